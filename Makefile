@@ -1,0 +1,42 @@
+# The project's entry points. Every target that needs Python depends on `setup`, so any
+# one of them works first on a fresh clone (Python 3.10+ and make are all it needs).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+DEV := $(SHARED)/corpus/dev
+N ?= 60000
+
+.PHONY: setup run test eval train bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/ombudsman run
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	@if [ -f $(DEV)/records.jsonl ]; then \
+		echo "== dev corpus ($(DEV)) =="; \
+		$(BIN)/ombudsman eval $(DEV)/records.jsonl $(DEV)/gold.jsonl; \
+	else echo "dev corpus not found at $(DEV): skipped (set SHARED=...)"; fi
+	@echo "== bundled sample (data/sample) =="
+	$(BIN)/ombudsman eval data/sample gold=data/sample/gold.jsonl
+
+train: setup
+	$(BIN)/python -m pipeline.fault_classifier train data/annotations/fault_sentences.jsonl models/fault_classifier.json
+
+bench: setup
+	$(BIN)/python -m pipeline.bench --n $(N)
+
+clean:
+	rm -rf $(VENV) data/raw data/*.duckdb bench/results.json

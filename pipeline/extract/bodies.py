@@ -1,0 +1,191 @@
+"""Organisations in decision text: their names, types, and the aliases a decision defines.
+
+Decisions name a body in full once, often defining a short form in parentheses
+("Milton Keynes Council (the Council)", "Moorfields Eye Hospital NHS Foundation Trust
+(Moorfields)"), then use the short form or the role ("the ICB", "the Agency", "the care
+provider"). Names are found by their endings ("... County Council", "... NHS Foundation
+Trust", "... Integrated Care Board", "... Ltd"); a run of capitalised words before the
+ending is the rest of the name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+COUNCIL, ICB, CCG, NHS_TRUST = "council", "icb", "ccg", "nhs_trust"
+GP_PRACTICE, CARE_PROVIDER, GOVERNMENT, OTHER = "gp_practice", "care_provider", "government", "other"
+BODY_TYPES = (COUNCIL, ICB, CCG, NHS_TRUST, GP_PRACTICE, CARE_PROVIDER, GOVERNMENT, OTHER)
+
+# A capitalised word of a name; "(Nelson)" and "(Carewatch)" appear inside company names.
+_TYPE_WORD = r"(?:Council|Trust|Board|ICB|CCG|Ltd|Limited|LLP|plc|Group)\b"
+_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z][\w’'&.\-]*|\([A-Z][\w’' &.\-]*\)|St\.?)"
+# Small words that may join capitalised words inside a name.
+_SP = r"[ \u00a0]+"
+_JOIN = rf"(?:,?{_SP}(?:and|of|upon|on|in|the|under|with|&|de|le){_SP}|,{_SP}|{_SP}-{_SP}|{_SP}|-)"
+_NAME = rf"{_CAP}(?:{_JOIN}{_CAP})*"
+
+# The endings that say what a body is, most specific first.
+_ENDINGS: list[tuple[str, str]] = [
+    (r"Integrated\s+Care\s+Board|ICB", ICB),
+    (r"Clinical\s+Commissioning\s+Group|CCG", CCG),
+    (r"NHS\s+Foundation\s+Trust|NHS\s+Trust|Foundation\s+Trust|Ambulance\s+Service(?:\s+NHS\s+(?:Foundation\s+)?Trust)?|Hospitals?\s+NHS\s+Trust", NHS_TRUST),
+    (r"(?:County|City|District|Borough|Metropolitan\s+Borough|Metropolitan\s+District|Town|Parish|Combined)?\s*Council", COUNCIL),
+    (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery", GP_PRACTICE),
+    (r"Ltd\.?|Limited|LLP|plc|Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group", CARE_PROVIDER),
+]
+
+_GOVERNMENT_RE = (
+    rf"Department{_SP}(?:for|of){_SP}{_CAP}(?:{_JOIN}{_CAP})*|Ministry{_SP}of{_SP}{_CAP}(?:{_JOIN}{_CAP})*"
+    r"|HM\s+Revenue\s+(?:and|&)\s+Customs|Home\s+Office|HM\s+Courts\s+(?:and|&)\s+Tribunals\s+Service"
+    r"|Driver\s+and\s+Vehicle\s+Licensing\s+Agency|UK\s+Visas\s+and\s+Immigration|Child\s+Maintenance\s+Service"
+    r"|Legal\s+Aid\s+Agency|Valuation\s+Office\s+Agency|Student\s+Loans\s+Company|(?:HM\s+)?Land\s+Registry"
+    r"|NHS\s+England|NHS\s+Business\s+Services\s+Authority|Department\s+for\s+Work\s+and\s+Pensions"
+)
+_GOVERNMENT = re.compile(_GOVERNMENT_RE)
+
+_NAMED_BODY = re.compile(
+    "|".join(
+        [
+            # "London Borough of Ealing", "Royal Borough of Greenwich", "City of York Council"
+            rf"(?P<borough>(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}and{_SP}|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?)(?![\w])",
+            rf"(?P<cityof>(?:City|Council){_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*{_SP}Council|Council{_SP}of{_SP}the{_SP}Isles{_SP}of{_SP}Scilly|City{_SP}of{_SP}London{_SP}Corporation)",
+            rf"(?P<gov>{_GOVERNMENT_RE})",
+        ]
+        + [rf"(?P<end{i}>{_NAME}{_SP}(?:{ending}))(?![\w])" for i, (ending, _) in enumerate(_ENDINGS)]
+    )
+)
+
+# Words that start a sentence or clause but are not part of a name ("When Leeds City
+# Council ...", "Mrs X asked Leeds City Council").
+_LEADING_NOISE = {
+    "the", "a", "an", "in", "on", "at", "by", "for", "to", "from", "with", "when", "after",
+    "before", "both", "however", "but", "and", "if", "then", "this", "that", "our", "we",
+    "i", "it", "mr", "mrs", "ms", "miss", "dr", "summary", "also", "later", "so", "as",
+    "while", "although", "because", "since", "during", "until", "once", "following",
+    "between", "neither", "nor", "or", "either", "each", "all", "about", "against",
+    "whether", "where", "why", "how", "what", "which", "who", "is", "was",
+}
+_NOT_BODIES = re.compile(
+    r"^(?:Care\s+Quality\s+Commission|CQC|Ofsted|Local\s+Government\s+(?:and\s+Social\s+Care\s+)?Ombudsman|"
+    r"Parliamentary\s+and\s+Health\s+Service\s+Ombudsman|Ombudsm[ae]n|Housing\s+Ombudsman|"
+    r"Information\s+Commissioner|General\s+Medical\s+Council|Nursing\s+and\s+Midwifery\s+Council|Health\s+and\s+Care\s+Professions\s+Council|Good\s+Medical\s+Practice|(?:RCS\s+)?(?:General|Emergency|Plastic|Orthopaedic|Cardiac|Day|Vascular)\s+Surgery|First[-\s]tier\s+Tribunal|Upper\s+Tribunal|Court\s+of\s+Protection|"
+    r"Health\s+and\s+Care|Social\s+Care|Adult\s+Social\s+Care|Continuing\s+Care|Children.s\s+Continuing\s+Care|"
+    r"Home\s+Care|Care|Council|Healthcare|NHS\s+Continuing\s+Healthcare|Continuing\s+Healthcare|"
+    r"Personal\s+Care|Day\s+Care|Respite\s+Care|Social\s+Work|Primary\s+Care|Secondary\s+Care|"
+    r"Intensive\s+Care|Palliative\s+Care|End\s+of\s+Life\s+Care|Foster\s+Care|Residential\s+Care|Nursing\s+Care|"
+    r"Local\s+Authority|Funded\s+Nursing\s+Care|Shared\s+Care|Aftercare|Section\s+117\s+Aftercare)$",
+    re.IGNORECASE,
+)
+_CARE_FALSE_ENDINGS = re.compile(r"\b(?:Act|Regulations|Guidance|Framework|Standards?|Plan|Policy)\s", re.I)
+
+# Role mentions: "the Council", "the ICB", "the Agency". The type each implies.
+ROLE_TYPES: dict[str, str] = {
+    "council": COUNCIL, "county council": COUNCIL, "borough council": COUNCIL,
+    "district council": COUNCIL, "city council": COUNCIL, "local authority": COUNCIL,
+    "icb": ICB, "integrated care board": ICB,
+    "ccg": CCG, "clinical commissioning group": CCG,
+    "trust": NHS_TRUST, "hospital": NHS_TRUST, "hospital trust": NHS_TRUST, "ambulance service": NHS_TRUST,
+    "practice": GP_PRACTICE, "gp practice": GP_PRACTICE, "surgery": GP_PRACTICE,
+    "agency": CARE_PROVIDER, "care provider": CARE_PROVIDER, "provider": CARE_PROVIDER,
+    "care home": CARE_PROVIDER, "home": CARE_PROVIDER, "care agency": CARE_PROVIDER,
+    "nursing home": CARE_PROVIDER, "home care provider": CARE_PROVIDER,
+    "department": GOVERNMENT,
+}
+_ROLE_RE = re.compile(
+    r"\b(?:the|The)\s+(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|'s\s+(?:policy|procedure)))",
+    re.IGNORECASE,
+)
+# "Full Name (the Council)", "Full Name ("the Trust")", "Full Name (Moorfields)"
+_ALIAS_RE = re.compile(r"\s*\(\s*[\"“']?((?:the\s+)?[A-Za-z][\w’'&\- ]{1,40}?)[\"”']?\s*\)")
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    start: int
+    end: int
+    text: str
+    body_type: str
+    is_role: bool = False          # "the Council" rather than a name
+    alias: str | None = None       # the short form defined right after a name
+
+
+def classify_name(name: str) -> str:
+    """The body type a name's wording implies."""
+    if _GOVERNMENT.fullmatch(name):
+        return GOVERNMENT
+    for ending, body_type in _ENDINGS:
+        if re.search(rf"(?:{ending})$", name):
+            return body_type
+    if re.match(r"(?:London|Royal)\s+Borough\s+of|City\s+of\s+\w+\s+Council|Council\s+of", name):
+        return COUNCIL
+    if re.search(r"\bNHS\b", name):
+        return NHS_TRUST
+    return OTHER
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading words that begin a clause rather than a name."""
+    while True:
+        m = re.match(r"([\w’']+)[\s,]+", text[start:end])
+        if not m or m.group(1).lower() not in _LEADING_NOISE:
+            return start, end
+        # keep "The" in names that are only a role word after it ("The Royal Wolverhampton NHS Trust" keeps
+        # its name; "The Council" is a role, handled by role mentions)
+        start += m.end()
+
+
+def find_named_bodies(text: str) -> list[BodyMention]:
+    mentions: list[BodyMention] = []
+    for match in _NAMED_BODY.finditer(text):
+        start, end = _trim(text, match.start(), match.end())
+        name = text[start:end].strip()
+        if not name or _NOT_BODIES.match(name) or _CARE_FALSE_ENDINGS.search(name + " "):
+            continue
+        if len(name.split()) < 2 and not re.fullmatch(r"[A-Z]{2,}\s*(?:ICB|CCG)", name):
+            continue
+        body_type = classify_name(name)
+        if body_type == CARE_PROVIDER and not re.search(r"Ltd\.?|Limited|LLP|plc|Home|Homecare|Healthcare|Care\s+(?:Services|Group)", name) and len(name.split()) < 3:
+            continue
+        alias = None
+        am = _ALIAS_RE.match(text, end)
+        if am:
+            alias = am.group(1).strip()
+        mentions.append(BodyMention(start, end, name, body_type, alias=alias))
+    return mentions
+
+
+def find_role_mentions(text: str) -> list[BodyMention]:
+    out = []
+    for match in _ROLE_RE.finditer(text):
+        role = match.group(1)
+        out.append(BodyMention(match.start(), match.end(), match.group(0), ROLE_TYPES[role.lower()], is_role=True))
+    return out
+
+
+def role_key(text: str) -> str:
+    """"the Council" / "The council" -> "council"."""
+    return re.sub(r"^the\s+", "", text.strip().lower())
+
+
+_ORDINARY_ALIAS = re.compile(r"^(?:the\s+)?(?:" + "|".join(re.escape(r) for r in ROLE_TYPES) + r")$", re.I)
+
+
+def is_alias_usable(alias: str) -> bool:
+    """Aliases that name a body ("the Council", "Moorfields"), not "(the complainant)"."""
+    a = alias.strip().lower()
+    if _ORDINARY_ALIAS.match(a):
+        return True
+    return bool(re.fullmatch(r"[A-Z][\w’'&\- ]+", alias.strip())) and a not in {"mrs x", "mr x", "ms x", "x", "y", "z"} and not re.match(r"(?:mr|mrs|ms|miss|dr)\b", a)
+
+
+def split_title(title: str | None) -> str | None:
+    """The bodies part of a title: "Milton Keynes Council (23 011 903a)", "P-004641 - X NHS Trust"."""
+    if not title:
+        return None
+    m = re.match(r"^(.*?)\s*\((\d{2}\s?\d{3}\s?\d{3}[a-z]?)\)\s*$", title.strip())
+    if m:
+        return m.group(1)
+    m = re.match(r"^P-\d+\s+-\s+(.*)$", title.strip())
+    if m:
+        return m.group(1)
+    return None

@@ -1,0 +1,87 @@
+"""Dates as decisions write them, and deadlines relative to the decision date.
+
+"by 29 October 2025", "by 18 02 26", "within one month of the final decision",
+"within 20 working days", "within four weeks of the date of our final report".
+Calendar months add to the month (31 January + one month = 28/29 February); weeks are 7
+days; working days skip Saturdays and Sundays (bank holidays are not known here).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "twenty": 20, "twenty-eight": 28, "thirty": 30,
+}
+
+_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+# "29 October 2025", "29th October 2025", "18 02 26", "18/02/2026"
+DATE_PATTERN = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}\.?,?\s+\d{{4}}"
+    r"|\d{1,2}[ /.-]\d{1,2}[ /.-](?:\d{4}|\d{2}))"
+)
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|twenty-eight|thirty)"
+PERIOD_PATTERN = rf"{_NUM}\s+(?:calendar\s+|working\s+|business\s+)?(?:months?|weeks?|days?)"
+
+_DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
+_PERIOD_RE = re.compile(rf"({_NUM})\s+(calendar\s+|working\s+|business\s+)?(month|week|day)s?", re.IGNORECASE)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse one written date; None if it is not a real date."""
+    text = text.strip().rstrip(".,")
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
+    try:
+        if m:
+            month = MONTHS.get(m.group(2).lower())
+            return dt.date(int(m.group(3)), month, int(m.group(1))) if month else None
+        m = re.fullmatch(r"(\d{1,2})[ /.-](\d{1,2})[ /.-](\d{4}|\d{2})", text)
+        if m:
+            year = int(m.group(3))
+            year = year + 2000 if year < 100 else year
+            return dt.date(year, int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_working_days(day: dt.date, count: int) -> dt.date:
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def resolve_period(period_text: str, start: dt.date) -> dt.date | None:
+    """"three months" / "20 working days" / "4 weeks" counted from `start`."""
+    m = _PERIOD_RE.search(period_text)
+    if not m:
+        return None
+    raw = m.group(1).lower()
+    count = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
+    unit, kind = m.group(3).lower(), (m.group(2) or "").strip().lower()
+    if unit == "month":
+        return add_months(start, count)
+    if unit == "week":
+        return start + dt.timedelta(weeks=count)
+    if kind in ("working", "business"):
+        return add_working_days(start, count)
+    return start + dt.timedelta(days=count)
+
+
+def find_dates(text: str) -> list[re.Match]:
+    return list(_DATE_RE.finditer(text))

@@ -1,0 +1,114 @@
+"""The words that signal each kind of fact. One place, so rules and tests agree.
+
+Fault-category cues are the fallback and complement of the trained classifier: they
+name the topic of a finding sentence ("delay", "commission", "safeguarding").
+"""
+from __future__ import annotations
+
+import re
+
+FAULT_CATEGORIES = (
+    "delay", "complaint_handling", "communication", "assessment", "decision_making",
+    "care_planning", "service_provision", "care_quality", "commissioning",
+    "provider_oversight", "joint_working", "safeguarding", "record_keeping", "charging_funding",
+)
+PURPOSES = ("distress", "time_and_trouble", "loss_of_service", "financial_loss", "other")
+ACTIONS = ("apology", "payment", "review", "service_improvement", "report_back", "other")
+OUTCOMES = ("upheld", "not_upheld", "partly_upheld", "closed_after_initial_enquiries", "not_investigated")
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# --- faults -------------------------------------------------------------------------
+# A sentence that finds fault ("I find fault", "This was fault", "a failing") ...
+FAULT_WORD = _rx(r"\bfault\b|\bfaults\b|\bfailings?\b|maladministration|service failure|\bat fault\b")
+# ... unless it says there was none, or reports what someone alleged.
+NO_FAULT = _rx(
+    r"\bno fault|\bnot (?:find|found|at|identif\w+|see) (?:any |a )?(?:fault|failing)|"
+    r"\bno (?:evidence of )?(?:fault|failings?)\b|\bwithout fault|\bnot (?:a|any) fault|"
+    r"\bnot (?:amount|amounts) to (?:a )?(?:fault|failing)|\bnot (?:been )?at fault|"
+    r"\bwould not be fault|\bis not fault|\bwas not fault|\bnot fault\b|\bno indication"
+)
+ALLEGATION = _rx(
+    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|says?|said|believes?|feels?|felt|wants?|would like|"
+    r"asked us|considers? that|argues?|disputes?)\b"
+)
+FINDING_VERB = _rx(r"\b(?:find|found|finding|conclude[ds]?|decided|identified|accepted|accepts|agree[ds]?|acknowledged?|there (?:was|were|is|has been))\b")
+ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
+# Old-style remedy summaries state the finding in one formula.
+UPHELD_FORMULA = _rx(r"found fault causing injustice|upheld the complaint and found fault|found fault but no injustice")
+
+CATEGORY_CUES: dict[str, re.Pattern] = {
+    "complaint_handling": _rx(
+        r"complaint[- ]handling|handl\w+ (?:of )?(?:\w+['’]s |her |his |their |the |my |its )?complaints?|"
+        r"respon\w+ to (?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)|"
+        r"stage (?:one|two|1|2)|complaints? (?:was|were) (?:not|late)|joint response to (?:her|his|the) complaint|"
+        r"investigat\w+ (?:her|his|their|the) (?:complaint|concerns)|did not (?:answer|respond)|log (?:her|his) complaint|"
+        r"keeping complainants? informed|(?:her|his|their) (?:complaint|appeal) (?:response|was)"
+    ),
+    "delay": _rx(r"\bdelay|took too long|too long to|\blate\b|timescales?|statutory (?:time|deadline)|within the (?:statutory )?time|\bmonths? (?:late|to)\b|not (?:done|completed|made) in time|promptly|timely|waiting"),
+    "communication": _rx(
+        r"communicat|did not (?:tell|inform|explain|update|involve|keep|advise|contact|write)|not (?:told|informed|involved|updated|kept)|"
+        r"conflicting|wrong(?:ly)? (?:information|advice|told)|misleading|misinform|keep(?:ing)? (?:\w+ ){0,3}informed|"
+        r"involv\w+ (?:the |her |his |their )?famil|explain\w*|clear information|(?:poor|lack of) information|update (?:her|him|them)"
+    ),
+    "assessment": _rx(r"assess|eligib|decision support tool|\bDST\b|checklist|needs (?:were|was) (?:not )?(?:met|considered)|EHC needs|review (?:of )?(?:his|her|their|the) needs|annual review|reviewed (?:his|her) needs"),
+    "decision_making": _rx(
+        r"decision[- ]making|properly consider|did not consider|failed to consider|without (?:proper |a |any )?(?:reason|rationale|record)|"
+        r"no (?:recorded )?(?:rationale|reasons)|not (?:properly )?reasoned|fetter|in line with (?:the )?(?:law|guidance|policy|recommendations)|"
+        r"(?:decision|decided) to (?:reduce|refuse|withdraw|end|stop)|wrongly decided|flawed|its decision|the decision|not follow (?:the )?(?:recommendations|guidance|law|policy)|properly reason"
+    ),
+    "care_planning": _rx(r"care plan|support plan|discharg|transition|contingenc|planning|transfer(?:red)? (?:her|his|the patient|patients)|hand[- ]?over|plan for"),
+    "service_provision": _rx(
+        r"(?:did not|failed to|not) (?:provide|deliver|arrange|put in place|secure|collect|make)|not provided|provision|"
+        r"without (?:education|a school place|support|care)|care hours|accommodation|not enough support|missed (?:education|school)|"
+        r"bins?|service (?:was|were) not|lack of (?:support|provision|capacity)|capacity|staffing"
+    ),
+    "care_quality": _rx(
+        r"missed (?:visits|calls)|missing calls|medication|clinical|treatment|diagnos|standard of care|poor care|unsafe|"
+        r"quality of (?:the )?care|care (?:provided|delivered|given|failings)|failings in (?:its|the) care|nursing|"
+        r"care (?:was|were) (?:poor|not)|manag\w+ (?:of )?(?:his|her|mr \w+['’]s|mrs \w+['’]s)? ?(?:condition|care|infection|pain)|"
+        r"monitor(?:ing)? (?:of )?(?:his|her) (?:condition|observations)|observations|examination|scan|referral"
+    ),
+    "commissioning": _rx(r"commission|suitable (?:provider|placement|care|service|package)|find (?:a |an )?(?:suitable |alternative )?(?:provider|placement|agency)|source (?:a |an )?(?:provider|placement)|sourcing|arrang\w+ (?:a )?suitable"),
+    "provider_oversight": _rx(r"oversight|oversee|monitor\w* (?:the |its )?(?:provider|agency|contract|care provider|placement|service)|contract manag|manag\w+ (?:the |its )?(?:provider|agency|contract)|quality assurance|lack of oversight"),
+    "joint_working": _rx(r"joint(?:ly)?|work(?:ing|ed)? together|joined[- ]up|funding dispute|dispute resolution|between the (?:council|icb|ccg|trust|organisations)|both organisations|partner agenc|multi[- ]agency|liaise|co-?ordinat"),
+    "safeguarding": _rx(r"safeguard|section 42|\bs\.?42\b|abuse|neglect (?:concern|allegation)"),
+    "record_keeping": _rx(r"record[- ]keeping|(?:no|poor|inadequate|incomplete|missing) records?|did not (?:keep|make) (?:a )?records?|not recorded|did not record|failed to record|case notes|documentation|document (?:its|the|his|her)"),
+    "charging_funding": _rx(r"charg|\bfees?\b|invoice|direct payments?|refund|funding|top-?up|\bdebt|contribution|personal budget|financial assessment|\bbill"),
+}
+
+# --- payments -------------------------------------------------------------------------
+# A sum is an award when the words around it say something is paid to remedy the
+# injustice; background sums (fees, rates, invoices, claims) are not.
+AWARD_VERB = _rx(r"\b(?:pay|pays|paying|paid|payment|refund\w*|reimburs\w*|waiv\w*|offer\w*|award\w*|remedy|compensat\w*|financial remedy|credit\w*|write off|writes? off|repay\w*|backdat\w*|cover (?:the )?cost)")
+NOT_AWARD = _rx(
+    r"\b(?:per|a|each|every) (?:week|hour|month|night|day|year|annum)\b|weekly|hourly|\bp/?w\b|"
+    r"\b(?:wants?|wanted|would like|seeks?|sought|asked (?:for|the)|requested|claim(?:s|ed|ing)?|is looking for|asks?)\b|"
+    r"\binvoice|\bdebt\b|arrears|\bowes?\b|\bowed\b|charged (?:her|him|them|mr|mrs|ms)|costs? (?:her|him|them) |"
+    r"\bbudget of|\bpersonal budget|\bsavings|\bthreshold|\bcapital|\bbenefit|\bsalary|\bincome of|\brent\b"
+)
+PREVIOUSLY_OFFERED = _rx(
+    r"already (?:offered|paid|agreed|made|given|proposed)|previously (?:offered|paid|agreed|proposed)|"
+    r"(?:has|had|it) (?:also )?(?:offered|paid|proposed)|offered (?:her|him|them|mrs? \w+|ms \w+|miss \w+) |"
+    r"(?:along with|in addition to|on top of|plus|as well as) the £|(?:it|which) (?:has|had) already|"
+    r"its (?:earlier|previous|original) offer|the £[\d,]+ (?:it|the \w+) (?:has |had )?(?:already )?offered"
+)
+PURPOSE_CUES: dict[str, re.Pattern] = {
+    "distress": _rx(r"distress|frustrat|uncertain|anxiety|anxious|upset|worry|worried|risk of harm|stress|injustice|avoidable|impact|emotional|suffering|strain|harm|goodwill|failings|recognition|acknowledg"),
+    "time_and_trouble": _rx(r"time and trouble|inconvenience|time,? trouble|trouble|effort|chasing|pursuing"),
+    "loss_of_service": _rx(r"lost (?:education|provision|opportunit|care|respite|support|services?)|loss of (?:education|provision|opportunit|care|respite|support|services?)|missed (?:education|provision|school)|potential lost|lost (?:the )?(?:chance|learning)|(?:education|provision|respite|support) (?:he|she|they) (?:missed|lost)|without (?:education|provision)"),
+    "financial_loss": _rx(r"refund|reimburs|backdat|\bcosts?\b|\bfees?\b|waiv|financial loss|quantifiable|loss of (?:income|earnings)|expenses|overpa|charges?|top-?up|difference|arrears|cover (?:the )?(?:cost|price)|repay"),
+}
+
+# --- deadlines --------------------------------------------------------------------------
+ACTION_CUES: dict[str, re.Pattern] = {
+    "apology": _rx(r"apolog"),
+    "payment": _rx(r"\bpay\b|\bpays\b|payment|£\s?\d|refund|reimburs"),
+    "review": _rx(r"\breview|reassess|re-assess|reconsider|re-consider|carry out (?:a|an) (?:new )?assessment|complete (?:a|an) (?:\w+ )?(?:review|assessment)"),
+    "service_improvement": _rx(r"improve|training|procedure|policy|policies|remind|action plan|guidance (?:to|for) staff|share (?:the )?learning|learning|practice|process|systemic|ensure (?:that )?(?:this|it) does not happen"),
+    "report_back": _rx(r"evidence|report back|send us|provide us|copy of|update us|tell us|inform us"),
+}
+REMEDY_ACTION_CUE = _rx(r"apolog|\bpay\b|\bpays\b|write to|review|reassess|reconsider|remind|training|procedure|action plan|evidence|improve|arrange|provide|complete|ensure|share|carry out|produce|acknowledge")

@@ -1,0 +1,686 @@
+"""From a `DecisionRecord` to an `Extraction`: bodies, faults, payments, deadlines.
+
+`extract(records)` runs the spaCy pipeline (pipeline.nlp) over the sections of each
+decision that can hold what we extract, then assembles the components' candidates into
+rows at the decision level, where the aliases a decision defines ("the Council", "the
+Agency") are resolved to the bodies they name. Every row keeps the sentence it came from
+and that sentence's character offsets in the decision text (provenance).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline import text as sections_mod
+from pipeline.extract import bodies as body_rules
+from pipeline.extract import dates as date_rules
+from pipeline.extract import vocabulary as vocab
+from pipeline.nlp import build_nlp
+from pipeline.records import DecisionRecord, RecordError, parse_iso_date
+
+EXTRACTOR_VERSION = "0.2.0"
+
+# Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
+# them saves a third of the tokens and keeps quoted guidance out of the findings.
+READ_SECTIONS = {
+    sections_mod.HEADER, sections_mod.SUMMARY, sections_mod.COMPLAINT, sections_mod.BACKGROUND,
+    sections_mod.FINDINGS, sections_mod.DECISION, sections_mod.REMEDY,
+}
+FAULT_SECTIONS = {sections_mod.SUMMARY, sections_mod.FINDINGS, sections_mod.DECISION, sections_mod.REMEDY}
+# The classifier's probability above which a sentence counts as a finding / a category.
+FINDING_THRESHOLD = 0.5
+CATEGORY_THRESHOLD = 0.35
+
+
+@dataclass
+class Provenance:
+    sentence: str
+    start: int  # character offsets of the sentence in the decision text
+    end: int
+    section: str
+
+
+@dataclass
+class Body:
+    name: str
+    body_type: str
+    canonical_name: str
+    at_fault: bool = False
+    aliases: set[str] = field(default_factory=set)
+    from_title: bool = False
+    defined: bool = False  # named with an alias in parentheses
+
+
+@dataclass
+class Fault:
+    body: str
+    category: str
+    provenance: Provenance
+
+
+@dataclass
+class Payment:
+    payer: str | None
+    amount: Decimal
+    purposes: list[str]
+    status: str
+    fault_categories: list[str]
+    provenance: Provenance
+
+
+@dataclass
+class Deadline:
+    body: str | None
+    due_date: dt.date | None
+    due_text: str
+    actions: list[str]
+    provenance: Provenance
+
+
+@dataclass
+class Extraction:
+    record: DecisionRecord
+    decision_date: dt.date | None
+    category: str | None
+    outcome: str | None
+    fault_found: bool | None
+    compliance_date: dt.date | None
+    bodies: list[Body]
+    faults: list[Fault]
+    payments: list[Payment]
+    deadlines: list[Deadline]
+    extractor_version: str = EXTRACTOR_VERSION
+
+    @property
+    def decision_id(self) -> str:
+        return self.record.decision_id
+
+
+# --- metadata ---------------------------------------------------------------------------
+
+_OUTCOME_WORDS = [
+    (re.compile(r"closed after initial enquiries|initial enquiries", re.I), "closed_after_initial_enquiries"),
+    (re.compile(r"not investigated|will not investigate|decided not to investigate", re.I), "not_investigated"),
+    (re.compile(r"partly upheld|partly uphold|partially upheld|partially uphold", re.I), "partly_upheld"),
+    (re.compile(r"not upheld|did not uphold|do not uphold|not uphold|not be upholding|not to uphold", re.I), "not_upheld"),
+    (re.compile(r"\bupheld\b|\buphold\b", re.I), "upheld"),
+]
+
+
+def normalise_outcome(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip().lower().replace("-", " ").replace("_", " ")
+    for pattern, outcome in _OUTCOME_WORDS:
+        if pattern.search(value):
+            return outcome
+    return None
+
+
+_PHSO_ASSESSMENT = re.compile(r"before we decide (?:if|whether) we should (?:conduct|carry out) a (?:detailed )?investigation", re.I)
+_PHSO_DECISION = re.compile(r"\bwe (?:therefore |have )?(?:partly |partially |do not |did not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*", re.I)
+
+
+def read_outcome(record: DecisionRecord, meta: dict[str, str], decision_text: str) -> str | None:
+    found = normalise_outcome(record.outcome) or normalise_outcome(meta.get("Decision"))
+    if found:
+        return found
+    if record.source == "phso":
+        if _PHSO_ASSESSMENT.search(record.text):
+            return "closed_after_initial_enquiries"
+        m = _PHSO_DECISION.search(decision_text) or _PHSO_DECISION.search(record.text)
+        if m:
+            return normalise_outcome(m.group(0))
+        m = re.search(r"we will therefore not be upholding|not be upholding", decision_text, re.I)
+        if m:
+            return "not_upheld"
+    return None
+
+
+def read_date(record: DecisionRecord, meta: dict[str, str]) -> dt.date | None:
+    for value in (record.decision_date, meta.get("Decision date")):
+        try:
+            iso = parse_iso_date(value)
+        except RecordError:
+            continue
+        if iso:
+            return dt.date.fromisoformat(iso)
+    return None
+
+
+# --- bodies -----------------------------------------------------------------------------
+
+def _name_key(name: str) -> str:
+    name = name.lower().replace("’", "'").replace("&", "and")
+    name = re.sub(r"[^\w' ]+", " ", name)
+    name = re.sub(r"^the\s+", "", name.strip())
+    name = re.sub(r"\b(?:ltd|limited)\b", "ltd", name)
+    return re.sub(r"\s+", " ", name).strip()
+
+
+class BodyRegistry:
+    """The bodies of one decision, and how each way of referring to them resolves."""
+
+    def __init__(self) -> None:
+        self.bodies: dict[str, Body] = {}
+        self.aliases: dict[str, str] = {}   # alias key ("council", "moorfields") -> body key
+        self.roles: dict[str, str] = {}     # placeholder bodies named only by role
+
+    def add(self, name: str, body_type: str, *, from_title: bool = False, alias: str | None = None) -> str:
+        name = name.strip().rstrip(".,;:")
+        key = _name_key(name)
+        # "NHS North East and North Cumbria ICB" and "... Integrated Care Board" are one body.
+        key = self._same_as(key, body_type) or key
+        body = self.bodies.get(key)
+        if body is None:
+            body = self.bodies[key] = Body(name=name, body_type=body_type, canonical_name=name)
+        elif len(name) > len(body.name) and not from_title:
+            body.name = body.canonical_name = name  # the fullest name the text gives
+        body.from_title |= from_title
+        if alias and body_rules.is_alias_usable(alias):
+            akey = body_rules.role_key(alias)
+            self.aliases[akey] = key
+            body.aliases.add(alias)
+            body.defined = True
+        return key
+
+    def _same_as(self, key: str, body_type: str) -> str | None:
+        expanded = _expand(key)
+        for other_key, other in self.bodies.items():
+            if other.body_type == body_type and _expand(other_key) == expanded:
+                return other_key
+        return None
+
+    def resolve(self, mention: body_rules.BodyMention) -> str | None:
+        """The body key a mention refers to; creates a placeholder for an unnamed role."""
+        if not mention.is_role:
+            key = _name_key(mention.text)
+            key = self._same_as(key, mention.body_type) or key
+            if key in self.bodies:
+                return key
+            alias_key = self.aliases.get(body_rules.role_key(mention.text))
+            return alias_key
+        role = body_rules.role_key(mention.text)
+        if role in self.aliases:
+            return self.aliases[role]
+        candidates = [k for k, b in self.bodies.items() if b.body_type == mention.body_type and (b.from_title or b.defined)]
+        if not candidates:
+            candidates = [k for k, b in self.bodies.items() if b.body_type == mention.body_type]
+        if len(candidates) >= 1:
+            return candidates[0]
+        return None
+
+    def resolve_bare_alias(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Aliases defined as bare names ("Moorfields", "Royal Free") found in text."""
+        found = []
+        for akey, key in self.aliases.items():
+            if akey in body_rules.ROLE_TYPES:
+                continue
+            for m in re.finditer(rf"\b{re.escape(akey)}\b", text[start:end], re.I):
+                found.append((start + m.start(), start + m.end(), key))
+        return found
+
+    def placeholder(self, mention: body_rules.BodyMention) -> str:
+        """A body named only by its role ("the council"), as the text writes it."""
+        role = body_rules.role_key(mention.text)
+        key = "role:" + role
+        if key not in self.bodies:
+            self.bodies[key] = Body(name=f"the {role}", body_type=mention.body_type, canonical_name=f"the {role}")
+        return key
+
+
+def _expand(key: str) -> str:
+    key = re.sub(r"\bintegrated care board\b", "icb", key)
+    key = re.sub(r"\bclinical commissioning group\b", "ccg", key)
+    key = re.sub(r"^nhs\s+", "", key)
+    return key
+
+
+# --- per-sentence reading ---------------------------------------------------------------
+
+@dataclass
+class Sentence:
+    text: str
+    start: int      # offsets in the decision text
+    end: int
+    section: str
+    bodies: list[tuple[int, str]]           # (offset in decision text, body key), in order
+    amounts: list[tuple[int, int, Decimal]]
+    deadlines: list[tuple[int, int, str, str | None, str | None]]
+    scores: object | None
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance(self.text.strip(), self.start, self.end, self.section)
+
+
+def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> list[Sentence]:
+    mentions = doc._.body_mentions or []
+    out: list[Sentence] = []
+    scores = doc._.fault_scores or {}
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if not sent.text.strip():
+            continue
+        bodies: list[tuple[int, str]] = []
+        for m in mentions:
+            if s <= m.start < e:
+                key = registry.resolve(m)
+                if key is None and m.is_role:
+                    key = registry.placeholder(m)
+                if key is not None:
+                    bodies.append((offset + m.start, key))
+        for bs, be, key in registry.resolve_bare_alias(doc.text, s, e):
+            if not any(abs(b - (offset + bs)) < 3 for b, _ in bodies):
+                bodies.append((offset + bs, key))
+        bodies.sort()
+        out.append(Sentence(
+            text=sent.text, start=offset + s, end=offset + e, section=section, bodies=bodies,
+            amounts=[(offset + a, offset + b, v) for a, b, v in (doc._.amounts or []) if s <= a < e],
+            deadlines=[(offset + a, offset + b, t, d, p) for a, b, t, d, p in (doc._.deadline_phrases or []) if s <= a < e],
+            scores=scores.get(s),
+        ))
+    return out
+
+
+# --- faults -------------------------------------------------------------------------------
+
+def _rule_categories(text: str) -> set[str]:
+    cats = {c for c, rx in vocab.CATEGORY_CUES.items() if rx.search(text)}
+    if "complaint_handling" in cats:
+        cats.discard("delay")  # late complaint responses are complaint handling, not delay
+    return cats
+
+
+def _is_finding(sent: Sentence) -> bool:
+    text = sent.text
+    if vocab.NO_FAULT.search(text) and not re.search(r"\bbut\b.*\bfault\b|however.*\bfault\b", text, re.I):
+        return False
+    has_fault_word = bool(vocab.FAULT_WORD.search(text))
+    if vocab.ALLEGATION.search(text) and not vocab.FINDING_VERB.search(text):
+        return False
+    if sent.scores is not None:
+        p = sent.scores.finding
+        if has_fault_word and p >= 0.3:
+            return True
+        return p >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION, sections_mod.FINDINGS)
+    return has_fault_word
+
+
+def _categories(sent: Sentence, context: str) -> set[str]:
+    cats = _rule_categories(sent.text)
+    if sent.scores is not None:
+        model = {c for c, p in sent.scores.categories.items() if p >= CATEGORY_THRESHOLD}
+        cats = model | (cats & {c for c, p in sent.scores.categories.items() if p >= 0.15})
+    if not cats and context:
+        cats = _rule_categories(context)
+        if sent.scores is not None and not cats:
+            pass
+    return cats
+
+
+def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str]) -> list[Fault]:
+    faults: list[Fault] = []
+    seen: set[tuple[str, str]] = set()
+    prev: Sentence | None = None
+    last_bodies: list[str] = []
+    for sent in sentences:
+        if sent.section not in FAULT_SECTIONS:
+            prev = sent
+            continue
+        if _is_finding(sent):
+            context = prev.text if prev is not None and vocab.ANAPHORIC_FAULT.search(sent.text) else ""
+            cats = _categories(sent, context)
+            keys = _fault_bodies(sent, registry) or (last_bodies if context else []) or default_bodies
+            for key in keys:
+                for cat in sorted(cats):
+                    if (key, cat) not in seen:
+                        seen.add((key, cat))
+                        faults.append(Fault(key, cat, sent.provenance))
+            if keys:
+                last_bodies = keys
+        elif sent.bodies:
+            last_bodies = _unique([k for _, k in sent.bodies])
+        prev = sent
+    return faults
+
+
+def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
+    if re.search(r"\b(?:both|all three|each of the|the) organisations\b|\bboth bodies\b", sent.text, re.I):
+        return [k for k, b in registry.bodies.items() if b.from_title or b.defined]
+    return _unique([k for _, k in sent.bodies])
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+# --- payments -----------------------------------------------------------------------------
+
+def _clause(text: str, start: int, end: int, sent: Sentence) -> str:
+    """The words around a sum: from the previous sum (or sentence start) to the next."""
+    before = [a for a in sent.amounts if a[1] <= start]
+    after = [a for a in sent.amounts if a[0] >= end]
+    lo = before[-1][1] if before else sent.start
+    hi = after[0][0] if after else sent.end
+    return text[lo - sent.start:hi - sent.start] if False else sent.text[lo - sent.start:hi - sent.start]
+
+
+def _purposes(clause: str) -> list[str]:
+    found = [p for p, rx in vocab.PURPOSE_CUES.items() if rx.search(clause)]
+    if "financial_loss" in found and "distress" in found and not re.search(r"distress|frustrat|uncertain|anxiety|upset|worry|stress|harm", clause, re.I):
+        found.remove("distress")
+    return found or ["distress"]
+
+
+def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
+    window = sent.text[max(0, start - sent.start - 80):end - sent.start + 60]
+    near = sent.text[max(0, start - sent.start - 40):end - sent.start + 30]
+    if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|pay (?:her|him|them|mrs?|ms|miss)", near, re.I):
+        return False
+    return bool(vocab.AWARD_VERB.search(window))
+
+
+def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_payer: str | None) -> list[Payment]:
+    by_section: dict[str, list[Payment]] = {}
+    current: str | None = None
+    for sent in sentences:
+        if sent.section not in (sections_mod.REMEDY, sections_mod.SUMMARY, sections_mod.DECISION, sections_mod.FINDINGS):
+            continue
+        subject = _subject(sent)
+        if subject:
+            current = subject
+        for start, end, amount in sent.amounts:
+            clause = _clause(sent.text, start, end, sent)
+            if not _is_award(sent, start, end, clause):
+                continue
+            context = sent.text[max(0, start - sent.start - 90):end - sent.start + 20]
+            previously = bool(vocab.PREVIOUSLY_OFFERED.search(context)) and not re.search(r"\bfurther\b|\badditional\b", sent.text[max(0, start - sent.start - 25):start - sent.start], re.I)
+            if re.search(r"(?:along with|in addition to|on top of|as well as|plus) the\s*$", sent.text[:start - sent.start], re.I):
+                previously = True
+            if sent.section == sections_mod.FINDINGS and not (previously and re.search(r"to (?:reflect|recognise|acknowledge|remedy)|for (?:the|her|his|their) (?:distress|time|inconvenience)|goodwill", sent.text, re.I)):
+                continue
+            payer = _payer(sent, start) or current or default_payer
+            payment = Payment(payer, amount, _purposes(clause), "previously_offered" if previously else "recommended", [], sent.provenance)
+            by_section.setdefault(sent.section, []).append(payment)
+            if re.search(r"to each of (?:them|the two|both)|each of (?:them|the two) £|£[\d,]+ (?:to )?each\b", sent.text, re.I):
+                by_section[sent.section].append(Payment(payer, amount, payment.purposes, payment.status, [], sent.provenance))
+    # The remedy section is where sums are set; a summary or decision restates them.
+    for section in (sections_mod.REMEDY, sections_mod.DECISION, sections_mod.SUMMARY):
+        chosen = _dedupe(by_section.get(section, []))
+        if chosen:
+            break
+    else:
+        chosen = []
+    for extra in by_section.get(sections_mod.FINDINGS, []):
+        if not any(p.amount == extra.amount and p.payer == extra.payer for p in chosen):
+            chosen.append(extra)
+    return _dedupe(chosen)
+
+
+def _dedupe(payments: list[Payment]) -> list[Payment]:
+    out: list[Payment] = []
+    seen: dict[tuple, int] = {}
+    for p in payments:
+        key = (p.payer, p.amount, p.provenance.start)
+        if key in seen:
+            continue
+        seen[key] = 1
+        out.append(p)
+    return out
+
+
+def _subject(sent: Sentence) -> str | None:
+    """The body a remedy sentence is about: the first body named near its start."""
+    if not sent.bodies:
+        return None
+    offset, key = sent.bodies[0]
+    lead = sent.text[:offset - sent.start]
+    if len(lead.split()) <= 8 or re.search(r"(?:regard|relation to|regarding|for)\s*(?:the\s*)?$", lead, re.I):
+        return key
+    return None
+
+
+def _payer(sent: Sentence, amount_start: int) -> str | None:
+    before = [k for off, k in sent.bodies if off < amount_start]
+    if not before:
+        return None
+    # "The ICB, Council and Agency should ..." names several: the nearest before the sum,
+    # unless it is the object of "caused by"/"of" rather than the payer.
+    lead = sent.text[:amount_start - sent.start]
+    m = re.search(r"(?:caused by|by|of|with|from|about|against)\s+(?:the\s+)?[\w’' ]{0,40}$", lead, re.I)
+    if m and len(before) > 1:
+        return before[-2]
+    return before[-1]
+
+
+# --- deadlines ----------------------------------------------------------------------------
+
+def _actions(text: str) -> list[str]:
+    found = [a for a, rx in vocab.ACTION_CUES.items() if rx.search(text)]
+    return found or ["other"]
+
+
+def read_deadlines(sentences: list[Sentence], registry: BodyRegistry, decision_date: dt.date | None,
+                   default_bodies: list[str]) -> list[Deadline]:
+    remedy = [s for s in sentences if s.section in (sections_mod.REMEDY, sections_mod.DECISION)]
+    if not any(s.deadlines for s in remedy):
+        remedy = [s for s in sentences if s.section in (sections_mod.SUMMARY, sections_mod.FINDINGS) and s.deadlines]
+    entries: dict[tuple, Deadline] = {}
+    current: str | None = None
+    report_back_everywhere = any(
+        vocab.ACTION_CUES["report_back"].search(s.text) and not s.deadlines and re.search(r"evidence|send us|provide us", s.text, re.I)
+        for s in remedy
+    )
+    for i, sent in enumerate(remedy):
+        subject = _subject(sent)
+        if subject:
+            current = subject
+        for start, end, phrase, date_text, period in sent.deadlines:
+            due = _due_date(date_text, period, decision_date)
+            # The deadline covers its sentence and the list items that follow it, up to the
+            # next sentence that sets a deadline of its own.
+            scope = [sent]
+            for nxt in remedy[i + 1:]:
+                if nxt.deadlines:
+                    break
+                scope.append(nxt)
+            bodies = _deadline_bodies(sent, start, scope, current, default_bodies)
+            actions = set(_actions(" ".join(s.text for s in scope)))
+            if report_back_everywhere:
+                actions.add("report_back")
+            if len(actions) > 1:
+                actions.discard("other")
+            for body in bodies:
+                key = (body, due.isoformat() if due else phrase.lower())
+                if key in entries:
+                    entries[key].actions = sorted(set(entries[key].actions) | actions, key=vocab.ACTIONS.index)
+                else:
+                    entries[key] = Deadline(body, due, phrase.strip(), sorted(actions, key=vocab.ACTIONS.index), sent.provenance)
+    return list(entries.values())
+
+
+def _deadline_bodies(sent: Sentence, phrase_start: int, scope: list[Sentence], current: str | None,
+                     default_bodies: list[str]) -> list[str]:
+    in_sentence = _unique(k for _, k in sent.bodies)
+    if in_sentence and re.search(r"\b(?:each|all three|both|all)\b|,\s*\w+\s+and\b", sent.text, re.I) and len(in_sentence) > 1:
+        return in_sentence
+    if in_sentence:
+        subject = _subject(sent)
+        return [subject or in_sentence[0]]
+    if re.search(r"\b(?:they|both|each)\b", sent.text, re.I) and len(default_bodies) > 1:
+        return default_bodies
+    # "I also recommend by 2 January 2026:" then items naming who does what.
+    subjects = _unique(s for s in (_subject(x) for x in scope[1:]) if s)
+    if subjects:
+        return subjects
+    if current:
+        return [current]
+    return default_bodies[:1] or [None]
+
+
+def _due_date(date_text: str | None, period: str | None, decision_date: dt.date | None) -> dt.date | None:
+    if date_text:
+        return date_rules.parse_date(date_text)
+    if period and decision_date:
+        return date_rules.resolve_period(period, decision_date)
+    return None
+
+
+# --- the decision -------------------------------------------------------------------------
+
+def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[sections_mod.Section]]:
+    parts = [s for s in sections_mod.split_sections(record.text) if s.kind in READ_SECTIONS]
+    docs = []
+    for part in parts:
+        doc = nlp.make_doc(record.text[part.start:part.end])
+        doc.user_data["section"] = part.kind
+        doc.user_data["offset"] = part.start
+        doc.user_data["score_faults"] = part.kind in FAULT_SECTIONS
+        docs.append(doc)
+    return docs, parts
+
+
+def assemble(record: DecisionRecord, docs: list[Doc]) -> Extraction:
+    text = record.text
+    meta = sections_mod.metadata_lines(text)
+    decision_date = read_date(record, meta)
+    registry = BodyRegistry()
+    title_part = body_rules.split_title(record.title)
+    for m in body_rules.find_named_bodies(title_part or ""):
+        registry.add(m.text, m.body_type, from_title=True)
+    for doc in docs:
+        for m in doc._.body_mentions or []:
+            if not m.is_role:
+                registry.add(m.text, m.body_type, alias=m.alias)
+    sentences: list[Sentence] = []
+    for doc in docs:
+        sentences.extend(_sentences(doc, doc.user_data["offset"], doc.user_data["section"], registry))
+
+    principal = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
+    if not principal:
+        principal = _most_mentioned(sentences)
+    faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [])
+    if not faults and any(vocab.UPHELD_FORMULA.search(s.text) for s in sentences):
+        # Old remedy summaries: "found fault causing injustice" confirms the complaint as
+        # stated, so its complaint sentences say what the faults were.
+        faults = _faults_from_complaint(sentences, registry, principal[:1])
+    payments = read_payments(sentences, registry, principal[0] if len(principal) == 1 else None)
+    deadlines = read_deadlines(sentences, registry, decision_date, principal)
+
+    at_fault = {f.body for f in faults}
+    involved = set(principal) | at_fault | {p.payer for p in payments if p.payer} | {d.body for d in deadlines if d.body}
+    bodies = [b for k, b in registry.bodies.items() if k in involved]
+    for key, body in registry.bodies.items():
+        body.at_fault = key in at_fault
+    name_of = {k: b.name for k, b in registry.bodies.items()}
+    cats_of: dict[str, list[str]] = {}
+    for f in faults:
+        cats_of.setdefault(f.body, []).append(f.category)
+    for p in payments:
+        p.fault_categories = _payment_categories(p, cats_of.get(p.payer or "", []))
+        p.payer = name_of.get(p.payer, p.payer) if p.payer else None
+    for f in faults:
+        f.body = name_of[f.body]
+    for d in deadlines:
+        d.body = name_of.get(d.body, d.body) if d.body else None
+
+    decision_text = " ".join(s.text for s in sentences if s.section == sections_mod.DECISION)
+    outcome = read_outcome(record, meta, decision_text)
+    fault_found = _fault_found(outcome, faults, sentences, record)
+    compliance = sections_mod.compliance_text(text)
+    return Extraction(
+        record=record,
+        decision_date=decision_date,
+        category=record.category or meta.get("Category"),
+        outcome=outcome,
+        fault_found=fault_found,
+        compliance_date=date_rules.parse_date(compliance) if compliance else None,
+        bodies=bodies,
+        faults=faults,
+        payments=payments,
+        deadlines=deadlines,
+    )
+
+
+def _payment_categories(payment: Payment, payer_categories: list[str]) -> list[str]:
+    """The faults a sum remedies: named in its sentence, else all the payer's faults."""
+    said = _rule_categories(payment.provenance.sentence) & set(payer_categories or vocab.FAULT_CATEGORIES)
+    stated = re.search(r"caused by|for the (?:faults?|failings?|delay)|in (?:relation|respect) to", payment.provenance.sentence, re.I)
+    if stated and said:
+        return sorted(said, key=vocab.FAULT_CATEGORIES.index)
+    return sorted(set(payer_categories), key=vocab.FAULT_CATEGORIES.index)
+
+
+def _most_mentioned(sentences: list[Sentence]) -> list[str]:
+    counts: dict[str, int] = {}
+    for s in sentences:
+        for _, key in s.bodies:
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(counts, key=lambda k: -counts[k])[:1]
+
+
+def _faults_from_complaint(sentences: list[Sentence], registry: BodyRegistry, bodies: list[str]) -> list[Fault]:
+    faults: list[Fault] = []
+    seen: set[tuple[str, str]] = set()
+    for sent in sentences:
+        if sent.section not in (sections_mod.COMPLAINT, sections_mod.SUMMARY):
+            continue
+        if not re.search(r"fail|did not|has not|refus|not (?:properly|adequately)|delay|wrong", sent.text, re.I):
+            continue
+        keys = _unique(k for _, k in sent.bodies) or bodies
+        for key in keys:
+            for cat in sorted(_rule_categories(sent.text)):
+                if (key, cat) not in seen:
+                    seen.add((key, cat))
+                    faults.append(Fault(key, cat, sent.provenance))
+    return faults
+
+
+def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sentence], record: DecisionRecord) -> bool | None:
+    if faults:
+        return True
+    if outcome in ("upheld", "partly_upheld"):
+        return True
+    if any(_is_finding(s) for s in sentences if s.section in FAULT_SECTIONS):
+        return True
+    if outcome in ("not_upheld", "closed_after_initial_enquiries", "not_investigated"):
+        return False
+    if any(vocab.NO_FAULT.search(s.text) for s in sentences if s.section in FAULT_SECTIONS):
+        return False
+    return None
+
+
+def extract(records: Iterable[DecisionRecord], nlp: Language | None = None, batch_size: int = 64) -> Iterator[Extraction]:
+    """Extract each record, streaming: spaCy reads the sections of a batch of decisions at once."""
+    nlp = nlp or build_nlp()
+    batch: list[DecisionRecord] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= batch_size:
+            yield from _extract_batch(batch, nlp)
+            batch = []
+    if batch:
+        yield from _extract_batch(batch, nlp)
+
+
+def _extract_batch(records: list[DecisionRecord], nlp: Language) -> Iterator[Extraction]:
+    plans = [_docs_for(r, nlp) for r in records]
+    flat = [d for docs, _ in plans for d in docs]
+    processed = iter(list(nlp.pipe(flat)))
+    for record, (docs, _) in zip(records, plans):
+        yield assemble(record, [next(processed) for _ in docs])
+
+
+def extract_one(record: DecisionRecord, nlp: Language | None = None) -> Extraction:
+    return next(extract([record], nlp))

@@ -1,0 +1,138 @@
+"""The spaCy pipeline: `spacy.blank("en")` plus the project's registered components.
+
+No statistical model is downloaded (see DESIGN.md): ombudsman prose is formulaic, so
+rule components find the candidates (sentences, body names, sums, deadline phrases) and a
+small trained classifier (models/fault_classifier.json, rebuilt by `make train`) reads
+which fault categories a finding sentence names.
+
+Each component writes to a Doc extension; the decision-level assembly in
+`pipeline.extraction` turns those candidates into rows. Build the Language once per
+process with `build_nlp()` (cached), never per document.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract import bodies as body_rules
+from pipeline.extract import dates as date_rules
+from pipeline.extract import money as money_rules
+
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "fault_classifier.json"
+
+for _name in ("body_mentions", "amounts", "deadline_phrases", "fault_scores"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """Sentences end at line breaks, bullets and sentence-final punctuation.
+
+    Decisions are lists and numbered paragraphs as much as prose, so a line break always
+    starts a sentence; a full stop does when the next word starts like a sentence.
+    """
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        if token.is_space:
+            token.is_sent_start = False
+        elif "\n" in prev.text or "\n" in prev.whitespace_ or token.text in ("•", "●", "▪"):
+            token.is_sent_start = True
+        elif prev.text in (".", "?", "!") and (token.is_title or token.is_digit or token.is_upper or token.text in ("•", "-", "“", '"')):
+            token.is_sent_start = True
+        else:
+            token.is_sent_start = False
+    return doc
+
+
+@Language.component("body_mentions")
+def body_mentions(doc: Doc) -> Doc:
+    """Names of organisations, with the aliases defined after them, and role mentions."""
+    found = body_rules.find_named_bodies(doc.text)
+    taken = [(m.start, m.end) for m in found]
+    for role in body_rules.find_role_mentions(doc.text):
+        if not any(s <= role.start < e for s, e in taken):
+            found.append(role)
+    doc._.body_mentions = sorted(found, key=lambda m: m.start)
+    return doc
+
+
+@Language.component("amounts")
+def amounts(doc: Doc) -> Doc:
+    """Every sum of money in pounds, as (start_char, end_char, amount)."""
+    doc._.amounts = [(m.start(), m.end(), value) for m, value in money_rules.find_amounts(doc.text)]
+    return doc
+
+
+_ABSOLUTE = re.compile(rf"\b(?:by|before|no later than|on or before)\s+(?:the\s+)?({date_rules.DATE_PATTERN})", re.IGNORECASE)
+_RELATIVE = re.compile(
+    rf"\bwithin\s+({date_rules.PERIOD_PATTERN})"
+    r"(?:\s+(?:of|from|after)\s+(?:the\s+|our\s+|this\s+|my\s+)?(?:date\s+of\s+(?:this|our|the|my)\s+(?:final\s+)?(?:report|decision|statement)"
+    r"|(?:final\s+)?(?:decision|report|statement)(?:\s+(?:being|is)\s+(?:issued|published))?))?",
+    re.IGNORECASE,
+)
+
+
+@Language.component("deadline_phrases")
+def deadline_phrases(doc: Doc) -> Doc:
+    """"by 29 October 2025" and "within one month of the final decision" phrases."""
+    found = []
+    for m in _ABSOLUTE.finditer(doc.text):
+        found.append((m.start(), m.end(), m.group(0), m.group(1), None))
+    for m in _RELATIVE.finditer(doc.text):
+        found.append((m.start(), m.end(), m.group(0), None, m.group(1)))
+    doc._.deadline_phrases = sorted(found)
+    return doc
+
+
+class FaultScorer:
+    """Scores each sentence of a findings-like section with the trained fault classifier."""
+
+    def __init__(self, model_path: str):
+        self.model = None
+        path = Path(model_path) if model_path else DEFAULT_MODEL
+        if path.exists():
+            from pipeline.fault_classifier import FaultClassifier
+
+            self.model = FaultClassifier.load(path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.model is None or not doc.user_data.get("score_faults", True):
+            doc._.fault_scores = None
+            return doc
+        sents = list(doc.sents)
+        preds = self.model.predict([s.text for s in sents]) if sents else []
+        doc._.fault_scores = {s.start_char: p for s, p in zip(sents, preds)}
+        return doc
+
+
+@Language.factory("fault_scores", default_config={"model_path": ""})
+def make_fault_scores(nlp: Language, name: str, model_path: str) -> FaultScorer:
+    return FaultScorer(model_path)
+
+
+PIPELINE = ["line_sentences", "body_mentions", "amounts", "deadline_phrases", "fault_scores"]
+
+
+def create_nlp(model_path: str = "") -> Language:
+    nlp = spacy.blank("en")
+    for name in PIPELINE:
+        if name == "fault_scores":
+            nlp.add_pipe(name, config={"model_path": model_path})
+        else:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@functools.lru_cache(maxsize=2)
+def build_nlp(model_path: str = "") -> Language:
+    """The pipeline, built once per process."""
+    return create_nlp(model_path)

@@ -1,0 +1,147 @@
+"""The one input shape of the pipeline: a published decision as a `DecisionRecord`.
+
+Everything that enters the pipeline (a scraped page, a saved LGSCO ``.html`` page, a line
+of a ``records.jsonl`` file in the record format of ANNOTATION.md) becomes a
+`DecisionRecord`. Readers never raise on bad input: they yield `InputFailure`s, so one
+broken line or file is reported and the rest of the batch still lands.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterator, Union
+
+SOURCES = ("lgsco", "phso")
+
+
+class RecordError(ValueError):
+    """A record that cannot enter the pipeline; the message says why, in one line."""
+
+
+@dataclass
+class DecisionRecord:
+    source: str
+    reference: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    decision_date: str | None = None  # ISO date, when the publisher gives it as metadata
+    category: str | None = None
+    outcome: str | None = None  # as published ("Upheld"); normalised by the extractor
+    truncated: bool = False
+    origin: str | None = field(default=None, compare=False)  # file:line it came from
+
+    @property
+    def decision_id(self) -> str:
+        return f"{self.source}:{self.reference}"
+
+    @property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data.pop("origin")
+        return data
+
+
+@dataclass
+class InputFailure:
+    """An input that could not become a record: where it was and why."""
+
+    origin: str  # "path:line" or "path" or a URL
+    reason: str
+    source: str | None = None
+    reference: str | None = None
+    stage: str = "ingest"
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+ReadResult = Union[DecisionRecord, InputFailure]
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d/%m/%Y")
+
+
+def parse_iso_date(value: str | None) -> str | None:
+    """Return an ISO date for the date formats publishers use, None for None/empty.
+
+    Raises RecordError for a date that is present but unreadable or impossible, so a
+    record never carries a date the database cannot hold.
+    """
+    if value is None:
+        return None
+    value = str(value).strip()
+    if not value:
+        return None
+    # ISO timestamps ("2026-01-19T00:00:00Z") as the PHSO API gives them.
+    head = value[:10] if re.match(r"\d{4}-\d{2}-\d{2}T", value) else value
+    for fmt in _DATE_FORMATS:
+        try:
+            day = dt.datetime.strptime(head, fmt).date()
+        except ValueError:
+            continue
+        if not dt.date(1990, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=366):
+            raise RecordError(f"implausible date {value!r}")
+        return day.isoformat()
+    raise RecordError(f"unreadable date {value!r}")
+
+
+def record_from_dict(data: dict, origin: str | None = None) -> DecisionRecord:
+    """Validate one object in the record format and build a record from it."""
+    if not isinstance(data, dict):
+        raise RecordError("not a JSON object")
+    source = data.get("source")
+    if source not in SOURCES:
+        raise RecordError(f"source must be one of {', '.join(SOURCES)}, got {source!r}")
+    reference = str(data.get("reference") or "").strip()
+    if not reference:
+        raise RecordError("no reference")
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise RecordError(f"{source}:{reference} has no text")
+    return DecisionRecord(
+        source=source,
+        reference=reference,
+        text=text,
+        url=data.get("url") or None,
+        title=data.get("title") or None,
+        decision_date=parse_iso_date(data.get("decision_date")),
+        category=data.get("category") or None,
+        outcome=data.get("outcome") or None,
+        truncated=bool(data.get("truncated", False)),
+        origin=origin,
+    )
+
+
+def read_jsonl(path: str | Path) -> Iterator[ReadResult]:
+    """Yield a record per good line of a JSONL file and a failure per bad one."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield InputFailure(str(path), f"cannot read file: {exc.strerror or exc}")
+        return
+    for lineno, line in enumerate(raw.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        origin = f"{path}:{lineno}"
+        try:
+            data = json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield InputFailure(origin, "not UTF-8 text")
+            continue
+        except json.JSONDecodeError as exc:
+            yield InputFailure(origin, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        try:
+            yield record_from_dict(data, origin)
+        except RecordError as exc:
+            ref = data.get("reference") if isinstance(data, dict) else None
+            src = data.get("source") if isinstance(data, dict) else None
+            yield InputFailure(origin, str(exc), source=src, reference=ref)
