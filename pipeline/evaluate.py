@@ -186,3 +186,30 @@ def read_gold(path: str | Path) -> dict[tuple[str, str], dict]:
             except (json.JSONDecodeError, KeyError) as exc:
                 raise ValueError(f"{path}:{lineno}: not a gold line ({exc})") from None
     return out
+
+
+def differences(predictions: dict[tuple[str, str], dict], gold: dict[tuple[str, str], dict]) -> list[str]:
+    """Per decision, what the prediction missed (-) and added (+), field by field."""
+    lines = []
+    keyed = {
+        "bodies": lambda b: (name_key(b["name"]), b["type"]),
+        "faults": lambda f: (name_key(f["body"]), f["category"]),
+        "payments": lambda p: (float(p["amount"]), name_key(p["payer"]), p["status"], tuple(sorted(p["purposes"]))),
+        "deadlines": lambda d: (d["due_date"], name_key(d["body"])),
+    }
+    for key, g in gold.items():
+        p = predictions.get(key) or {}
+        out = []
+        for fld in ("outcome", "fault_found", "decision_date"):
+            if p.get(fld) != g.get(fld):
+                out.append(f"  {fld}: predicted {p.get(fld)!r}, gold {g.get(fld)!r}")
+        for fld, fn in keyed.items():
+            pc, gc = Counter(map(fn, p.get(fld, []))), Counter(map(fn, g.get(fld, [])))
+            for item in (gc - pc):
+                out.append(f"  - {fld} {item}")
+            for item in (pc - gc):
+                out.append(f"  + {fld} {item}")
+        if out:
+            lines.append(f"{key[0]}:{key[1]}")
+            lines.extend(out)
+    return lines

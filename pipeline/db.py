@@ -1,0 +1,334 @@
+"""The DuckDB database: schema, bulk loads, the run log.
+
+One file (default data/ombudsman.duckdb, or $OMBUDSMAN_DB). The schema lives here, with
+a version number; `connect()` creates it or checks it. Loading an extraction replaces
+every row of that decision in one transaction, in bulk (Arrow tables), so a crash never
+leaves a decision half-loaded and re-running never duplicates rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.extraction import Extraction
+from pipeline.records import DecisionRecord, InputFailure
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = Path("data/ombudsman.duckdb")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_info (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+-- Every decision text the pipeline has been given, as ingested or scraped.
+CREATE TABLE IF NOT EXISTS records (
+    decision_id   VARCHAR PRIMARY KEY,     -- source:reference
+    source        VARCHAR NOT NULL,
+    reference     VARCHAR NOT NULL,
+    url           VARCHAR,
+    title         VARCHAR,
+    decision_date DATE,
+    category      VARCHAR,
+    outcome       VARCHAR,
+    truncated     BOOLEAN NOT NULL,
+    text          VARCHAR NOT NULL,
+    text_sha256   VARCHAR NOT NULL,
+    origin        VARCHAR,
+    ingested_at   TIMESTAMP NOT NULL
+);
+
+-- One row per extracted decision.
+CREATE TABLE IF NOT EXISTS decisions (
+    decision_id       VARCHAR PRIMARY KEY,
+    source            VARCHAR NOT NULL,
+    reference         VARCHAR NOT NULL,
+    url               VARCHAR,
+    title             VARCHAR,
+    decision_date     DATE,
+    year              INTEGER,
+    category          VARCHAR,
+    outcome           VARCHAR,          -- upheld, not_upheld, partly_upheld, closed_after_initial_enquiries, not_investigated
+    fault_found       BOOLEAN,
+    compliance_date   DATE,             -- when the Ombudsman was satisfied with the body's response
+    truncated         BOOLEAN,
+    text_sha256       VARCHAR NOT NULL,
+    extractor_version VARCHAR NOT NULL,
+    extracted_at      TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS bodies (
+    decision_id    VARCHAR NOT NULL,
+    name           VARCHAR NOT NULL,    -- the fullest name the decision gives
+    canonical_name VARCHAR NOT NULL,    -- the same body across decisions
+    body_type      VARCHAR NOT NULL,    -- council, icb, ccg, nhs_trust, gp_practice, care_provider, government, other
+    at_fault       BOOLEAN NOT NULL,
+    successor_name VARCHAR              -- the body that carries it on today (a CCG's ICB), if known
+);
+
+CREATE TABLE IF NOT EXISTS faults (
+    decision_id VARCHAR NOT NULL,
+    body        VARCHAR,
+    category    VARCHAR NOT NULL,
+    sentence    VARCHAR NOT NULL,
+    start_char  INTEGER NOT NULL,       -- offsets of the sentence in records.text
+    end_char    INTEGER NOT NULL,
+    section     VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS payments (
+    decision_id      VARCHAR NOT NULL,
+    payer            VARCHAR,
+    amount_gbp       DECIMAL(12, 2) NOT NULL,
+    purposes         VARCHAR[] NOT NULL,
+    status           VARCHAR NOT NULL,  -- recommended, previously_offered
+    fault_categories VARCHAR[] NOT NULL,
+    sentence         VARCHAR NOT NULL,
+    start_char       INTEGER NOT NULL,
+    end_char         INTEGER NOT NULL,
+    section          VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS deadlines (
+    decision_id VARCHAR NOT NULL,
+    body        VARCHAR,
+    due_date    DATE,
+    due_text    VARCHAR NOT NULL,
+    actions     VARCHAR[] NOT NULL,
+    sentence    VARCHAR NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    section     VARCHAR
+);
+
+CREATE SEQUENCE IF NOT EXISTS run_ids START 1;
+CREATE TABLE IF NOT EXISTS runs (
+    run_id      INTEGER PRIMARY KEY DEFAULT nextval('run_ids'),
+    command     VARCHAR NOT NULL,
+    started_at  TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    status      VARCHAR NOT NULL,       -- running, ok, partial, failed
+    counts      JSON,
+    error       VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS failures (
+    run_id      INTEGER,
+    source      VARCHAR,
+    reference   VARCHAR,
+    origin      VARCHAR NOT NULL,       -- file:line, file or URL
+    stage       VARCHAR NOT NULL,       -- ingest, fetch, parse, extract
+    reason      VARCHAR NOT NULL,
+    recorded_at TIMESTAMP NOT NULL
+);
+"""
+
+EXTRACTED_TABLES = ("bodies", "faults", "payments", "deadlines")
+
+
+class DatabaseError(RuntimeError):
+    """A database that cannot be opened or has an unknown schema; one-line message."""
+
+
+def db_path(path: str | Path | None = None) -> Path:
+    return Path(path or os.environ.get("OMBUDSMAN_DB") or DEFAULT_DB)
+
+
+def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database, creating the schema if it is new."""
+    path = db_path(path)
+    if read_only:
+        if not path.exists():
+            raise DatabaseError(f"no database at {path}: run `ombudsman run` or `ombudsman ingest` first")
+        try:
+            return duckdb.connect(str(path), read_only=True)
+        except duckdb.Error as exc:
+            raise DatabaseError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.Error as exc:
+        raise DatabaseError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
+    con.execute(SCHEMA)
+    row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        con.execute("INSERT INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    elif int(row[0]) != SCHEMA_VERSION:
+        raise DatabaseError(f"{path} has schema version {row[0]}, this tool writes {SCHEMA_VERSION}: use a new --db file")
+    return con
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+# --- records --------------------------------------------------------------------------
+
+RECORD_SCHEMA = pa.schema([
+    ("decision_id", pa.string()), ("source", pa.string()), ("reference", pa.string()), ("url", pa.string()),
+    ("title", pa.string()), ("decision_date", pa.date32()), ("category", pa.string()), ("outcome", pa.string()),
+    ("truncated", pa.bool_()), ("text", pa.string()), ("text_sha256", pa.string()), ("origin", pa.string()),
+    ("ingested_at", pa.timestamp("us")),
+])
+
+
+def store_records(con: duckdb.DuckDBPyConnection, records: Iterable[DecisionRecord]) -> dict[str, int]:
+    """Upsert records in one transaction; returns counts of new, changed and unchanged."""
+    batch: dict[str, DecisionRecord] = {}
+    for r in records:
+        batch[r.decision_id] = r  # the last copy of a decision in one batch wins
+    if not batch:
+        return {"new": 0, "changed": 0, "unchanged": 0}
+    ids = list(batch)
+    existing = dict(con.execute(
+        "SELECT decision_id, text_sha256 FROM records WHERE decision_id IN (SELECT unnest(?))", [ids]).fetchall())
+    now = _now()
+    rows = [r for r in batch.values() if existing.get(r.decision_id) != r.text_sha256]
+    counts = {
+        "new": sum(1 for r in rows if r.decision_id not in existing),
+        "changed": sum(1 for r in rows if r.decision_id in existing),
+        "unchanged": len(batch) - len(rows),
+    }
+    if rows:
+        table = pa.Table.from_pylist([{
+            "decision_id": r.decision_id, "source": r.source, "reference": r.reference, "url": r.url,
+            "title": r.title, "decision_date": dt.date.fromisoformat(r.decision_date) if r.decision_date else None,
+            "category": r.category, "outcome": r.outcome, "truncated": r.truncated, "text": r.text,
+            "text_sha256": r.text_sha256, "origin": r.origin, "ingested_at": now,
+        } for r in rows], schema=RECORD_SCHEMA)
+        with transaction(con):
+            con.register("incoming_records", table)
+            con.execute("DELETE FROM records WHERE decision_id IN (SELECT decision_id FROM incoming_records)")
+            con.execute("INSERT INTO records SELECT * FROM incoming_records")
+            con.unregister("incoming_records")
+    return counts
+
+
+def pending_records(con: duckdb.DuckDBPyConnection, everything: bool = False, version: str | None = None,
+                    batch_size: int = 500) -> Iterator[DecisionRecord]:
+    """Records never extracted, whose text changed, or extracted by another version."""
+    from pipeline.extraction import EXTRACTOR_VERSION
+
+    version = version or EXTRACTOR_VERSION
+    where = "" if everything else (
+        "WHERE d.decision_id IS NULL OR d.text_sha256 <> r.text_sha256 OR d.extractor_version <> $version")
+    ids = [row[0] for row in con.execute(
+        f"SELECT r.decision_id FROM records r LEFT JOIN decisions d USING (decision_id) {where} ORDER BY r.decision_id",
+        {} if everything else {"version": version}).fetchall()]
+    for i in range(0, len(ids), batch_size):
+        chunk = ids[i:i + batch_size]
+        rows = con.execute(
+            "SELECT source, reference, text, url, title, CAST(decision_date AS VARCHAR), category, outcome, truncated, origin "
+            "FROM records WHERE decision_id IN (SELECT unnest(?)) ORDER BY decision_id", [chunk]).fetchall()
+        for row in rows:
+            yield DecisionRecord(*row)
+
+
+# --- extractions ------------------------------------------------------------------------
+
+class transaction:
+    """`with transaction(con):` BEGIN ... COMMIT, or ROLLBACK on any exception."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def __enter__(self):
+        self.con.execute("BEGIN TRANSACTION")
+        return self.con
+
+    def __exit__(self, exc_type, exc, tb):
+        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False
+
+
+def _rows(extractions: list[Extraction], now: dt.datetime, successors: dict[str, tuple[str, str | None]]) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {"decisions": [], "bodies": [], "faults": [], "payments": [], "deadlines": []}
+    for ex in extractions:
+        r = ex.record
+        rows["decisions"].append({
+            "decision_id": r.decision_id, "source": r.source, "reference": r.reference, "url": r.url, "title": r.title,
+            "decision_date": ex.decision_date, "year": ex.decision_date.year if ex.decision_date else None,
+            "category": ex.category, "outcome": ex.outcome, "fault_found": ex.fault_found,
+            "compliance_date": ex.compliance_date, "truncated": r.truncated, "text_sha256": r.text_sha256,
+            "extractor_version": ex.extractor_version, "extracted_at": now,
+        })
+        for b in ex.bodies:
+            canonical, successor = successors.get(b.name, (b.canonical_name, None))
+            rows["bodies"].append({"decision_id": r.decision_id, "name": b.name, "canonical_name": canonical,
+                                   "body_type": b.body_type, "at_fault": b.at_fault, "successor_name": successor})
+        for f in ex.faults:
+            rows["faults"].append({"decision_id": r.decision_id, "body": f.body, "category": f.category,
+                                   **_prov(f.provenance)})
+        for p in ex.payments:
+            rows["payments"].append({"decision_id": r.decision_id, "payer": p.payer, "amount_gbp": p.amount,
+                                     "purposes": p.purposes, "status": p.status,
+                                     "fault_categories": p.fault_categories, **_prov(p.provenance)})
+        for d in ex.deadlines:
+            rows["deadlines"].append({"decision_id": r.decision_id, "body": d.body, "due_date": d.due_date,
+                                      "due_text": d.due_text, "actions": d.actions, **_prov(d.provenance)})
+    return rows
+
+
+def _prov(p) -> dict:
+    return {"sentence": p.sentence, "start_char": p.start, "end_char": p.end, "section": p.section}
+
+
+def _arrow(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> pa.Table:
+    """An Arrow table with exactly the columns and types of `table`."""
+    cols = con.execute(f"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position").fetchall()
+    types = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_(),
+             "TIMESTAMP": pa.timestamp("us"), "DECIMAL(12,2)": pa.decimal128(12, 2), "VARCHAR[]": pa.list_(pa.string())}
+    schema = pa.schema([(name, types[dtype]) for name, dtype in cols])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def load(con: duckdb.DuckDBPyConnection, extractions: Iterable[Extraction], resolver=None) -> int:
+    """Replace the rows of each extracted decision, in bulk, in one transaction per call."""
+    batch = list(extractions)
+    if not batch:
+        return 0
+    successors = resolver(batch) if resolver else {}
+    rows = _rows(batch, _now(), successors)
+    tables = {name: _arrow(con, name, rows[name]) for name in rows}
+    ids = pa.table({"decision_id": [ex.decision_id for ex in batch]})
+    with transaction(con):
+        con.register("loaded_ids", ids)
+        for name in ("decisions",) + EXTRACTED_TABLES:
+            con.execute(f"DELETE FROM {name} WHERE decision_id IN (SELECT decision_id FROM loaded_ids)")
+        for name, table in tables.items():
+            if table.num_rows:
+                con.register(f"incoming_{name}", table)
+                con.execute(f"INSERT INTO {name} SELECT * FROM incoming_{name}")
+                con.unregister(f"incoming_{name}")
+        con.unregister("loaded_ids")
+    return len(batch)
+
+
+# --- run log ---------------------------------------------------------------------------
+
+def start_run(con: duckdb.DuckDBPyConnection, command: str) -> int:
+    return con.execute("INSERT INTO runs (command, started_at, status) VALUES (?, ?, 'running') RETURNING run_id",
+                       [command, _now()]).fetchone()[0]
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: int, status: str, counts: dict, error: str | None = None) -> None:
+    con.execute("UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE run_id = ?",
+                [_now(), status, json.dumps(counts), error, run_id])
+
+
+def record_failures(con: duckdb.DuckDBPyConnection, run_id: int | None, failures: list[InputFailure]) -> None:
+    if not failures:
+        return
+    table = pa.Table.from_pylist([{
+        "run_id": run_id, "source": f.source, "reference": f.reference, "origin": f.origin, "stage": f.stage,
+        "reason": f.reason, "recorded_at": _now()} for f in failures],
+        schema=pa.schema([("run_id", pa.int32()), ("source", pa.string()), ("reference", pa.string()),
+                          ("origin", pa.string()), ("stage", pa.string()), ("reason", pa.string()),
+                          ("recorded_at", pa.timestamp("us"))]))
+    con.register("incoming_failures", table)
+    con.execute("INSERT INTO failures SELECT * FROM incoming_failures")
+    con.unregister("incoming_failures")

@@ -1,0 +1,229 @@
+"""The pipeline's jobs as plain functions: ingest, extract, collect, the scheduled run.
+
+The CLI (pipeline.cli) parses arguments and calls these; tests call them directly. Each
+returns a `JobResult` with counts and the inputs that failed, and never raises for bad
+input: a broken line, page or decision becomes a failure row and the batch goes on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import duckdb
+
+from pipeline import db
+from pipeline.extraction import Extraction, extract
+from pipeline.inputs import read_inputs
+from pipeline.records import DecisionRecord, InputFailure
+
+log = logging.getLogger("ombudsman")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = REPO_ROOT / "data" / "sample"
+RAW_DIR = Path(os.environ.get("OMBUDSMAN_RAW", "data/raw"))
+LOAD_BATCH = 200  # decisions per load transaction
+
+
+@dataclass
+class JobResult:
+    counts: dict[str, int] = field(default_factory=dict)
+    failures: list[InputFailure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, other: "JobResult") -> "JobResult":
+        for k, v in other.counts.items():
+            self.counts[k] = self.counts.get(k, 0) + v
+        self.failures += other.failures
+        self.notes += other.notes
+        return self
+
+    @property
+    def status(self) -> str:
+        if not self.failures:
+            return "ok"
+        landed = self.counts.get("ingested", 0) + self.counts.get("extracted", 0) + self.counts.get("unchanged", 0)
+        return "partial" if landed else "failed"
+
+
+def store(con: duckdb.DuckDBPyConnection, results: Iterable[DecisionRecord | InputFailure], run_id: int | None,
+          batch_size: int = LOAD_BATCH) -> JobResult:
+    """Store records (in batches) and record failures, as they stream in."""
+    result = JobResult(counts={"ingested": 0, "new": 0, "changed": 0, "unchanged": 0, "failed": 0})
+    batch: list[DecisionRecord] = []
+
+    def flush() -> None:
+        counts = db.store_records(con, batch)
+        for k, v in counts.items():
+            result.counts[k] += v
+        result.counts["ingested"] += counts["new"] + counts["changed"]
+        batch.clear()
+
+    for item in results:
+        if isinstance(item, InputFailure):
+            log.warning("%s", item)
+            result.failures.append(item)
+            result.counts["failed"] += 1
+            db.record_failures(con, run_id, [item])
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    return result
+
+
+def ingest(con: duckdb.DuckDBPyConnection, paths: Iterable[str | Path], run_id: int | None = None) -> JobResult:
+    """Add local records (JSONL, saved LGSCO pages, folders of them) to the database."""
+    return store(con, read_inputs(paths), run_id)
+
+
+def extract_pending(con: duckdb.DuckDBPyConnection, everything: bool = False, run_id: int | None = None,
+                    resolver=None) -> JobResult:
+    """Extract every record that is new, changed, or extracted by an older extractor."""
+    from pipeline.bodies_reference import resolve_bodies
+
+    resolver = resolver or resolve_bodies
+    result = JobResult(counts={"extracted": 0, "failed": 0})
+    batch: list[Extraction] = []
+    for item in _safe_extract(db.pending_records(con, everything=everything)):
+        if isinstance(item, InputFailure):
+            log.warning("%s", item)
+            result.failures.append(item)
+            result.counts["failed"] += 1
+            db.record_failures(con, run_id, [item])
+            continue
+        batch.append(item)
+        if len(batch) >= LOAD_BATCH:
+            result.counts["extracted"] += db.load(con, batch, resolver)
+            batch = []
+    if batch:
+        result.counts["extracted"] += db.load(con, batch, resolver)
+    return result
+
+
+def _safe_extract(records: Iterable[DecisionRecord]) -> Iterable[Extraction | InputFailure]:
+    """Extract in batches; when a batch fails, retry its decisions one by one so that
+    one bad decision becomes one failure row instead of stopping the run."""
+    batch: list[DecisionRecord] = []
+
+    def run(chunk: list[DecisionRecord]):
+        try:
+            return list(extract(chunk))
+        except Exception:  # noqa: BLE001 - any extractor bug must not stop the batch
+            if len(chunk) == 1:
+                raise
+            out = []
+            for rec in chunk:
+                try:
+                    out.extend(extract([rec]))
+                except Exception as exc:  # noqa: BLE001
+                    out.append(InputFailure(rec.origin or rec.decision_id, f"extraction failed: {type(exc).__name__}: {exc}",
+                                            source=rec.source, reference=rec.reference, stage="extract"))
+            return out
+
+    for record in records:
+        batch.append(record)
+        if len(batch) >= 64:
+            yield from run(batch)
+            batch = []
+    if batch:
+        yield from run(batch)
+
+
+def collect(con: duckdb.DuckDBPyConnection, source: str, *, since: dt.date | None, until: dt.date | None,
+            limit: int | None, base_url: str | None = None, refresh: bool = False, rate: float | None = None,
+            raw_dir: Path | None = None, run_id: int | None = None) -> JobResult:
+    """Scrape a publisher into the raw store and the records table."""
+    import scrapers
+
+    items = scrapers.collect(source, since=since, until=until, limit=limit, base_url=base_url,
+                             raw_dir=raw_dir or RAW_DIR, refresh=refresh, rate=rate)
+    return store(con, items, run_id)
+
+
+def run_batch(con: duckdb.DuckDBPyConnection, *, sources: list[str], since: dt.date | None = None,
+              offline: bool = False, limit: int | None = None, run_id: int | None = None) -> JobResult:
+    """The scheduled job: collect what is new, extract what is new or changed.
+
+    Offline (asked for, or no site reachable), it extracts what is already stored, and
+    on a database with nothing stored it loads the bundled sample so the run shows
+    something real.
+    """
+    import scrapers
+
+    result = JobResult()
+    until = dt.date.today()
+    since = since or _last_success(con) or until - dt.timedelta(days=14)
+    reached = False
+    if not offline:
+        for source in sources:
+            try:
+                result.add(collect(con, source, since=since, until=until, limit=limit, run_id=run_id))
+                reached = True
+            except scrapers.SourceUnavailable as exc:
+                result.notes.append(f"{source}: offline ({exc}); using what is stored")
+            except scrapers.ApiKeyError as exc:
+                result.notes.append(f"{source}: skipped ({exc})")
+    if not reached:
+        stored = result.add(store(con, scrapers.iter_stored(RAW_DIR), run_id)) if RAW_DIR.exists() else None
+        if con.execute("SELECT count(*) FROM records").fetchone()[0] == 0 and SAMPLE_DIR.exists():
+            result.notes.append(f"no decisions stored: loading the bundled sample ({SAMPLE_DIR.relative_to(REPO_ROOT)})")
+            result.add(ingest(con, [SAMPLE_DIR], run_id))
+        del stored
+    result.add(extract_pending(con, run_id=run_id))
+    return result
+
+
+def _last_success(con: duckdb.DuckDBPyConnection) -> dt.date | None:
+    row = con.execute("SELECT max(started_at) FROM runs WHERE command = 'run' AND status = 'ok'").fetchone()
+    return row[0].date() if row and row[0] else None
+
+
+def summary(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> str:
+    """The first figures a researcher wants: outcomes, sums by payer type and fault, deadlines."""
+    today = today or dt.date.today()
+    lines = []
+    total = con.execute("SELECT count(*) FROM decisions").fetchone()[0]
+    lines.append(f"{total} decisions extracted")
+    lines.append("")
+    lines.append("Decisions by outcome")
+    for outcome, n in con.execute(
+            "SELECT coalesce(outcome, '(not stated)'), count(*) FROM decisions GROUP BY 1 ORDER BY 2 DESC, 1").fetchall():
+        lines.append(f"  {outcome:34} {n:6d}")
+    lines.append("")
+    lines.append("Payments by payer type")
+    rows = con.execute("""
+        SELECT coalesce(b.body_type, 'unknown') AS payer_type, count(*) AS n, sum(p.amount_gbp) AS total,
+               median(p.amount_gbp) AS median
+        FROM payments p
+        LEFT JOIN (SELECT DISTINCT decision_id, name, body_type FROM bodies) b
+               ON b.decision_id = p.decision_id AND b.name = p.payer
+        GROUP BY 1 ORDER BY total DESC""").fetchall()
+    lines.append(f"  {'payer type':20} {'payments':>8} {'total £':>12} {'median £':>10}")
+    for payer_type, n, total_gbp, median in rows:
+        lines.append(f"  {payer_type:20} {n:8d} {float(total_gbp):12,.2f} {float(median):10,.2f}")
+    lines.append("")
+    lines.append("Payments by fault category")
+    rows = con.execute("""
+        SELECT category, count(*) AS n, sum(amount_gbp) AS total, median(amount_gbp) AS median
+        FROM (SELECT unnest(CASE WHEN len(fault_categories) = 0 THEN ['(none found)'] ELSE fault_categories END) AS category,
+                     amount_gbp FROM payments)
+        GROUP BY 1 ORDER BY n DESC, 1""").fetchall()
+    lines.append(f"  {'fault category':20} {'payments':>8} {'total £':>12} {'median £':>10}")
+    for category, n, total_gbp, median in rows:
+        lines.append(f"  {category:20} {n:8d} {float(total_gbp):12,.2f} {float(median):10,.2f}")
+    lines.append("")
+    due = con.execute("""
+        SELECT count(*) FILTER (WHERE due_date >= ?), count(*) FILTER (WHERE due_date < ?),
+               count(*) FILTER (WHERE due_date IS NULL) FROM deadlines""", [today, today]).fetchone()
+    lines.append(f"Deadlines: {due[0]} due from {today.isoformat()} on, {due[1]} already past, {due[2]} without a date")
+    for body, due_date, due_text in con.execute("""
+            SELECT body, due_date, due_text FROM deadlines WHERE due_date >= ? ORDER BY due_date, body LIMIT 10""",
+            [today]).fetchall():
+        lines.append(f"  {due_date}  {body or '(body not identified)'}  ({due_text})")
+    return "\n".join(lines)
