@@ -30,9 +30,11 @@ eval: setup
 		$(BIN)/ombudsman eval $(DEV)/records.jsonl $(DEV)/gold.jsonl; \
 	else echo "dev corpus not found at $(DEV): skipped (set SHARED=...)"; fi
 	@echo "== bundled sample (data/sample) =="
-	$(BIN)/ombudsman eval data/sample gold=data/sample/gold.jsonl
+	$(BIN)/ombudsman eval data/sample/records.jsonl data/sample/html data/sample/gold.jsonl
 
+# The fault classifier: regenerate its training sentences, then train and save it as JSON.
 train: setup
+	$(BIN)/python data/annotations/make_fault_sentences.py
 	$(BIN)/python -m pipeline.fault_classifier train data/annotations/fault_sentences.jsonl models/fault_classifier.json
 
 bench: setup

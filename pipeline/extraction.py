@@ -8,6 +8,7 @@ and that sentence's character offsets in the decision text (provenance).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -72,6 +73,7 @@ class Payment:
     status: str
     fault_categories: list[str]
     provenance: Provenance
+    clause: str = ""  # the words that go with the sum in its sentence
 
 
 @dataclass
@@ -367,13 +369,26 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 # --- payments -----------------------------------------------------------------------------
 
-def _clause(text: str, start: int, end: int, sent: Sentence) -> str:
-    """The words around a sum: from the previous sum (or sentence start) to the next."""
+_JOINED_SUMS = re.compile(r"^\s*(?:along with|in addition to|on top of|as well as|plus|and) the\s*$", re.I)
+
+
+def _clause(start: int, end: int, sent: Sentence) -> str:
+    """The words that go with a sum: from the previous sum (or the sentence start) to the
+    next one. "£250 along with the £500 already offered for the distress" is one clause
+    for both sums."""
     before = [a for a in sent.amounts if a[1] <= start]
     after = [a for a in sent.amounts if a[0] >= end]
-    lo = before[-1][1] if before else sent.start
-    hi = after[0][0] if after else sent.end
-    return text[lo - sent.start:hi - sent.start] if False else sent.text[lo - sent.start:hi - sent.start]
+    lo = before[-1][1] if before and not _JOINED_SUMS.match(sent.text[before[-1][1] - sent.start:start - sent.start]) else sent.start
+    if before and lo == sent.start:
+        lo = before[-2][1] if len(before) > 1 else sent.start
+    hi = sent.end
+    for nxt in after:
+        if _JOINED_SUMS.match(sent.text[end - sent.start:nxt[0] - sent.start]):
+            end = nxt[1]
+            continue
+        hi = nxt[0]
+        break
+    return sent.text[lo - sent.start:hi - sent.start]
 
 
 def _purposes(clause: str) -> list[str]:
@@ -401,20 +416,17 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
         if subject:
             current = subject
         for start, end, amount in sent.amounts:
-            clause = _clause(sent.text, start, end, sent)
+            clause = _clause(start, end, sent)
             if not _is_award(sent, start, end, clause):
                 continue
-            context = sent.text[max(0, start - sent.start - 90):end - sent.start + 20]
-            previously = bool(vocab.PREVIOUSLY_OFFERED.search(context)) and not re.search(r"\bfurther\b|\badditional\b", sent.text[max(0, start - sent.start - 25):start - sent.start], re.I)
-            if re.search(r"(?:along with|in addition to|on top of|as well as|plus) the\s*$", sent.text[:start - sent.start], re.I):
-                previously = True
-            if sent.section == sections_mod.FINDINGS and not (previously and re.search(r"to (?:reflect|recognise|acknowledge|remedy)|for (?:the|her|his|their) (?:distress|time|inconvenience)|goodwill", sent.text, re.I)):
+            previously = _previously_offered(sent, start, end)
+            if sent.section == sections_mod.FINDINGS and not (previously and _REMEDY_PURPOSE.search(sent.text)):
                 continue
             payer = _payer(sent, start) or current or default_payer
-            payment = Payment(payer, amount, _purposes(clause), "previously_offered" if previously else "recommended", [], sent.provenance)
+            payment = Payment(payer, amount, _purposes(clause), "previously_offered" if previously else "recommended", [], sent.provenance, clause)
             by_section.setdefault(sent.section, []).append(payment)
             if re.search(r"to each of (?:them|the two|both)|each of (?:them|the two) £|£[\d,]+ (?:to )?each\b", sent.text, re.I):
-                by_section[sent.section].append(Payment(payer, amount, payment.purposes, payment.status, [], sent.provenance))
+                by_section[sent.section].append(dataclasses.replace(payment))
     # The remedy section is where sums are set; a summary or decision restates them.
     for section in (sections_mod.REMEDY, sections_mod.DECISION, sections_mod.SUMMARY):
         chosen = _dedupe(by_section.get(section, []))
@@ -426,6 +438,27 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
         if not any(p.amount == extra.amount and p.payer == extra.payer for p in chosen):
             chosen.append(extra)
     return _dedupe(chosen)
+
+
+_REMEDY_PURPOSE = re.compile(r"to (?:reflect|recognise|acknowledge|remedy)|remedy|redress|for (?:the|her|his|their) (?:distress|time|inconvenience|frustration)|goodwill", re.I)
+
+
+def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
+    """A sum the body offered or paid before the decision, which the remedy endorses.
+
+    Only the sum's own clause counts: in "£250 along with the £500 already offered" the
+    £250 is new and the £500 is not.
+    """
+    before = [a for a in sent.amounts if a[1] <= start]
+    after = [a for a in sent.amounts if a[0] >= end]
+    lo = max(before[-1][1] if before else sent.start, start - 90)
+    hi = min(after[0][0] if after else sent.end, end + 40)
+    lead = sent.text[lo - sent.start:start - sent.start]
+    if re.search(r"(?:along with|in addition to|on top of|as well as|plus|including) the\s*$", lead, re.I):
+        return True
+    if re.search(r"\b(?:further|additional|extra|more)\b[^£]{0,30}$", lead, re.I):
+        return False
+    return bool(vocab.PREVIOUSLY_OFFERED.search(sent.text[lo - sent.start:hi - sent.start]))
 
 
 def _dedupe(payments: list[Payment]) -> list[Payment]:
@@ -614,10 +647,10 @@ def assemble(record: DecisionRecord, docs: list[Doc]) -> Extraction:
 
 
 def _payment_categories(payment: Payment, payer_categories: list[str]) -> list[str]:
-    """The faults a sum remedies: named in its sentence, else all the payer's faults."""
-    said = _rule_categories(payment.provenance.sentence) & set(payer_categories or vocab.FAULT_CATEGORIES)
-    stated = re.search(r"caused by|for the (?:faults?|failings?|delay)|in (?:relation|respect) to", payment.provenance.sentence, re.I)
-    if stated and said:
+    """The faults a sum remedies: those its clause names ("£750 to remedy the distress
+    caused by the faults in complaint handling"), else all the payer's faults."""
+    said = _rule_categories(payment.clause) & set(payer_categories or vocab.FAULT_CATEGORIES)
+    if said and re.search(r"caused by|for the (?:faults?|failings?|delay)|in (?:relation|respect) to|because of|resulting from", payment.clause, re.I):
         return sorted(said, key=vocab.FAULT_CATEGORIES.index)
     return sorted(set(payer_categories), key=vocab.FAULT_CATEGORIES.index)
 

@@ -144,6 +144,8 @@ def find_named_bodies(text: str) -> list[BodyMention]:
         if len(name.split()) < 2 and not re.fullmatch(r"[A-Z]{2,}\s*(?:ICB|CCG)", name):
             continue
         body_type = classify_name(name)
+        if not _distinctive(name):
+            continue
         if body_type == CARE_PROVIDER and not re.search(r"Ltd\.?|Limited|LLP|plc|Home|Homecare|Healthcare|Care\s+(?:Services|Group)", name) and len(name.split()) < 3:
             continue
         alias = None
@@ -152,6 +154,17 @@ def find_named_bodies(text: str) -> list[BodyMention]:
             alias = am.group(1).strip()
         mentions.append(BodyMention(start, end, name, body_type, alias=alias))
     return mentions
+
+
+_GENERIC_WORDS = re.compile(
+    r"\b(?:NHS|Integrated|Care|Board|ICB|Clinical|Commissioning|Group|CCG|Foundation|Trust|County|City|District|"
+    r"Borough|Metropolitan|Council|Ltd|Limited|The|the|and|of|Local|Authority)\b|[,.()-]")
+
+
+def _distinctive(name: str) -> bool:
+    """A name says which body it is only if something is left once the type words go:
+    "NHS Clinical Commissioning Group" names none."""
+    return bool(_GENERIC_WORDS.sub(" ", name).strip())
 
 
 def find_role_mentions(text: str) -> list[BodyMention]:
