@@ -33,8 +33,8 @@ def collect(source: str, *, since: datetime.date | None = None, until: datetime.
 
     Raises SourceUnavailable when the site cannot be reached at all (the caller falls back
     to offline work), ApiKeyError for PHSO without a usable PHSO_API_KEY, ValueError for a
-    bad source, date range, limit or rate. Errors are raised when the iterator is first
-    advanced, except argument errors, which are raised at once.
+    bad source, date range, limit or rate. Argument errors and a missing key are raised at
+    once; SourceUnavailable and a refused key when the iterator is first advanced.
     """
     if source not in SOURCES:
         raise ValueError(f"unknown source {source!r}; expected one of {', '.join(SOURCES)}")
@@ -42,6 +42,10 @@ def collect(source: str, *, since: datetime.date | None = None, until: datetime.
         raise ValueError(f"--from {since} is after --to {until}")
     if limit is not None and limit < 0:
         raise ValueError(f"limit must be zero or more, got {limit}")
+    if source == "phso":
+        from .phso import api_key
+
+        api_key()  # a missing key is a configuration error: say so before any crawling
     own = session is None
     session = session or PoliteSession(rate=rate)  # validates rate / $OMBUDSMAN_RATE now
     return _collect(source, own, session, since=since, until=until, limit=limit, base_url=base_url,

@@ -229,7 +229,9 @@ def parse_decision_page(html: str | bytes, url: str | None = None) -> DecisionRe
     soup, article = _article(html)
     title = _title(soup, article)
     canonical = _canonical(soup)
-    page_url = _strip_query(canonical or url)
+    # A saved file's path is where the page came from (origin), not where it is published.
+    web_url = url if url and urlsplit(url).scheme in ("http", "https") else None
+    page_url = _strip_query(canonical or web_url)
     reference = None
     if title:
         m = TITLE_REF_RE.search(title)

@@ -170,10 +170,15 @@ def parse_detail(raw: bytes | str | Any, meta: dict | None = None) -> DecisionRe
         code = fields["phso_decisiontype"]
         outcome = DECISION_TYPES.get(code) or DECISION_TYPES.get(_int(code)) or str(code)
     category = meta.get("complainttype") or fields.get("complainttype")
+    try:
+        date = parse_iso_date(fields.get("phso_decisiondate"))
+    except RecordError as exc:  # metadata only: the decision still counts without it
+        log.warning("phso:%s: %s; decision date left empty", reference, exc)
+        date = None
     return DecisionRecord(
         source=SOURCE, reference=reference, text=text,
         url=PUBLIC_URL.format(id=decision_id) if decision_id else None, title=title,
-        decision_date=parse_iso_date(fields.get("phso_decisiondate")),
+        decision_date=date,
         category=str(category) if category else None, outcome=outcome,
     )
 

@@ -94,7 +94,11 @@ class RawStore:
     def put_object(self, content: bytes, ext: str) -> str:
         sha = hashlib.sha256(content).hexdigest()
         path = self.object_path(sha, ext)
-        if not (path.exists() and path.stat().st_size == len(content)):
+        try:
+            intact = hashlib.sha256(path.read_bytes()).hexdigest() == sha
+        except OSError:
+            intact = False
+        if not intact:  # absent, or damaged since: (re)write it
             _atomic_write(path, content)
         return sha
 

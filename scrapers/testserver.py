@@ -57,6 +57,7 @@ class LocalSite:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else keep-alive answers stall ~40 ms each
 
             def log_message(self, *args):  # quiet
                 pass
