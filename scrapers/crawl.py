@@ -233,6 +233,7 @@ def crawl(
             page += 1
             checkpoint.update(window.key, next_page=page, total=total, done=False)
         if complete:
+            log.info("window %s listed: %s results", window.key, total if total is not None else "?")
             checkpoint.update(window.key, done=True, next_page=page, total=total,
                               finished_at=today.isoformat())
             if progress:

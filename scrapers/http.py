@@ -424,14 +424,22 @@ class PoliteSession:
         return parser
 
 
+_REASONS = (  # markers in requests/urllib3 messages -> a short phrase for our one-line errors
+    ("NameResolutionError", "name resolution failed"),
+    ("Name or service not known", "name resolution failed"),
+    ("Connection refused", "connection refused"),
+    ("timed out", "timed out"),
+    ("Connection reset", "connection reset"),
+    ("IncompleteRead", "body shorter than its Content-Length"),
+    ("Network is unreachable", "network unreachable"),
+)
+
+
 def _reason(exc: BaseException) -> str:
     """A short, one-line reason from a requests/urllib3 exception chain."""
     text = str(exc)
-    for marker in ("NameResolutionError", "Connection refused", "timed out", "Connection reset",
-                   "IncompleteRead", "Max retries exceeded"):
+    for marker, phrase in _REASONS:
         if marker in text:
-            if marker == "Max retries exceeded":
-                inner = text.split("(Caused by ", 1)[-1].rstrip(")")
-                return inner.split(": ", 1)[-1][:200]
-            return marker.lower() if marker != "NameResolutionError" else "name resolution failed"
-    return text.splitlines()[0][:200] if text else type(exc).__name__
+            return phrase
+    first = text.splitlines()[0] if text else ""
+    return first[:200] or type(exc).__name__
