@@ -129,10 +129,16 @@ _PHSO_ASSESSMENT = re.compile(r"before we decide (?:if|whether) we should (?:con
 _PHSO_DECISION = re.compile(r"\bwe (?:therefore |have )?(?:partly |partially |do not |did not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*", re.I)
 
 
+_LGSCO_UPHELD = re.compile(r"\b(?:has|have)\s+(?:completed\s+(?:the|my|our|this)\s+investigation\s+and\s+)?upheld\s+(?:the|this|\w+['’]s)\s+complaint", re.I)
+
+
 def read_outcome(record: DecisionRecord, meta: dict[str, str], decision_text: str) -> str | None:
     found = normalise_outcome(record.outcome) or normalise_outcome(meta.get("Decision"))
     if found:
         return found
+    if record.source == "lgsco":
+        if _LGSCO_UPHELD.search(record.text) or re.search(r"fault\b[^.]{0,60}causing injustice", decision_text, re.I):
+            return "upheld"
     if record.source == "phso":
         if _PHSO_ASSESSMENT.search(record.text):
             return "closed_after_initial_enquiries"
@@ -300,31 +306,71 @@ def _rule_categories(text: str) -> set[str]:
     return cats
 
 
-def _is_finding(sent: Sentence) -> bool:
+def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
+    """Does the sentence find fault (not allege it, not find none)?"""
     text = sent.text
-    if vocab.NO_FAULT.search(text) and not re.search(r"\bbut\b.*\bfault\b|however.*\bfault\b", text, re.I):
+    if vocab.NO_FAULT.search(text) and not re.search(r"\b(?:but|however)\b.*\bfault\b", text, re.I):
         return False
-    has_fault_word = bool(vocab.FAULT_WORD.search(text))
     if vocab.ALLEGATION.search(text) and not vocab.FINDING_VERB.search(text):
         return False
-    if sent.scores is not None:
-        p = sent.scores.finding
-        if has_fault_word and p >= 0.3:
-            return True
-        return p >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION, sections_mod.FINDINGS)
-    return has_fault_word
+    has_fault_word = bool(vocab.FAULT_WORD.search(text))
+    if sent.section == sections_mod.REMEDY and (vocab.REMEDY_VERB.search(text) and not vocab.FINDING_VERB.search(text)):
+        return False
+    if has_fault_word:
+        return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.search(text))
+    if sent.scores is not None and sent.scores.finding >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION):
+        return True
+    # A summary that has found fault goes on to say what went wrong in plain words.
+    return summary_found_fault and sent.section == sections_mod.SUMMARY and bool(vocab.FAILURE_CUE.search(text)) \
+        and not vocab.REMEDY_VERB.search(text)
 
 
-def _categories(sent: Sentence, context: str) -> set[str]:
-    cats = _rule_categories(sent.text)
-    if sent.scores is not None:
-        model = {c for c, p in sent.scores.categories.items() if p >= CATEGORY_THRESHOLD}
-        cats = model | (cats & {c for c, p in sent.scores.categories.items() if p >= 0.15})
-    if not cats and context:
-        cats = _rule_categories(context)
-        if sent.scores is not None and not cats:
-            pass
+def _strong_categories(text: str) -> set[str]:
+    cats = {c for c, rx in vocab.STRONG_CATEGORY_CUES.items() if rx.search(text)}
+    if "complaint_handling" in cats:
+        cats.discard("delay")
     return cats
+
+
+def _categories(text: str, scores) -> set[str]:
+    """Categories a finding names: specific cues and the classifier; broad cues only
+    when both are silent."""
+    cats = _strong_categories(text)
+    if scores is not None and scores.finding >= 0.2:
+        cats |= {c for c, p in scores.categories.items() if p >= CATEGORY_THRESHOLD}
+    if "complaint_handling" in cats and "delay" in cats and not re.search(r"delay", text.replace("complaint", ""), re.I):
+        cats.discard("delay")
+    return cats or _rule_categories(text)
+
+
+_CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,\s+which\s+(?:was|is)\s+also\b")
+
+
+def _clauses(sent: Sentence) -> list[tuple[int, int]]:
+    """Clause spans (offsets in the decision text); one finding sentence can blame
+    different bodies for different things."""
+    spans, lo = [], 0
+    for m in _CLAUSE_BREAK.finditer(sent.text):
+        spans.append((sent.start + lo, sent.start + m.start()))
+        lo = m.end()
+    spans.append((sent.start + lo, sent.end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
+    """Bodies the clause says are at fault ("fault by the Council", "the Agency was at fault")."""
+    found = []
+    for offset, key in sent.bodies:
+        if not lo <= offset < hi:
+            continue
+        before = sent.text[max(lo, offset - 60) - sent.start:offset - sent.start]
+        # a list continues a holder: "fault on the part of the ICB and Council"
+        before_list = re.sub(r"(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*(?:,\s*|\s+and\s+)(?:the\s+)?$", "", before)
+        after = sent.text[offset - sent.start:hi - sent.start]
+        after = re.sub(r"^(?:the\s+)?[\w’',\- ]*?(?=\s+(?:was|were|is|are|has|had|failed|did|delayed))", "", after, count=1)
+        if vocab.HOLDER_BEFORE.search(before) or vocab.HOLDER_BEFORE.search(before_list) or vocab.HOLDER_AFTER.search(after):
+            found.append(key)
+    return _unique(found)
 
 
 def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str]) -> list[Fault]:
@@ -332,25 +378,62 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
     seen: set[tuple[str, str]] = set()
     prev: Sentence | None = None
     last_bodies: list[str] = []
+    topic: set[str] = set()          # categories named by the current findings subheading
+    allegations: list[Sentence] = []  # what the summary says was complained about
+    summary_found_fault = False
+
+    def add(key: str, cats: set[str], sent: Sentence) -> None:
+        for cat in sorted(cats):
+            if (key, cat) not in seen:
+                seen.add((key, cat))
+                faults.append(Fault(key, cat, sent.provenance))
+
     for sent in sentences:
+        if sent.section == sections_mod.FINDINGS and _is_subheading(sent.text):
+            topic = _rule_categories(sent.text)
+            continue
         if sent.section not in FAULT_SECTIONS:
             prev = sent
             continue
-        if _is_finding(sent):
-            context = prev.text if prev is not None and vocab.ANAPHORIC_FAULT.search(sent.text) else ""
-            cats = _categories(sent, context)
-            keys = _fault_bodies(sent, registry) or (last_bodies if context else []) or default_bodies
-            for key in keys:
-                for cat in sorted(cats):
-                    if (key, cat) not in seen:
-                        seen.add((key, cat))
-                        faults.append(Fault(key, cat, sent.provenance))
-            if keys:
-                last_bodies = keys
-        elif sent.bodies:
-            last_bodies = _unique([k for _, k in sent.bodies])
+        if sent.section == sections_mod.SUMMARY and vocab.ALLEGATION.search(sent.text) and not vocab.FINDING_VERB.search(sent.text):
+            allegations.append(sent)
+        if not _is_finding(sent, summary_found_fault):
+            if sent.bodies:
+                last_bodies = _unique(k for _, k in sent.bodies)
+            prev = sent
+            continue
+        if sent.section == sections_mod.SUMMARY and vocab.FAULT_WORD.search(sent.text):
+            summary_found_fault = True
+        anaphoric = bool(vocab.ANAPHORIC_FAULT.search(sent.text)) or len(sent.text.split()) < 12
+        sentence_cats = _categories(sent.text, sent.scores)
+        sentence_holders = _holders(sent, sent.start, sent.end) or _fault_bodies(sent, registry)
+        for lo, hi in _clauses(sent):
+            clause = sent.text[lo - sent.start:hi - sent.start]
+            holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if anaphoric else []) or default_bodies
+            cats = (_strong_categories(clause) or sentence_cats) if not vocab.UPHELD_FORMULA.search(clause) else set()
+            if not cats and anaphoric and not vocab.UPHELD_FORMULA.search(clause):
+                cats = (_rule_categories(prev.text) if prev is not None else set()) | topic
+            if not cats and sent.section == sections_mod.SUMMARY:
+                for allegation in allegations:
+                    named = _unique(k for _, k in allegation.bodies)
+                    for key in holders:
+                        if not named or key in named:
+                            add(key, _rule_categories(allegation.text), allegation)
+                continue
+            if not holders and "joint_working" in cats:
+                holders = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
+            for key in holders:
+                add(key, cats, sent)
+            if holders:
+                last_bodies = holders
         prev = sent
     return faults
+
+
+def _is_subheading(line: str) -> bool:
+    """A findings subheading: a short line without a full stop ("Delay in care package")."""
+    line = line.strip()
+    return 0 < len(line.split()) <= 8 and not line.endswith((".", ":", ";", ",")) and line[:1].isupper() and "£" not in line
 
 
 def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
@@ -391,6 +474,29 @@ def _clause(start: int, end: int, sent: Sentence) -> str:
     return sent.text[lo - sent.start:hi - sent.start]
 
 
+_NEXT_REMEDY = re.compile(r"(?:\band|,|;)\s+(?:to\s+|will\s+|should\s+)?(?:waive|refund|reimburse|apologi[sz]e|remind|review|write|pay|arrange|provide)\b", re.I)
+
+
+def _purpose_text(start: int, end: int, sent: Sentence) -> str:
+    """The words that say what a sum is for: after it ("£250 for the avoidable distress"),
+    up to the next remedy or sum; or, when those say nothing, just before it ("waive
+    outstanding fees of £181")."""
+    after = [a for a in sent.amounts if a[0] >= end]
+    hi = after[0][0] if after else sent.end
+    following = sent.text[end - sent.start:hi - sent.start]
+    if _JOINED_SUMS.match(following):  # "£250 along with the £500 already offered for ..."
+        nxt = after[1][0] if len(after) > 1 else sent.end
+        following = sent.text[after[0][1] - sent.start:nxt - sent.start]
+    m = _NEXT_REMEDY.search(following)
+    if m:
+        following = following[:m.start()]
+    if any(rx.search(following) for rx in vocab.PURPOSE_CUES.values()):
+        return following
+    before = [a for a in sent.amounts if a[1] <= start]
+    lo = max(before[-1][1] if before else sent.start, start - 70)
+    return sent.text[lo - sent.start:start - sent.start] + following
+
+
 def _purposes(clause: str) -> list[str]:
     found = [p for p, rx in vocab.PURPOSE_CUES.items() if rx.search(clause)]
     if "financial_loss" in found and "distress" in found and not re.search(r"distress|frustrat|uncertain|anxiety|upset|worry|stress|harm", clause, re.I):
@@ -423,7 +529,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
             if sent.section == sections_mod.FINDINGS and not (previously and _REMEDY_PURPOSE.search(sent.text)):
                 continue
             payer = _payer(sent, start) or current or default_payer
-            payment = Payment(payer, amount, _purposes(clause), "previously_offered" if previously else "recommended", [], sent.provenance, clause)
+            payment = Payment(payer, amount, _purposes(_purpose_text(start, end, sent)), "previously_offered" if previously else "recommended", [], sent.provenance, clause)
             by_section.setdefault(sent.section, []).append(payment)
             if re.search(r"to each of (?:them|the two|both)|each of (?:them|the two) £|£[\d,]+ (?:to )?each\b", sent.text, re.I):
                 by_section[sent.section].append(dataclasses.replace(payment))
@@ -604,10 +710,11 @@ def assemble(record: DecisionRecord, docs: list[Doc]) -> Extraction:
     if not principal:
         principal = _most_mentioned(sentences)
     faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [])
-    if not faults and any(vocab.UPHELD_FORMULA.search(s.text) for s in sentences):
+    if any(vocab.UPHELD_FORMULA.search(s.text) for s in sentences) and not any(
+            f.provenance.section == sections_mod.FINDINGS for f in faults):
         # Old remedy summaries: "found fault causing injustice" confirms the complaint as
         # stated, so its complaint sentences say what the faults were.
-        faults = _faults_from_complaint(sentences, registry, principal[:1])
+        faults += _faults_from_complaint(sentences, registry, principal[:1])
     payments = read_payments(sentences, registry, principal[0] if len(principal) == 1 else None)
     deadlines = read_deadlines(sentences, registry, decision_date, principal)
 
@@ -681,14 +788,15 @@ def _faults_from_complaint(sentences: list[Sentence], registry: BodyRegistry, bo
 
 
 def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sentence], record: DecisionRecord) -> bool | None:
-    if faults:
-        return True
-    if outcome in ("upheld", "partly_upheld"):
-        return True
-    if any(_is_finding(s) for s in sentences if s.section in FAULT_SECTIONS):
-        return True
     if outcome in ("not_upheld", "closed_after_initial_enquiries", "not_investigated"):
-        return False
+        # "Not upheld" can still be fault without injustice, so only an explicit "no
+        # fault" decides; otherwise the text does not say.
+        said_none = any(vocab.NO_FAULT.search(s.text) for s in sentences if s.section in FAULT_SECTIONS)
+        return False if said_none or not record.truncated else None
+    if faults or outcome in ("upheld", "partly_upheld"):
+        return True
+    if any(_is_finding(s) for s in sentences if s.section in FAULT_SECTIONS and vocab.FAULT_WORD.search(s.text)):
+        return True
     if any(vocab.NO_FAULT.search(s.text) for s in sentences if s.section in FAULT_SECTIONS):
         return False
     return None

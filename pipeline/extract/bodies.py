@@ -167,12 +167,23 @@ def _distinctive(name: str) -> bool:
     return bool(_GENERIC_WORDS.sub(" ", name).strip())
 
 
+# Decisions capitalise the short forms they define, so a bare "Council" or "ICB" in
+# "the ICB and Council" or "The ICB, Council and Agency should ..." is a role mention too.
+_BARE_ROLE_RE = re.compile(
+    r"(?<=, )(Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice)\b|"
+    r"(?<=\band )(Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice)\b(?!\s+(?:of|tax))"
+)
+
+
 def find_role_mentions(text: str) -> list[BodyMention]:
     out = []
     for match in _ROLE_RE.finditer(text):
         role = match.group(1)
         out.append(BodyMention(match.start(), match.end(), match.group(0), ROLE_TYPES[role.lower()], is_role=True))
-    return out
+    for match in _BARE_ROLE_RE.finditer(text):
+        role = match.group(0)
+        out.append(BodyMention(match.start(), match.end(), "the " + role, ROLE_TYPES[role.lower()], is_role=True))
+    return sorted(out, key=lambda m: m.start)
 
 
 def role_key(text: str) -> str:

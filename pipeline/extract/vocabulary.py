@@ -37,6 +37,14 @@ ALLEGATION = _rx(
 )
 FINDING_VERB = _rx(r"\b(?:find|found|finding|conclude[ds]?|decided|identified|accepted|accepts|agree[ds]?|acknowledged?|there (?:was|were|is|has been))\b")
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
+# What a summary says went wrong, without the word "fault": "The Council did not provide
+# enough support", "There was a lack of joined up working".
+FAILURE_CUE = _rx(r"\b(?:did not|didn't|failed to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to)\b")
+REMEDY_VERB = _rx(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should|will|agreed to|recommend\w*)\b")
+# Who the fault belongs to: "fault by the Council", "fault on the part of the ICB and
+# Council", "the Agency was at fault", "this is also the fault of the Council".
+HOLDER_BEFORE = _rx(r"(?:fault|failings?|maladministration|service failure)\s+(?:on the part of|by|with|in the actions of|of|in)\s+(?:both\s+)?$")
+HOLDER_AFTER = _rx(r"^[\s’']*s?\s*(?:was|were|is|are|has been|had been)\s+(?:also\s+)?(?:at fault|wrong)|^\s*(?:failed|did not|had not|has not|delayed|was wrong)")
 # Old-style remedy summaries state the finding in one formula.
 UPHELD_FORMULA = _rx(r"found fault causing injustice|upheld the complaint and found fault|found fault but no injustice")
 
@@ -74,10 +82,28 @@ CATEGORY_CUES: dict[str, re.Pattern] = {
     ),
     "commissioning": _rx(r"commission|suitable (?:provider|placement|care|service|package)|find (?:a |an )?(?:suitable |alternative )?(?:provider|placement|agency)|source (?:a |an )?(?:provider|placement)|sourcing|arrang\w+ (?:a )?suitable"),
     "provider_oversight": _rx(r"oversight|oversee|monitor\w* (?:the |its )?(?:provider|agency|contract|care provider|placement|service)|contract manag|manag\w+ (?:the |its )?(?:provider|agency|contract)|quality assurance|lack of oversight"),
-    "joint_working": _rx(r"joint(?:ly)?|work(?:ing|ed)? together|joined[- ]up|funding dispute|dispute resolution|between the (?:council|icb|ccg|trust|organisations)|both organisations|partner agenc|multi[- ]agency|liaise|co-?ordinat"),
+    "joint_working": _rx(r"joint(?:ly)?|work(?:ing|ed)? together|joined[- ]up|funding dispute|dispute resolution|between the (?:council|icb|ccg|trust|organisations)|partner agenc|multi[- ]agency|liaise|co-?ordinat"),
     "safeguarding": _rx(r"safeguard|section 42|\bs\.?42\b|abuse|neglect (?:concern|allegation)"),
     "record_keeping": _rx(r"record[- ]keeping|(?:no|poor|inadequate|incomplete|missing) records?|did not (?:keep|make) (?:a )?records?|not recorded|did not record|failed to record|case notes|documentation|document (?:its|the|his|her)"),
     "charging_funding": _rx(r"charg|\bfees?\b|invoice|direct payments?|refund|funding|top-?up|\bdebt|contribution|personal budget|financial assessment|\bbill"),
+}
+
+# The cues specific enough to trust on their own; the broad ones above are the fallback
+# when neither these nor the classifier name a category.
+STRONG_CATEGORY_CUES: dict[str, re.Pattern] = {
+    "complaint_handling": _rx(r"complaint[- ]handling|handl\w+ (?:of )?(?:\w+['’]s |her |his |their |the |its )?complaints?|respon\w+ to (?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
+    "delay": _rx(r"\bdelay"),
+    "communication": _rx(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|did not (?:tell|inform|update|involve)"),
+    "assessment": _rx(r"\bassess(?:ment|ed|ing)?\b|decision support tool|\bDST\b|eligib|annual review"),
+    "care_planning": _rx(r"care plan|support plan|discharg|contingency plan|transition"),
+    "commissioning": _rx(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)"),
+    "provider_oversight": _rx(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
+    "joint_working": _rx(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute"),
+    "safeguarding": _rx(r"safeguard|section 42"),
+    "record_keeping": _rx(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b"),
+    "charging_funding": _rx(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice"),
+    "care_quality": _rx(r"missed (?:visits|calls)|missing calls|medication|clinical|standard of care|quality of care|care failings|failings in its care"),
+    "service_provision": _rx(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)|unable to provide|provision"),
 }
 
 # --- payments -------------------------------------------------------------------------
@@ -94,12 +120,13 @@ PREVIOUSLY_OFFERED = _rx(
     r"already (?:offered|paid|agreed|made|given|proposed)|previously (?:offered|paid|agreed|proposed)|"
     r"(?:has|had|it) (?:also )?(?:offered|paid|proposed)|offered (?:her|him|them|mrs? \w+|ms \w+|miss \w+) |"
     r"(?:along with|in addition to|on top of|plus|as well as) the £|(?:it|which) (?:has|had) already|"
-    r"its (?:earlier|previous|original) offer|the £[\d,]+ (?:it|the \w+) (?:has |had )?(?:already )?offered"
+    r"its (?:earlier|previous|original) offer|already taken|(?:apologised|apologized) and (?:paid|offered)|"
+    r"the £[\d,]+ (?:it|the \w+) (?:has |had )?(?:already )?offered"
 )
 PURPOSE_CUES: dict[str, re.Pattern] = {
     "distress": _rx(r"distress|frustrat|uncertain|anxiety|anxious|upset|worry|worried|risk of harm|stress|injustice|avoidable|impact|emotional|suffering|strain|harm|goodwill|failings|recognition|acknowledg"),
     "time_and_trouble": _rx(r"time and trouble|inconvenience|time,? trouble|trouble|effort|chasing|pursuing"),
-    "loss_of_service": _rx(r"lost (?:education|provision|opportunit|care|respite|support|services?)|loss of (?:education|provision|opportunit|care|respite|support|services?)|missed (?:education|provision|school)|potential lost|lost (?:the )?(?:chance|learning)|(?:education|provision|respite|support) (?:he|she|they) (?:missed|lost)|without (?:education|provision)"),
+    "loss_of_service": _rx(r"(?:provision|education|support|care|respite|school(?:ing)?)\b[^.]{0,25}\bmissed|lost opportunit|lost (?:education|provision|opportunit|care|respite|support|services?)|loss of (?:education|provision|opportunit|care|respite|support|services?)|missed (?:education|provision|school)|potential lost|lost (?:the )?(?:chance|learning)|(?:education|provision|respite|support) (?:he|she|they) (?:missed|lost)|without (?:education|provision)"),
     "financial_loss": _rx(r"refund|reimburs|backdat|\bcosts?\b|\bfees?\b|waiv|financial loss|quantifiable|loss of (?:income|earnings)|expenses|overpa|charges?|top-?up|difference|arrears|cover (?:the )?(?:cost|price)|repay"),
 }
 
