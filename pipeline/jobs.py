@@ -15,7 +15,7 @@ from typing import Iterable
 
 import duckdb
 
-from pipeline import db
+from pipeline import analysis, db
 from pipeline.extraction import Extraction, extract
 from pipeline.inputs import read_inputs
 from pipeline.records import DecisionRecord, InputFailure
@@ -103,6 +103,7 @@ def extract_pending(con: duckdb.DuckDBPyConnection, everything: bool = False, ru
             batch = []
     if batch:
         result.counts["extracted"] += db.load(con, batch, resolver)
+    analysis.create_views(con)  # the views are refreshed after every extraction
     return result
 
 
