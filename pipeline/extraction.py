@@ -314,8 +314,8 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     if vocab.ALLEGATION.search(text) and not vocab.FINDING_VERB.search(text):
         return False
     has_fault_word = bool(vocab.FAULT_WORD.search(text))
-    if sent.section == sections_mod.REMEDY and (vocab.REMEDY_VERB.search(text) and not vocab.FINDING_VERB.search(text)):
-        return False
+    if vocab.REMEDY_VERB.search(text) and not vocab.FINDING_VERB.search(text):
+        return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:
         return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.search(text))
     if sent.scores is not None and sent.scores.finding >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION):
@@ -418,7 +418,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                     named = _unique(k for _, k in allegation.bodies)
                     for key in holders:
                         if not named or key in named:
-                            add(key, _rule_categories(allegation.text), allegation)
+                            add(key, _strong_categories(allegation.text), allegation)
                 continue
             if not holders and "joint_working" in cats:
                 holders = [k for k, b in registry.bodies.items() if b.from_title or b.defined]

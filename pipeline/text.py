@@ -125,10 +125,23 @@ def heading_kind(line: str) -> str | None:
     return _HEADINGS.get(normalise_heading(line))
 
 
+def _is_subheading(line: str) -> bool:
+    """A topic heading inside "What I found" ("Oversight of the Agency"): a short line
+    that starts with a capital and does not end like a sentence."""
+    line = line.strip()
+    return (0 < len(line.split()) <= 8 and line[:1].isupper() and not line.endswith((".", ":", ";", ",", "?"))
+            and "£" not in line and not re.match(r"^(?:\d+[.)]|[-•])", line))
+
+
 def split_sections(text: str) -> list[Section]:
-    """Cut the text at its headings. Text before the first heading is the header."""
+    """Cut the text at its headings. Text before the first heading is the header.
+
+    Inside "What I found", a "Background" subsection is followed by topic subheadings
+    ("Delay in care package", "Oversight of the Agency"); those go back to findings.
+    """
     sections: list[Section] = []
     kind, heading, start = HEADER, "", 0
+    in_findings = False
     pos = 0
     for line in text.splitlines(keepends=True):
         line_start, pos = pos, pos + len(line)
@@ -136,9 +149,15 @@ def split_sections(text: str) -> list[Section]:
             new_kind, new_heading, body_start = SUMMARY, "Summary", line_start
         else:
             new_kind = heading_kind(line)
+            if new_kind is None and in_findings and kind == BACKGROUND and _is_subheading(line):
+                new_kind = FINDINGS
             if new_kind is None:
                 continue
             new_heading, body_start = line.strip(), pos
+        if new_kind == FINDINGS:
+            in_findings = True
+        elif new_kind not in (BACKGROUND,):
+            in_findings = False
         if line_start > start or kind != HEADER:
             sections.append(Section(kind, heading, start, line_start))
         kind, heading, start = new_kind, new_heading, body_start

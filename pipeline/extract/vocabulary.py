@@ -35,7 +35,7 @@ ALLEGATION = _rx(
     r"\b(?:complain(?:s|ed|ing)?|alleg\w*|says?|said|believes?|feels?|felt|wants?|would like|"
     r"asked us|considers? that|argues?|disputes?)\b"
 )
-FINDING_VERB = _rx(r"\b(?:find|found|finding|conclude[ds]?|decided|identified|accepted|accepts|agree[ds]?|acknowledged?|there (?:was|were|is|has been))\b")
+FINDING_VERB = _rx(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
 # What a summary says went wrong, without the word "fault": "The Council did not provide
 # enough support", "There was a lack of joined up working".
@@ -56,7 +56,7 @@ CATEGORY_CUES: dict[str, re.Pattern] = {
         r"investigat\w+ (?:her|his|their|the) (?:complaint|concerns)|did not (?:answer|respond)|log (?:her|his) complaint|"
         r"keeping complainants? informed|(?:her|his|their) (?:complaint|appeal) (?:response|was)"
     ),
-    "delay": _rx(r"\bdelay|took too long|too long to|\blate\b|timescales?|statutory (?:time|deadline)|within the (?:statutory )?time|\bmonths? (?:late|to)\b|not (?:done|completed|made) in time|promptly|timely|waiting"),
+    "delay": _rx(r"\bdelay|took too long|too long to|timescales?|statutory (?:time|deadline)|within the (?:statutory )?time|\bmonths? (?:late|to)\b|not (?:done|completed|made) in time|promptly|timely|waiting"),
     "communication": _rx(
         r"communicat|did not (?:tell|inform|explain|update|involve|keep|advise|contact|write)|not (?:told|informed|involved|updated|kept)|"
         r"conflicting|wrong(?:ly)? (?:information|advice|told)|misleading|misinform|keep(?:ing)? (?:\w+ ){0,3}informed|"
@@ -92,10 +92,10 @@ CATEGORY_CUES: dict[str, re.Pattern] = {
 # when neither these nor the classifier name a category.
 STRONG_CATEGORY_CUES: dict[str, re.Pattern] = {
     "complaint_handling": _rx(r"complaint[- ]handling|handl\w+ (?:of )?(?:\w+['’]s |her |his |their |the |its )?complaints?|respon\w+ to (?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
-    "delay": _rx(r"\bdelay"),
+    "delay": _rx(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b"),
     "communication": _rx(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|did not (?:tell|inform|update|involve)"),
     "assessment": _rx(r"\bassess(?:ment|ed|ing)?\b|decision support tool|\bDST\b|eligib|annual review"),
-    "care_planning": _rx(r"care plan|support plan|discharg|contingency plan|transition"),
+    "care_planning": _rx(r"(?<!health and )care plan|support plan|discharg|contingency plan|transition"),
     "commissioning": _rx(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)"),
     "provider_oversight": _rx(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
     "joint_working": _rx(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute"),
