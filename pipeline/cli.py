@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="HTML report with charts")
     p.add_argument("--out", type=Path, default=Path("report.html"))
 
+    p = sub.add_parser("similar", help="the decisions most like a given one (TF-IDF over the findings)")
+    p.add_argument("reference", help="a decision: 'lgsco:23 011 903a', '23 011 903a' or 'P-004641'")
+    p.add_argument("--k", type=int, default=10, help="how many (default 10)")
+
     sub.add_parser("status", help="the last runs and open failures")
     return parser
 
@@ -262,7 +266,35 @@ def _table(columns: list[str], rows: list[tuple]) -> str:
 
 
 def cmd_report(args) -> int:
-    raise UserError("report is not yet available (see the cross-case analysis issue)")
+    from pipeline import db
+    from pipeline.analysis import AnalysisError
+    from pipeline.report import write_report
+
+    if not db.db_path(args.db).exists():
+        raise UserError(f"no database at {db.db_path(args.db)}: run `ombudsman run` or `ombudsman ingest` first")
+    con = db.connect(args.db)  # writable: the report (re)creates the analysis views if they are missing
+    try:
+        print(write_report(con, args.out))
+    except (AnalysisError, OSError) as exc:
+        raise UserError(str(exc)) from None
+    return EXIT_OK
+
+
+def cmd_similar(args) -> int:
+    from pipeline import db
+    from pipeline.similar import UnknownReference, similar
+
+    if args.k < 1:
+        raise UserError("--k must be at least 1")
+    con = db.connect(args.db, read_only=True)
+    try:
+        rows = similar(con, args.reference, k=args.k)
+    except UnknownReference as exc:
+        raise UserError(str(exc)) from None
+    print(_table(["score", "decision", "date", "title", "shared terms", "url"],
+                 [(f"{r.score:.3f}", r.decision_id, r.decision_date, r.title, ", ".join(r.shared_terms), r.url)
+                  for r in rows]))
+    return EXIT_OK
 
 
 def cmd_status(args) -> int:
@@ -280,6 +312,7 @@ def cmd_status(args) -> int:
 COMMANDS = {
     "scrape": cmd_scrape, "ingest": cmd_ingest, "extract": cmd_extract, "run": cmd_run, "annotate": cmd_annotate,
     "eval": cmd_eval, "query": cmd_query, "report": cmd_report, "status": cmd_status,
+    "similar": cmd_similar,
 }
 
 
