@@ -1,0 +1,60 @@
+"""Sections and deadlines, on the structures both publishers use."""
+import datetime as dt
+
+import pytest
+
+from pipeline import text as sections
+from pipeline.extract import dates
+
+
+def test_phso_sections(dev_records):
+    kinds = [s.kind for s in sections.split_sections(dev_records["P-004644"].text)]
+    assert kinds == ["complaint", "background", "role", "findings", "decision", "remedy"]
+
+
+def test_lgsco_statement_sections(seed_record):
+    kinds = [s.kind for s in sections.split_sections(seed_record.text)]
+    assert kinds[:3] == ["header", "summary", "complaint"]
+    assert "findings" in kinds and "remedy" in kinds and kinds.index("remedy") > kinds.index("findings")
+
+
+def test_old_remedy_summary_and_compliance_date(dev_records):
+    text = dev_records["15 018 561"].text
+    assert [s.kind for s in sections.split_sections(text)][-2:] == ["findings", "remedy"]
+    assert sections.compliance_text(text) == "28 July 2017"
+    assert sections.metadata_lines(text) == {"Category": "Children's care services > Friends and family carers",
+                                             "Decision": "Upheld", "Decision date": "08 Dec 2016"}
+
+
+def test_metadata_on_one_line():
+    text = "Thurrock Council (24 005 280)\n\nCategory : Health > Assessment and funding\n\nDecision : Closed after initial enquiries\n"
+    assert sections.metadata_lines(text)["Decision"] == "Closed after initial enquiries"
+
+
+@pytest.mark.parametrize("period, start, due", [
+    ("one month", dt.date(2016, 12, 20), dt.date(2017, 1, 20)),
+    ("three months", dt.date(2026, 1, 20), dt.date(2026, 4, 20)),
+    ("1 month", dt.date(2025, 1, 31), dt.date(2025, 2, 28)),     # calendar month, clipped
+    ("four weeks", dt.date(2026, 1, 19), dt.date(2026, 2, 16)),
+    ("20 working days", dt.date(2025, 1, 20), dt.date(2025, 2, 17)),  # weekends skipped
+])
+def test_relative_periods(period, start, due):
+    assert dates.resolve_period(period, start) == due
+
+
+@pytest.mark.parametrize("written, day", [
+    ("29 October 2025", dt.date(2025, 10, 29)), ("2nd January 2026", dt.date(2026, 1, 2)),
+    ("18 02 26", dt.date(2026, 2, 18)), ("31 February 2025", None),
+])
+def test_written_dates(written, day):
+    assert dates.parse_date(written) == day
+
+
+def test_relative_deadline_resolved_from_decision_date(dev_records, nlp):
+    from pipeline.extraction import extract_one
+
+    ex = extract_one(dev_records["P-004641"], nlp)
+    assert {(d.due_date, d.due_text) for d in ex.deadlines} == {
+        (dt.date(2026, 2, 16), "within four weeks of the date of our final report"),
+        (dt.date(2026, 4, 19), "within three months of the date of our final report"),
+    }
