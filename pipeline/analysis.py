@@ -272,6 +272,13 @@ class AnalysisError(RuntimeError):
     """Views that cannot be created or read; a one-line message."""
 
 
+def _one(con: duckdb.DuckDBPyConnection, sql: str, params: Any = None) -> tuple | None:
+    """The first row. fetchall, not fetchone: a half-read result blocks the connection
+    (DuckDB 2 refuses the next `con.sql` until it is finished)."""
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     """(Re)create every analysis view and macro; returns the view names."""
     for sql in VIEWS.values():
@@ -283,7 +290,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
 def ensure_views(con: duckdb.DuckDBPyConnection) -> None:
     """Create the views if this database lacks them (or has an older version of them)."""
     try:
-        row = con.execute("SELECT value FROM schema_info WHERE key = 'views_version'").fetchone()
+        row = _one(con, "SELECT value FROM schema_info WHERE key = 'views_version'")
     except duckdb.CatalogException:
         raise AnalysisError("not an ombudsman database (no schema_info table)") from None
     if row is not None and int(row[0]) == VIEWS_VERSION:
@@ -459,16 +466,14 @@ def headline(con: duckdb.DuckDBPyConnection, on: dt.date | None = None) -> Headl
     """The first figures: how many decisions, how much paid, what is due."""
     ensure_views(con)
     on = on or dt.date.today()
-    n, first, last, with_fault = con.execute(
-        "SELECT count(*), min(decision_date), max(decision_date), count(*) FILTER (WHERE fault_found) FROM decisions"
-    ).fetchone()
+    n, first, last, with_fault = _one(
+        con, "SELECT count(*), min(decision_date), max(decision_date), count(*) FILTER (WHERE fault_found) FROM decisions")
     by_source = dict(con.execute("SELECT source, count(*) FROM decisions GROUP BY 1 ORDER BY 1").fetchall())
-    bodies = con.execute("SELECT count(DISTINCT coalesce(successor_name, canonical_name)) FROM bodies "
-                         f"WHERE at_fault AND {_identified('canonical_name')}").fetchone()[0]
-    payments, total, median = con.execute(
-        "SELECT count(*), coalesce(sum(amount_gbp), 0), median(amount_gbp) FROM payments").fetchone()
-    due, overdue = con.execute("SELECT count(*) FILTER (WHERE status = 'due'), count(*) FILTER (WHERE status = 'overdue') "
-                               "FROM deadlines_due_on(?)", [on]).fetchone()
-    lag = con.execute("SELECT median(lag_days) FROM compliance").fetchone()[0]
+    bodies = _one(con, "SELECT count(DISTINCT coalesce(successor_name, canonical_name)) FROM bodies "
+                       f"WHERE at_fault AND {_identified('canonical_name')}")[0]
+    payments, total, median = _one(con, "SELECT count(*), coalesce(sum(amount_gbp), 0), median(amount_gbp) FROM payments")
+    due, overdue = _one(con, "SELECT count(*) FILTER (WHERE status = 'due'), count(*) FILTER (WHERE status = 'overdue') "
+                             "FROM deadlines_due_on(?)", [on])
+    lag = _one(con, "SELECT median(lag_days) FROM compliance")[0]
     return Headline(n, by_source, first, last, with_fault, bodies, payments, Decimal(total), median, due, overdue,
                     float(lag) if lag is not None else None)
