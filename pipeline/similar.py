@@ -26,6 +26,10 @@ SECTIONS = (SUMMARY, FINDINGS, DECISION)
 # what went wrong; they are removed before vectorising.
 _NOISE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z]\b|\b\d[\d ]*\d[a-z]?\b|\bP-\d+\b")
 # Dates are everywhere in decisions and say nothing about the fault either.
+# The same goes for the words every decision uses to say anything at all.
+_FORMULA_WORDS = ("did", "does", "didn", "council", "councils", "fault", "ombudsman", "decision", "complaint",
+                  "complained", "complains", "said", "says", "told", "asked", "found", "find", "finds", "mr", "mrs",
+                  "ms", "miss", "dr", "agreed", "agree", "recommend", "recommended", "say", "think", "considered")
 _DATE_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday")
 
@@ -90,7 +94,7 @@ def similar(con: duckdb.DuckDBPyConnection, reference: str, k: int = 10) -> list
     docs = [findings_text(r[6]) for r in rows]
     # Words and word pairs ("home care", "discharge plan"); a term in nine decisions in ten
     # ("council", "complaint") tells none of them apart, once there are enough to judge.
-    vectorizer = TfidfVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS | set(_DATE_WORDS)), ngram_range=(1, 2),
+    vectorizer = TfidfVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS | set(_DATE_WORDS) | set(_FORMULA_WORDS)), ngram_range=(1, 2),
                                  sublinear_tf=True, min_df=1, max_df=0.9 if len(docs) >= 20 else 1.0,
                                  token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z]+\b")
     try:
