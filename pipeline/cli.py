@@ -84,9 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s", stream=sys.stderr)
     from pipeline.db import DatabaseError
+    from pipeline.lock import Busy
 
     try:
         return COMMANDS[args.command](args)
+    except Busy as exc:
+        print(f"ombudsman {args.command}: busy: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     except (UserError, DatabaseError, ValueError, FileNotFoundError) as exc:
         print(f"ombudsman {args.command}: {exc}", file=sys.stderr)
         return EXIT_FAILURE
@@ -107,17 +111,22 @@ def _report_failures(command: str, result) -> None:
 
 
 def _logged(command: str, args, work) -> int:
-    """Run `work(con, run_id)` as one logged run: a row in `runs`, failures in `failures`."""
+    """Run `work(con, run_id)` as one logged run: a row in `runs`, failures in `failures`,
+    holding the writer lock so that two writers never interleave."""
     from pipeline import db
+    from pipeline.lock import WriterLock
 
-    con = db.connect(args.db)
-    run_id = db.start_run(con, command)
-    try:
-        result = work(con, run_id)
-    except BaseException as exc:
-        db.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
-        raise
-    db.finish_run(con, run_id, result.status, result.counts)
+    with WriterLock(db.db_path(args.db)):
+        con = db.connect(args.db)
+        db.mark_interrupted_runs(con)
+        run_id = db.start_run(con, command)
+        try:
+            result = work(con, run_id)
+        except BaseException as exc:
+            db.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
+            raise
+        db.finish_run(con, run_id, result.status, result.counts)
+        con.close()
     for note in result.notes:
         print(note, file=sys.stderr)
     _report_failures(command, result)
@@ -173,7 +182,7 @@ def cmd_run(args) -> int:
         con, sources=sources, since=args.since, offline=args.offline, limit=args.limit, run_id=run_id))
     from pipeline import db
 
-    con = db.connect(args.db, read_only=False)
+    con = db.connect(args.db, read_only=True)
     print(jobs.summary(con))
     return code
 

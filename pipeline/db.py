@@ -315,6 +315,12 @@ def start_run(con: duckdb.DuckDBPyConnection, command: str) -> int:
                        [command, _now()]).fetchone()[0]
 
 
+def mark_interrupted_runs(con: duckdb.DuckDBPyConnection) -> None:
+    """Runs still 'running' when the writer lock is free were killed: say so."""
+    con.execute("UPDATE runs SET status = 'interrupted', error = 'the process stopped before the run finished' "
+                "WHERE status = 'running'")
+
+
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: int, status: str, counts: dict, error: str | None = None) -> None:
     con.execute("UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE run_id = ?",
                 [_now(), status, json.dumps(counts), error, run_id])

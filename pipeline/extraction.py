@@ -681,7 +681,14 @@ def _due_date(date_text: str | None, period: str | None, decision_date: dt.date 
 def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[sections_mod.Section]]:
     parts = [s for s in sections_mod.split_sections(record.text) if s.kind in READ_SECTIONS]
     docs = []
+    seen: set[tuple[str, str]] = set()
     for part in parts:
+        # A page that repeats its text (a scraping or export fault) repeats its sections;
+        # read each distinct section once so sums and findings are not multiplied.
+        key = (part.kind, record.text[part.start:part.end].strip())
+        if key in seen:
+            continue
+        seen.add(key)
         doc = nlp.make_doc(record.text[part.start:part.end])
         doc.user_data["section"] = part.kind
         doc.user_data["offset"] = part.start

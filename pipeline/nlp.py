@@ -124,6 +124,9 @@ PIPELINE = ["line_sentences", "body_mentions", "amounts", "deadline_phrases", "f
 
 def create_nlp(model_path: str = "") -> Language:
     nlp = spacy.blank("en")
+    # No parser or NER holds per-token memory here, so long sections are affordable;
+    # the default 1,000,000-character guard would reject a long report's findings.
+    nlp.max_length = 20_000_000
     for name in PIPELINE:
         if name == "fault_scores":
             nlp.add_pipe(name, config={"model_path": model_path})

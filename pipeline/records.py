@@ -127,6 +127,12 @@ def read_jsonl(path: str | Path) -> Iterator[ReadResult]:
     except OSError as exc:
         yield InputFailure(str(path), f"cannot read file: {exc.strerror or exc}")
         return
+    if b"\x00" in raw[:8192]:
+        yield InputFailure(str(path), "binary file, not JSON lines")
+        return
+    if not raw.strip():
+        yield InputFailure(str(path), "empty file: no records")
+        return
     for lineno, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
             continue
