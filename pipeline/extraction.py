@@ -37,6 +37,7 @@ FAULT_SECTIONS = {sections_mod.SUMMARY, sections_mod.FINDINGS, sections_mod.DECI
 # The classifier's probability above which a sentence counts as a finding / a category.
 FINDING_THRESHOLD = 0.5
 CATEGORY_THRESHOLD = 0.35
+SOLE_CATEGORY_THRESHOLD = 0.7  # when no specific cue backs the classifier up
 
 
 @dataclass
@@ -337,7 +338,10 @@ def _categories(text: str, scores) -> set[str]:
     when both are silent."""
     cats = _strong_categories(text)
     if scores is not None and scores.finding >= 0.2:
-        cats |= {c for c, p in scores.categories.items() if p >= CATEGORY_THRESHOLD}
+        # Alone, the classifier must be sure: a sentence that names no topic ("We found
+        # fault in the actions of both organisations") takes its topic from the context.
+        threshold = CATEGORY_THRESHOLD if cats else SOLE_CATEGORY_THRESHOLD
+        cats |= {c for c, p in scores.categories.items() if p >= threshold}
     if "complaint_handling" in cats and "delay" in cats and not re.search(r"delay", text.replace("complaint", ""), re.I):
         cats.discard("delay")
     return cats or _rule_categories(text)
