@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator, Union
 
 SOURCES = ("lgsco", "phso")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class RecordError(ValueError):
@@ -34,6 +35,14 @@ class DecisionRecord:
     outcome: str | None = None  # as published ("Upheld"); normalised by the extractor
     truncated: bool = False
     origin: str | None = field(default=None, compare=False)  # file:line it came from
+
+    def __post_init__(self) -> None:
+        # JSON can carry lone surrogates ("\\ud800"); no encoder, tokenizer or database
+        # accepts them, so they become U+FFFD here, once, for every input path.
+        for name in ("text", "title", "reference", "category", "outcome", "url"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                setattr(self, name, _SURROGATE.sub("\ufffd", value))
 
     @property
     def decision_id(self) -> str:

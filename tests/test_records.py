@@ -62,3 +62,11 @@ def test_html_page_without_article_is_a_parse_failure(tmp_path):
     [failure] = read_inputs([page])
     assert isinstance(failure, InputFailure)
     assert failure.stage == "parse"
+
+
+def test_lone_surrogates_from_json_escapes_are_replaced(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"source": "lgsco", "reference": "25 900 003", "text": "fault \\ud800 here"}\n')
+    [record] = read_jsonl(path)
+    assert record.text == "fault \ufffd here"
+    assert record.text_sha256  # encodes without error
