@@ -347,7 +347,8 @@ def _categories(text: str, scores) -> set[str]:
     return cats or _rule_categories(text)
 
 
-_CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,\s+which\s+(?:was|is)\s+also\b")
+_CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,\s+which\s+(?:was|is)\s+also\b|"
+                           r",?\s+and (?=(?:the \w+|it|they) (?:has |have )?(?:now )?(?:agreed|accepted|apologised)\b)")
 
 
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
@@ -359,6 +360,10 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
         lo = m.end()
     spans.append((sent.start + lo, sent.end))
     return [(a, b) for a, b in spans if b > a]
+
+
+def _is_remedy_clause(clause: str) -> bool:
+    return bool(vocab.REMEDY_VERB.search(clause)) and not vocab.FINDING_VERB.search(clause) and not vocab.FAULT_WORD.search(clause)
 
 
 def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
@@ -377,14 +382,18 @@ def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
     return _unique(found)
 
 
-def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str]) -> list[Fault]:
+def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str],
+                upheld: bool = False) -> list[Fault]:
     faults: list[Fault] = []
     seen: set[tuple[str, str]] = set()
     prev: Sentence | None = None
     last_bodies: list[str] = []
     topic: set[str] = set()          # categories named by the current findings subheading
     allegations: list[Sentence] = []  # what the summary says was complained about
-    summary_found_fault = False
+    # Once a decision has found fault, its summary goes on to say what went wrong in
+    # plain words ("There was a delay of over nine months ...").
+    summary_found_fault = upheld or any(
+        s.section == sections_mod.SUMMARY and vocab.FAULT_WORD.search(s.text) and _is_finding(s) for s in sentences)
 
     def add(key: str, cats: set[str], sent: Sentence) -> None:
         for cat in sorted(cats):
@@ -406,12 +415,12 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 last_bodies = _unique(k for _, k in sent.bodies)
             prev = sent
             continue
-        if sent.section == sections_mod.SUMMARY and vocab.FAULT_WORD.search(sent.text):
-            summary_found_fault = True
         anaphoric = bool(vocab.ANAPHORIC_FAULT.search(sent.text)) or len(sent.text.split()) < 12
-        sentence_cats = _categories(sent.text, sent.scores)
+        clauses = [(lo, hi) for lo, hi in _clauses(sent) if not _is_remedy_clause(sent.text[lo - sent.start:hi - sent.start])]
+        finding_text = " ".join(sent.text[lo - sent.start:hi - sent.start] for lo, hi in clauses)
+        sentence_cats = _categories(finding_text, sent.scores if len(clauses) == 1 else None)
         sentence_holders = _holders(sent, sent.start, sent.end) or _fault_bodies(sent, registry)
-        for lo, hi in _clauses(sent):
+        for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
             holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if anaphoric else []) or default_bodies
             cats = (_strong_categories(clause) or sentence_cats) if not vocab.UPHELD_FORMULA.search(clause) else set()
@@ -720,7 +729,10 @@ def assemble(record: DecisionRecord, docs: list[Doc]) -> Extraction:
     principal = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
     if not principal:
         principal = _most_mentioned(sentences)
-    faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [])
+    decision_text = " ".join(s.text for s in sentences if s.section == sections_mod.DECISION)
+    outcome = read_outcome(record, meta, decision_text)
+    faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [],
+                         upheld=outcome in ("upheld", "partly_upheld"))
     if any(vocab.UPHELD_FORMULA.search(s.text) for s in sentences) and not any(
             f.provenance.section == sections_mod.FINDINGS for f in faults):
         # Old remedy summaries: "found fault causing injustice" confirms the complaint as
@@ -746,8 +758,6 @@ def assemble(record: DecisionRecord, docs: list[Doc]) -> Extraction:
     for d in deadlines:
         d.body = name_of.get(d.body, d.body) if d.body else None
 
-    decision_text = " ".join(s.text for s in sentences if s.section == sections_mod.DECISION)
-    outcome = read_outcome(record, meta, decision_text)
     fault_found = _fault_found(outcome, faults, sentences, record)
     compliance = sections_mod.compliance_text(text)
     return Extraction(

@@ -23,13 +23,15 @@ def _rx(pattern: str) -> re.Pattern:
 
 # --- faults -------------------------------------------------------------------------
 # A sentence that finds fault ("I find fault", "This was fault", "a failing") ...
-FAULT_WORD = _rx(r"\bfault\b|\bfaults\b|\bfailings?\b|maladministration|service failure|\bat fault\b")
+FAULT_WORD = _rx(r"\bfault\b|\bfaults\b|\bfailings?\b|maladministration|service failure|\bat fault\b|"
+                 r"\bupholds? (?:the|this|her|his|their) complaint\b(?=.*\b(?:as|because)\b)")
 # ... unless it says there was none, or reports what someone alleged.
 NO_FAULT = _rx(
     r"\bno fault|\bnot (?:find|found|at|identif\w+|see) (?:any |a )?(?:fault|failing)|"
     r"\bno (?:evidence of )?(?:fault|failings?)\b|\bwithout fault|\bnot (?:a|any) fault|"
     r"\bnot (?:amount|amounts) to (?:a )?(?:fault|failing)|\bnot (?:been )?at fault|"
-    r"\bwould not be fault|\bis not fault|\bwas not fault|\bnot fault\b|\bno indication"
+    r"\bwould not be fault|\bis not fault|\bwas not fault|\bnot fault\b|\bno indication|"
+    r"\bdid not find\b|\bhave not found\b|\bhas not found\b|\bno evidence\b"
 )
 ALLEGATION = _rx(
     r"\b(?:complain(?:s|ed|ing)?|alleg\w*|says?|said|believes?|feels?|felt|wants?|would like|"
@@ -93,8 +95,8 @@ CATEGORY_CUES: dict[str, re.Pattern] = {
 STRONG_CATEGORY_CUES: dict[str, re.Pattern] = {
     "complaint_handling": _rx(r"complaint[- ]handling|handl\w+ (?:of )?(?:\w+['’]s |her |his |their |the |its )?complaints?|respon\w+ to (?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
     "delay": _rx(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b"),
-    "communication": _rx(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|did not (?:tell|inform|update|involve)"),
-    "assessment": _rx(r"\bassess(?:ment|ed|ing)?\b|decision support tool|\bDST\b|eligib|annual review"),
+    "communication": _rx(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|did not (?:tell|inform|update|involve)|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information"),
+    "assessment": _rx(r"\bassess(?:ment|ed|ing)?\b|decision support tool|\bDST\b|eligib|annual review|checklist"),
     "care_planning": _rx(r"(?<!health and )care plan|support plan|discharg|contingency plan|transition"),
     "commissioning": _rx(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)"),
     "provider_oversight": _rx(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
@@ -102,7 +104,8 @@ STRONG_CATEGORY_CUES: dict[str, re.Pattern] = {
     "safeguarding": _rx(r"safeguard|section 42"),
     "record_keeping": _rx(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b"),
     "charging_funding": _rx(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice"),
-    "care_quality": _rx(r"missed (?:visits|calls)|missing calls|medication|clinical|standard of care|quality of care|care failings|failings in its care"),
+    "care_quality": _rx(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
+                        r"(?:visits|calls) (?:were|was) (?:often |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care"),
     "service_provision": _rx(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)|unable to provide|provision"),
 }
 
