@@ -422,7 +422,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         sentence_holders = _holders(sent, sent.start, sent.end) or _fault_bodies(sent, registry)
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
-            holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if anaphoric else []) or default_bodies
+            holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if anaphoric or _PRONOUN_SUBJECT.search(clause) else []) or default_bodies
             cats = (_strong_categories(clause) or sentence_cats) if not vocab.UPHELD_FORMULA.search(clause) else set()
             if not cats and anaphoric and not vocab.UPHELD_FORMULA.search(clause):
                 cats = (_rule_categories(prev.text) if prev is not None else set()) | topic
@@ -449,10 +449,21 @@ def _is_subheading(line: str) -> bool:
     return 0 < len(line.split()) <= 8 and not line.endswith((".", ":", ";", ",")) and line[:1].isupper() and "£" not in line
 
 
+_OBJECT_LEAD = re.compile(
+    r"(?:monitor\w*|oversee\w*|oversight (?:of|over)|commission\w*|instruct\w*|contact\w*|told|asked|to|from|with|"
+    r"of|about|than|between|ensuring|chase\w*|by)\s+(?:the\s+)?$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:failed|did not|was|were|delayed|should|could)\b", re.I)
+
+
 def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
+    """Bodies a finding sentence blames when it does not say "fault by X": the bodies it
+    names, less those it names as objects ("failed to monitor the Care Home")."""
     if re.search(r"\b(?:both|all three|each of the|the) organisations\b|\bboth bodies\b", sent.text, re.I):
         return [k for k, b in registry.bodies.items() if b.from_title or b.defined]
-    return _unique([k for _, k in sent.bodies])
+    subjects = [k for off, k in sent.bodies if not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])]
+    if not subjects and _PRONOUN_SUBJECT.search(sent.text):
+        return []  # "I find it failed to monitor the Care Home": "it" is the body before
+    return _unique(subjects or [k for _, k in sent.bodies])
 
 
 def _unique(items: Iterable[str]) -> list[str]:

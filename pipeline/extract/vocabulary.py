@@ -100,7 +100,8 @@ STRONG_CATEGORY_CUES: dict[str, re.Pattern] = {
     "care_planning": _rx(r"(?<!health and )care plan|support plan|discharg|contingency plan|transition"),
     "commissioning": _rx(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)"),
     "provider_oversight": _rx(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
-    "joint_working": _rx(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute"),
+    "joint_working": _rx(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
+                          r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)"),
     "safeguarding": _rx(r"safeguard|section 42"),
     "record_keeping": _rx(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b"),
     "charging_funding": _rx(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice"),
