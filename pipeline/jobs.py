@@ -83,14 +83,26 @@ def ingest(con: duckdb.DuckDBPyConnection, paths: Iterable[str | Path], run_id: 
 
 
 def extract_pending(con: duckdb.DuckDBPyConnection, everything: bool = False, run_id: int | None = None,
-                    resolver=None) -> JobResult:
-    """Extract every record that is new, changed, or extracted by an older extractor."""
+                    resolver=None, workers: int | None = None) -> JobResult:
+    """Extract every record that is new, changed, or extracted by an older extractor.
+
+    With many pending (pipeline.parallel.MIN_RECORDS or more) and more than one worker
+    (default: $OMBUDSMAN_WORKERS or the CPU count), extraction runs on worker processes;
+    the rows are the same either way."""
+    import itertools
+
+    from pipeline import parallel
     from pipeline.bodies_reference import resolve_bodies
 
     resolver = resolver or resolve_bodies
     result = JobResult(counts={"extracted": 0, "failed": 0})
     batch: list[Extraction] = []
-    for item in _safe_extract(db.pending_records(con, everything=everything)):
+    records = db.pending_records(con, everything=everything)
+    head = list(itertools.islice(records, parallel.MIN_RECORDS))  # enough to be worth the workers?
+    records = itertools.chain(head, records)
+    workers = parallel.default_workers() if workers is None else workers
+    many = len(head) >= parallel.MIN_RECORDS and workers > 1
+    for item in parallel.extract_parallel(records, workers) if many else _safe_extract(records):
         if isinstance(item, InputFailure):
             log.warning("%s", item)
             result.failures.append(item)
