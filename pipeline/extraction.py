@@ -553,6 +553,14 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
             if sent.section == sections_mod.FINDINGS and not (previously and _REMEDY_PURPOSE.search(sent.text)):
                 continue
             payer = _payer(sent, start) or current or default_payer
+            each = re.search(r"\beach\s+(?:pay|refund|make|give)", sent.text[:start - sent.start], re.I)
+            payers = _subjects(sent) if each and len(_subjects(sent)) > 1 else [payer]
+            if len(payers) > 1:
+                for other in payers[1:]:
+                    by_section.setdefault(sent.section, []).append(
+                        Payment(other, amount, _purposes(_purpose_text(start, end, sent)),
+                                "previously_offered" if previously else "recommended", [], sent.provenance, clause))
+                payer = payers[0]
             payment = Payment(payer, amount, _purposes(_purpose_text(start, end, sent)), "previously_offered" if previously else "recommended", [], sent.provenance, clause)
             by_section.setdefault(sent.section, []).append(payment)
             if re.search(r"to each of (?:them|the two|both)|each of (?:them|the two) £|£[\d,]+ (?:to )?each\b", sent.text, re.I):
@@ -592,15 +600,23 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
 
 
 def _dedupe(payments: list[Payment]) -> list[Payment]:
+    """Each payment once (the same object can be reached through two sections)."""
     out: list[Payment] = []
-    seen: dict[tuple, int] = {}
     for p in payments:
-        key = (p.payer, p.amount, p.provenance.start)
-        if key in seen:
-            continue
-        seen[key] = 1
-        out.append(p)
+        if not any(p is q for q in out):
+            out.append(p)
     return out
+
+
+_SUBJECT_END = re.compile(r"\b(?:will|should|must|shall|is to|are to|agreed|agrees|has|have|had|pays?|writes?|apologis\w*|refunds?)\b", re.I)
+
+
+def _subjects(sent: Sentence) -> list[str]:
+    """The bodies a remedy sentence gives work to: "the ICB and the Council will each pay"."""
+    m = _SUBJECT_END.search(sent.text)
+    end = sent.start + (m.start() if m else len(sent.text))
+    lead = [k for off, k in sent.bodies if off < end]
+    return _unique(lead) if len(lead) > 1 else ([_subject(sent)] if _subject(sent) else [])
 
 
 def _subject(sent: Sentence) -> str | None:
@@ -679,12 +695,12 @@ def _deadline_bodies(sent: Sentence, phrase_start: int, scope: list[Sentence], c
     if in_sentence and re.search(r"\b(?:each|all three|both|all)\b|,\s*\w+\s+and\b", sent.text, re.I) and len(in_sentence) > 1:
         return in_sentence
     if in_sentence:
-        subject = _subject(sent)
-        return [subject or in_sentence[0]]
+        subjects = _subjects(sent)
+        return subjects or [in_sentence[0]]
     if re.search(r"\b(?:they|both|each)\b", sent.text, re.I) and len(default_bodies) > 1:
         return default_bodies
     # "I also recommend by 2 January 2026:" then items naming who does what.
-    subjects = _unique(s for s in (_subject(x) for x in scope[1:]) if s)
+    subjects = _unique(k for x in scope[1:] for k in _subjects(x))
     if subjects:
         return subjects
     if current:

@@ -87,7 +87,7 @@ ROLE_TYPES: dict[str, str] = {
     "trust": NHS_TRUST, "hospital": NHS_TRUST, "hospital trust": NHS_TRUST, "ambulance service": NHS_TRUST,
     "practice": GP_PRACTICE, "gp practice": GP_PRACTICE, "surgery": GP_PRACTICE,
     "agency": CARE_PROVIDER, "care provider": CARE_PROVIDER, "provider": CARE_PROVIDER,
-    "care home": CARE_PROVIDER, "home": CARE_PROVIDER, "care agency": CARE_PROVIDER,
+    "care home": CARE_PROVIDER, "care agency": CARE_PROVIDER,
     "nursing home": CARE_PROVIDER, "home care provider": CARE_PROVIDER,
     "department": GOVERNMENT,
 }

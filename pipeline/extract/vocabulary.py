@@ -130,7 +130,7 @@ PREVIOUSLY_OFFERED = _rx(
 PURPOSE_CUES: dict[str, re.Pattern] = {
     "distress": _rx(r"distress|frustrat|uncertain|anxiety|anxious|upset|worry|worried|risk of harm|stress|injustice|avoidable|impact|emotional|suffering|strain|harm|goodwill|failings|recognition|acknowledg"),
     "time_and_trouble": _rx(r"time and trouble|inconvenience|time,? trouble|trouble|effort|chasing|pursuing"),
-    "loss_of_service": _rx(r"(?:provision|education|support|care|respite|school(?:ing)?)\b[^.]{0,25}\bmissed|lost opportunit|lost (?:education|provision|opportunit|care|respite|support|services?)|loss of (?:education|provision|opportunit|care|respite|support|services?)|missed (?:education|provision|school)|potential lost|lost (?:the )?(?:chance|learning)|(?:education|provision|respite|support) (?:he|she|they) (?:missed|lost)|without (?:education|provision)"),
+    "loss_of_service": _rx(r"\b(?:missed|went without|did not (?:get|receive)|lost)\b(?! (?:earnings|income|wages|money|out\b))|(?:provision|education|support|care|respite|school(?:ing)?)\b[^.]{0,25}\bmissed|lost opportunit|lost (?:education|provision|opportunit|care|respite|support|services?)|loss of (?:education|provision|opportunit|care|respite|support|services?)|missed (?:education|provision|school)|potential lost|lost (?:the )?(?:chance|learning)|(?:education|provision|respite|support) (?:he|she|they) (?:missed|lost)|without (?:education|provision)"),
     "financial_loss": _rx(r"refund|reimburs|backdat|\bcosts?\b|\bfees?\b|waiv|financial loss|quantifiable|loss of (?:income|earnings)|expenses|overpa|charges?|top-?up|difference|arrears|cover (?:the )?(?:cost|price)|repay"),
 }
 
