@@ -518,7 +518,9 @@ def _purpose_text(start: int, end: int, sent: Sentence) -> str:
         return following
     before = [a for a in sent.amounts if a[1] <= start]
     lo = max(before[-1][1] if before else sent.start, start - 70)
-    return sent.text[lo - sent.start:start - sent.start] + following
+    lead = sent.text[lo - sent.start:start - sent.start]
+    cut = list(re.finditer(r"(?:\band|,|;)\s+(?:to\s+)?", lead))
+    return (lead[cut[-1].end():] if cut else lead) + following
 
 
 def _purposes(clause: str) -> list[str]:
@@ -589,7 +591,7 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
     """
     before = [a for a in sent.amounts if a[1] <= start]
     after = [a for a in sent.amounts if a[0] >= end]
-    lo = max(before[-1][1] if before else sent.start, start - 90)
+    lo = max(before[-1][1] if before else sent.start, start - 150)
     hi = min(after[0][0] if after else sent.end, end + 40)
     lead = sent.text[lo - sent.start:start - sent.start]
     if re.search(r"(?:along with|in addition to|on top of|as well as|plus|including) the\s*$", lead, re.I):

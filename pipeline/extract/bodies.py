@@ -29,7 +29,7 @@ _ENDINGS: list[tuple[str, str]] = [
     (r"Integrated\s+Care\s+Board|ICB", ICB),
     (r"Clinical\s+Commissioning\s+Group|CCG", CCG),
     (r"NHS\s+Foundation\s+Trust|NHS\s+Trust|Foundation\s+Trust|Ambulance\s+Service(?:\s+NHS\s+(?:Foundation\s+)?Trust)?|Hospitals?\s+NHS\s+Trust", NHS_TRUST),
-    (r"(?:County|City|District|Borough|Metropolitan\s+Borough|Metropolitan\s+District|Town|Parish|Combined)?\s*Council", COUNCIL),
+    (r"(?:County|City|District|Borough|Metropolitan\s+Borough|Metropolitan\s+District|Town|Parish|Combined)?\s*Council|MBC|DC|BC|CC", COUNCIL),
     (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery", GP_PRACTICE),
     (r"Ltd\.?|Limited|LLP|plc|Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group", CARE_PROVIDER),
 ]
