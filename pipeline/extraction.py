@@ -569,7 +569,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                 by_section[sent.section].append(dataclasses.replace(payment))
     # The remedy section is where sums are set; a summary or decision restates them.
     for section in (sections_mod.REMEDY, sections_mod.DECISION, sections_mod.SUMMARY):
-        chosen = _dedupe(by_section.get(section, []))
+        chosen = _drop_announcements(_dedupe(by_section.get(section, [])))
         if chosen:
             break
     else:
@@ -599,6 +599,20 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
     if re.search(r"\b(?:further|additional|extra|more)\b[^£]{0,30}$", lead, re.I):
         return False
     return bool(vocab.PREVIOUSLY_OFFERED.search(sent.text[lo - sent.start:hi - sent.start]))
+
+
+_ANNOUNCED = re.compile(r"(?:financial remedy|payment|sum|award)\s+of\s*£", re.I)
+
+
+def _drop_announcements(payments: list[Payment]) -> list[Payment]:
+    """"We recommend a financial remedy of £5000. ... pay Ms H £5000": one sum, said twice."""
+    out = []
+    for p in payments:
+        announced = _ANNOUNCED.search(p.provenance.sentence) and not re.search(r"\bpay\b", p.provenance.sentence, re.I)
+        if announced and any(q is not p and q.amount == p.amount and q.payer == p.payer for q in payments):
+            continue
+        out.append(p)
+    return out
 
 
 def _dedupe(payments: list[Payment]) -> list[Payment]:
