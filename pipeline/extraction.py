@@ -514,13 +514,19 @@ def _purpose_text(start: int, end: int, sent: Sentence) -> str:
     m = _NEXT_REMEDY.search(following)
     if m:
         following = following[:m.start()]
-    if any(rx.search(following) for rx in vocab.PURPOSE_CUES.values()):
-        return following
     before = [a for a in sent.amounts if a[1] <= start]
     lo = max(before[-1][1] if before else sent.start, start - 70)
     lead = sent.text[lo - sent.start:start - sent.start]
     cut = list(re.finditer(r"(?:\band|,|;)\s+(?:to\s+)?", lead))
-    return (lead[cut[-1].end():] if cut else lead) + following
+    lead = lead[cut[-1].end():] if cut else lead
+    if _MONEY_BACK.search(lead):
+        return lead  # "refund the £318.60 Mrs N paid for care she did not receive": money back
+    if any(rx.search(following) for rx in vocab.PURPOSE_CUES.values()):
+        return following
+    return lead + following
+
+
+_MONEY_BACK = re.compile(r"\b(?:refund|reimburse|repay|waive|write off|backdate)\w*\b", re.I)
 
 
 def _purposes(clause: str) -> list[str]:
@@ -647,16 +653,13 @@ def _subject(sent: Sentence) -> str | None:
 
 
 def _payer(sent: Sentence, amount_start: int) -> str | None:
-    before = [k for off, k in sent.bodies if off < amount_start]
-    if not before:
-        return None
-    # "The ICB, Council and Agency should ..." names several: the nearest before the sum,
-    # unless it is the object of "caused by"/"of" rather than the payer.
-    lead = sent.text[:amount_start - sent.start]
-    m = re.search(r"(?:caused by|by|of|with|from|about|against)\s+(?:the\s+)?[\w’' ]{0,40}$", lead, re.I)
-    if m and len(before) > 1:
-        return before[-2]
-    return before[-1]
+    """The body that pays: the nearest body named before the sum as a subject, not as
+    the object of "oversee the Agency" or "caused by the Council"."""
+    before = [(off, k) for off, k in sent.bodies if off < amount_start]
+    subjects = [k for off, k in before
+                if not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])
+                and not re.search(r"caused by\s+(?:the\s+)?$", sent.text[max(0, off - sent.start - 30):off - sent.start], re.I)]
+    return subjects[-1] if subjects else None
 
 
 # --- deadlines ----------------------------------------------------------------------------
