@@ -49,7 +49,25 @@ def default_workers() -> int:
 def _init_worker() -> None:
     from pipeline.nlp import build_nlp
 
+    _exit_with_parent()
     build_nlp()  # once per process, before the first chunk arrives
+
+
+def _exit_with_parent(interval: float = 1.0) -> None:
+    """A worker whose parent was killed (kill -9, a CI timeout) would wait on its task
+    queue for ever: it holds that queue's pipe itself, so never sees it close."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _extract_chunk(records: list[DecisionRecord]) -> list:

@@ -110,3 +110,37 @@ def test_parallel_failure_is_one_row(sample_records, monkeypatch):
 
     failures = [x for x in out if isinstance(x, InputFailure)]
     assert len(out) == 7 and len(failures) == 1 and failures[0].reference == "99 999 999"
+
+
+def test_workers_exit_when_the_parent_is_killed(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    if not os.path.exists("/proc/self/status"):
+        pytest.skip("needs /proc to see the worker")
+    script = tmp_path / "orphan.py"
+    script.write_text(
+        "import multiprocessing as mp, os\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from pipeline import parallel\n"
+        "if __name__ == '__main__':\n"
+        "    ex = ProcessPoolExecutor(1, mp_context=mp.get_context('spawn'), initializer=parallel._exit_with_parent,\n"
+        "                             initargs=(0.2,))\n"
+        "    print(ex.submit(os.getpid).result(), flush=True)\n"
+        "    os._exit(0)  # as kill -9 would: no shutdown of the pool\n")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    pid = int(out.stdout.strip())
+
+    def alive() -> bool:
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                return "\nState:\tZ" not in f.read()
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 15
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive(), f"worker {pid} outlived its parent"
