@@ -273,9 +273,11 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
     mentions = doc._.body_mentions or []
     out: list[Sentence] = []
     scores = doc._.fault_scores or {}
+    doc_text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt on every access
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
-        if not sent.text.strip():
+        sent_text = doc_text[s:e]
+        if not sent_text.strip():
             continue
         bodies: list[tuple[int, str]] = []
         for m in mentions:
@@ -285,12 +287,12 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
                     key = registry.placeholder(m)
                 if key is not None:
                     bodies.append((offset + m.start, key))
-        for bs, be, key in registry.resolve_bare_alias(doc.text, s, e):
+        for bs, be, key in registry.resolve_bare_alias(doc_text, s, e):
             if not any(abs(b - (offset + bs)) < 3 for b, _ in bodies):
                 bodies.append((offset + bs, key))
         bodies.sort()
         out.append(Sentence(
-            text=sent.text, start=offset + s, end=offset + e, section=section, bodies=bodies,
+            text=sent_text, start=offset + s, end=offset + e, section=section, bodies=bodies,
             amounts=[(offset + a, offset + b, v) for a, b, v in (doc._.amounts or []) if s <= a < e],
             deadlines=[(offset + a, offset + b, t, d, p) for a, b, t, d, p in (doc._.deadline_phrases or []) if s <= a < e],
             scores=scores.get(s),
@@ -748,7 +750,9 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[se
         if key in seen:
             continue
         seen.add(key)
-        doc = nlp.make_doc(record.text[part.start:part.end])
+        section_text = record.text[part.start:part.end]
+        doc = nlp.make_doc(section_text)
+        doc.user_data["text"] = section_text
         doc.user_data["section"] = part.kind
         doc.user_data["offset"] = part.start
         doc.user_data["score_faults"] = part.kind in FAULT_SECTIONS

@@ -15,13 +15,16 @@ import functools
 import re
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import money as money_rules
+from pipeline.extract.vocabulary import FAULT_WORD
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "fault_classifier.json"
 
@@ -36,29 +39,39 @@ def line_sentences(doc: Doc) -> Doc:
 
     Decisions are lists and numbered paragraphs as much as prose, so a line break always
     starts a sentence; a full stop does when the next word starts like a sentence.
+    The boundaries are set in one array write: assigning `token.is_sent_start` one token
+    at a time re-checks the whole document each time.
     """
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        prev = doc[i - 1]
+    n = len(doc)
+    if n == 0:
+        return doc
+    starts = numpy.full((n, 1), -1, dtype="int64")
+    starts[0, 0] = 1
+    for i in range(1, n):
+        token, prev = doc[i], doc[i - 1]
         if token.is_space:
-            token.is_sent_start = False
-        elif "\n" in prev.text or "\n" in prev.whitespace_ or token.text in ("•", "●", "▪"):
-            token.is_sent_start = True
+            continue
+        if "\n" in prev.text or "\n" in prev.whitespace_ or token.text in ("•", "●", "▪"):
+            starts[i, 0] = 1
         elif prev.text in (".", "?", "!") and (token.is_title or token.is_digit or token.is_upper or token.text in ("•", "-", "“", '"')):
-            token.is_sent_start = True
-        else:
-            token.is_sent_start = False
+            starts[i, 0] = 1
+    doc.from_array([SENT_START], starts.view("uint64"))
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, from user_data when the caller stored it: spaCy rebuilds Doc.text
+    from the tokens on every access, which costs as much as tokenising again."""
+    return doc.user_data.get("text") or doc.text
 
 
 @Language.component("body_mentions")
 def body_mentions(doc: Doc) -> Doc:
     """Names of organisations, with the aliases defined after them, and role mentions."""
-    found = body_rules.find_named_bodies(doc.text)
+    text = doc_text(doc)
+    found = body_rules.find_named_bodies(text)
     taken = [(m.start, m.end) for m in found]
-    for role in body_rules.find_role_mentions(doc.text):
+    for role in body_rules.find_role_mentions(text):
         if not any(s <= role.start < e for s, e in taken):
             found.append(role)
     doc._.body_mentions = sorted(found, key=lambda m: m.start)
@@ -68,7 +81,7 @@ def body_mentions(doc: Doc) -> Doc:
 @Language.component("amounts")
 def amounts(doc: Doc) -> Doc:
     """Every sum of money in pounds, as (start_char, end_char, amount)."""
-    doc._.amounts = [(m.start(), m.end(), value) for m, value in money_rules.find_amounts(doc.text)]
+    doc._.amounts = [(m.start(), m.end(), value) for m, value in money_rules.find_amounts(doc_text(doc))]
     return doc
 
 
@@ -85,9 +98,10 @@ _RELATIVE = re.compile(
 def deadline_phrases(doc: Doc) -> Doc:
     """"by 29 October 2025" and "within one month of the final decision" phrases."""
     found = []
-    for m in _ABSOLUTE.finditer(doc.text):
+    text = doc_text(doc)
+    for m in _ABSOLUTE.finditer(text):
         found.append((m.start(), m.end(), m.group(0), m.group(1), None))
-    for m in _RELATIVE.finditer(doc.text):
+    for m in _RELATIVE.finditer(text):
         found.append((m.start(), m.end(), m.group(0), None, m.group(1)))
     doc._.deadline_phrases = sorted(found)
     return doc
@@ -108,9 +122,14 @@ class FaultScorer:
         if self.model is None or not doc.user_data.get("score_faults", True):
             doc._.fault_scores = None
             return doc
-        sents = list(doc.sents)
-        preds = self.model.predict([s.text for s in sents]) if sents else []
-        doc._.fault_scores = {s.start_char: p for s, p in zip(sents, preds)}
+        text = doc_text(doc)
+        # Summaries and decisions state findings in plain words, so every sentence there
+        # is scored; elsewhere only sentences that use a fault word can be findings.
+        score_all = doc.user_data.get("section") in ("summary", "decision")
+        spans = [(s.start_char, s.end_char) for s in doc.sents]
+        spans = [(a, b) for a, b in spans if score_all or FAULT_WORD.search(text, a, b)]
+        preds = self.model.predict([text[a:b] for a, b in spans]) if spans else []
+        doc._.fault_scores = {a: p for (a, _), p in zip(spans, preds)}
         return doc
 
 
