@@ -312,11 +312,13 @@ def _rule_categories(text: str) -> set[str]:
 def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     """Does the sentence find fault (not allege it, not find none)?"""
     text = sent.text
+    has_fault_word = bool(vocab.FAULT_WORD.search(text))
+    if not has_fault_word and sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION):
+        return False  # the common case, decided with one search
     if vocab.NO_FAULT.search(text) and not re.search(r"\b(?:but|however)\b.*\bfault\b", text, re.I):
         return False
     if vocab.ALLEGATION.search(text) and not vocab.FINDING_VERB.search(text):
         return False
-    has_fault_word = bool(vocab.FAULT_WORD.search(text))
     if vocab.REMEDY_VERB.search(text) and not vocab.FINDING_VERB.search(text):
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:

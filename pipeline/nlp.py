@@ -14,12 +14,14 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import numpy
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
@@ -119,18 +121,35 @@ class FaultScorer:
             self.model = FaultClassifier.load(path)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.model is None or not doc.user_data.get("score_faults", True):
-            doc._.fault_scores = None
-            return doc
-        text = doc_text(doc)
-        # Summaries and decisions state findings in plain words, so every sentence there
-        # is scored; elsewhere only sentences that use a fault word can be findings.
-        score_all = doc.user_data.get("section") in ("summary", "decision")
-        spans = [(s.start_char, s.end_char) for s in doc.sents]
-        spans = [(a, b) for a, b in spans if score_all or FAULT_WORD.search(text, a, b)]
-        preds = self.model.predict([text[a:b] for a, b in spans]) if spans else []
-        doc._.fault_scores = {a: p for (a, _), p in zip(spans, preds)}
+        self._score([doc])
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        """Score many docs' sentences in one matrix product: per-call overhead, not
+        arithmetic, is what the classifier costs on short sections."""
+        for batch in minibatch(docs, size=batch_size):
+            self._score(batch)
+            yield from batch
+
+    def _score(self, docs: list[Doc]) -> None:
+        texts: list[str] = []
+        owners: list[tuple[Doc, int]] = []
+        for doc in docs:
+            doc._.fault_scores = None
+            if self.model is None or not doc.user_data.get("score_faults", True):
+                continue
+            doc._.fault_scores = {}
+            text = doc_text(doc)
+            # Summaries and decisions state findings in plain words, so every sentence
+            # there is scored; elsewhere only sentences that use a fault word can be findings.
+            score_all = doc.user_data.get("section") in ("summary", "decision")
+            for sent in doc.sents:
+                a, b = sent.start_char, sent.end_char
+                if score_all or FAULT_WORD.search(text, a, b):
+                    texts.append(text[a:b])
+                    owners.append((doc, a))
+        for (doc, start), pred in zip(owners, self.model.predict(texts) if texts else []):
+            doc._.fault_scores[start] = pred
 
 
 @Language.factory("fault_scores", default_config={"model_path": ""})
