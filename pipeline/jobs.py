@@ -41,6 +41,13 @@ class JobResult:
         self.notes += other.notes
         return self
 
+    def fail(self, con: duckdb.DuckDBPyConnection, run_id: int | None, failure: InputFailure) -> None:
+        """Count, log and record one input that failed; the batch goes on."""
+        log.warning("%s", failure)
+        self.failures.append(failure)
+        self.counts["failed"] = self.counts.get("failed", 0) + 1
+        db.record_failures(con, run_id, [failure])
+
     @property
     def status(self) -> str:
         if not self.failures:
@@ -64,10 +71,7 @@ def store(con: duckdb.DuckDBPyConnection, results: Iterable[DecisionRecord | Inp
 
     for item in results:
         if isinstance(item, InputFailure):
-            log.warning("%s", item)
-            result.failures.append(item)
-            result.counts["failed"] += 1
-            db.record_failures(con, run_id, [item])
+            result.fail(con, run_id, item)
             continue
         batch.append(item)
         if len(batch) >= batch_size:
@@ -104,10 +108,7 @@ def extract_pending(con: duckdb.DuckDBPyConnection, everything: bool = False, ru
     many = len(head) >= parallel.MIN_RECORDS and workers > 1
     for item in parallel.extract_parallel(records, workers) if many else _safe_extract(records):
         if isinstance(item, InputFailure):
-            log.warning("%s", item)
-            result.failures.append(item)
-            result.counts["failed"] += 1
-            db.record_failures(con, run_id, [item])
+            result.fail(con, run_id, item)
             continue
         batch.append(item)
         if len(batch) >= LOAD_BATCH:
@@ -128,9 +129,7 @@ def _safe_extract(records: Iterable[DecisionRecord]) -> Iterable[Extraction | In
         try:
             return list(extract(chunk))
         except Exception:  # noqa: BLE001 - any extractor bug must not stop the batch
-            if len(chunk) == 1:
-                raise
-            out = []
+            out: list[Extraction | InputFailure] = []
             for rec in chunk:
                 try:
                     out.extend(extract([rec]))

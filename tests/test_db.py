@@ -76,3 +76,23 @@ def test_schema_version_is_checked(tmp_path):
         assert "schema version 0" in str(exc)
     else:
         raise AssertionError("an old schema must be refused")
+
+
+def test_an_extractor_error_becomes_one_failure_row(con, monkeypatch):
+    from pipeline import extraction
+
+    real = extraction.extract
+
+    def flaky(records, nlp=None, batch_size=64):
+        records = list(records)
+        if any(r.reference == "25 900 002" for r in records):
+            raise RuntimeError("boom")
+        return real(records, nlp)
+
+    monkeypatch.setattr(jobs, "extract", flaky)
+    bad = dataclasses.replace(RECORD, reference="25 900 002")
+    db.store_records(con, [RECORD, bad])
+    result = jobs.extract_pending(con)
+    assert result.counts == {"extracted": 1, "failed": 1}
+    assert con.execute("SELECT reference, stage, reason FROM failures").fetchall() == [
+        ("25 900 002", "extract", "extraction failed: RuntimeError: boom")]
