@@ -96,3 +96,15 @@ def test_an_extractor_error_becomes_one_failure_row(con, monkeypatch):
     assert result.counts == {"extracted": 1, "failed": 1}
     assert con.execute("SELECT reference, stage, reason FROM failures").fetchall() == [
         ("25 900 002", "extract", "extraction failed: RuntimeError: boom")]
+
+
+def test_a_ccg_is_followed_into_the_icb_that_replaced_it(con):
+    text = ("NHS Leeds CCG (21 900 001)\nSummary: Mr B complained about NHS Leeds CCG (the CCG) and Leeds City Council "
+            "(the Council). We found fault by the CCG in the delay in agreeing his continuing healthcare funding.\n")
+    record = DecisionRecord(source="lgsco", reference="21 900 001", text=text, title="NHS Leeds CCG (21 900 001)")
+    db.store_records(con, [record])
+    jobs.extract_pending(con)
+    rows = con.execute("SELECT name, canonical_name, body_type, at_fault, successor_name FROM bodies ORDER BY name").fetchall()
+    assert ("NHS Leeds CCG", "NHS Leeds Clinical Commissioning Group", "ccg", True,
+            "NHS West Yorkshire Integrated Care Board") in rows
+    assert ("Leeds City Council", "Leeds City Council", "council", False, None) in rows
