@@ -96,7 +96,10 @@ STRONG_CATEGORY_CUES: dict[str, re.Pattern] = {
     "complaint_handling": _rx(r"complaint[- ]handling|handl\w+ (?:of )?(?:\w+['’]s |her |his |their |the |its )?complaints?|respon\w+ to (?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
     "delay": _rx(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b"),
     "communication": _rx(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|did not (?:tell|inform|update|involve)|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information"),
-    "assessment": _rx(r"\bassess(?:ment|ed|ing)?\b|decision support tool|\bDST\b|eligib|annual review|checklist"),
+    "assessment": _rx(r"\bassessments? of (?:\w+['’]s |her |his |their |the )?(?:\w+ )?(?:needs|eligibility)|(?:failed|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
+                      r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bDST\b|eligib|checklist"),
+    "decision_making": _rx(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|(?:did not|failed to|not) (?:properly )?consider|"
+                           r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _rx(r"(?<!health and )care plan|support plan|discharg|contingency plan|transition"),
     "commissioning": _rx(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)"),
     "provider_oversight": _rx(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
