@@ -34,8 +34,7 @@ READ_SECTIONS = {
     sections_mod.FINDINGS, sections_mod.DECISION, sections_mod.REMEDY,
 }
 FAULT_SECTIONS = {sections_mod.SUMMARY, sections_mod.FINDINGS, sections_mod.DECISION, sections_mod.REMEDY}
-# The classifier's probability above which a sentence counts as a finding / a category.
-FINDING_THRESHOLD = 0.5
+# The classifier's probability above which a sentence is given a category.
 CATEGORY_THRESHOLD = 0.35
 SOLE_CATEGORY_THRESHOLD = 0.7  # when no specific cue backs the classifier up
 

@@ -145,4 +145,3 @@ ACTION_CUES: dict[str, re.Pattern] = {
     "service_improvement": _rx(r"improve|training|procedure|policy|policies|remind|action plan|guidance (?:to|for) staff|share (?:the )?learning|learning|practice|process|systemic|ensure (?:that )?(?:this|it) does not happen"),
     "report_back": _rx(r"evidence|report back|send us|provide us|copy of|update us|tell us|inform us"),
 }
-REMEDY_ACTION_CUE = _rx(r"apolog|\bpay\b|\bpays\b|write to|review|reassess|reconsider|remind|training|procedure|action plan|evidence|improve|arrange|provide|complete|ensure|share|carry out|produce|acknowledge")
