@@ -740,28 +740,34 @@ def _due_date(date_text: str | None, period: str | None, decision_date: dt.date 
 
 # --- the decision -------------------------------------------------------------------------
 
-def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[sections_mod.Section]]:
+def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[str]]:
+    """spaCy Docs for the sections that can hold findings, sums and deadlines, and the
+    plain text of background sections, which are only searched for body names."""
     parts = [s for s in sections_mod.split_sections(record.text) if s.kind in READ_SECTIONS]
-    docs = []
+    docs: list[Doc] = []
+    names_only: list[str] = []
     seen: set[tuple[str, str]] = set()
     for part in parts:
+        section_text = record.text[part.start:part.end]
         # A page that repeats its text (a scraping or export fault) repeats its sections;
         # read each distinct section once so sums and findings are not multiplied.
-        key = (part.kind, record.text[part.start:part.end].strip())
+        key = (part.kind, section_text.strip())
         if key in seen:
             continue
         seen.add(key)
-        section_text = record.text[part.start:part.end]
+        if part.kind == sections_mod.BACKGROUND:
+            names_only.append(section_text)
+            continue
         doc = nlp.make_doc(section_text)
         doc.user_data["text"] = section_text
         doc.user_data["section"] = part.kind
         doc.user_data["offset"] = part.start
         doc.user_data["score_faults"] = part.kind in FAULT_SECTIONS
         docs.append(doc)
-    return docs, parts
+    return docs, names_only
 
 
-def assemble(record: DecisionRecord, docs: list[Doc]) -> Extraction:
+def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> Extraction:
     text = record.text
     meta = sections_mod.metadata_lines(text)
     decision_date = read_date(record, meta)
@@ -769,10 +775,11 @@ def assemble(record: DecisionRecord, docs: list[Doc]) -> Extraction:
     title_part = body_rules.split_title(record.title)
     for m in body_rules.find_named_bodies(title_part or ""):
         registry.add(m.text, m.body_type, from_title=True)
-    for doc in docs:
-        for m in doc._.body_mentions or []:
-            if not m.is_role:
-                registry.add(m.text, m.body_type, alias=m.alias)
+    mentions = [m for doc in docs for m in doc._.body_mentions or []]
+    mentions += [m for section_text in names_only for m in body_rules.find_named_bodies(section_text)]
+    for m in mentions:
+        if not m.is_role:
+            registry.add(m.text, m.body_type, alias=m.alias)
     sentences: list[Sentence] = []
     for doc in docs:
         sentences.extend(_sentences(doc, doc.user_data["offset"], doc.user_data["section"], registry))
@@ -891,8 +898,8 @@ def _extract_batch(records: list[DecisionRecord], nlp: Language) -> Iterator[Ext
     plans = [_docs_for(r, nlp) for r in records]
     flat = [d for docs, _ in plans for d in docs]
     processed = iter(list(nlp.pipe(flat)))
-    for record, (docs, _) in zip(records, plans):
-        yield assemble(record, [next(processed) for _ in docs])
+    for record, (docs, names_only) in zip(records, plans):
+        yield assemble(record, [next(processed) for _ in docs], names_only)
 
 
 def extract_one(record: DecisionRecord, nlp: Language | None = None) -> Extraction:
