@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Iterator
@@ -269,7 +270,8 @@ class Sentence:
 
 
 def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> list[Sentence]:
-    mentions = doc._.body_mentions or []
+    mentions = doc._.body_mentions or []  # sorted by start (pipeline.nlp.body_mentions)
+    starts = [m.start for m in mentions]
     out: list[Sentence] = []
     scores = doc._.fault_scores or {}
     doc_text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt on every access
@@ -279,13 +281,12 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
         if not sent_text.strip():
             continue
         bodies: list[tuple[int, str]] = []
-        for m in mentions:
-            if s <= m.start < e:
-                key = registry.resolve(m)
-                if key is None and m.is_role:
-                    key = registry.placeholder(m)
-                if key is not None:
-                    bodies.append((offset + m.start, key))
+        for m in mentions[bisect_left(starts, s):bisect_left(starts, e)]:
+            key = registry.resolve(m)
+            if key is None and m.is_role:
+                key = registry.placeholder(m)
+            if key is not None:
+                bodies.append((offset + m.start, key))
         for bs, be, key in registry.resolve_bare_alias(doc_text, s, e):
             if not any(abs(b - (offset + bs)) < 3 for b, _ in bodies):
                 bodies.append((offset + bs, key))
@@ -405,7 +406,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 faults.append(Fault(key, cat, sent.provenance))
 
     for sent in sentences:
-        if sent.section == sections_mod.FINDINGS and _is_subheading(sent.text):
+        if sent.section == sections_mod.FINDINGS and sections_mod.is_subheading(sent.text):
             topic = _rule_categories(sent.text)
             continue
         if sent.section not in FAULT_SECTIONS:
@@ -444,12 +445,6 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 last_bodies = holders
         prev = sent
     return faults
-
-
-def _is_subheading(line: str) -> bool:
-    """A findings subheading: a short line without a full stop ("Delay in care package")."""
-    line = line.strip()
-    return 0 < len(line.split()) <= 8 and not line.endswith((".", ":", ";", ",")) and line[:1].isupper() and "£" not in line
 
 
 _OBJECT_LEAD = re.compile(
@@ -565,7 +560,8 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                 continue
             payer = _payer(sent, start) or current or default_payer
             each = re.search(r"\beach\s+(?:pay|refund|make|give)", sent.text[:start - sent.start], re.I)
-            payers = _subjects(sent) if each and len(_subjects(sent)) > 1 else [payer]
+            subjects = _subjects(sent) if each else []
+            payers = subjects if len(subjects) > 1 else [payer]
             if len(payers) > 1:
                 for other in payers[1:]:
                     by_section.setdefault(sent.section, []).append(

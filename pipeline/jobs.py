@@ -182,11 +182,11 @@ def run_batch(con: duckdb.DuckDBPyConnection, *, sources: list[str], since: dt.d
             except scrapers.ApiKeyError as exc:
                 result.notes.append(f"{source}: skipped ({exc})")
     if not reached:
-        stored = result.add(store(con, scrapers.iter_stored(RAW_DIR), run_id)) if RAW_DIR.exists() else None
+        if RAW_DIR.exists():
+            result.add(store(con, scrapers.iter_stored(RAW_DIR), run_id))
         if con.execute("SELECT count(*) FROM records").fetchone()[0] == 0 and SAMPLE_DIR.exists():
             result.notes.append(f"no decisions stored: loading the bundled sample ({SAMPLE_DIR.relative_to(REPO_ROOT)})")
             result.add(ingest(con, [SAMPLE_DIR], run_id))
-        del stored
     result.add(extract_pending(con, run_id=run_id))
     return result
 

@@ -125,7 +125,7 @@ def heading_kind(line: str) -> str | None:
     return _HEADINGS.get(normalise_heading(line))
 
 
-def _is_subheading(line: str) -> bool:
+def is_subheading(line: str) -> bool:
     """A topic heading inside "What I found" ("Oversight of the Agency"): a short line
     that starts with a capital and does not end like a sentence."""
     line = line.strip()
@@ -149,7 +149,7 @@ def split_sections(text: str) -> list[Section]:
             new_kind, new_heading, body_start = SUMMARY, "Summary", line_start
         else:
             new_kind = heading_kind(line)
-            if new_kind is None and in_findings and kind == BACKGROUND and _is_subheading(line):
+            if new_kind is None and in_findings and kind == BACKGROUND and is_subheading(line):
                 new_kind = FINDINGS
             if new_kind is None:
                 continue

@@ -1,6 +1,8 @@
 """The database: a real DuckDB file, idempotent loads, re-extraction replaces rows."""
 import dataclasses
 
+import pytest
+
 from pipeline import db, jobs
 from pipeline.records import DecisionRecord
 
@@ -58,10 +60,8 @@ def test_failed_load_rolls_back(con):
 
     ex = extract_one(RECORD)
     ex.payments[0].amount = "not a number"  # makes the Arrow conversion fail mid-load
-    try:
+    with pytest.raises(Exception):
         db.load(con, [ex])
-    except Exception:
-        pass
     assert _counts(con) == before
 
 

@@ -12,9 +12,7 @@ FAULT_CATEGORIES = (
     "care_planning", "service_provision", "care_quality", "commissioning",
     "provider_oversight", "joint_working", "safeguarding", "record_keeping", "charging_funding",
 )
-PURPOSES = ("distress", "time_and_trouble", "loss_of_service", "financial_loss", "other")
 ACTIONS = ("apology", "payment", "review", "service_improvement", "report_back", "other")
-OUTCOMES = ("upheld", "not_upheld", "partly_upheld", "closed_after_initial_enquiries", "not_investigated")
 
 
 def _rx(pattern: str) -> re.Pattern:
