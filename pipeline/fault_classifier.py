@@ -30,14 +30,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -93,33 +93,69 @@ def labels(prediction: Prediction, threshold: float | dict[str, float] = 0.5,
     return [c for c, p in prediction.categories.items() if p >= cut(c)]
 
 
+def _word_ngram_groups(tokens: list[str], ngram_range: tuple[int, int]) -> Iterator[Iterable[str]]:
+    """sklearn's word n-grams of a token list, one iterable per n: the 1-grams, the 2-grams, ..."""
+    lo, hi = ngram_range
+    for n in range(lo, hi + 1):
+        yield tokens if n == 1 else map(" ".join, zip(*(tokens[k:] for k in range(n))))
+
+
 def _word_terms(text: str, ngram_range: tuple[int, int]) -> list[str]:
     """sklearn's word analyzer: lowercase, default token pattern, n-grams joined by a space."""
-    tokens = _TOKEN.findall(text.lower())
+    return list(chain.from_iterable(_word_ngram_groups(_TOKEN.findall(text.lower()), ngram_range)))
+
+
+def _char_wb_words(text: str) -> list[str]:
+    """The lower-cased words ``char_wb`` takes its n-grams from (sklearn's whitespace handling)."""
+    return _WHITE.sub(" ", text.lower()).split()
+
+
+def _padded_char_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
+    """sklearn's ``char_wb`` n-grams of one word: n-grams of the space-padded word."""
+    w = f" {word} "
     lo, hi = ngram_range
-    if hi == 1:
-        return tokens
-    out: list[str] = list(tokens) if lo == 1 else []
-    for n in range(max(lo, 2), hi + 1):
-        out.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    out: list[str] = []
+    for n in range(lo, hi + 1):
+        if len(w) <= n:  # a short word is counted once, whole, and no longer n-gram is tried
+            out.append(w)
+            break
+        out.extend(w[i:i + n] for i in range(len(w) - n + 1))
     return out
 
 
 def _char_wb_terms(text: str, ngram_range: tuple[int, int]) -> list[str]:
     """sklearn's ``char_wb`` analyzer: n-grams inside space-padded words."""
-    lo, hi = ngram_range
-    out: list[str] = []
-    for word in _WHITE.sub(" ", text.lower()).split():
-        w = f" {word} "
-        for n in range(lo, hi + 1):
-            offset = 0
-            out.append(w[offset:offset + n])
-            while offset + n < len(w):
-                offset += 1
-                out.append(w[offset:offset + n])
-            if offset == 0:  # a short word is counted once
-                break
-    return out
+    return [g for word in _char_wb_words(text) for g in _padded_char_ngrams(word, ngram_range)]
+
+
+# Bound on a block's word -> char n-gram ids cache. Prose reuses few words, so almost every
+# word is a hit after the first few hundred sentences; but numbers, references and names
+# never stop arriving, so on a long run the cache is cleared when it passes this size
+# (as spaCy's tokenizer cache is) rather than growing without limit. 200,000 entries of
+# ordinary words are about 30 MB.
+_WORD_CACHE_MAX = 200_000
+
+
+def _sublinear_tfidf(ends: list[int], ids: list[int], idf: np.ndarray) -> sp.csr_matrix:
+    """sklearn's TfidfVectorizer output (sublinear tf, idf, l2 norm) from term ids per row.
+
+    Row ``r`` holds ``ids[ends[r]:ends[r + 1]]``, one id per occurrence of a vocabulary term.
+    Works on the CSR arrays directly: one sort-and-sum of duplicates, then vectorised
+    arithmetic on the data array, with no intermediate sparse products.
+    """
+    n_rows, n_terms = len(ends) - 1, len(idf)
+    # int32 is the index type scipy would pick (and convert to) anyway; too many ids raise
+    # OverflowError here rather than wrap
+    x = sp.csr_matrix((np.ones(len(ids)), np.asarray(ids, dtype=np.int32),
+                       np.asarray(ends, dtype=np.int32)), shape=(n_rows, n_terms))
+    x.sum_duplicates()  # one entry per (row, term), whose value is the term's count
+    data = (1.0 + np.log(x.data)) * idf[x.indices]
+    row_of = np.repeat(np.arange(n_rows), np.diff(x.indptr))
+    norms = np.sqrt(np.bincount(row_of, weights=data * data, minlength=n_rows))
+    norms[norms == 0.0] = 1.0  # a row with no vocabulary term stays all zero
+    data *= (1.0 / norms)[row_of]
+    x.data = data
+    return x
 
 
 @dataclass
@@ -133,6 +169,8 @@ class TfidfBlock:
 
     def __post_init__(self) -> None:
         self.index = {t: i for i, t in enumerate(self.terms)}
+        # lower-cased word -> vocabulary ids of its char_wb n-grams (see _WORD_CACHE_MAX)
+        self._word_cache: dict[str, tuple[int, ...]] = {}
 
     def analyse(self, text: str) -> list[str]:
         if self.analyzer == "word":
@@ -140,21 +178,37 @@ class TfidfBlock:
         return _char_wb_terms(text, self.ngram_range)
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        for r, text in enumerate(texts):
-            counts = Counter(self.index[t] for t in self.analyse(text) if t in self.index)
-            for c, n in counts.items():
-                rows.append(r)
-                cols.append(c)
-                vals.append(1.0 + math.log(n))
-        x = sp.csr_matrix((np.asarray(vals, dtype=np.float64), (rows, cols)),
-                          shape=(len(texts), len(self.terms)))
-        x = x.multiply(self.idf.reshape(1, -1)).tocsr()
-        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-        norms[norms == 0.0] = 1.0
-        return sp.csr_matrix(sp.diags(1.0 / norms) @ x)
+        add_ids = self._add_word_ids if self.analyzer == "word" else self._add_char_wb_ids
+        ids: list[int] = []
+        ends = [0]
+        for text in texts:
+            add_ids(text, ids)
+            ends.append(len(ids))
+        return _sublinear_tfidf(ends, ids, self.idf)
+
+    # The _add_*_ids methods find the terms `analyse` finds, but go straight to vocabulary ids
+    # and append them to one list for the whole batch: per-term Python work is what prediction
+    # costs, so it is kept to one dict lookup per word n-gram and, for char n-grams, to none
+    # at all for a word already in the cache.
+
+    def _add_word_ids(self, text: str, out: list[int]) -> None:
+        get = self.index.get
+        for grams in _word_ngram_groups(_TOKEN.findall(text.lower()), self.ngram_range):
+            out += [i for i in map(get, grams) if i is not None]
+
+    def _add_char_wb_ids(self, text: str, out: list[int]) -> None:
+        cache = self._word_cache
+        if len(cache) > _WORD_CACHE_MAX:
+            cache.clear()
+        for word in _char_wb_words(text):
+            ids = cache.get(word)
+            if ids is None:
+                ids = cache[word] = self._char_wb_word_ids(word)
+            out += ids
+
+    def _char_wb_word_ids(self, word: str) -> tuple[int, ...]:
+        get = self.index.get
+        return tuple(i for i in map(get, _padded_char_ngrams(word, self.ngram_range)) if i is not None)
 
     def to_dict(self) -> dict[str, Any]:
         return {"analyzer": self.analyzer, "ngram_range": list(self.ngram_range),
@@ -199,9 +253,9 @@ class FaultClassifier:
         x = self.features(sentences)
         p_find = _sigmoid(x @ self.finding_coef + self.finding_intercept)
         p_cat = _sigmoid(np.asarray(x @ self.category_coef) + self.category_intercept)
-        return [Prediction(float(p_find[i]),
-                           {c: float(p_cat[i, j]) for j, c in enumerate(self.category_labels)})
-                for i in range(len(sentences))]
+        # .tolist() turns the arrays into Python floats in C, not one numpy scalar at a time
+        cats = self.category_labels
+        return [Prediction(f, dict(zip(cats, row))) for f, row in zip(p_find.tolist(), p_cat.tolist())]
 
     def labels(self, prediction: Prediction) -> list[str]:
         """`labels` with this model's stored thresholds."""
