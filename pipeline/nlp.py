@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -35,28 +35,55 @@ for _name in ("body_mentions", "amounts", "deadline_phrases", "fault_scores"):
         Doc.set_extension(_name, default=None)
 
 
+# What decides a sentence start is a property of a token's text, so it is worked out
+# once per distinct string (bits, see `_orth_kinds`) and applied to the tokens by numpy.
+_NEWLINE, _BULLET, _FINAL, _CAPITAL_LIKE, _SPACE = 1, 2, 4, 8, 16
+_BULLETS = ("•", "●", "▪")
+_FINALS = (".", "?", "!")
+_OPENERS = ("•", "-", "“", '"')  # may start a sentence after a full stop, like a capital
+_KINDS: dict[int, int] = {}  # orth hash -> bits; bounded by the vocabulary
+
+
+def _kind(text: str) -> int:
+    # istitle/isdigit/isupper/isspace are spaCy's own IS_TITLE, IS_DIGIT, IS_UPPER, IS_SPACE.
+    capital_like = text.istitle() or text.isdigit() or text.isupper() or text in _OPENERS
+    return ((_NEWLINE if "\n" in text else 0) | (_BULLET if text in _BULLETS else 0) | (_FINAL if text in _FINALS else 0)
+            | (_CAPITAL_LIKE if capital_like else 0) | (_SPACE if text.isspace() else 0))
+
+
+def _orth_kinds(doc: Doc) -> numpy.ndarray:
+    """The kind bits of each token of the Doc."""
+    unique, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    strings = doc.vocab.strings
+    bits = numpy.empty(len(unique), dtype="int64")
+    for i, orth in enumerate(unique.tolist()):
+        kind = _KINDS.get(orth)
+        if kind is None:
+            kind = _KINDS[orth] = _kind(strings[orth])
+        bits[i] = kind
+    return bits[inverse]
+
+
 @Language.component("line_sentences")
 def line_sentences(doc: Doc) -> Doc:
     """Sentences end at line breaks, bullets and sentence-final punctuation.
 
     Decisions are lists and numbered paragraphs as much as prose, so a line break always
-    starts a sentence; a full stop does when the next word starts like a sentence.
-    The boundaries are set in one array write: assigning `token.is_sent_start` one token
-    at a time re-checks the whole document each time.
+    starts a sentence; a full stop does when the next word starts like a sentence (a
+    capital, a digit, a bullet or a quote). Whitespace tokens never start one.
+    Computed on whole-Doc arrays and set in one array write: a Python loop over the
+    tokens costs as much as tokenising.
     """
     n = len(doc)
     if n == 0:
         return doc
+    kinds = _orth_kinds(doc)
+    token, prev = kinds[1:], kinds[:-1]
+    start = ((prev & _NEWLINE) | (token & _BULLET) | ((prev & _FINAL) & ((token & _CAPITAL_LIKE) >> 1))) != 0
+    start &= (token & _SPACE) == 0
     starts = numpy.full((n, 1), -1, dtype="int64")
     starts[0, 0] = 1
-    for i in range(1, n):
-        token, prev = doc[i], doc[i - 1]
-        if token.is_space:
-            continue
-        if "\n" in prev.text or "\n" in prev.whitespace_ or token.text in ("•", "●", "▪"):
-            starts[i, 0] = 1
-        elif prev.text in (".", "?", "!") and (token.is_title or token.is_digit or token.is_upper or token.text in ("•", "-", "“", '"')):
-            starts[i, 0] = 1
+    starts[1:, 0][start] = 1
     doc.from_array([SENT_START], starts.view("uint64"))
     return doc
 
