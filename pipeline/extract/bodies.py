@@ -21,7 +21,10 @@ _TYPE_WORD = r"(?:Council|Trust|Board|ICB|CCG|Ltd|Limited|LLP|plc|Group)\b"
 _CAP = rf"(?!{_TYPE_WORD})(?:[A-Z][\w’'&.\-]*|\([A-Z][\w’' &.\-]*\)|St\.?)"
 # Small words that may join capitalised words inside a name.
 _SP = r"[ \u00a0]+"
-_JOIN = rf"(?:,?{_SP}(?:and|of|upon|on|in|the|under|with|&|de|le){_SP}|,{_SP}|{_SP}-{_SP}|{_SP}|-)"
+# Every join starts with a comma, a space or a hyphen; the lookahead says so up front, so
+# that backtracking through the letters of a name word fails at each letter with one test
+# rather than by trying all five joins.
+_JOIN = rf"(?=[,\-]|{_SP})(?:,?{_SP}(?:and|of|upon|on|in|the|under|with|&|de|le){_SP}|,{_SP}|{_SP}-{_SP}|{_SP}|-)"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP})*"
 
 # The endings that say what a body is, most specific first.
@@ -43,16 +46,31 @@ _GOVERNMENT_RE = (
 )
 _GOVERNMENT = re.compile(_GOVERNMENT_RE)
 
+# The named-body pattern is an alternation tried, in this order, at each position:
+# three forms that start with a fixed word ("London Borough of ...", "City of ... Council",
+# government departments), then one alternative per ending, each a name and that ending.
+# At one position the first alternative that matches wins, so the ending alternatives
+# stay separate and in `_ENDINGS` order: "Foo Surgery Healthcare" is the GP practice
+# "Foo Surgery", not a care provider. Two guards make the search fast without changing
+# what it finds:
+# - Every alternative starts with a capital letter or "(" (`_CAP`'s forms, "St", and the
+#   fixed words), so a lookahead fails every other position at once instead of trying
+#   nine alternatives there.
+# - The ending alternatives all start with `_NAME`, and trying each of them means parsing
+#   (and backtracking through) the same run of capitalised words six times. One lookahead
+#   that parses the name once and accepts any ending succeeds exactly when at least one
+#   ending alternative matches, so when it fails (at almost every capital) none is tried;
+#   when it succeeds they are tried in order as before.
+_FIXED_WORD_BODIES = [
+    # "London Borough of Ealing", "Royal Borough of Greenwich", "City of York Council"
+    rf"(?P<borough>(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}and{_SP}|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?)(?![\w])",
+    rf"(?P<cityof>(?:City|Council){_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*{_SP}Council|Council{_SP}of{_SP}the{_SP}Isles{_SP}of{_SP}Scilly|City{_SP}of{_SP}London{_SP}Corporation)",
+    rf"(?P<gov>{_GOVERNMENT_RE})",
+]
+_ENDING_BODIES = [rf"(?P<end{i}>{_NAME}{_SP}(?:{ending}))(?![\w])" for i, (ending, _) in enumerate(_ENDINGS)]
+_ANY_ENDING_BODY = rf"(?={_NAME}{_SP}(?:{'|'.join(ending for ending, _ in _ENDINGS)})(?![\w]))"
 _NAMED_BODY = re.compile(
-    "|".join(
-        [
-            # "London Borough of Ealing", "Royal Borough of Greenwich", "City of York Council"
-            rf"(?P<borough>(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}and{_SP}|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?)(?![\w])",
-            rf"(?P<cityof>(?:City|Council){_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*{_SP}Council|Council{_SP}of{_SP}the{_SP}Isles{_SP}of{_SP}Scilly|City{_SP}of{_SP}London{_SP}Corporation)",
-            rf"(?P<gov>{_GOVERNMENT_RE})",
-        ]
-        + [rf"(?P<end{i}>{_NAME}{_SP}(?:{ending}))(?![\w])" for i, (ending, _) in enumerate(_ENDINGS)]
-    )
+    r"(?=[A-Z(])(?:" + "|".join(_FIXED_WORD_BODIES + [_ANY_ENDING_BODY + "(?:" + "|".join(_ENDING_BODIES) + ")"]) + ")"
 )
 
 # Words that start a sentence or clause but are not part of a name ("When Leeds City
@@ -91,9 +109,13 @@ ROLE_TYPES: dict[str, str] = {
     "nursing home": CARE_PROVIDER, "home care provider": CARE_PROVIDER,
     "department": GOVERNMENT,
 }
+# "\b(?i:the)\s+..." would be the plain way to write this, but a pattern that starts with
+# "\b", or is case-insensitive as a whole, is tried by `re` at every position of the text.
+# Starting with the literal class [tT] (the only characters that match "t" ignoring case)
+# lets `re` skip straight to each "t"; the lookbehind then checks the word boundary
+# before it, and the rest is case-insensitive as before.
 _ROLE_RE = re.compile(
-    r"\b(?:the|The)\s+(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|'s\s+(?:policy|procedure)))",
-    re.IGNORECASE,
+    r"[tT](?<=\b[tT])(?i:he\s+(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|'s\s+(?:policy|procedure))))"
 )
 # "Full Name (the Council)", "Full Name ("the Trust")", "Full Name (Moorfields)"
 _ALIAS_RE = re.compile(r"\s*\(\s*[\"“']?((?:the\s+)?[A-Za-z][\w’'&\- ]{1,40}?)[\"”']?\s*\)")
@@ -109,16 +131,25 @@ class BodyMention:
     alias: str | None = None       # the short form defined right after a name
 
 
+# Compiled once: classify_name and find_named_bodies run these for every candidate name.
+_NAME_ENDINGS = [(re.compile(rf"(?:{ending})$"), body_type) for ending, body_type in _ENDINGS]
+_COUNCIL_OF = re.compile(r"(?:London|Royal)\s+Borough\s+of|City\s+of\s+\w+\s+Council|Council\s+of")
+_NHS_WORD = re.compile(r"\bNHS\b")
+_LEADING_WORD = re.compile(r"([\w’']+)[\s,]+")
+_ACRONYM_ICB_CCG = re.compile(r"[A-Z]{2,}\s*(?:ICB|CCG)")
+_CARE_PROVIDER_WORDS = re.compile(r"Ltd\.?|Limited|LLP|plc|Home|Homecare|Healthcare|Care\s+(?:Services|Group)")
+
+
 def classify_name(name: str) -> str:
     """The body type a name's wording implies."""
     if _GOVERNMENT.fullmatch(name):
         return GOVERNMENT
-    for ending, body_type in _ENDINGS:
-        if re.search(rf"(?:{ending})$", name):
+    for ending, body_type in _NAME_ENDINGS:
+        if ending.search(name):
             return body_type
-    if re.match(r"(?:London|Royal)\s+Borough\s+of|City\s+of\s+\w+\s+Council|Council\s+of", name):
+    if _COUNCIL_OF.match(name):
         return COUNCIL
-    if re.search(r"\bNHS\b", name):
+    if _NHS_WORD.search(name):
         return NHS_TRUST
     return OTHER
 
@@ -126,7 +157,7 @@ def classify_name(name: str) -> str:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading words that begin a clause rather than a name."""
     while True:
-        m = re.match(r"([\w’']+)[\s,]+", text[start:end])
+        m = _LEADING_WORD.match(text[start:end])
         if not m or m.group(1).lower() not in _LEADING_NOISE:
             return start, end
         # keep "The" in names that are only a role word after it ("The Royal Wolverhampton NHS Trust" keeps
@@ -141,12 +172,12 @@ def find_named_bodies(text: str) -> list[BodyMention]:
         name = text[start:end].strip()
         if not name or _NOT_BODIES.match(name) or _CARE_FALSE_ENDINGS.search(name + " "):
             continue
-        if len(name.split()) < 2 and not re.fullmatch(r"[A-Z]{2,}\s*(?:ICB|CCG)", name):
+        if len(name.split()) < 2 and not _ACRONYM_ICB_CCG.fullmatch(name):
             continue
         body_type = classify_name(name)
         if not _distinctive(name):
             continue
-        if body_type == CARE_PROVIDER and not re.search(r"Ltd\.?|Limited|LLP|plc|Home|Homecare|Healthcare|Care\s+(?:Services|Group)", name) and len(name.split()) < 3:
+        if body_type == CARE_PROVIDER and not _CARE_PROVIDER_WORDS.search(name) and len(name.split()) < 3:
             continue
         alias = None
         am = _ALIAS_RE.match(text, end)
@@ -169,9 +200,16 @@ def _distinctive(name: str) -> bool:
 
 # Decisions capitalise the short forms they define, so a bare "Council" or "ICB" in
 # "the ICB and Council" or "The ICB, Council and Agency should ..." is a role mention too.
+_BARE_ROLES = r"(Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice)\b"
+# The role word is group 1 (after ", ") or group 2 (after "and "). The ", " and "and " are
+# part of the match, not lookbehinds, so that every alternative starts with a literal
+# character and `re` skips to the commas and "a"s instead of trying both lookbehinds at
+# every position. (The "\b" before "and" is checked by a lookbehind after it, for the same
+# reason.) Consuming them loses no match: the ", " or "and " before a role word cannot
+# overlap the match before it, which ends with a role word, and none ends in "," or "and".
 _BARE_ROLE_RE = re.compile(
-    r"(?<=, )(Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice)\b|"
-    r"(?<=\band )(Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice)\b(?!\s+(?:of|tax))"
+    rf", {_BARE_ROLES}|"
+    rf"and(?<=\band) {_BARE_ROLES}(?!\s+(?:of|tax))"
 )
 
 
@@ -181,8 +219,9 @@ def find_role_mentions(text: str) -> list[BodyMention]:
         role = match.group(1)
         out.append(BodyMention(match.start(), match.end(), match.group(0), ROLE_TYPES[role.lower()], is_role=True))
     for match in _BARE_ROLE_RE.finditer(text):
-        role = match.group(0)
-        out.append(BodyMention(match.start(), match.end(), "the " + role, ROLE_TYPES[role.lower()], is_role=True))
+        group = 1 if match.group(1) else 2
+        role = match.group(group)
+        out.append(BodyMention(match.start(group), match.end(group), "the " + role, ROLE_TYPES[role.lower()], is_role=True))
     return sorted(out, key=lambda m: m.start)
 
 
