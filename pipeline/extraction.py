@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -165,6 +166,7 @@ def read_date(record: DecisionRecord, meta: dict[str, str]) -> dt.date | None:
 
 # --- bodies -----------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=65536)
 def _name_key(name: str) -> str:
     name = name.lower().replace("’", "'").replace("&", "and")
     name = re.sub(r"[^\w' ]+", " ", name)
@@ -180,6 +182,9 @@ class BodyRegistry:
         self.bodies: dict[str, Body] = {}
         self.aliases: dict[str, str] = {}   # alias key ("council", "moorfields") -> body key
         self.roles: dict[str, str] = {}     # placeholder bodies named only by role
+        # What each way of writing a mention resolved to. Resolution only changes when a
+        # body is added, and sentences are read after every name has been added.
+        self._resolved: dict[tuple[str, bool, str], str | None] = {}
 
     def add(self, name: str, body_type: str, *, from_title: bool = False, alias: str | None = None) -> str:
         name = name.strip().rstrip(".,;:")
@@ -192,6 +197,7 @@ class BodyRegistry:
         elif len(name) > len(body.name) and not from_title:
             body.name = body.canonical_name = name  # the fullest name the text gives
         body.from_title |= from_title
+        self._resolved.clear()
         if alias and body_rules.is_alias_usable(alias):
             akey = body_rules.role_key(alias)
             self.aliases[akey] = key
@@ -225,15 +231,25 @@ class BodyRegistry:
             return candidates[0]
         return None
 
-    def resolve_bare_alias(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Aliases defined as bare names ("Moorfields", "Royal Free") found in text."""
-        found = []
-        for akey, key in self.aliases.items():
-            if akey in body_rules.ROLE_TYPES:
-                continue
-            for m in re.finditer(rf"\b{re.escape(akey)}\b", text[start:end], re.I):
-                found.append((start + m.start(), start + m.end(), key))
-        return found
+    def resolve_or_placeholder(self, mention: body_rules.BodyMention) -> str | None:
+        """`resolve`, with a placeholder for a role nothing names; the same mention text
+        resolves the same way throughout a decision, so each is worked out once."""
+        cache_key = (mention.text, mention.is_role, mention.body_type)
+        if cache_key not in self._resolved:
+            key = self.resolve(mention)
+            if key is None and mention.is_role:
+                key = self.placeholder(mention)
+            self._resolved[cache_key] = key
+        return self._resolved[cache_key]
+
+    def bare_aliases(self, text: str) -> list[tuple[int, str]]:
+        """Aliases defined as bare names ("Moorfields", "Royal Free") found in text, as
+        (offset, body key) sorted by offset."""
+        names = {akey: key for akey, key in self.aliases.items() if akey not in body_rules.ROLE_TYPES}
+        if not names:
+            return []
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)) + r")\b", re.I)
+        return [(m.start(), names[m.group(0).lower()]) for m in pattern.finditer(text)]
 
     def placeholder(self, mention: body_rules.BodyMention) -> str:
         """A body named only by its role ("the council"), as the text writes it."""
@@ -241,9 +257,11 @@ class BodyRegistry:
         key = "role:" + role
         if key not in self.bodies:
             self.bodies[key] = Body(name=f"the {role}", body_type=mention.body_type, canonical_name=f"the {role}")
+            self._resolved.clear()
         return key
 
 
+@functools.lru_cache(maxsize=65536)
 def _expand(key: str) -> str:
     key = re.sub(r"\bintegrated care board\b", "icb", key)
     key = re.sub(r"\bclinical commissioning group\b", "ccg", key)
@@ -270,31 +288,37 @@ class Sentence:
 
 
 def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> list[Sentence]:
-    mentions = doc._.body_mentions or []  # sorted by start (pipeline.nlp.body_mentions)
-    starts = [m.start for m in mentions]
+    # Every candidate list is sorted by start, so each sentence takes its share by bisection.
+    mentions = doc._.body_mentions or []
+    mention_starts = [m.start for m in mentions]
+    amounts = doc._.amounts or []
+    amount_starts = [a[0] for a in amounts]
+    deadlines = doc._.deadline_phrases or []
+    deadline_starts = [d[0] for d in deadlines]
     out: list[Sentence] = []
     scores = doc._.fault_scores or {}
     doc_text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt on every access
+    aliases = registry.bare_aliases(doc_text)
+    alias_starts = [a[0] for a in aliases]
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         sent_text = doc_text[s:e]
         if not sent_text.strip():
             continue
         bodies: list[tuple[int, str]] = []
-        for m in mentions[bisect_left(starts, s):bisect_left(starts, e)]:
-            key = registry.resolve(m)
-            if key is None and m.is_role:
-                key = registry.placeholder(m)
+        for m in mentions[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]:
+            key = registry.resolve_or_placeholder(m)
             if key is not None:
                 bodies.append((offset + m.start, key))
-        for bs, be, key in registry.resolve_bare_alias(doc_text, s, e):
+        for bs, key in aliases[bisect_left(alias_starts, s):bisect_left(alias_starts, e)]:
             if not any(abs(b - (offset + bs)) < 3 for b, _ in bodies):
                 bodies.append((offset + bs, key))
         bodies.sort()
         out.append(Sentence(
             text=sent_text, start=offset + s, end=offset + e, section=section, bodies=bodies,
-            amounts=[(offset + a, offset + b, v) for a, b, v in (doc._.amounts or []) if s <= a < e],
-            deadlines=[(offset + a, offset + b, t, d, p) for a, b, t, d, p in (doc._.deadline_phrases or []) if s <= a < e],
+            amounts=[(offset + a, offset + b, v) for a, b, v in amounts[bisect_left(amount_starts, s):bisect_left(amount_starts, e)]],
+            deadlines=[(offset + a, offset + b, t, d, p)
+                       for a, b, t, d, p in deadlines[bisect_left(deadline_starts, s):bisect_left(deadline_starts, e)]],
             scores=scores.get(s),
         ))
     return out
@@ -302,11 +326,16 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
 
 # --- faults -------------------------------------------------------------------------------
 
-def _rule_categories(text: str) -> set[str]:
+# The cue tests are the costliest regexes of extraction (fourteen searches a text), and
+# the same text is tested as a finding, as its only clause and as the next finding's
+# antecedent: each distinct text is tested once per decision. (`assemble` clears the
+# caches for each decision, so the benchmark's repeated paragraphs do not flatter it.)
+@functools.lru_cache(maxsize=8192)
+def _rule_categories(text: str) -> frozenset[str]:
     cats = {c for c, rx in vocab.CATEGORY_CUES.items() if rx.search(text)}
     if "complaint_handling" in cats:
         cats.discard("delay")  # late complaint responses are complaint handling, not delay
-    return cats
+    return frozenset(cats)
 
 
 def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
@@ -330,17 +359,18 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         and not vocab.REMEDY_VERB.search(text)
 
 
-def _strong_categories(text: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def _strong_categories(text: str) -> frozenset[str]:
     cats = {c for c, rx in vocab.STRONG_CATEGORY_CUES.items() if rx.search(text)}
     if "complaint_handling" in cats:
         cats.discard("delay")
-    return cats
+    return frozenset(cats)
 
 
 def _categories(text: str, scores) -> set[str]:
     """Categories a finding names: specific cues and the classifier; broad cues only
     when both are silent."""
-    cats = _strong_categories(text)
+    cats = set(_strong_categories(text))
     if scores is not None and scores.finding >= 0.2:
         # Alone, the classifier must be sure: a sentence that names no topic ("We found
         # fault in the actions of both organisations") takes its topic from the context.
@@ -348,7 +378,7 @@ def _categories(text: str, scores) -> set[str]:
         cats |= {c for c, p in scores.categories.items() if p >= threshold}
     if "complaint_handling" in cats and "delay" in cats and not re.search(r"delay", text.replace("complaint", ""), re.I):
         cats.discard("delay")
-    return cats or _rule_categories(text)
+    return cats or set(_rule_categories(text))
 
 
 _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,\s+which\s+(?:was|is)\s+also\b|"
@@ -764,6 +794,8 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[st
 
 
 def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> Extraction:
+    _rule_categories.cache_clear()
+    _strong_categories.cache_clear()
     text = record.text
     meta = sections_mod.metadata_lines(text)
     decision_date = read_date(record, meta)
