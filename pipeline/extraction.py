@@ -24,7 +24,7 @@ from pipeline import text as sections_mod
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import vocabulary as vocab
-from pipeline.nlp import build_nlp
+from pipeline.nlp import build_nlp, sentence_offsets
 from pipeline.records import DecisionRecord, RecordError, parse_iso_date
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -300,8 +300,7 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
     doc_text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt on every access
     aliases = registry.bare_aliases(doc_text)
     alias_starts = [a[0] for a in aliases]
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
+    for s, e in sentence_offsets(doc):
         sent_text = doc_text[s:e]
         if not sent_text.strip():
             continue

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -30,7 +30,7 @@ from pipeline.extract.vocabulary import FAULT_WORD
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "fault_classifier.json"
 
-for _name in ("body_mentions", "amounts", "deadline_phrases", "fault_scores"):
+for _name in ("sentence_offsets", "body_mentions", "amounts", "deadline_phrases", "fault_scores"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -72,10 +72,13 @@ def line_sentences(doc: Doc) -> Doc:
     starts a sentence; a full stop does when the next word starts like a sentence (a
     capital, a digit, a bullet or a quote). Whitespace tokens never start one.
     Computed on whole-Doc arrays and set in one array write: a Python loop over the
-    tokens costs as much as tokenising.
+    tokens costs as much as tokenising. The sentences' character offsets go to
+    `doc._.sentence_offsets` as well, for the components and the assembly that read
+    every sentence: `doc.sents` builds a Span object per sentence each time it is read.
     """
     n = len(doc)
     if n == 0:
+        doc._.sentence_offsets = []
         return doc
     kinds = _orth_kinds(doc)
     token, prev = kinds[1:], kinds[:-1]
@@ -85,7 +88,24 @@ def line_sentences(doc: Doc) -> Doc:
     starts[0, 0] = 1
     starts[1:, 0][start] = 1
     doc.from_array([SENT_START], starts.view("uint64"))
+    doc._.sentence_offsets = _offsets(doc, numpy.flatnonzero(starts[:, 0] == 1))
     return doc
+
+
+def _offsets(doc: Doc, first: numpy.ndarray) -> list[tuple[int, int]]:
+    """(start_char, end_char) of the sentences that start at the tokens `first`, as
+    `Span.start_char` / `Span.end_char` give them."""
+    chars = doc.to_array([IDX, LENGTH]).astype("int64")
+    last = numpy.append(first[1:] - 1, len(doc) - 1)
+    return list(zip(chars[first, 0].tolist(), (chars[last, 0] + chars[last, 1]).tolist()))
+
+
+def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """The Doc's sentences as character offsets: from `line_sentences` when it ran,
+    else from whatever set the boundaries."""
+    if doc._.sentence_offsets is None:
+        doc._.sentence_offsets = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    return doc._.sentence_offsets
 
 
 def doc_text(doc: Doc) -> str:
@@ -170,8 +190,7 @@ class FaultScorer:
             # Summaries and decisions state findings in plain words, so every sentence
             # there is scored; elsewhere only sentences that use a fault word can be findings.
             score_all = doc.user_data.get("section") in ("summary", "decision")
-            for sent in doc.sents:
-                a, b = sent.start_char, sent.end_char
+            for a, b in sentence_offsets(doc):
                 if score_all or FAULT_WORD.search(text, a, b):
                     texts.append(text[a:b])
                     owners.append((doc, a))
