@@ -24,6 +24,7 @@ from pipeline import text as sections_mod
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import vocabulary as vocab
+from pipeline.extract.cues import fold
 from pipeline.nlp import build_nlp, sentence_offsets
 from pipeline.records import DecisionRecord, RecordError, parse_iso_date
 
@@ -325,13 +326,14 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
 
 # --- faults -------------------------------------------------------------------------------
 
-# The cue tests are the costliest regexes of extraction (fourteen searches a text), and
-# the same text is tested as a finding, as its only clause and as the next finding's
+# The cue tests are the costliest regexes of extraction (fourteen a text, even with the
+# anchors of pipeline.extract.cues), and the same text is tested as a finding, as its only clause and as the next finding's
 # antecedent: each distinct text is tested once per decision. (`assemble` clears the
 # caches for each decision, so the benchmark's repeated paragraphs do not flatter it.)
 @functools.lru_cache(maxsize=8192)
 def _rule_categories(text: str) -> frozenset[str]:
-    cats = {c for c, rx in vocab.CATEGORY_CUES.items() if rx.search(text)}
+    folded = fold(text)
+    cats = {c for c, cue in vocab.CATEGORY_CUES.items() if cue.search(text, folded)}
     if "complaint_handling" in cats:
         cats.discard("delay")  # late complaint responses are complaint handling, not delay
     return frozenset(cats)
@@ -360,7 +362,8 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def _strong_categories(text: str) -> frozenset[str]:
-    cats = {c for c, rx in vocab.STRONG_CATEGORY_CUES.items() if rx.search(text)}
+    folded = fold(text)
+    cats = {c for c, cue in vocab.STRONG_CATEGORY_CUES.items() if cue.search(text, folded)}
     if "complaint_handling" in cats:
         cats.discard("delay")
     return frozenset(cats)

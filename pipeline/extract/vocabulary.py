@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.cues import Cue
+
 FAULT_CATEGORIES = (
     "delay", "complaint_handling", "communication", "assessment", "decision_making",
     "care_planning", "service_provision", "care_quality", "commissioning",
@@ -17,6 +19,10 @@ ACTIONS = ("apology", "payment", "review", "service_improvement", "report_back",
 
 def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def _cue(pattern: str) -> Cue:
+    return Cue(_rx(pattern))
 
 
 # --- faults -------------------------------------------------------------------------
@@ -48,67 +54,69 @@ HOLDER_AFTER = _rx(r"^[\s’']*s?\s*(?:was|were|is|are|has been|had been)\s+(?:a
 # Old-style remedy summaries state the finding in one formula.
 UPHELD_FORMULA = _rx(r"found fault causing injustice|upheld the complaint and found fault|found fault but no injustice")
 
-CATEGORY_CUES: dict[str, re.Pattern] = {
-    "complaint_handling": _rx(
+# Each text is tested against every category, so the category cues are `Cue`s: searched
+# only in texts that hold one of their literal anchors (pipeline/extract/cues.py).
+CATEGORY_CUES: dict[str, Cue] = {
+    "complaint_handling": _cue(
         r"complaint[- ]handling|handl\w+ (?:of )?(?:\w+['’]s |her |his |their |the |my |its )?complaints?|"
         r"respon\w+ to (?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)|"
         r"stage (?:one|two|1|2)|complaints? (?:was|were) (?:not|late)|joint response to (?:her|his|the) complaint|"
         r"investigat\w+ (?:her|his|their|the) (?:complaint|concerns)|did not (?:answer|respond)|log (?:her|his) complaint|"
         r"keeping complainants? informed|(?:her|his|their) (?:complaint|appeal) (?:response|was)"
     ),
-    "delay": _rx(r"\bdelay|took too long|too long to|timescales?|statutory (?:time|deadline)|within the (?:statutory )?time|\bmonths? (?:late|to)\b|not (?:done|completed|made) in time|promptly|timely|waiting"),
-    "communication": _rx(
+    "delay": _cue(r"\bdelay|took too long|too long to|timescales?|statutory (?:time|deadline)|within the (?:statutory )?time|\bmonths? (?:late|to)\b|not (?:done|completed|made) in time|promptly|timely|waiting"),
+    "communication": _cue(
         r"communicat|did not (?:tell|inform|explain|update|involve|keep|advise|contact|write)|not (?:told|informed|involved|updated|kept)|"
         r"conflicting|wrong(?:ly)? (?:information|advice|told)|misleading|misinform|keep(?:ing)? (?:\w+ ){0,3}informed|"
         r"involv\w+ (?:the |her |his |their )?famil|explain\w*|clear information|(?:poor|lack of) information|update (?:her|him|them)"
     ),
-    "assessment": _rx(r"assess|eligib|decision support tool|\bDST\b|checklist|needs (?:were|was) (?:not )?(?:met|considered)|EHC needs|review (?:of )?(?:his|her|their|the) needs|annual review|reviewed (?:his|her) needs"),
-    "decision_making": _rx(
+    "assessment": _cue(r"assess|eligib|decision support tool|\bDST\b|checklist|needs (?:were|was) (?:not )?(?:met|considered)|EHC needs|review (?:of )?(?:his|her|their|the) needs|annual review|reviewed (?:his|her) needs"),
+    "decision_making": _cue(
         r"decision[- ]making|properly consider|did not consider|failed to consider|without (?:proper |a |any )?(?:reason|rationale|record)|"
         r"no (?:recorded )?(?:rationale|reasons)|not (?:properly )?reasoned|fetter|in line with (?:the )?(?:law|guidance|policy|recommendations)|"
         r"(?:decision|decided) to (?:reduce|refuse|withdraw|end|stop)|wrongly decided|flawed|its decision|the decision|not follow (?:the )?(?:recommendations|guidance|law|policy)|properly reason"
     ),
-    "care_planning": _rx(r"care plan|support plan|discharg|transition|contingenc|planning|transfer(?:red)? (?:her|his|the patient|patients)|hand[- ]?over|plan for"),
-    "service_provision": _rx(
+    "care_planning": _cue(r"care plan|support plan|discharg|transition|contingenc|planning|transfer(?:red)? (?:her|his|the patient|patients)|hand[- ]?over|plan for"),
+    "service_provision": _cue(
         r"(?:did not|failed to|not) (?:provide|deliver|arrange|put in place|secure|collect|make)|not provided|provision|"
         r"without (?:education|a school place|support|care)|care hours|accommodation|not enough support|missed (?:education|school)|"
         r"bins?|service (?:was|were) not|lack of (?:support|provision|capacity)|capacity|staffing"
     ),
-    "care_quality": _rx(
+    "care_quality": _cue(
         r"missed (?:visits|calls)|missing calls|medication|clinical|treatment|diagnos|standard of care|poor care|unsafe|"
         r"quality of (?:the )?care|care (?:provided|delivered|given|failings)|failings in (?:its|the) care|nursing|"
         r"care (?:was|were) (?:poor|not)|manag\w+ (?:of )?(?:his|her|mr \w+['’]s|mrs \w+['’]s)? ?(?:condition|care|infection|pain)|"
         r"monitor(?:ing)? (?:of )?(?:his|her) (?:condition|observations)|observations|examination|scan|referral"
     ),
-    "commissioning": _rx(r"commission|suitable (?:provider|placement|care|service|package)|find (?:a |an )?(?:suitable |alternative )?(?:provider|placement|agency)|source (?:a |an )?(?:provider|placement)|sourcing|arrang\w+ (?:a )?suitable"),
-    "provider_oversight": _rx(r"oversight|oversee|monitor\w* (?:the |its )?(?:provider|agency|contract|care provider|placement|service)|contract manag|manag\w+ (?:the |its )?(?:provider|agency|contract)|quality assurance|lack of oversight"),
-    "joint_working": _rx(r"joint(?:ly)?|work(?:ing|ed)? together|joined[- ]up|funding dispute|dispute resolution|between the (?:council|icb|ccg|trust|organisations)|partner agenc|multi[- ]agency|liaise|co-?ordinat"),
-    "safeguarding": _rx(r"safeguard|section 42|\bs\.?42\b|abuse|neglect (?:concern|allegation)"),
-    "record_keeping": _rx(r"record[- ]keeping|(?:no|poor|inadequate|incomplete|missing) records?|did not (?:keep|make) (?:a )?records?|not recorded|did not record|failed to record|case notes|documentation|document (?:its|the|his|her)"),
-    "charging_funding": _rx(r"charg|\bfees?\b|invoice|direct payments?|refund|funding|top-?up|\bdebt|contribution|personal budget|financial assessment|\bbill"),
+    "commissioning": _cue(r"commission|suitable (?:provider|placement|care|service|package)|find (?:a |an )?(?:suitable |alternative )?(?:provider|placement|agency)|source (?:a |an )?(?:provider|placement)|sourcing|arrang\w+ (?:a )?suitable"),
+    "provider_oversight": _cue(r"oversight|oversee|monitor\w* (?:the |its )?(?:provider|agency|contract|care provider|placement|service)|contract manag|manag\w+ (?:the |its )?(?:provider|agency|contract)|quality assurance|lack of oversight"),
+    "joint_working": _cue(r"joint(?:ly)?|work(?:ing|ed)? together|joined[- ]up|funding dispute|dispute resolution|between the (?:council|icb|ccg|trust|organisations)|partner agenc|multi[- ]agency|liaise|co-?ordinat"),
+    "safeguarding": _cue(r"safeguard|section 42|\bs\.?42\b|abuse|neglect (?:concern|allegation)"),
+    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|incomplete|missing) records?|did not (?:keep|make) (?:a )?records?|not recorded|did not record|failed to record|case notes|documentation|document (?:its|the|his|her)"),
+    "charging_funding": _cue(r"charg|\bfees?\b|invoice|direct payments?|refund|funding|top-?up|\bdebt|contribution|personal budget|financial assessment|\bbill"),
 }
 
 # The cues specific enough to trust on their own; the broad ones above are the fallback
 # when neither these nor the classifier name a category.
-STRONG_CATEGORY_CUES: dict[str, re.Pattern] = {
-    "complaint_handling": _rx(r"complaint[- ]handling|handl\w+ (?:of )?(?:\w+['’]s |her |his |their |the |its )?complaints?|respon\w+ to (?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
-    "delay": _rx(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b"),
-    "communication": _rx(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|did not (?:tell|inform|update|involve)|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information"),
-    "assessment": _rx(r"\bassessments? of (?:\w+['’]s |her |his |their |the )?(?:\w+ )?(?:needs|eligibility)|(?:failed|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
+STRONG_CATEGORY_CUES: dict[str, Cue] = {
+    "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:\w+['’]s |her |his |their |the |its )?complaints?|respon\w+ to (?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
+    "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b"),
+    "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|did not (?:tell|inform|update|involve)|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information"),
+    "assessment": _cue(r"\bassessments? of (?:\w+['’]s |her |his |their |the )?(?:\w+ )?(?:needs|eligibility)|(?:failed|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
                       r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bDST\b|eligib|checklist"),
-    "decision_making": _rx(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|(?:did not|failed to|not) (?:properly )?consider|"
+    "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|(?:did not|failed to|not) (?:properly )?consider|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
-    "care_planning": _rx(r"(?<!health and )care plan|support plan|discharg|contingency plan|transition"),
-    "commissioning": _rx(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)"),
-    "provider_oversight": _rx(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
-    "joint_working": _rx(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
+    "care_planning": _cue(r"(?<!health and )care plan|support plan|discharg|contingency plan|transition"),
+    "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)"),
+    "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
+    "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
                           r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)"),
-    "safeguarding": _rx(r"safeguard|section 42"),
-    "record_keeping": _rx(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b"),
-    "charging_funding": _rx(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice"),
-    "care_quality": _rx(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
+    "safeguarding": _cue(r"safeguard|section 42"),
+    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b"),
+    "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice"),
+    "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care"),
-    "service_provision": _rx(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)|unable to provide|provision"),
+    "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)|unable to provide|provision"),
 }
 
 # --- payments -------------------------------------------------------------------------

@@ -1,0 +1,110 @@
+"""Cue patterns that skip the texts they cannot match, by their literal anchors.
+
+A category cue is an alternation of phrases ("delay|took too long|statutory time...").
+Python's `re` has no literal pre-scan for such a pattern, so a search tries every
+alternative at every position of the text, and testing one sentence for fourteen
+categories is the costliest regex work of extraction. But every match of such a pattern
+contains one of a few literal strings ("delay", "took too long", "statutory tim"...),
+and `str in str` finds those in C at memory speed. `Cue` works out those anchors from
+the pattern itself, once, and searches only texts that contain one of them, so the
+answer is always the pattern's own.
+
+The anchors come from the pattern's parse tree (`re._parser`, the parser `re.compile`
+uses; `sre_parse` before Python 3.11). If that parser cannot be read, or a pattern has
+no usable anchors, the `Cue` simply always searches.
+"""
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT} | ({_sre.POSSESSIVE_REPEAT} if hasattr(_sre, "POSSESSIVE_REPEAT") else set())
+MIN_ANCHOR = 3  # an anchor shorter than this ("a", "of") passes nearly every text
+
+
+def anchors(pattern: re.Pattern) -> frozenset[str] | None:
+    """Case-folded strings, one of which is in the case-folded text of every match; None
+    when the pattern has no set of anchors of at least MIN_ANCHOR characters."""
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unreadable parse only costs speed
+        return None
+    found = _sequence(list(tree))
+    return frozenset(found) if found else None
+
+
+def _sequence(items: list) -> set[str] | None:
+    """Anchors of a sequence: the most selective of what its mandatory parts require."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items + [(None, None)]:
+        if op is _sre.LITERAL and av < 128:  # ASCII: see `fold` for why
+            run.append(chr(av))
+            continue
+        if run:  # a run of literals must appear as it is
+            options.append({"".join(run).casefold()})
+            run = []
+        inner = _item(op, av)
+        if inner:
+            options.append(inner)
+    options = [o for o in options if min(map(len, o)) >= MIN_ANCHOR]
+    if not options:
+        return None
+    # The set whose shortest anchor is longest is the one fewest texts pass.
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _item(op, av) -> set[str] | None:
+    if op is _sre.SUBPATTERN:  # a group: (group, add_flags, del_flags, pattern)
+        return _sequence(list(av[-1]))
+    if op is _sre.BRANCH:  # every alternative must give anchors, else the whole gives none
+        out: set[str] = set()
+        for alternative in av[1]:
+            found = _sequence(list(alternative))
+            if not found:
+                return None
+            out |= found
+        return out
+    if op in _REPEATS and av[0] >= 1:  # (min, max, pattern): required at least once
+        return _sequence(list(av[2]))
+    return None  # optional parts, classes, assertions, anything else require nothing
+
+
+def fold(text: str) -> str:
+    """The text as the anchors are looked for in it: case-folded, so that everything
+    `re.IGNORECASE` matches to an ASCII letter folds to that letter. Two characters do
+    not on their own: "İ" and "ı" match "i" but fold to "i̇" and "ı"."""
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = folded.replace("i\u0307", "i").replace("ı", "i")
+    return folded
+
+
+class Cue:
+    """A compiled pattern that is searched only in texts containing one of its anchors.
+
+    `search(text, folded)` answers as `pattern.search(text)`; pass `fold(text)` as
+    `folded` when testing one text against many cues, so it is folded once.
+    """
+
+    __slots__ = ("pattern", "anchors")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.anchors = anchors(pattern)
+
+    def could_match(self, folded: str) -> bool:
+        return self.anchors is None or any(a in folded for a in self.anchors)
+
+    def search(self, text: str, folded: str | None = None) -> re.Match | None:
+        if not self.could_match(fold(text) if folded is None else folded):
+            return None
+        return self.pattern.search(text)
+
+    def __repr__(self) -> str:
+        return f"Cue({self.pattern.pattern!r}, anchors={sorted(self.anchors) if self.anchors else None})"

@@ -1,0 +1,74 @@
+"""Anchored cues (pipeline.extract.cues) answer exactly as their patterns do."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract import vocabulary as vocab
+from pipeline.extract.cues import Cue, anchors, fold
+
+ALL_CUES = {f"{group}:{name}": cue for group, cues in
+            (("category", vocab.CATEGORY_CUES), ("strong", vocab.STRONG_CATEGORY_CUES)) for name, cue in cues.items()}
+
+
+def test_anchors_of_an_alternation_are_one_literal_per_branch():
+    assert anchors(re.compile(r"\bdelay|took too long|statutory (?:time|deadline)", re.I)) == \
+        {"delay", "took too long", "statutory "}
+
+
+def test_a_mandatory_group_gives_its_anchors_and_an_optional_one_none():
+    assert anchors(re.compile(r"(?:failed|did not) (?:to )?assess")) == {"assess"}
+    assert anchors(re.compile(r"(?:the )?x")) is None  # nothing of 3+ characters is required
+
+
+def test_anchors_are_case_folded():
+    cue = Cue(re.compile(r"\bDST\b", re.I))
+    assert cue.anchors == {"dst"}
+    assert cue.search("The DST was not completed")
+    assert cue.search("the dst was") and not cue.search("the d.s.t.")
+
+
+def test_characters_ignorecase_matches_to_i_still_pass_the_anchors():
+    # "İ" and "ı" match "i" under re.IGNORECASE but do not case-fold to it.
+    cue = Cue(re.compile(r"eligib", re.I))
+    for text in ("ELİGİBLE", "elıgıble"):
+        assert cue.pattern.search(text)
+        assert cue.search(text), text
+    assert fold("ELİGİBLE") == "eligible"
+
+
+def _sentences(records) -> list[str]:
+    return [s for r in records for line in r.text.splitlines() for s in re.split(r"(?<=\.)\s+", line) if s.strip()]
+
+
+def test_every_vocabulary_cue_agrees_with_its_pattern_on_real_sentences(dev_records):
+    sentences = _sentences(dev_records.values())
+    assert len(sentences) > 1000
+    for name, cue in ALL_CUES.items():
+        for s in sentences:
+            assert bool(cue.search(s, fold(s))) == bool(cue.pattern.search(s)), (name, s)
+
+
+def test_the_anchors_do_skip_most_texts(dev_records):
+    """The point of a cue: on real sentences most category tests are answered by the anchors."""
+    sentences = _sentences(dev_records.values())
+    folded = [fold(s) for s in sentences]
+    tests = [cue.could_match(f) for cue in ALL_CUES.values() for f in folded]
+    assert sum(tests) / len(tests) < 0.5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aeiostdlcnmpr İıſK-’ ")) | st.characters(), max_size=60))
+def test_cues_agree_with_their_patterns_on_any_text(text):
+    for name, cue in ALL_CUES.items():
+        assert bool(cue.search(text)) == bool(cue.pattern.search(text)), name
+
+
+@pytest.mark.parametrize("pattern", [r"(?<!health and )care plan", r"commission(?:ing|ed|ers?)\b", r"a+bcd|x{2,}yzw"])
+def test_lookarounds_and_repeats(pattern):
+    cue = Cue(re.compile(pattern, re.I))
+    for text in ("health and care plan", "a care plan", "commissioners", "aaabcd", "xxyzw", "nothing"):
+        assert bool(cue.search(text)) == bool(cue.pattern.search(text))
