@@ -282,6 +282,7 @@ class Sentence:
     amounts: list[tuple[int, int, Decimal]]
     deadlines: list[tuple[int, int, str, str | None, str | None]]
     scores: object | None
+    fault_word: bool = False  # uses a fault word (pipeline.nlp.fault_words)
 
     @property
     def provenance(self) -> Provenance:
@@ -301,7 +302,7 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
     doc_text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt on every access
     aliases = registry.bare_aliases(doc_text)
     alias_starts = [a[0] for a in aliases]
-    for s, e in sentence_offsets(doc):
+    for (s, e), fault_word in zip(sentence_offsets(doc), doc._.fault_words):
         sent_text = doc_text[s:e]
         if not sent_text.strip():
             continue
@@ -319,7 +320,7 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
             amounts=[(offset + a, offset + b, v) for a, b, v in amounts[bisect_left(amount_starts, s):bisect_left(amount_starts, e)]],
             deadlines=[(offset + a, offset + b, t, d, p)
                        for a, b, t, d, p in deadlines[bisect_left(deadline_starts, s):bisect_left(deadline_starts, e)]],
-            scores=scores.get(s),
+            scores=scores.get(s), fault_word=fault_word,
         ))
     return out
 
@@ -342,7 +343,7 @@ def _rule_categories(text: str) -> frozenset[str]:
 def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     """Does the sentence find fault (not allege it, not find none)?"""
     text = sent.text
-    has_fault_word = bool(vocab.FAULT_WORD.search(text))
+    has_fault_word = sent.fault_word
     if not has_fault_word and sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION):
         return False  # the common case, decided with one search
     if vocab.NO_FAULT.search(text) and not re.search(r"\b(?:but|however)\b.*\bfault\b", text, re.I):
@@ -429,7 +430,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
     # Once a decision has found fault, its summary goes on to say what went wrong in
     # plain words ("There was a delay of over nine months ...").
     summary_found_fault = upheld or any(
-        s.section == sections_mod.SUMMARY and vocab.FAULT_WORD.search(s.text) and _is_finding(s) for s in sentences)
+        s.section == sections_mod.SUMMARY and s.fault_word and _is_finding(s) for s in sentences)
 
     def add(key: str, cats: set[str], sent: Sentence) -> None:
         for cat in sorted(cats):
@@ -904,7 +905,7 @@ def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sente
         return False if said_none or not record.truncated else None
     if faults or outcome in ("upheld", "partly_upheld"):
         return True
-    if any(_is_finding(s) for s in sentences if s.section in FAULT_SECTIONS and vocab.FAULT_WORD.search(s.text)):
+    if any(_is_finding(s) for s in sentences if s.section in FAULT_SECTIONS and s.fault_word):
         return True
     if any(vocab.NO_FAULT.search(s.text) for s in sentences if s.section in FAULT_SECTIONS):
         return False

@@ -26,11 +26,12 @@ from spacy.util import minibatch
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import money as money_rules
+from pipeline.extract.cues import fold
 from pipeline.extract.vocabulary import FAULT_WORD
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "fault_classifier.json"
 
-for _name in ("sentence_offsets", "body_mentions", "amounts", "deadline_phrases", "fault_scores"):
+for _name in ("sentence_offsets", "fault_words", "body_mentions", "amounts", "deadline_phrases", "fault_scores"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -114,6 +115,21 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data.get("text") or doc.text
 
 
+@Language.component("fault_words")
+def fault_words(doc: Doc) -> Doc:
+    """Which sentences use a fault word ("fault", "failings", "maladministration"), as a
+    list of booleans parallel to `doc._.sentence_offsets`. Only those can be findings
+    outside a summary; the scorer and the assembly both ask, so each sentence is
+    searched once, and only when its folded text holds one of FAULT_WORD's anchors."""
+    text = doc_text(doc)
+    folded = fold(text)
+    aligned = len(folded) == len(text)  # folding can lengthen text ("ß" -> "ss")
+    doc._.fault_words = [
+        bool((not aligned or FAULT_WORD.could_match(folded[a:b])) and FAULT_WORD.pattern.search(text, a, b))
+        for a, b in sentence_offsets(doc)]
+    return doc
+
+
 @Language.component("body_mentions")
 def body_mentions(doc: Doc) -> Doc:
     """Names of organisations, with the aliases defined after them, and role mentions."""
@@ -190,8 +206,8 @@ class FaultScorer:
             # Summaries and decisions state findings in plain words, so every sentence
             # there is scored; elsewhere only sentences that use a fault word can be findings.
             score_all = doc.user_data.get("section") in ("summary", "decision")
-            for a, b in sentence_offsets(doc):
-                if score_all or FAULT_WORD.search(text, a, b):
+            for (a, b), fault_word in zip(sentence_offsets(doc), doc._.fault_words):
+                if score_all or fault_word:
                     texts.append(text[a:b])
                     owners.append((doc, a))
         for (doc, start), pred in zip(owners, self.model.predict(texts) if texts else []):
@@ -203,7 +219,7 @@ def make_fault_scores(nlp: Language, name: str, model_path: str) -> FaultScorer:
     return FaultScorer(model_path)
 
 
-PIPELINE = ["line_sentences", "body_mentions", "amounts", "deadline_phrases", "fault_scores"]
+PIPELINE = ["line_sentences", "fault_words", "body_mentions", "amounts", "deadline_phrases", "fault_scores"]
 
 
 def create_nlp(model_path: str = "") -> Language:

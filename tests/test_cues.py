@@ -72,3 +72,14 @@ def test_lookarounds_and_repeats(pattern):
     cue = Cue(re.compile(pattern, re.I))
     for text in ("health and care plan", "a care plan", "commissioners", "aaabcd", "xxyzw", "nothing"):
         assert bool(cue.search(text)) == bool(cue.pattern.search(text))
+
+
+def test_fault_words_marks_exactly_the_sentences_fault_word_finds(dev_records, nlp):
+    texts = [r.text for r in dev_records.values()] + ["Die Straße war gesperrt. This was fault.\nNo fault here? Yes."]
+    marked = 0
+    for text in texts:
+        doc = nlp(text)
+        for (a, b), flag in zip(doc._.sentence_offsets, doc._.fault_words):
+            assert flag == bool(vocab.FAULT_WORD.pattern.search(text[a:b])), text[a:b]
+            marked += flag
+    assert marked > 100

@@ -27,7 +27,7 @@ def _cue(pattern: str) -> Cue:
 
 # --- faults -------------------------------------------------------------------------
 # A sentence that finds fault ("I find fault", "This was fault", "a failing") ...
-FAULT_WORD = _rx(r"\bfault\b|\bfaults\b|\bfailings?\b|maladministration|service failure|\bat fault\b|"
+FAULT_WORD = _cue(r"\bfault\b|\bfaults\b|\bfailings?\b|maladministration|service failure|\bat fault\b|"
                  r"\bupholds? (?:the|this|her|his|their) complaint\b(?=.*\b(?:as|because)\b)")
 # ... unless it says there was none, or reports what someone alleged.
 NO_FAULT = _rx(
