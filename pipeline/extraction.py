@@ -334,7 +334,7 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
 @functools.lru_cache(maxsize=8192)
 def _rule_categories(text: str) -> frozenset[str]:
     folded = fold(text)
-    cats = {c for c, cue in vocab.CATEGORY_CUES.items() if cue.search(text, folded)}
+    cats = {c for c, cue in vocab.CATEGORY_CUES.items() if cue.found_in(text, folded)}
     if "complaint_handling" in cats:
         cats.discard("delay")  # late complaint responses are complaint handling, not delay
     return frozenset(cats)
@@ -364,7 +364,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
 @functools.lru_cache(maxsize=8192)
 def _strong_categories(text: str) -> frozenset[str]:
     folded = fold(text)
-    cats = {c for c, cue in vocab.STRONG_CATEGORY_CUES.items() if cue.search(text, folded)}
+    cats = {c for c, cue in vocab.STRONG_CATEGORY_CUES.items() if cue.found_in(text, folded)}
     if "complaint_handling" in cats:
         cats.discard("delay")
     return frozenset(cats)
@@ -400,7 +400,7 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _is_remedy_clause(clause: str) -> bool:
-    return bool(vocab.REMEDY_VERB.search(clause)) and not vocab.FINDING_VERB.search(clause) and not vocab.FAULT_WORD.search(clause)
+    return bool(vocab.REMEDY_VERB.search(clause)) and not vocab.FINDING_VERB.search(clause) and not vocab.FAULT_WORD.found_in(clause)
 
 
 def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:

@@ -120,13 +120,12 @@ def fault_words(doc: Doc) -> Doc:
     """Which sentences use a fault word ("fault", "failings", "maladministration"), as a
     list of booleans parallel to `doc._.sentence_offsets`. Only those can be findings
     outside a summary; the scorer and the assembly both ask, so each sentence is
-    searched once, and only when its folded text holds one of FAULT_WORD's anchors."""
+    searched once (a `Cue`: only when its folded text holds one of the anchors)."""
     text = doc_text(doc)
     folded = fold(text)
     aligned = len(folded) == len(text)  # folding can lengthen text ("ß" -> "ss")
-    doc._.fault_words = [
-        bool((not aligned or FAULT_WORD.could_match(folded[a:b])) and FAULT_WORD.pattern.search(text, a, b))
-        for a, b in sentence_offsets(doc)]
+    doc._.fault_words = [FAULT_WORD.found_in(text[a:b], folded[a:b] if aligned else None)
+                         for a, b in sentence_offsets(doc)]
     return doc
 
 

@@ -70,7 +70,7 @@ CATEGORY_CUES: dict[str, Cue] = {
         r"conflicting|wrong(?:ly)? (?:information|advice|told)|misleading|misinform|keep(?:ing)? (?:\w+ ){0,3}informed|"
         r"involv\w+ (?:the |her |his |their )?famil|explain\w*|clear information|(?:poor|lack of) information|update (?:her|him|them)"
     ),
-    "assessment": _cue(r"assess|eligib|decision support tool|\bDST\b|checklist|needs (?:were|was) (?:not )?(?:met|considered)|EHC needs|review (?:of )?(?:his|her|their|the) needs|annual review|reviewed (?:his|her) needs"),
+    "assessment": _cue(r"assess|eligib|decision support tool|\bdst\b|checklist|needs (?:were|was) (?:not )?(?:met|considered)|ehc needs|review (?:of )?(?:his|her|their|the) needs|annual review|reviewed (?:his|her) needs"),
     "decision_making": _cue(
         r"decision[- ]making|properly consider|did not consider|failed to consider|without (?:proper |a |any )?(?:reason|rationale|record)|"
         r"no (?:recorded )?(?:rationale|reasons)|not (?:properly )?reasoned|fetter|in line with (?:the )?(?:law|guidance|policy|recommendations)|"
@@ -103,7 +103,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b"),
     "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|did not (?:tell|inform|update|involve)|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information"),
     "assessment": _cue(r"\bassessments? of (?:\w+['’]s |her |his |their |the )?(?:\w+ )?(?:needs|eligibility)|(?:failed|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
-                      r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bDST\b|eligib|checklist"),
+                      r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bdst\b|eligib|checklist"),
     "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|(?:did not|failed to|not) (?:properly )?consider|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|discharg|contingency plan|transition"),
