@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -133,10 +134,11 @@ def fault_words(doc: Doc) -> Doc:
 def body_mentions(doc: Doc) -> Doc:
     """Names of organisations, with the aliases defined after them, and role mentions."""
     text = doc_text(doc)
-    found = body_rules.find_named_bodies(text)
-    taken = [(m.start, m.end) for m in found]
+    found = body_rules.find_named_bodies(text)  # in text order, not overlapping
+    starts = [m.start for m in found]
     for role in body_rules.find_role_mentions(text):
-        if not any(s <= role.start < e for s, e in taken):
+        i = bisect_right(starts, role.start) - 1  # the last name starting at or before the role
+        if i < 0 or role.start >= found[i].end:  # a role inside a name is part of the name
             found.append(role)
     doc._.body_mentions = sorted(found, key=lambda m: m.start)
     return doc
