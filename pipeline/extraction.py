@@ -246,11 +246,12 @@ class BodyRegistry:
     def bare_aliases(self, text: str) -> list[tuple[int, str]]:
         """Aliases defined as bare names ("Moorfields", "Royal Free") found in text, as
         (offset, body key) sorted by offset."""
-        names = {akey: key for akey, key in self.aliases.items() if akey not in body_rules.ROLE_TYPES}
+        names = sorted(((a, k) for a, k in self.aliases.items() if a not in body_rules.ROLE_TYPES),
+                       key=lambda ak: -len(ak[0]))  # longest first: "Royal Free London" before "Royal Free"
         if not names:
             return []
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)) + r")\b", re.I)
-        return [(m.start(), names[m.group(0).lower()]) for m in pattern.finditer(text)]
+        pattern = re.compile(r"\b(?:" + "|".join(f"({re.escape(a)})" for a, _ in names) + r")\b", re.I)
+        return [(m.start(), names[m.lastindex - 1][1]) for m in pattern.finditer(text)]
 
     def placeholder(self, mention: body_rules.BodyMention) -> str:
         """A body named only by its role ("the council"), as the text writes it."""
