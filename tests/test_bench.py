@@ -56,6 +56,21 @@ def test_bench_writes_results(tmp_path):
     assert data["rows"]["decisions"] == 40 and data["rows"]["payments"] > 0
     assert data["machine"]["cpu_count"] >= 1 and data["machine"]["python"]
     assert "decisions/s" in bench.table(data)
+    assert data["tokens_estimated"] is False and data["baseline_decisions"] == 40
+
+
+def test_baseline_reads_every_kth_text_past_its_maximum(tmp_path):
+    import spacy
+
+    from pipeline import db
+
+    con = db.connect(tmp_path / "b.duckdb")
+    gen = bench.CorpusGenerator(length="sample")
+    db.store_records(con, gen.records(0, 30))
+    docs, tokens, _ = bench.baseline_tokenize(con, every=4)
+    texts = [r[0] for r in con.execute("SELECT text FROM records ORDER BY decision_id").fetchall()]
+    nlp = spacy.blank("en")
+    assert docs == 7 and tokens == sum(len(nlp.make_doc(t)) for t in texts[3::4])
 
 
 def _rows(con) -> dict[str, list[str]]:
