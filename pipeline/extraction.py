@@ -24,7 +24,6 @@ from pipeline import text as sections_mod
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import vocabulary as vocab
-from pipeline.extract.cues import fold
 from pipeline.nlp import build_nlp, sentence_offsets
 from pipeline.records import DecisionRecord, RecordError, parse_iso_date
 
@@ -334,8 +333,7 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
 # caches for each decision, so the benchmark's repeated paragraphs do not flatter it.)
 @functools.lru_cache(maxsize=8192)
 def _rule_categories(text: str) -> frozenset[str]:
-    folded = fold(text)
-    cats = {c for c, cue in vocab.CATEGORY_CUES.items() if cue.found_in(text, folded)}
+    cats = vocab.CATEGORY_CUE_SET.found_in(text)
     if "complaint_handling" in cats:
         cats.discard("delay")  # late complaint responses are complaint handling, not delay
     return frozenset(cats)
@@ -364,8 +362,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def _strong_categories(text: str) -> frozenset[str]:
-    folded = fold(text)
-    cats = {c for c, cue in vocab.STRONG_CATEGORY_CUES.items() if cue.found_in(text, folded)}
+    cats = vocab.STRONG_CATEGORY_CUE_SET.found_in(text)
     if "complaint_handling" in cats:
         cats.discard("delay")
     return frozenset(cats)

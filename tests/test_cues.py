@@ -89,3 +89,10 @@ def test_a_text_that_folding_lengthens_is_searched_as_it_is():
     cue = Cue(re.compile(r"\bstress\b", re.I))
     assert not cue.found_in("Streß")  # folds to "stress", but re.IGNORECASE does not match it
     assert cue.found_in("Stress and Straße")
+
+
+def test_a_cue_set_finds_exactly_the_cues_that_match(dev_records):
+    for cues, cue_set in ((vocab.CATEGORY_CUES, vocab.CATEGORY_CUE_SET),
+                          (vocab.STRONG_CATEGORY_CUES, vocab.STRONG_CATEGORY_CUE_SET)):
+        for s in _sentences(dev_records.values())[:3000] + ["", "ELİGİBLE Streß section 42 safeguarding"]:
+            assert cue_set.found_in(s) == {name for name, cue in cues.items() if cue.pattern.search(s)}, s

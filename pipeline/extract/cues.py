@@ -14,6 +14,11 @@ an alternative starts with when case does not count. A cue written in lower case
 therefore searched case-sensitively in the folded text, which finds the same (see
 `fold`) about four times faster.
 
+A text tested against a whole family of cues (the fourteen fault categories) goes through
+`CueSet`, which finds every anchor of every cue in one pass (an Aho-Corasick automaton,
+pyahocorasick) instead of one substring search per anchor, and searches only the cues
+whose anchors it found.
+
 The anchors come from the pattern's parse tree (`re._parser`, the parser `re.compile`
 uses; `sre_parse` before Python 3.11). If that parser cannot be read, or a pattern has
 no usable anchors, the `Cue` simply always searches.
@@ -21,6 +26,8 @@ no usable anchors, the `Cue` simply always searches.
 from __future__ import annotations
 
 import re
+
+import ahocorasick
 
 try:  # Python 3.11+
     from re import _constants as _sre, _parser as _sre_parse
@@ -120,3 +127,29 @@ class Cue:
 
     def __repr__(self) -> str:
         return f"Cue({self.pattern.pattern!r}, anchors={sorted(self.anchors) if self.anchors else None})"
+
+
+class CueSet:
+    """Named cues tested together: `found_in(text)` is the set of names whose cue
+    `found_in` the text, with every cue's anchors looked for in one pass."""
+
+    def __init__(self, cues: dict[str, Cue]):
+        self.cues = cues
+        self._always = frozenset(name for name, cue in cues.items() if cue.anchors is None)
+        owners: dict[str, set[str]] = {}
+        for name, cue in cues.items():
+            for anchor in cue.anchors or ():
+                owners.setdefault(anchor, set()).add(name)
+        self._automaton = ahocorasick.Automaton()
+        for anchor, names in owners.items():
+            self._automaton.add_word(anchor, frozenset(names))
+        if owners:
+            self._automaton.make_automaton()
+
+    def found_in(self, text: str) -> set[str]:
+        folded = fold(text)
+        candidates = set(self._always)
+        if len(self._automaton):
+            for _, names in self._automaton.iter(folded):
+                candidates |= names
+        return {name for name in candidates if self.cues[name].found_in(text, folded)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.cues import Cue
+from pipeline.extract.cues import Cue, CueSet
 
 FAULT_CATEGORIES = (
     "delay", "complaint_handling", "communication", "assessment", "decision_making",
@@ -118,6 +118,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                         r"(?:visits|calls) (?:were|was) (?:often |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care"),
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)|unable to provide|provision"),
 }
+
+# Each family is tested on a text at once, its anchors found in one pass (extract/cues.py).
+CATEGORY_CUE_SET = CueSet(CATEGORY_CUES)
+STRONG_CATEGORY_CUE_SET = CueSet(STRONG_CATEGORY_CUES)
 
 # --- payments -------------------------------------------------------------------------
 # A sum is an award when the words around it say something is paid to remedy the
