@@ -345,19 +345,19 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     has_fault_word = sent.fault_word
     if not has_fault_word and sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION):
         return False  # the common case, decided with one search
-    if vocab.NO_FAULT.search(text) and not re.search(r"\b(?:but|however)\b.*\bfault\b", text, re.I):
+    if vocab.NO_FAULT.found_in(text) and not re.search(r"\b(?:but|however)\b.*\bfault\b", text, re.I):
         return False
-    if vocab.ALLEGATION.search(text) and not vocab.FINDING_VERB.search(text):
+    if vocab.ALLEGATION.found_in(text) and not vocab.FINDING_VERB.found_in(text):
         return False
-    if vocab.REMEDY_VERB.search(text) and not vocab.FINDING_VERB.search(text):
+    if vocab.REMEDY_VERB.found_in(text) and not vocab.FINDING_VERB.found_in(text):
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:
-        return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.search(text))
+        return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text))
     if sent.scores is not None and sent.scores.finding >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION):
         return True
     # A summary that has found fault goes on to say what went wrong in plain words.
-    return summary_found_fault and sent.section == sections_mod.SUMMARY and bool(vocab.FAILURE_CUE.search(text)) \
-        and not vocab.REMEDY_VERB.search(text)
+    return summary_found_fault and sent.section == sections_mod.SUMMARY and bool(vocab.FAILURE_CUE.found_in(text)) \
+        and not vocab.REMEDY_VERB.found_in(text)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -398,7 +398,7 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _is_remedy_clause(clause: str) -> bool:
-    return bool(vocab.REMEDY_VERB.search(clause)) and not vocab.FINDING_VERB.search(clause) and not vocab.FAULT_WORD.found_in(clause)
+    return bool(vocab.REMEDY_VERB.found_in(clause)) and not vocab.FINDING_VERB.found_in(clause) and not vocab.FAULT_WORD.found_in(clause)
 
 
 def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
@@ -443,7 +443,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         if sent.section not in FAULT_SECTIONS:
             prev = sent
             continue
-        if sent.section == sections_mod.SUMMARY and vocab.ALLEGATION.search(sent.text) and not vocab.FINDING_VERB.search(sent.text):
+        if sent.section == sections_mod.SUMMARY and vocab.ALLEGATION.found_in(sent.text) and not vocab.FINDING_VERB.found_in(sent.text):
             allegations.append(sent)
         if not _is_finding(sent, summary_found_fault):
             if sent.bodies:
@@ -458,8 +458,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
             holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if anaphoric or _PRONOUN_SUBJECT.search(clause) else []) or default_bodies
-            cats = (_strong_categories(clause) or sentence_cats) if not vocab.UPHELD_FORMULA.search(clause) else set()
-            if not cats and anaphoric and not vocab.UPHELD_FORMULA.search(clause):
+            cats = (_strong_categories(clause) or sentence_cats) if not vocab.UPHELD_FORMULA.found_in(clause) else set()
+            if not cats and anaphoric and not vocab.UPHELD_FORMULA.found_in(clause):
                 cats = (_rule_categories(prev.text) if prev is not None else set()) | topic
             if not cats and sent.section == sections_mod.SUMMARY:
                 for allegation in allegations:
@@ -820,7 +820,7 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
     outcome = read_outcome(record, meta, decision_text)
     faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [],
                          upheld=outcome in ("upheld", "partly_upheld"))
-    if any(vocab.UPHELD_FORMULA.search(s.text) for s in sentences) and not any(
+    if any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences) and not any(
             f.provenance.section == sections_mod.FINDINGS for f in faults):
         # Old remedy summaries: "found fault causing injustice" confirms the complaint as
         # stated, so its complaint sentences say what the faults were.
@@ -899,13 +899,13 @@ def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sente
     if outcome in ("not_upheld", "closed_after_initial_enquiries", "not_investigated"):
         # "Not upheld" can still be fault without injustice, so only an explicit "no
         # fault" decides; otherwise the text does not say.
-        said_none = any(vocab.NO_FAULT.search(s.text) for s in sentences if s.section in FAULT_SECTIONS)
+        said_none = any(vocab.NO_FAULT.found_in(s.text) for s in sentences if s.section in FAULT_SECTIONS)
         return False if said_none or not record.truncated else None
     if faults or outcome in ("upheld", "partly_upheld"):
         return True
     if any(_is_finding(s) for s in sentences if s.section in FAULT_SECTIONS and s.fault_word):
         return True
-    if any(vocab.NO_FAULT.search(s.text) for s in sentences if s.section in FAULT_SECTIONS):
+    if any(vocab.NO_FAULT.found_in(s.text) for s in sentences if s.section in FAULT_SECTIONS):
         return False
     return None
 

@@ -12,6 +12,7 @@ from pipeline.extract.cues import Cue, anchors, fold
 
 ALL_CUES = {f"{group}:{name}": cue for group, cues in
             (("category", vocab.CATEGORY_CUES), ("strong", vocab.STRONG_CATEGORY_CUES)) for name, cue in cues.items()}
+ALL_CUES |= {name: value for name, value in vars(vocab).items() if isinstance(value, Cue)}
 
 
 def test_anchors_of_an_alternation_are_one_literal_per_branch():

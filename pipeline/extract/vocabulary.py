@@ -26,33 +26,35 @@ def _cue(pattern: str) -> Cue:
 
 
 # --- faults -------------------------------------------------------------------------
+# The patterns tested on every candidate sentence are `Cue`s (`found_in(text)`, see
+# pipeline/extract/cues.py): searched only where one of their literal anchors occurs.
 # A sentence that finds fault ("I find fault", "This was fault", "a failing") ...
 FAULT_WORD = _cue(r"\bfault\b|\bfaults\b|\bfailings?\b|maladministration|service failure|\bat fault\b|"
                  r"\bupholds? (?:the|this|her|his|their) complaint\b(?=.*\b(?:as|because)\b)")
 # ... unless it says there was none, or reports what someone alleged.
-NO_FAULT = _rx(
+NO_FAULT = _cue(
     r"\bno fault|\bnot (?:find|found|at|identif\w+|see) (?:any |a )?(?:fault|failing)|"
     r"\bno (?:evidence of )?(?:fault|failings?)\b|\bwithout fault|\bnot (?:a|any) fault|"
     r"\bnot (?:amount|amounts) to (?:a )?(?:fault|failing)|\bnot (?:been )?at fault|"
     r"\bwould not be fault|\bis not fault|\bwas not fault|\bnot fault\b|\bno indication|"
     r"\bdid not find\b|\bhave not found\b|\bhas not found\b|\bno evidence\b"
 )
-ALLEGATION = _rx(
+ALLEGATION = _cue(
     r"\b(?:complain(?:s|ed|ing)?|alleg\w*|says?|said|believes?|feels?|felt|wants?|would like|"
     r"asked us|considers? that|argues?|disputes?)\b"
 )
-FINDING_VERB = _rx(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
+FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
 # What a summary says went wrong, without the word "fault": "The Council did not provide
 # enough support", "There was a lack of joined up working".
-FAILURE_CUE = _rx(r"\b(?:did not|didn't|failed to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to)\b")
-REMEDY_VERB = _rx(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should|will|agreed to|recommend\w*)\b")
+FAILURE_CUE = _cue(r"\b(?:did not|didn't|failed to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to)\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should|will|agreed to|recommend\w*)\b")
 # Who the fault belongs to: "fault by the Council", "fault on the part of the ICB and
 # Council", "the Agency was at fault", "this is also the fault of the Council".
 HOLDER_BEFORE = _rx(r"(?:fault|failings?|maladministration|service failure)\s+(?:on the part of|by|with|in the actions of|of|in)\s+(?:both\s+)?$")
 HOLDER_AFTER = _rx(r"^[\s’']*s?\s*(?:was|were|is|are|has been|had been)\s+(?:also\s+)?(?:at fault|wrong)|^\s*(?:failed|did not|had not|has not|delayed|was wrong)")
 # Old-style remedy summaries state the finding in one formula.
-UPHELD_FORMULA = _rx(r"found fault causing injustice|upheld the complaint and found fault|found fault but no injustice")
+UPHELD_FORMULA = _cue(r"found fault causing injustice|upheld the complaint and found fault|found fault but no injustice")
 
 # Each text is tested against every category, so the category cues are `Cue`s: searched
 # only in texts that hold one of their literal anchors (pipeline/extract/cues.py).
