@@ -24,6 +24,7 @@ from pipeline import text as sections_mod
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import vocabulary as vocab
+from pipeline.extract.cues import CueSet
 from pipeline.nlp import build_nlp, sentence_offsets
 from pipeline.records import DecisionRecord, RecordError, parse_iso_date
 
@@ -327,13 +328,23 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
 
 # --- faults -------------------------------------------------------------------------------
 
-# The cue tests are the costliest regexes of extraction (fourteen a text, even with the
-# anchors of pipeline.extract.cues), and the same text is tested as a finding, as its only clause and as the next finding's
-# antecedent: each distinct text is tested once per decision. (`assemble` clears the
-# caches for each decision, so the benchmark's repeated paragraphs do not flatter it.)
-@functools.lru_cache(maxsize=8192)
 def _rule_categories(text: str) -> frozenset[str]:
-    cats = vocab.CATEGORY_CUE_SET.found_in(text)
+    """Categories the broad cues name."""
+    return _categories_named(vocab.CATEGORY_CUE_SET, text)
+
+
+def _strong_categories(text: str) -> frozenset[str]:
+    """Categories the cues specific enough to trust on their own name."""
+    return _categories_named(vocab.STRONG_CATEGORY_CUE_SET, text)
+
+
+# The category tests are the costliest regex work of extraction, and one text is tested
+# as a finding, as its only clause and as the next finding's antecedent: each distinct
+# text is tested once per decision. (`assemble` clears the cache for each decision, so
+# the benchmark's repeated paragraphs do not flatter it.)
+@functools.lru_cache(maxsize=8192)
+def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
+    cats = cues.found_in(text)
     if "complaint_handling" in cats:
         cats.discard("delay")  # late complaint responses are complaint handling, not delay
     return frozenset(cats)
@@ -358,14 +369,6 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     # A summary that has found fault goes on to say what went wrong in plain words.
     return summary_found_fault and sent.section == sections_mod.SUMMARY and bool(vocab.FAILURE_CUE.found_in(text)) \
         and not vocab.REMEDY_VERB.found_in(text)
-
-
-@functools.lru_cache(maxsize=8192)
-def _strong_categories(text: str) -> frozenset[str]:
-    cats = vocab.STRONG_CATEGORY_CUE_SET.found_in(text)
-    if "complaint_handling" in cats:
-        cats.discard("delay")
-    return frozenset(cats)
 
 
 def _categories(text: str, scores) -> set[str]:
@@ -795,8 +798,7 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[st
 
 
 def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> Extraction:
-    _rule_categories.cache_clear()
-    _strong_categories.cache_clear()
+    _categories_named.cache_clear()
     text = record.text
     meta = sections_mod.metadata_lines(text)
     decision_date = read_date(record, meta)
