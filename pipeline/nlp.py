@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from pipeline import tokenizer as _tokenizer  # noqa: F401 - registers ombudsman.ChunkCachedTokenizer.v1
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import money as money_rules
@@ -224,11 +225,7 @@ PIPELINE = ["line_sentences", "fault_words", "body_mentions", "amounts", "deadli
 
 
 def create_nlp(model_path: str = "") -> Language:
-    nlp = spacy.blank("en")
-    # Nothing here reads URLs, and the tokenizer tests its URL pattern on every string it
-    # has not cached, a sixth of its time; without it, a URL is split at its slashes and
-    # the sentence boundaries stay the same.
-    nlp.tokenizer.url_match = None
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "ombudsman.ChunkCachedTokenizer.v1"}}})
     # No parser or NER holds per-token memory here, so long sections are affordable;
     # the default 1,000,000-character guard would reject a long report's findings.
     nlp.max_length = 20_000_000
