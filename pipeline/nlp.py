@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -38,37 +38,22 @@ for _name in ("sentence_offsets", "fault_words", "body_mentions", "amounts", "de
         Doc.set_extension(_name, default=None)
 
 
-# What decides a sentence start is a property of a token's text, so it is worked out
-# once per distinct string (bits, see `_orth_kinds`) and applied to the tokens by numpy.
-_NEWLINE, _BULLET, _FINAL, _CAPITAL_LIKE, _SPACE = 1, 2, 4, 8, 16
+# What decides a sentence start is a property of a token's text, so it is a lexeme flag:
+# spaCy works it out once per word of the vocabulary, and `Doc.to_array` reads the flags
+# of every token at once, in C.
 _BULLETS = ("•", "●", "▪")
 _FINALS = (".", "?", "!")
 _OPENERS = ("•", "-", "“", '"')  # may start a sentence after a full stop, like a capital
-_KINDS: dict[int, int] = {}  # orth hash -> bits; bounded by the vocabulary
+SENTENCE_FLAGS = {
+    "newline": lambda text: "\n" in text,
+    "bullet": lambda text: text in _BULLETS,
+    "final": lambda text: text in _FINALS,
+    # istitle/isdigit/isupper are spaCy's own IS_TITLE, IS_DIGIT, IS_UPPER.
+    "capital_like": lambda text: text.istitle() or text.isdigit() or text.isupper() or text in _OPENERS,
+}
 
 
-def _kind(text: str) -> int:
-    # istitle/isdigit/isupper/isspace are spaCy's own IS_TITLE, IS_DIGIT, IS_UPPER, IS_SPACE.
-    capital_like = text.istitle() or text.isdigit() or text.isupper() or text in _OPENERS
-    return ((_NEWLINE if "\n" in text else 0) | (_BULLET if text in _BULLETS else 0) | (_FINAL if text in _FINALS else 0)
-            | (_CAPITAL_LIKE if capital_like else 0) | (_SPACE if text.isspace() else 0))
-
-
-def _orth_kinds(doc: Doc) -> numpy.ndarray:
-    """The kind bits of each token of the Doc."""
-    unique, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
-    strings = doc.vocab.strings
-    bits = numpy.empty(len(unique), dtype="int64")
-    for i, orth in enumerate(unique.tolist()):
-        kind = _KINDS.get(orth)
-        if kind is None:
-            kind = _KINDS[orth] = _kind(strings[orth])
-        bits[i] = kind
-    return bits[inverse]
-
-
-@Language.component("line_sentences")
-def line_sentences(doc: Doc) -> Doc:
+class LineSentences:
     """Sentences end at line breaks, bullets and sentence-final punctuation.
 
     Decisions are lists and numbered paragraphs as much as prose, so a line break always
@@ -79,28 +64,31 @@ def line_sentences(doc: Doc) -> Doc:
     `doc._.sentence_offsets` as well, for the components and the assembly that read
     every sentence: `doc.sents` builds a Span object per sentence each time it is read.
     """
-    n = len(doc)
-    if n == 0:
-        doc._.sentence_offsets = []
+
+    def __init__(self, vocab):
+        flags = {name: vocab.add_flag(getter) for name, getter in SENTENCE_FLAGS.items()}
+        self.attrs = [flags["newline"], flags["bullet"], flags["final"], flags["capital_like"], IS_SPACE, IDX, LENGTH]
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            doc._.sentence_offsets = []
+            return doc
+        newline, bullet, final, capital_like, space, idx, length = doc.to_array(self.attrs).astype("int64").T
+        start = ((newline[:-1] | bullet[1:] | (final[:-1] & capital_like[1:])) & (1 - space[1:])).astype(bool)
+        starts = numpy.full(n, -1, dtype="int64")
+        starts[0] = 1
+        starts[1:][start] = 1
+        doc.from_array([SENT_START], starts.view("uint64").reshape(n, 1))
+        first = numpy.flatnonzero(starts == 1)
+        last = numpy.append(first[1:] - 1, n - 1)
+        doc._.sentence_offsets = list(zip(idx[first].tolist(), (idx[last] + length[last]).tolist()))
         return doc
-    kinds = _orth_kinds(doc)
-    token, prev = kinds[1:], kinds[:-1]
-    start = ((prev & _NEWLINE) | (token & _BULLET) | ((prev & _FINAL) & ((token & _CAPITAL_LIKE) >> 1))) != 0
-    start &= (token & _SPACE) == 0
-    starts = numpy.full((n, 1), -1, dtype="int64")
-    starts[0, 0] = 1
-    starts[1:, 0][start] = 1
-    doc.from_array([SENT_START], starts.view("uint64"))
-    doc._.sentence_offsets = _offsets(doc, numpy.flatnonzero(starts[:, 0] == 1))
-    return doc
 
 
-def _offsets(doc: Doc, first: numpy.ndarray) -> list[tuple[int, int]]:
-    """(start_char, end_char) of the sentences that start at the tokens `first`, as
-    `Span.start_char` / `Span.end_char` give them."""
-    chars = doc.to_array([IDX, LENGTH]).astype("int64")
-    last = numpy.append(first[1:] - 1, len(doc) - 1)
-    return list(zip(chars[first, 0].tolist(), (chars[last, 0] + chars[last, 1]).tolist()))
+@Language.factory("line_sentences")
+def make_line_sentences(nlp: Language, name: str) -> LineSentences:
+    return LineSentences(nlp.vocab)
 
 
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
