@@ -28,7 +28,7 @@ from pipeline import tokenizer as _tokenizer  # noqa: F401 - registers ombudsman
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import money as money_rules
-from pipeline.extract.cues import fold
+from pipeline.extract.cues import Cue, fold
 from pipeline.extract.vocabulary import FAULT_WORD
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "fault_classifier.json"
@@ -105,14 +105,21 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data.get("text") or doc.text
 
 
+def doc_folded(doc: Doc) -> str:
+    """`fold(doc_text(doc))`, worked out once per Doc for the components that search it."""
+    folded = doc.user_data.get("folded")
+    if folded is None:
+        folded = doc.user_data["folded"] = fold(doc_text(doc))
+    return folded
+
+
 @Language.component("fault_words")
 def fault_words(doc: Doc) -> Doc:
     """Which sentences use a fault word ("fault", "failings", "maladministration"), as a
     list of booleans parallel to `doc._.sentence_offsets`. Only those can be findings
     outside a summary; the scorer and the assembly both ask, so each sentence is
     searched once (a `Cue`: only when its folded text holds one of the anchors)."""
-    text = doc_text(doc)
-    folded = fold(text)
+    text, folded = doc_text(doc), doc_folded(doc)
     aligned = len(folded) == len(text)  # folding can lengthen text ("ß" -> "ss")
     doc._.fault_words = [FAULT_WORD.found_in(text[a:b], folded[a:b] if aligned else None)
                          for a, b in sentence_offsets(doc)]
@@ -140,24 +147,24 @@ def amounts(doc: Doc) -> Doc:
     return doc
 
 
-_ABSOLUTE = re.compile(rf"\b(?:by|before|no later than|on or before)\s+(?:the\s+)?({date_rules.DATE_PATTERN})", re.IGNORECASE)
-_RELATIVE = re.compile(
+_ABSOLUTE = Cue(re.compile(rf"\b(?:by|before|no later than|on or before)\s+(?:the\s+)?({date_rules.DATE_PATTERN})", re.IGNORECASE))
+_RELATIVE = Cue(re.compile(
     rf"\bwithin\s+({date_rules.PERIOD_PATTERN})"
     r"(?:\s+(?:of|from|after)\s+(?:the\s+|our\s+|this\s+|my\s+)?(?:date\s+of\s+(?:this|our|the|my)\s+(?:final\s+)?(?:report|decision|statement)"
     r"|(?:final\s+)?(?:decision|report|statement)(?:\s+(?:being|is)\s+(?:issued|published))?))?",
     re.IGNORECASE,
-)
+))
 
 
 @Language.component("deadline_phrases")
 def deadline_phrases(doc: Doc) -> Doc:
     """"by 29 October 2025" and "within one month of the final decision" phrases."""
     found = []
-    text = doc_text(doc)
-    for m in _ABSOLUTE.finditer(text):
-        found.append((m.start(), m.end(), m.group(0), m.group(1), None))
-    for m in _RELATIVE.finditer(text):
-        found.append((m.start(), m.end(), m.group(0), None, m.group(1)))
+    text, folded = doc_text(doc), doc_folded(doc)
+    for (a, b), (da, db) in _ABSOLUTE.match_spans(text, folded):
+        found.append((a, b, text[a:b], text[da:db], None))
+    for (a, b), (pa, pb) in _RELATIVE.match_spans(text, folded):
+        found.append((a, b, text[a:b], None, text[pa:pb]))
     doc._.deadline_phrases = sorted(found)
     return doc
 

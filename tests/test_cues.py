@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline import nlp as nlp_module
 from pipeline.extract import vocabulary as vocab
 from pipeline.extract.cues import Cue, anchors, fold
 
@@ -97,3 +98,31 @@ def test_a_cue_set_finds_exactly_the_cues_that_match(dev_records):
                           (vocab.STRONG_CATEGORY_CUES, vocab.STRONG_CATEGORY_CUE_SET)):
         for s in _sentences(dev_records.values())[:3000] + ["", "ELİGİBLE Streß section 42 safeguarding"]:
             assert cue_set.found_in(s) == {name for name, cue in cues.items() if cue.pattern.search(s)}, s
+
+
+DEADLINE_CUES = {"absolute": nlp_module._ABSOLUTE, "relative": nlp_module._RELATIVE}
+
+
+def _spans(pattern: re.Pattern, text: str) -> list[tuple]:
+    return [tuple(m.span(i) for i in range(pattern.groups + 1)) for m in pattern.finditer(text)]
+
+
+def test_deadline_phrases_are_found_where_their_patterns_find_them(dev_records):
+    texts = [r.text for r in dev_records.values()] + ["By 1 JUNE 2025 or by 29 ſeptember 2025; Within Two Weeks of the final report, by 3 Straße 2025."]
+    found = 0
+    for text in texts:
+        for cue in DEADLINE_CUES.values():
+            assert list(cue.match_spans(text)) == _spans(cue.pattern, text)
+            found += len(_spans(cue.pattern, text))
+    assert found > 15
+    assert DEADLINE_CUES["absolute"]._folded_pattern is not None  # the month names are written in lower case
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["by", "By", "BEFORE", "within", "Within", "1", "29th", "June", "SEPT", "ſept", "12/03/24",
+                                 "two", "working", "weeks", "months", "of", "the", "final", "decision", "İ", "ß", ".", ",", "\n"]),
+                max_size=20))
+def test_deadline_cues_agree_with_their_patterns_on_any_mix(words):
+    text = " ".join(words)
+    for cue in DEADLINE_CUES.values():
+        assert list(cue.match_spans(text)) == _spans(cue.pattern, text)

@@ -26,6 +26,7 @@ no usable anchors, the `Cue` simply always searches.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 import ahocorasick
 
@@ -124,6 +125,19 @@ class Cue:
         if self._folded_pattern is not None and len(folded) == len(text):  # "ß" -> "ss" would shift \b
             return self._folded_pattern.search(folded) is not None
         return self.pattern.search(text) is not None
+
+    def match_spans(self, text: str, folded: str | None = None) -> Iterator[tuple[tuple[int, int], ...]]:
+        """For each match of the pattern in `text`, in order, the (start, end) of the
+        match and of each group (`Match.span(i)`): what `pattern.finditer(text)` finds.
+        Spans, not Match objects, because a match found in the folded text holds folded
+        strings; slice `text` with them."""
+        folded = fold(text) if folded is None else folded
+        if not self.could_match(folded):
+            return
+        use_folded = self._folded_pattern is not None and len(folded) == len(text)
+        groups = range(self.pattern.groups + 1)
+        for m in (self._folded_pattern.finditer(folded) if use_folded else self.pattern.finditer(text)):
+            yield tuple(m.span(i) for i in groups)
 
     def __repr__(self) -> str:
         return f"Cue({self.pattern.pattern!r}, anchors={sorted(self.anchors) if self.anchors else None})"
