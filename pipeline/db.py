@@ -277,13 +277,19 @@ def _prov(p) -> dict:
     return {"sentence": p.sentence, "start_char": p.start, "end_char": p.end, "section": p.section}
 
 
-def _arrow(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> pa.Table:
-    """An Arrow table with exactly the columns and types of `table`."""
-    cols = con.execute(f"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position").fetchall()
-    types = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_(),
-             "TIMESTAMP": pa.timestamp("us"), "DECIMAL(12,2)": pa.decimal128(12, 2), "VARCHAR[]": pa.list_(pa.string())}
-    schema = pa.schema([(name, types[dtype]) for name, dtype in cols])
-    return pa.Table.from_pylist(rows, schema=schema)
+_ARROW_TYPES = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_(),
+                "TIMESTAMP": pa.timestamp("us"), "DECIMAL(12,2)": pa.decimal128(12, 2), "VARCHAR[]": pa.list_(pa.string())}
+
+
+def _arrow_schemas(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> dict[str, pa.Schema]:
+    """Arrow schemas with exactly the columns and types of `tables` (one catalogue query:
+    each costs a few milliseconds)."""
+    columns: dict[str, list[tuple[str, pa.DataType]]] = {}
+    for table, name, dtype in con.execute(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns "
+            "WHERE table_name IN (SELECT unnest(?)) ORDER BY table_name, ordinal_position", [list(tables)]).fetchall():
+        columns.setdefault(table, []).append((name, _ARROW_TYPES[dtype]))
+    return {table: pa.schema(cols) for table, cols in columns.items()}
 
 
 def load(con: duckdb.DuckDBPyConnection, extractions: Iterable[Extraction], resolver=None) -> int:
@@ -293,7 +299,8 @@ def load(con: duckdb.DuckDBPyConnection, extractions: Iterable[Extraction], reso
         return 0
     successors = resolver(batch) if resolver else {}
     rows = _rows(batch, _now(), successors)
-    tables = {name: _arrow(con, name, rows[name]) for name in rows}
+    schemas = _arrow_schemas(con, rows)
+    tables = {name: pa.Table.from_pylist(rows[name], schema=schemas[name]) for name in rows}
     ids = pa.table({"decision_id": [ex.decision_id for ex in batch]})
     with transaction(con):
         con.register("loaded_ids", ids)

@@ -19,6 +19,16 @@ SOURCES = ("lgsco", "phso")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _has_surrogate(value: str) -> bool:
+    # Encoding fails on a lone surrogate and on nothing else; it runs at memory speed,
+    # a regex search over a 17,000-character text does not.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 class RecordError(ValueError):
     """A record that cannot enter the pipeline; the message says why, in one line."""
 
@@ -41,7 +51,7 @@ class DecisionRecord:
         # accepts them, so they become U+FFFD here, once, for every input path.
         for name in ("text", "title", "reference", "category", "outcome", "url"):
             value = getattr(self, name)
-            if isinstance(value, str) and _SURROGATE.search(value):
+            if isinstance(value, str) and _has_surrogate(value):
                 setattr(self, name, _SURROGATE.sub("\ufffd", value))
 
     @property
