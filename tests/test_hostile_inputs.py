@@ -69,3 +69,18 @@ def test_random_text_never_crashes_the_extractor(nlp, noise, lead):
     assert all(p.amount > 0 for p in ex.payments)
     for d in ex.deadlines:
         assert d.due_date is None or d.due_date.year > 2000
+
+
+def test_role_words_spelt_with_characters_that_match_case_insensitively(nlp):
+    """"ſ" (long s) and "İ" match "s" and "i" in a case-insensitive pattern: "the ſurgery"
+    is a role mention like "the surgery", not a KeyError."""
+    from pipeline.extract.bodies import GP_PRACTICE, find_role_mentions
+    from pipeline.extraction import extract_one
+    from pipeline.records import DecisionRecord
+
+    found = "The ſurgery and the PRACTİCE failed to refer Mr X. This was fault by the Council."
+    assert [(m.text, m.body_type) for m in find_role_mentions(found)][:2] == [
+        ("The ſurgery", GP_PRACTICE), ("the PRACTİCE", GP_PRACTICE)]
+    text = f"Summary: We found fault by Oldfield Borough Council (the Council).\n\nWhat I found\n{found}\n"
+    ex = extract_one(DecisionRecord(source="lgsco", reference="00 000 001", text=text, decision_date="2025-01-31"), nlp)
+    assert [b.name for b in ex.bodies] == ["Oldfield Borough Council"]

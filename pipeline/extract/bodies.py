@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.cues import fold
+
 COUNCIL, ICB, CCG, NHS_TRUST = "council", "icb", "ccg", "nhs_trust"
 GP_PRACTICE, CARE_PROVIDER, GOVERNMENT, OTHER = "gp_practice", "care_provider", "government", "other"
 BODY_TYPES = (COUNCIL, ICB, CCG, NHS_TRUST, GP_PRACTICE, CARE_PROVIDER, GOVERNMENT, OTHER)
@@ -217,12 +219,18 @@ def find_role_mentions(text: str) -> list[BodyMention]:
     out = []
     for match in _ROLE_RE.finditer(text):
         role = match.group(1)
-        out.append(BodyMention(match.start(), match.end(), match.group(0), ROLE_TYPES[role.lower()], is_role=True))
+        out.append(BodyMention(match.start(), match.end(), match.group(0), _role_type(role), is_role=True))
     for match in _BARE_ROLE_RE.finditer(text):
         group = 1 if match.group(1) else 2
         role = match.group(group)
-        out.append(BodyMention(match.start(group), match.end(group), "the " + role, ROLE_TYPES[role.lower()], is_role=True))
+        out.append(BodyMention(match.start(group), match.end(group), "the " + role, _role_type(role), is_role=True))
     return sorted(out, key=lambda m: m.start)
+
+
+def _role_type(role: str) -> str:
+    # Case-insensitive matching lets "ſ" (long s) and "İ" stand for "s" and "i": the
+    # role word is looked up as the match saw it ("the ſurgery" is "the surgery").
+    return ROLE_TYPES.get(role.lower()) or ROLE_TYPES[fold(role)]
 
 
 def role_key(text: str) -> str:
