@@ -24,7 +24,7 @@ from pipeline import text as sections_mod
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import vocabulary as vocab
-from pipeline.extract.cues import CueSet
+from pipeline.extract.cues import CueSet, fold
 from pipeline.nlp import build_nlp, sentence_offsets
 from pipeline.records import DecisionRecord, RecordError, parse_iso_date
 
@@ -822,7 +822,8 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
     outcome = read_outcome(record, meta, decision_text)
     faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [],
                          upheld=outcome in ("upheld", "partly_upheld"))
-    if any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences) and not any(
+    # (Its anchors are looked for in the whole text first: almost no decision has them.)
+    if vocab.UPHELD_FORMULA.could_match(fold(text)) and any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences) and not any(
             f.provenance.section == sections_mod.FINDINGS for f in faults):
         # Old remedy summaries: "found fault causing injustice" confirms the complaint as
         # stated, so its complaint sentences say what the faults were.

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.cues import Cue
+
 # Section kinds, in the vocabulary the extractors use.
 HEADER = "header"          # title and metadata lines before the first heading
 SUMMARY = "summary"
@@ -195,14 +197,17 @@ def metadata_lines(text: str) -> dict[str, str]:
     return found
 
 
-_SATISFIED = re.compile(
+# A `Cue`: most texts do not contain "ombudsman satisfied with ", and are not searched.
+_SATISFIED = Cue(re.compile(
     r"Ombudsman satisfied with (?:the )?(?:council|care provider|provider|body|organisation|trust)'?s? "
     r"(?:response|actions?)\s*:\s*(\d{1,2}\s+[A-Za-z]+\s+\d{4})",
     re.IGNORECASE,
-)
+))
 
 
 def compliance_text(text: str) -> str | None:
     """The date the Ombudsman was satisfied with the body's response, as written."""
-    match = _SATISFIED.search(text.replace("’", "'"))
-    return match.group(1) if match else None
+    text = text.replace("’", "'")
+    for _, (start, end) in _SATISFIED.match_spans(text):
+        return text[start:end]
+    return None

@@ -122,6 +122,10 @@ class Cue:
         folded = fold(text) if folded is None else folded
         if not self.could_match(folded):
             return False
+        return self.pattern_finds(text, folded)
+
+    def pattern_finds(self, text: str, folded: str) -> bool:
+        """The pattern's own answer, without the anchor test: for a text known to hold an anchor."""
         if self._folded_pattern is not None and len(folded) == len(text):  # "ß" -> "ss" would shift \b
             return self._folded_pattern.search(folded) is not None
         return self.pattern.search(text) is not None
@@ -166,4 +170,4 @@ class CueSet:
         if len(self._automaton):
             for _, names in self._automaton.iter(folded):
                 candidates |= names
-        return {name for name in candidates if self.cues[name].found_in(text, folded)}
+        return {name for name in candidates if self.cues[name].pattern_finds(text, folded)}
