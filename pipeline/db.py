@@ -312,6 +312,9 @@ def load(con: duckdb.DuckDBPyConnection, extractions: Iterable[Extraction], reso
                 con.execute(f"INSERT INTO {name} SELECT * FROM incoming_{name}")
                 con.unregister(f"incoming_{name}")
         con.unregister("loaded_ids")
+        # The analysis building blocks (pipeline.analysis.MATERIALISED) no longer hold
+        # these rows: `analysis.ensure_views` rebuilds them before they are read.
+        con.execute("DELETE FROM schema_info WHERE key = 'views_version'")
     return len(batch)
 
 

@@ -164,7 +164,39 @@ def test_views_refresh_after_extraction(tmp_path):
     db.store_records(con, [DecisionRecord("lgsco", "24 000 009", "Summary\nThe council delayed. This was fault.\n")])
     jobs.extract_pending(con)
     views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-    assert set(analysis.VIEWS) <= views
+    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert set(analysis.VIEWS) - set(analysis.MATERIALISED) <= views
+    assert set(analysis.MATERIALISED) <= tables
     assert isinstance(con.execute("SELECT * FROM remedy_by_fault").fetchall(), list)
     with pytest.raises(duckdb.Error):
         con.execute("SELECT * FROM no_such_view")
+
+
+def test_building_blocks_are_rebuilt_after_a_load(tmp_path):
+    """fault_findings and remedy_payments are tables: a load marks them stale and the
+    next reader through `analysis` sees the new rows, never the old ones."""
+    from pipeline.extraction import extract_one
+    from pipeline.records import DecisionRecord
+
+    con = db.connect(tmp_path / "x.duckdb")
+    analysis.create_views(con)
+    assert analysis.remedy_by_fault(con) == []
+    record = DecisionRecord("lgsco", "24 000 010", "Summary\nWe found fault by Barset Council (the Council) in how it "
+                            "assessed Mrs X's care needs.\nAgreed action\nThe Council will pay Mrs X £300 to "
+                            "acknowledge the distress caused by its fault.\n")
+    db.store_records(con, [record])
+    db.load(con, [extract_one(record)])
+    assert con.execute("SELECT value FROM schema_info WHERE key = 'views_version'").fetchall() == []
+    rows = analysis.remedy_by_fault(con)
+    assert [r.total_gbp for r in rows] == [Decimal("300.00")] * len(rows) and rows
+    assert con.execute("SELECT count(*) FROM fault_findings").fetchone()[0] >= 1
+
+
+def test_a_database_with_the_old_views_gets_tables(tmp_path):
+    con = db.connect(tmp_path / "x.duckdb")
+    con.execute("CREATE VIEW fault_findings AS SELECT 1 AS x")
+    con.execute("CREATE VIEW remedy_payments AS SELECT 1 AS x")
+    con.execute("INSERT OR REPLACE INTO schema_info VALUES ('views_version', '2')")
+    analysis.ensure_views(con)
+    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert set(analysis.MATERIALISED) <= tables
