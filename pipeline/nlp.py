@@ -118,11 +118,15 @@ def fault_words(doc: Doc) -> Doc:
     """Which sentences use a fault word ("fault", "failings", "maladministration"), as a
     list of booleans parallel to `doc._.sentence_offsets`. Only those can be findings
     outside a summary; the scorer and the assembly both ask, so each sentence is
-    searched once (a `Cue`: only when its folded text holds one of the anchors)."""
+    searched once (a `Cue`: only when its folded text holds one of the anchors, found for
+    all the sentences in one scan of the Doc)."""
     text, folded = doc_text(doc), doc_folded(doc)
-    aligned = len(folded) == len(text)  # folding can lengthen text ("ß" -> "ss")
-    doc._.fault_words = [FAULT_WORD.found_in(text[a:b], folded[a:b] if aligned else None)
-                         for a, b in sentence_offsets(doc)]
+    offsets = sentence_offsets(doc)
+    if len(folded) != len(text):  # folding can lengthen text ("ß" -> "ss"): sentence by sentence
+        doc._.fault_words = [FAULT_WORD.found_in(text[a:b]) for a, b in offsets]
+        return doc
+    doc._.fault_words = [anchored and FAULT_WORD.pattern_finds(text[a:b], folded[a:b])
+                         for (a, b), anchored in zip(offsets, FAULT_WORD.could_match_each(folded, offsets))]
     return doc
 
 

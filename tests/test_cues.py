@@ -126,3 +126,20 @@ def test_deadline_cues_agree_with_their_patterns_on_any_mix(words):
     text = " ".join(words)
     for cue in DEADLINE_CUES.values():
         assert list(cue.match_spans(text)) == _spans(cue.pattern, text)
+
+
+def test_anchors_found_for_all_sentences_at_once_are_those_found_one_by_one(dev_records, nlp):
+    for text in [r.text for r in dev_records.values()][:10]:
+        doc = nlp(text)
+        folded, offsets = fold(text), doc._.sentence_offsets
+        for cue in (vocab.FAULT_WORD, vocab.NO_FAULT, vocab.ALLEGATION):
+            assert cue.could_match_each(folded, offsets) == [cue.could_match(folded[a:b]) for a, b in offsets]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("fault ingsmdx.")), max_size=80), st.lists(st.integers(0, 80), max_size=12))
+def test_anchors_found_at_once_on_any_spans(text, cuts):
+    cuts = sorted(set(c for c in cuts if c <= len(text)))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]  # sorted, non-overlapping, with gaps
+    cue = vocab.FAULT_WORD
+    assert cue.could_match_each(text, spans) == [cue.could_match(text[a:b]) for a, b in spans]
