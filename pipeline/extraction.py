@@ -273,7 +273,7 @@ def _expand(key: str) -> str:
 
 # --- per-sentence reading ---------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)  # one per sentence of every decision: slots make them cheaper to build and read
 class Sentence:
     text: str
     start: int      # offsets in the decision text
@@ -308,21 +308,25 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
         if not sent_text.strip():
             continue
         bodies: list[tuple[int, str]] = []
-        for m in mentions[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]:
+        # (Most sentences hold no sum, deadline or alias: the slices are taken only when
+        # the bisection says there is something in them.)
+        i, j = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
+        for m in mentions[i:j] if i < j else ():
             key = registry.resolve_or_placeholder(m)
             if key is not None:
                 bodies.append((offset + m.start, key))
-        for bs, key in aliases[bisect_left(alias_starts, s):bisect_left(alias_starts, e)]:
+        i, j = bisect_left(alias_starts, s), bisect_left(alias_starts, e)
+        for bs, key in aliases[i:j] if i < j else ():
             if not any(abs(b - (offset + bs)) < 3 for b, _ in bodies):
                 bodies.append((offset + bs, key))
-        bodies.sort()
-        out.append(Sentence(
-            text=sent_text, start=offset + s, end=offset + e, section=section, bodies=bodies,
-            amounts=[(offset + a, offset + b, v) for a, b, v in amounts[bisect_left(amount_starts, s):bisect_left(amount_starts, e)]],
-            deadlines=[(offset + a, offset + b, t, d, p)
-                       for a, b, t, d, p in deadlines[bisect_left(deadline_starts, s):bisect_left(deadline_starts, e)]],
-            scores=scores.get(s), fault_word=fault_word,
-        ))
+        if len(bodies) > 1:
+            bodies.sort()
+        i, j = bisect_left(amount_starts, s), bisect_left(amount_starts, e)
+        sent_amounts = [(offset + a, offset + b, v) for a, b, v in amounts[i:j]] if i < j else []
+        i, j = bisect_left(deadline_starts, s), bisect_left(deadline_starts, e)
+        sent_deadlines = [(offset + a, offset + b, t, d, p) for a, b, t, d, p in deadlines[i:j]] if i < j else []
+        out.append(Sentence(sent_text, offset + s, offset + e, section, bodies, sent_amounts, sent_deadlines,
+                            scores.get(s), fault_word))
     return out
 
 
@@ -800,6 +804,7 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[st
 def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> Extraction:
     _categories_named.cache_clear()
     text = record.text
+    folded = fold(text)  # for the anchor tests of cues searched in the whole text
     meta = sections_mod.metadata_lines(text)
     decision_date = read_date(record, meta)
     registry = BodyRegistry()
@@ -823,7 +828,7 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
     faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [],
                          upheld=outcome in ("upheld", "partly_upheld"))
     # (Its anchors are looked for in the whole text first: almost no decision has them.)
-    if vocab.UPHELD_FORMULA.could_match(fold(text)) and any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences) and not any(
+    if vocab.UPHELD_FORMULA.could_match(folded) and any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences) and not any(
             f.provenance.section == sections_mod.FINDINGS for f in faults):
         # Old remedy summaries: "found fault causing injustice" confirms the complaint as
         # stated, so its complaint sentences say what the faults were.
@@ -849,7 +854,7 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
         d.body = name_of.get(d.body, d.body) if d.body else None
 
     fault_found = _fault_found(outcome, faults, sentences, record)
-    compliance = sections_mod.compliance_text(text)
+    compliance = sections_mod.compliance_text(text, folded)
     return Extraction(
         record=record,
         decision_date=decision_date,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.cues import Cue
+from pipeline.extract.cues import Cue, fold
 
 # Section kinds, in the vocabulary the extractors use.
 HEADER = "header"          # title and metadata lines before the first heading
@@ -205,8 +205,11 @@ _SATISFIED = Cue(re.compile(
 ))
 
 
-def compliance_text(text: str) -> str | None:
-    """The date the Ombudsman was satisfied with the body's response, as written."""
+def compliance_text(text: str, folded: str | None = None) -> str | None:
+    """The date the Ombudsman was satisfied with the body's response, as written.
+    `folded` is `fold(text)`, when the caller has it."""
+    if not _SATISFIED.could_match(fold(text) if folded is None else folded):
+        return None  # (the anchor holds no apostrophe, so the replacement below cannot change this)
     text = text.replace("’", "'")
     for _, (start, end) in _SATISFIED.match_spans(text):
         return text[start:end]
