@@ -557,7 +557,7 @@ def _purpose_text(start: int, end: int, sent: Sentence) -> str:
     lead = lead[cut[-1].end():] if cut else lead
     if _MONEY_BACK.search(lead):
         return lead  # "refund the £318.60 Mrs N paid for care she did not receive": money back
-    if any(rx.search(following) for rx in vocab.PURPOSE_CUES.values()):
+    if vocab.PURPOSE_CUE_SET.found_in(following):
         return following
     return lead + following
 
@@ -566,7 +566,8 @@ _MONEY_BACK = re.compile(r"\b(?:refund|reimburse|repay|waive|write off|backdate)
 
 
 def _purposes(clause: str) -> list[str]:
-    found = [p for p, rx in vocab.PURPOSE_CUES.items() if rx.search(clause)]
+    named = vocab.PURPOSE_CUE_SET.found_in(clause)
+    found = [p for p in vocab.PURPOSE_CUES if p in named]
     if "financial_loss" in found and "distress" in found and not re.search(r"distress|frustrat|uncertain|anxiety|upset|worry|stress|harm", clause, re.I):
         found.remove("distress")
     return found or ["distress"]
@@ -582,13 +583,14 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
 
 def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_payer: str | None) -> list[Payment]:
     by_section: dict[str, list[Payment]] = {}
-    current: str | None = None
-    for sent in sentences:
-        if sent.section not in (sections_mod.REMEDY, sections_mod.SUMMARY, sections_mod.DECISION, sections_mod.FINDINGS):
+    read = [s for s in sentences if s.section in (sections_mod.REMEDY, sections_mod.SUMMARY, sections_mod.DECISION,
+                                                  sections_mod.FINDINGS)]
+    for i, sent in enumerate(read):
+        if not sent.amounts:
             continue
-        subject = _subject(sent)
-        if subject:
-            current = subject
+        # The body the remedy is about so far: the subject of the latest sentence, up to
+        # this one, that has one (looked for only where there is a sum).
+        current = next((subject for subject in map(_subject, read[i::-1]) if subject), None)
         for start, end, amount in sent.amounts:
             clause = _clause(start, end, sent)
             if not _is_award(sent, start, end, clause):
@@ -702,7 +704,8 @@ def _payer(sent: Sentence, amount_start: int) -> str | None:
 # --- deadlines ----------------------------------------------------------------------------
 
 def _actions(text: str) -> list[str]:
-    found = [a for a, rx in vocab.ACTION_CUES.items() if rx.search(text)]
+    named = vocab.ACTION_CUE_SET.found_in(text)
+    found = [a for a in vocab.ACTION_CUES if a in named]
     return found or ["other"]
 
 
@@ -712,15 +715,15 @@ def read_deadlines(sentences: list[Sentence], registry: BodyRegistry, decision_d
     if not any(s.deadlines for s in remedy):
         remedy = [s for s in sentences if s.section in (sections_mod.SUMMARY, sections_mod.FINDINGS) and s.deadlines]
     entries: dict[tuple, Deadline] = {}
-    current: str | None = None
     report_back_everywhere = any(
-        vocab.ACTION_CUES["report_back"].search(s.text) and not s.deadlines and re.search(r"evidence|send us|provide us", s.text, re.I)
+        vocab.ACTION_CUES["report_back"].found_in(s.text) and not s.deadlines and re.search(r"evidence|send us|provide us", s.text, re.I)
         for s in remedy
     )
     for i, sent in enumerate(remedy):
-        subject = _subject(sent)
-        if subject:
-            current = subject
+        if not sent.deadlines:
+            continue
+        # The body the remedy is about so far, as in read_payments.
+        current = next((subject for subject in map(_subject, remedy[i::-1]) if subject), None)
         for start, end, phrase, date_text, period in sent.deadlines:
             due = _due_date(date_text, period, decision_date)
             # The deadline covers its sentence and the list items that follow it, up to the

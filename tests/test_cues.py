@@ -12,7 +12,8 @@ from pipeline.extract import vocabulary as vocab
 from pipeline.extract.cues import Cue, anchors, fold
 
 ALL_CUES = {f"{group}:{name}": cue for group, cues in
-            (("category", vocab.CATEGORY_CUES), ("strong", vocab.STRONG_CATEGORY_CUES)) for name, cue in cues.items()}
+            (("category", vocab.CATEGORY_CUES), ("strong", vocab.STRONG_CATEGORY_CUES),
+             ("purpose", vocab.PURPOSE_CUES), ("action", vocab.ACTION_CUES)) for name, cue in cues.items()}
 ALL_CUES |= {name: value for name, value in vars(vocab).items() if isinstance(value, Cue)}
 
 
@@ -95,7 +96,8 @@ def test_a_text_that_folding_lengthens_is_searched_as_it_is():
 
 def test_a_cue_set_finds_exactly_the_cues_that_match(dev_records):
     for cues, cue_set in ((vocab.CATEGORY_CUES, vocab.CATEGORY_CUE_SET),
-                          (vocab.STRONG_CATEGORY_CUES, vocab.STRONG_CATEGORY_CUE_SET)):
+                          (vocab.STRONG_CATEGORY_CUES, vocab.STRONG_CATEGORY_CUE_SET),
+                          (vocab.PURPOSE_CUES, vocab.PURPOSE_CUE_SET), (vocab.ACTION_CUES, vocab.ACTION_CUE_SET)):
         for s in _sentences(dev_records.values())[:3000] + ["", "ELİGİBLE Streß section 42 safeguarding"]:
             assert cue_set.found_in(s) == {name for name, cue in cues.items() if cue.pattern.search(s)}, s
 

@@ -142,18 +142,20 @@ PREVIOUSLY_OFFERED = _rx(
     r"its (?:earlier|previous|original) offer|already taken|(?:apologised|apologized) and (?:paid|offered)|"
     r"the £[\d,]+ (?:it|the \w+) (?:has |had )?(?:already )?offered"
 )
-PURPOSE_CUES: dict[str, re.Pattern] = {
-    "distress": _rx(r"distress|frustrat|uncertain|anxiety|anxious|upset|worry|worried|risk of harm|stress|injustice|avoidable|impact|emotional|suffering|strain|harm|goodwill|failings|recognition|acknowledg"),
-    "time_and_trouble": _rx(r"time and trouble|inconvenience|time,? trouble|trouble|effort|chasing|pursuing"),
-    "loss_of_service": _rx(r"\b(?:he|she|they|him|her|them|family|child|son|daughter|[A-Z]\w*) (?:had |has )?(?:missed|went without|did not (?:get|receive)|lost)\b(?! (?:earnings|income|wages|money|out\b))|(?:provision|education|support|care|respite|school(?:ing)?)\b[^.]{0,25}\bmissed|lost opportunit|lost (?:education|provision|opportunit|care|respite|support|services?)|loss of (?:education|provision|opportunit|care|respite|support|services?)|missed (?:education|provision|school)|potential lost|lost (?:the )?(?:chance|learning)|(?:education|provision|respite|support) (?:he|she|they) (?:missed|lost)|without (?:education|provision)"),
-    "financial_loss": _rx(r"refund|reimburs|backdat|\bcosts?\b|\bfees?\b|waiv|financial loss|quantifiable|loss of (?:income|earnings)|expenses|overpa|charges?|top-?up|difference|arrears|cover (?:the )?(?:cost|price)|repay"),
+PURPOSE_CUES: dict[str, Cue] = {
+    "distress": _cue(r"distress|frustrat|uncertain|anxiety|anxious|upset|worry|worried|risk of harm|stress|injustice|avoidable|impact|emotional|suffering|strain|harm|goodwill|failings|recognition|acknowledg"),
+    "time_and_trouble": _cue(r"time and trouble|inconvenience|time,? trouble|trouble|effort|chasing|pursuing"),
+    "loss_of_service": _cue(r"\b(?:he|she|they|him|her|them|family|child|son|daughter|[A-Z]\w*) (?:had |has )?(?:missed|went without|did not (?:get|receive)|lost)\b(?! (?:earnings|income|wages|money|out\b))|(?:provision|education|support|care|respite|school(?:ing)?)\b[^.]{0,25}\bmissed|lost opportunit|lost (?:education|provision|opportunit|care|respite|support|services?)|loss of (?:education|provision|opportunit|care|respite|support|services?)|missed (?:education|provision|school)|potential lost|lost (?:the )?(?:chance|learning)|(?:education|provision|respite|support) (?:he|she|they) (?:missed|lost)|without (?:education|provision)"),
+    "financial_loss": _cue(r"refund|reimburs|backdat|\bcosts?\b|\bfees?\b|waiv|financial loss|quantifiable|loss of (?:income|earnings)|expenses|overpa|charges?|top-?up|difference|arrears|cover (?:the )?(?:cost|price)|repay"),
 }
 
 # --- deadlines --------------------------------------------------------------------------
-ACTION_CUES: dict[str, re.Pattern] = {
-    "apology": _rx(r"apolog"),
-    "payment": _rx(r"\bpay\b|\bpays\b|payment|£\s?\d|refund|reimburs"),
-    "review": _rx(r"\breview|reassess|re-assess|reconsider|re-consider|carry out (?:a|an) (?:new )?assessment|complete (?:a|an) (?:\w+ )?(?:review|assessment)"),
-    "service_improvement": _rx(r"improve|training|procedure|policy|policies|remind|action plan|guidance (?:to|for) staff|share (?:the )?learning|learning|practice|process|systemic|ensure (?:that )?(?:this|it) does not happen"),
-    "report_back": _rx(r"evidence|report back|send us|provide us|copy of|update us|tell us|inform us"),
+ACTION_CUES: dict[str, Cue] = {
+    "apology": _cue(r"apolog"),
+    "payment": _cue(r"\bpay\b|\bpays\b|payment|£\s?\d|refund|reimburs"),
+    "review": _cue(r"\breview|reassess|re-assess|reconsider|re-consider|carry out (?:a|an) (?:new )?assessment|complete (?:a|an) (?:\w+ )?(?:review|assessment)"),
+    "service_improvement": _cue(r"improve|training|procedure|policy|policies|remind|action plan|guidance (?:to|for) staff|share (?:the )?learning|learning|practice|process|systemic|ensure (?:that )?(?:this|it) does not happen"),
+    "report_back": _cue(r"evidence|report back|send us|provide us|copy of|update us|tell us|inform us"),
 }
+PURPOSE_CUE_SET = CueSet(PURPOSE_CUES)
+ACTION_CUE_SET = CueSet(ACTION_CUES)
