@@ -22,7 +22,9 @@
    `--baseline-max` decisions (default 8,000) the baseline reads every k-th decision
    instead of all (at 60,000 it would otherwise take three times as long as the run it
    is the baseline of); its rate is the same within noise, and the total token count is
-   then the sample's mean times N (`tokens_estimated` in the results).
+   then the sample's mean times N (`tokens_estimated` in the results). Beside it, for
+   scale, the same texts through the pipeline's own tokenizer (`chunk_cached_blank`), whose
+   cache stays warm (see pipeline/tokenizer.py): how much of the ratio is that fix.
 4. Times each analysis view (`SELECT count(*)` over it), and the nightly case: a new
    process running `python -m pipeline.cli --db DB ingest FILE` with 50 new decisions on
    the extracted database, from its start to its exit.
@@ -343,12 +345,12 @@ def build_database(path: Path, gen: CorpusGenerator, n: int) -> float:
     return time.perf_counter() - t
 
 
-def baseline_tokenize(con, batch: int = 1000, every: int = 1) -> tuple[int, int, float]:
-    """Bare spacy.blank("en") over the full texts (every `every`-th of them), one process:
-    (decisions, tokens, seconds)."""
+def baseline_tokenize(con, batch: int = 1000, every: int = 1, nlp=None) -> tuple[int, int, float]:
+    """Bare spacy.blank("en") (or `nlp`) over the full texts (every `every`-th of them), one
+    process: (decisions, tokens, seconds)."""
     import spacy
 
-    nlp = spacy.blank("en")
+    nlp = nlp or spacy.blank("en")
     cur = con.cursor()
     cur.execute("SELECT text FROM (SELECT text, row_number() OVER (ORDER BY decision_id) AS i FROM records) "
                 "WHERE i % ? = 0 ORDER BY i", [every])
@@ -366,6 +368,17 @@ def baseline_tokenize(con, batch: int = 1000, every: int = 1) -> tuple[int, int,
         seconds += time.perf_counter() - t
     cur.close()
     return docs, tokens, seconds
+
+
+def chunk_cached_blank():
+    """spacy.blank("en") with the pipeline's tokenizer (pipeline.tokenizer), for scale:
+    bare spaCy stops caching chunks after a Doc's first special case, which is most of
+    what tokenising a long decision costs."""
+    import spacy
+
+    from pipeline import tokenizer as _registers_it  # noqa: F401
+
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "ombudsman.ChunkCachedTokenizer.v1"}}})
 
 
 def time_views(con) -> dict[str, float]:
@@ -443,6 +456,7 @@ def run(n: int, out: Path | None = DEFAULT_OUT, workers: int | None = None, leng
         say(f"bench: baseline tokenisation{f' (one decision in {every})' if every > 1 else ''} ...")
         base_docs, base_tokens, base_s = baseline_tokenize(con, every=every)
         tokens_estimated = every > 1
+        _, _, cached_s = baseline_tokenize(con, every=every, nlp=chunk_cached_blank())
         tokens = round(base_tokens / base_docs * n) if tokens_estimated else base_tokens
         say("bench: views ...")
         views = time_views(con)
@@ -479,6 +493,8 @@ def run(n: int, out: Path | None = DEFAULT_OUT, workers: int | None = None, leng
         "baseline_tokenize_decisions_per_s": round(base_docs / base_s, 2) if base_s else None,
         "baseline_tokens_per_s": round(base_tokens / base_s, 1) if base_s else None,
         "ratio_to_baseline": round((n / extract_s) / (base_docs / base_s), 3) if base_s else None,
+        "chunk_cached_tokenize_decisions_per_s": round(base_docs / cached_s, 2) if cached_s else None,
+        "ratio_to_chunk_cached_tokenize": round((n / extract_s) / (base_docs / cached_s), 3) if cached_s else None,
         "nightly_new": NIGHTLY_NEW,
         "nightly_s": round(nightly_s, 2) if nightly_s is not None else None,
         "nightly_exit_code": nightly_rc,
@@ -509,6 +525,8 @@ def table(r: dict) -> str:
         f"{'tokens/s':44} {fmt(r['tokens_per_s']):>14}",
         f"{'baseline spacy.blank tokenise, 1 process':44} {fmt(r['baseline_tokenize_decisions_per_s']):>14}   decisions/s",
         f"{'ratio extract+load / baseline':44} {fmt(r['ratio_to_baseline']):>14}",
+        f"{'  (pipeline tokenizer, warm cache, 1 process)':44} {fmt(r['chunk_cached_tokenize_decisions_per_s']):>14}   decisions/s",
+        f"{'  (ratio extract+load / that)':44} {fmt(r['ratio_to_chunk_cached_tokenize']):>14}",
         f"{'peak RSS (process tree)':44} {fmt(r['peak_rss_mb'], ' MB'):>14}   <= 1,536 MB",
         f"{'peak RSS bound (ru_maxrss self + child)':44} {fmt(r['peak_rss_bound_mb'], ' MB'):>14}",
         f"{'nightly: ' + str(r['nightly_new']) + ' new, process start to exit':44} {fmt(r['nightly_s'], ' s'):>14}   <= 15 s",

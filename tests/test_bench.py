@@ -71,6 +71,8 @@ def test_baseline_reads_every_kth_text_past_its_maximum(tmp_path):
     texts = [r[0] for r in con.execute("SELECT text FROM records ORDER BY decision_id").fetchall()]
     nlp = spacy.blank("en")
     assert docs == 7 and tokens == sum(len(nlp.make_doc(t)) for t in texts[3::4])
+    # the pipeline's tokenizer, measured beside it, gives the same tokens
+    assert bench.baseline_tokenize(con, every=4, nlp=bench.chunk_cached_blank())[:2] == (docs, tokens)
 
 
 def _rows(con) -> dict[str, list[str]]:
