@@ -52,8 +52,16 @@ class ChunkCachedTokenizer:
             yield self(text)
 
     def __getattr__(self, name: str):
-        # Everything else (rules, to_bytes, explain, ...) is the wrapped tokenizer's.
+        # Everything else (rules, to_bytes, explain, ...) is the wrapped tokenizer's. Not
+        # while unpickling, before `tokenizer` is set: that would look itself up for ever.
+        if name == "tokenizer":
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
+
+    def __reduce__(self):
+        # Pickled (as anything that ships the pipeline to another process does) as the
+        # wrapped tokenizer and the size; the copy's cache fills again as it works.
+        return (ChunkCachedTokenizer, (self.tokenizer, self.max_cached_chunks))
 
 
 @registry.tokenizers("ombudsman.ChunkCachedTokenizer.v1")

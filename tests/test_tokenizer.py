@@ -55,3 +55,12 @@ def test_chunks_are_learnt_only_up_to_the_cache_size():
     cached("six seven")
     assert len(cached._seen) == 5
     assert [t.text for t in cached("six seven.")] == ["six", "seven", "."]
+
+
+def test_it_pickles(nlp):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(nlp.tokenizer))
+    assert isinstance(copy, ChunkCachedTokenizer) and copy.max_cached_chunks == nlp.tokenizer.max_cached_chunks
+    text = "Mr. Smith's complaint (23 011 903a) was upheld.\nThe Council will pay £300."
+    assert _tokens(copy(text)) == _tokens(PLAIN(text))
