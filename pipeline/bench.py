@@ -374,11 +374,9 @@ def chunk_cached_blank():
     """spacy.blank("en") with the pipeline's tokenizer (pipeline.tokenizer), for scale:
     bare spaCy stops caching chunks after a Doc's first special case, which is most of
     what tokenising a long decision costs."""
-    import spacy
+    from pipeline.tokenizer import blank_english
 
-    from pipeline import tokenizer as _registers_it  # noqa: F401
-
-    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "ombudsman.ChunkCachedTokenizer.v1"}}})
+    return blank_english()
 
 
 def time_views(con) -> dict[str, float]:
@@ -534,7 +532,7 @@ def table(r: dict) -> str:
     ]
     for name, s in sorted(r["views_s"].items(), key=lambda kv: -kv[1]):
         lines.append(f"  {'view ' + name:42} {fmt(s, ' s'):>14}")
-    lines.append(f"rows: " + ", ".join(f"{k} {v:,}" for k, v in r["rows"].items()) + f"; failed {r['failed']}")
+    lines.append("rows: " + ", ".join(f"{k} {v:,}" for k, v in r["rows"].items()) + f"; failed {r['failed']}")
     return "\n".join(lines)
 
 

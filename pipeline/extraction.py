@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline import text as sections_mod
 from pipeline.extract import bodies as body_rules
@@ -588,9 +588,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
     for i, sent in enumerate(read):
         if not sent.amounts:
             continue
-        # The body the remedy is about so far: the subject of the latest sentence, up to
-        # this one, that has one (looked for only where there is a sum).
-        current = next((subject for subject in map(_subject, read[i::-1]) if subject), None)
+        current = _current_subject(read, i)  # looked for only where there is a sum
         for start, end, amount in sent.amounts:
             clause = _clause(start, end, sent)
             if not _is_award(sent, start, end, clause):
@@ -680,6 +678,12 @@ def _subjects(sent: Sentence) -> list[str]:
     return _unique(lead) if len(lead) > 1 else ([_subject(sent)] if _subject(sent) else [])
 
 
+def _current_subject(sentences: list[Sentence], i: int) -> str | None:
+    """The body the remedy is about so far: the subject of the latest sentence, up to and
+    including sentences[i], that has one."""
+    return next((subject for subject in map(_subject, sentences[i::-1]) if subject), None)
+
+
 def _subject(sent: Sentence) -> str | None:
     """The body a remedy sentence is about: the first body named near its start."""
     if not sent.bodies:
@@ -722,8 +726,7 @@ def read_deadlines(sentences: list[Sentence], registry: BodyRegistry, decision_d
     for i, sent in enumerate(remedy):
         if not sent.deadlines:
             continue
-        # The body the remedy is about so far, as in read_payments.
-        current = next((subject for subject in map(_subject, remedy[i::-1]) if subject), None)
+        current = _current_subject(remedy, i)  # looked for only where there is a deadline
         for start, end, phrase, date_text, period in sent.deadlines:
             due = _due_date(date_text, period, decision_date)
             # The deadline covers its sentence and the list items that follow it, up to the

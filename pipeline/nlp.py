@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy
-import spacy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from pipeline import tokenizer as _tokenizer  # noqa: F401 - registers ombudsman.ChunkCachedTokenizer.v1
+from pipeline.tokenizer import blank_english
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import money as money_rules
@@ -224,7 +223,7 @@ PIPELINE = ["line_sentences", "fault_words", "body_mentions", "amounts", "deadli
 
 
 def create_nlp(model_path: str = "") -> Language:
-    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "ombudsman.ChunkCachedTokenizer.v1"}}})
+    nlp = blank_english()
     # No parser or NER holds per-token memory here, so long sections are affordable;
     # the default 1,000,000-character guard would reject a long report's findings.
     nlp.max_length = 20_000_000
