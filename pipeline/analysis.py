@@ -305,14 +305,19 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     return list(VIEWS)
 
 
-def ensure_views(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the views if this database lacks them, has an older version of them, or
-    has loaded extractions since its building blocks were built."""
+def views_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the views are there, of this version, and built after the last load."""
     try:
         row = _one(con, "SELECT value FROM schema_info WHERE key = 'views_version'")
     except duckdb.CatalogException:
         raise AnalysisError("not an ombudsman database (no schema_info table)") from None
-    if row is not None and int(row[0]) == VIEWS_VERSION:
+    return row is not None and int(row[0]) == VIEWS_VERSION
+
+
+def ensure_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the views if this database lacks them, has an older version of them, or
+    has loaded extractions since its building blocks were built."""
+    if views_current(con):
         return
     try:
         create_views(con)

@@ -94,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, DatabaseError, ValueError, FileNotFoundError) as exc:
         print(f"ombudsman {args.command}: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    except OSError as exc:  # a read-only filesystem, a full disk, a folder we may not write
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"ombudsman {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print(f"ombudsman {args.command}: interrupted", file=sys.stderr)
         return 130
@@ -116,8 +120,10 @@ def _logged(command: str, args, work) -> int:
     from pipeline import db
     from pipeline.lock import WriterLock
 
-    with WriterLock(db.db_path(args.db)):
-        con = db.connect(args.db)
+    # Not a DuckDB file: say so before a lock file appears beside it.
+    path = db.check_database_file(db.db_path(args.db))
+    with WriterLock(path, f"ombudsman {command}"):
+        con = db.connect(path)
         db.mark_interrupted_runs(con)
         run_id = db.start_run(con, command)
         try:
@@ -275,16 +281,23 @@ def _table(columns: list[str], rows: list[tuple]) -> str:
 
 
 def cmd_report(args) -> int:
-    from pipeline import db
-    from pipeline.analysis import AnalysisError
+    from pipeline import analysis, db
+    from pipeline.lock import WriterLock
     from pipeline.report import write_report
 
-    if not db.db_path(args.db).exists():
-        raise UserError(f"no database at {db.db_path(args.db)}: run `ombudsman run` or `ombudsman ingest` first")
-    con = db.connect(args.db)  # writable: the report (re)creates the analysis views if they are missing
+    con = db.connect(args.db, read_only=True)  # the report only reads: it works on a read-only filesystem
     try:
+        if not analysis.views_current(con):
+            # A database from an older version of the views: rebuild them once, as a writer.
+            con.close()
+            path = db.check_database_file(db.db_path(args.db))
+            with WriterLock(path, "ombudsman report"):
+                writer = db.connect(path)
+                analysis.ensure_views(writer)
+                writer.close()
+            con = db.connect(path, read_only=True)
         print(write_report(con, args.out))
-    except (AnalysisError, OSError) as exc:
+    except analysis.AnalysisError as exc:
         raise UserError(str(exc)) from None
     return EXIT_OK
 

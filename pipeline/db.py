@@ -138,21 +138,65 @@ def db_path(path: str | Path | None = None) -> Path:
     return Path(path or os.environ.get("OMBUDSMAN_DB") or DEFAULT_DB)
 
 
+# DuckDB fetches and loads extensions on its own when a query or a file needs one (a
+# SQLite file given as --db makes it download sqlite_scanner): never, here.
+NO_EXTENSIONS = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# A read-only connection reads this database and nothing else: no file or URL in or out
+# (COPY ... TO, EXPORT DATABASE, read_csv, ATTACH, INSTALL), and SQL cannot SET it back.
+READ_ONLY = {**NO_EXTENSIONS, "enable_external_access": False, "lock_configuration": True}
+
+# A DuckDB file starts with an 8-byte checksum, then these four bytes.
+_MAGIC, _MAGIC_AT = b"DUCK", 8
+
+
+def check_database_file(path: str | Path) -> Path:
+    """`path` as a Path if it is a DuckDB database or nothing yet; DatabaseError otherwise.
+
+    Checked before DuckDB opens the file (which would try to download an extension for a
+    SQLite or Parquet file) and before a lock file is created beside it."""
+    path = Path(path)
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a DuckDB database")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_MAGIC_AT + len(_MAGIC))
+    except FileNotFoundError:
+        return path
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+    if head and head[_MAGIC_AT:] != _MAGIC:
+        raise DatabaseError(f"{path} is not a DuckDB database")
+    return path
+
+
+def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    from pipeline.lock import busy_error
+
+    check_database_file(path)
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config=READ_ONLY if read_only else NO_EXTENSIONS)
+    except duckdb.Error as exc:
+        message = str(exc).splitlines()[0]
+        if "Could not set lock on file" in message:  # another process has it open: say who
+            raise busy_error(path, message, writing=not read_only) from None
+        raise DatabaseError(f"cannot open {path}: {message}") from None
+
+
 def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the database, creating the schema if it is new."""
+    """Open the database, creating the schema if it is new.
+
+    Read-only connections cannot touch any other file (see READ_ONLY); a database held
+    by another process raises `pipeline.lock.Busy`, naming it."""
     path = db_path(path)
     if read_only:
         if not path.exists():
             raise DatabaseError(f"no database at {path}: run `ombudsman run` or `ombudsman ingest` first")
-        try:
-            return duckdb.connect(str(path), read_only=True)
-        except duckdb.Error as exc:
-            raise DatabaseError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
-    path.parent.mkdir(parents=True, exist_ok=True)
+        return _open(path, read_only=True)
     try:
-        con = duckdb.connect(str(path))
-    except duckdb.Error as exc:
-        raise DatabaseError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create {path.parent}: {exc.strerror}") from None
+    con = _open(path, read_only=False)
     con.execute(SCHEMA)
     row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
     if row is None:
