@@ -1,0 +1,43 @@
+"""What `ombudsman status` shows, as plain queries: the last runs, and the failures still
+open.
+
+A failure is *resolved* once the same decision (source and reference) landed after it:
+extracted later, or, for a failure before extraction (fetching, parsing, ingesting),
+stored later. A failure that names no decision (a malformed JSON line) stays open.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+RUN_COLUMNS = ["run", "command", "started", "finished", "status", "counts", "error"]
+FAILURE_COLUMNS = ["recorded", "run", "stage", "decision", "where", "reason", "resolved"]
+
+_FAILURES = """
+SELECT f.recorded_at, f.run_id, f.stage,
+       CASE WHEN f.reference IS NOT NULL THEN coalesce(f.source || ':', '') || f.reference END,
+       f.origin, f.reason,
+       CASE WHEN d.extracted_at > f.recorded_at THEN d.extracted_at
+            WHEN f.stage <> 'extract' AND r.ingested_at > f.recorded_at THEN r.ingested_at END AS resolved_at
+FROM failures f
+LEFT JOIN decisions d ON d.source = f.source AND d.reference = f.reference
+LEFT JOIN records r ON r.source = f.source AND r.reference = f.reference
+"""
+
+
+def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[tuple[Any, ...]]:
+    """The last `limit` runs, newest first, in the order of RUN_COLUMNS."""
+    return con.execute("SELECT run_id, command, started_at, finished_at, status, counts, error FROM runs "
+                       "ORDER BY run_id DESC LIMIT ?", [limit]).fetchall()
+
+
+def failures(con: duckdb.DuckDBPyConnection, include_resolved: bool = False,
+             limit: int = 20) -> tuple[list[tuple[Any, ...]], int]:
+    """The newest failures (in the order of FAILURE_COLUMNS), open ones only unless
+    `include_resolved`, and how many resolved ones were left out."""
+    where = "" if include_resolved else "WHERE resolved_at IS NULL"
+    rows = con.execute(f"SELECT * FROM ({_FAILURES}) {where} ORDER BY recorded_at DESC LIMIT ?", [limit]).fetchall()
+    hidden = 0 if include_resolved else con.execute(
+        f"SELECT count(*) FROM ({_FAILURES}) WHERE resolved_at IS NOT NULL").fetchone()[0]
+    return rows, hidden
