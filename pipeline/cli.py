@@ -224,9 +224,10 @@ def cmd_run(args) -> int:
     code = _logged("run", args, lambda con, run_id: jobs.run_batch(
         con, sources=sources, since=args.since, offline=args.offline, limit=args.limit, run_id=run_id))
     from pipeline import db
+    from pipeline.report import summary
 
     con = db.connect(args.db, read_only=True)
-    print(jobs.summary(con))
+    print(summary(con))  # the report's figures, counted the same way
     return code
 
 
