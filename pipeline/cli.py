@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ombudsman", description="UK ombudsman decisions as data.")
     rows = _format_option()
     parser.add_argument("--db", help="DuckDB file (default data/ombudsman.duckdb or $OMBUDSMAN_DB)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress and each failure")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log each failure as it happens, and what the scrapers do (retries, windows)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("scrape", help="collect decisions from a publisher into the raw store and the database")
@@ -109,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s", stream=sys.stderr)
+    _configure_logging(args.verbose)
     from pipeline.db import DatabaseError
     from pipeline.lock import Busy
 
@@ -140,11 +141,22 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s", stream=sys.stderr)
+    # The jobs log each failed input as it happens; without -v they are listed once, at
+    # the end (_report_failures), not twice.
+    logging.getLogger("ombudsman").setLevel(logging.INFO if verbose else logging.ERROR)
+    # The crawler's periodic progress lines belong in a run's log, as the jobs' do.
+    logging.getLogger("scrapers.crawl").setLevel(logging.INFO)
+
+
 def _exit_for(result) -> int:
     return {"ok": EXIT_OK, "partial": EXIT_PARTIAL, "failed": EXIT_FAILURE}[result.status]
 
 
-def _report_failures(command: str, result) -> None:
+def _report_failures(command: str, result, verbose: bool = False) -> None:
+    if verbose:  # each was logged as it happened
+        return
     for failure in result.failures[:20]:
         print(f"ombudsman {command}: {failure}", file=sys.stderr)
     if len(result.failures) > 20:
@@ -154,7 +166,7 @@ def _report_failures(command: str, result) -> None:
 def _logged(command: str, args, work) -> int:
     """Run `work(con, run_id)` as one logged run: a row in `runs`, failures in `failures`,
     holding the writer lock so that two writers never interleave."""
-    from pipeline import db
+    from pipeline import db, progress
     from pipeline.lock import WriterLock
 
     # Not a DuckDB file: say so before a lock file appears beside it.
@@ -164,7 +176,8 @@ def _logged(command: str, args, work) -> int:
         db.mark_interrupted_runs(con)
         run_id = db.start_run(con, command)
         try:
-            result = work(con, run_id)
+            with progress.reporting(progress.for_stream(sys.stderr, prefix=f"{command}: ")):
+                result = work(con, run_id)
         except BaseException as exc:
             db.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
             raise
@@ -172,7 +185,7 @@ def _logged(command: str, args, work) -> int:
         con.close()
     for note in result.notes:
         print(note, file=sys.stderr)
-    _report_failures(command, result)
+    _report_failures(command, result, args.verbose)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items() if v)
     print(f"{command}: {result.status}" + (f" ({counts})" if counts else ""), file=sys.stderr)
     return _exit_for(result)

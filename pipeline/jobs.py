@@ -15,7 +15,7 @@ from typing import Iterable
 
 import duckdb
 
-from pipeline import analysis, db
+from pipeline import analysis, db, progress
 from pipeline.extraction import Extraction, extract
 from pipeline.inputs import read_inputs
 from pipeline.records import DecisionRecord, InputFailure
@@ -70,6 +70,7 @@ def store(con: duckdb.DuckDBPyConnection, results: Iterable[DecisionRecord | Inp
         batch.clear()
 
     for item in results:
+        progress.advance("store")
         if isinstance(item, InputFailure):
             result.fail(con, run_id, item)
             continue
@@ -107,6 +108,7 @@ def extract_pending(con: duckdb.DuckDBPyConnection, everything: bool = False, ru
     workers = parallel.default_workers() if workers is None else workers
     many = len(head) >= parallel.MIN_RECORDS and workers > 1
     for item in parallel.extract_parallel(records, workers) if many else _safe_extract(records):
+        progress.advance("extract")
         if isinstance(item, InputFailure):
             result.fail(con, run_id, item)
             continue
