@@ -1,8 +1,8 @@
 """`ombudsman`: the command line, a thin layer over pipeline.jobs and friends.
 
 Exit codes: 0 success; 1 failure (nothing could be done); 2 usage error; 3 partial
-(some inputs failed, the rest landed); 75 busy (another run holds the lock).
-User errors print one line on stderr, never a traceback.
+(some inputs failed, the rest landed); 75 busy (a run is writing the database, or another
+process has it open). User errors print one line on stderr, never a traceback.
 """
 from __future__ import annotations
 

@@ -174,11 +174,14 @@ def test_a_writer_is_told_a_reader_has_the_database_open(db):
     # A notebook with the database open (read-only, as the notebooks open it).
     holder = _hold(f"import duckdb; con = duckdb.connect({str(db)!r}, read_only=True)")
     try:
-        result = ombudsman("extract", db=db)
-        assert result.returncode == 75, result.stderr
-        line = one_line(result)
-        assert f"busy: the database is open in pid {holder.pid}" in line and "IO Error" not in line
+        for command in (["extract"], ["run", "--offline"]):
+            result = ombudsman(*command, db=db)
+            assert result.returncode == 75, result.stderr
+            line = one_line(result)
+            assert f"busy: the database is open in pid {holder.pid}" in line and "IO Error" not in line
     finally:
         holder.kill()
         holder.wait()
     assert ombudsman("extract", db=db).returncode == 0
+    runs = duckdb.connect(str(db), read_only=True).execute("SELECT command, status FROM runs").fetchall()
+    assert runs == [("extract", "ok")]  # the busy attempts wrote nothing
