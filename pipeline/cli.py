@@ -164,25 +164,15 @@ def _report_failures(command: str, result, verbose: bool = False) -> None:
 
 
 def _logged(command: str, args, work) -> int:
-    """Run `work(con, run_id)` as one logged run: a row in `runs`, failures in `failures`,
-    holding the writer lock so that two writers never interleave."""
-    from pipeline import db, progress
-    from pipeline.lock import WriterLock
+    """Run `work(con, run_id)` as one logged run (pipeline.runlog.logged_run), showing its
+    progress, then print its notes, failures and counts."""
+    from pipeline import progress, runlog
 
-    # Not a DuckDB file: say so before a lock file appears beside it.
-    path = db.check_database_file(db.db_path(args.db))
-    with WriterLock(path, f"ombudsman {command}"):
-        con = db.connect(path)
-        db.mark_interrupted_runs(con)
-        run_id = db.start_run(con, command)
-        try:
-            with progress.reporting(progress.for_stream(sys.stderr, prefix=f"{command}: ")):
-                result = work(con, run_id)
-        except BaseException as exc:
-            db.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
-            raise
-        db.finish_run(con, run_id, result.status, result.counts)
-        con.close()
+    def shown(con, run_id):
+        with progress.reporting(progress.for_stream(sys.stderr, prefix=f"{command}: ")):
+            return work(con, run_id)
+
+    result = runlog.logged_run(args.db, command, shown)
     for note in result.notes:
         print(note, file=sys.stderr)
     _report_failures(command, result, args.verbose)

@@ -1,5 +1,5 @@
-"""What `ombudsman status` shows, as plain queries: the last runs, and the failures still
-open.
+"""The run log: every writing command runs as one logged run (`logged_run`), and `ombudsman
+status` reads the log back (`recent_runs`, `failures`).
 
 A failure is *resolved* once the same decision (source and reference) landed after it:
 extracted later, or, for a failure before extraction (fetching, parsing, ingesting),
@@ -7,9 +7,38 @@ stored later. A failure that names no decision (a malformed JSON line) stays ope
 """
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 import duckdb
+
+R = TypeVar("R")
+
+
+def logged_run(db_path: str | Path | None, command: str, work: Callable[[duckdb.DuckDBPyConnection, int], R]) -> R:
+    """Run `work(con, run_id)` as one run of `command`: holding the writer lock so that two
+    writers never interleave, with a row in `runs` (marked failed if `work` raises; left
+    'running' if the process is killed, which the next run marks interrupted). `work`
+    returns a result with `.status` and `.counts` (pipeline.jobs.JobResult)."""
+    from pipeline import db
+    from pipeline.lock import WriterLock
+
+    # Not a DuckDB file: say so before a lock file appears beside it.
+    path = db.check_database_file(db.db_path(db_path))
+    with WriterLock(path, f"ombudsman {command}"):
+        con = db.connect(path)
+        try:
+            db.mark_interrupted_runs(con)
+            run_id = db.start_run(con, command)
+            try:
+                result = work(con, run_id)
+            except BaseException as exc:
+                db.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
+                raise
+            db.finish_run(con, run_id, result.status, result.counts)
+            return result
+        finally:
+            con.close()
 
 RUN_COLUMNS = ["run", "command", "started", "finished", "status", "counts", "error"]
 FAILURE_COLUMNS = ["recorded", "run", "stage", "decision", "where", "reason", "resolved"]
