@@ -18,7 +18,7 @@ import duckdb
 from pipeline import analysis, db
 from pipeline.extraction import Extraction, extract
 from pipeline.inputs import read_inputs
-from pipeline.records import DecisionRecord, InputFailure
+from pipeline.records import MAX_REFERENCE_CHARS, DecisionRecord, InputFailure, RecordError, check_limits
 
 log = logging.getLogger("ombudsman")
 
@@ -70,6 +70,12 @@ def store(con: duckdb.DuckDBPyConnection, results: Iterable[DecisionRecord | Inp
         batch.clear()
 
     for item in results:
+        if isinstance(item, DecisionRecord):
+            try:
+                check_limits(item)  # scraped records come here without passing read_jsonl
+            except RecordError as exc:
+                item = InputFailure(item.origin or item.url or item.decision_id, str(exc), source=item.source,
+                                    reference=item.reference if len(item.reference) <= MAX_REFERENCE_CHARS else None)
         if isinstance(item, InputFailure):
             result.fail(con, run_id, item)
             continue
