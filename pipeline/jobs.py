@@ -198,8 +198,10 @@ def run_batch(con: duckdb.DuckDBPyConnection, *, sources: list[str], since: dt.d
 
 
 def _last_success(con: duckdb.DuckDBPyConnection) -> dt.date | None:
-    row = con.execute("SELECT max(started_at) FROM runs WHERE command = 'run' AND status = 'ok'").fetchone()
-    return row[0].date() if row and row[0] else None
+    # fetchall, not fetchone: a result left open makes the connection's next
+    # `con.register` (record_failures) fail with "unfinished result from execute()".
+    [(started,)] = con.execute("SELECT max(started_at) FROM runs WHERE command = 'run' AND status = 'ok'").fetchall()
+    return started.date() if started else None
 
 
 def summary(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> str:
