@@ -65,7 +65,7 @@ def store(con: duckdb.DuckDBPyConnection, results: Iterable[DecisionRecord | Inp
     def flush() -> None:
         counts = db.store_records(con, batch)
         for k, v in counts.items():
-            result.counts[k] += v
+            result.counts[k] = result.counts.get(k, 0) + v
         result.counts["ingested"] += counts["new"] + counts["changed"]
         batch.clear()
 
@@ -115,6 +115,7 @@ def extract_pending(con: duckdb.DuckDBPyConnection, everything: bool = False, ru
     for item in parallel.extract_parallel(records, workers) if many else _safe_extract(records):
         if isinstance(item, InputFailure):
             result.fail(con, run_id, item)
+            db.remember_extraction_failure(con, item)  # not retried until its text or the extractor changes
             continue
         batch.append(item)
         if len(batch) >= LOAD_BATCH:

@@ -19,9 +19,10 @@ SOURCES = ("lgsco", "phso")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Limits on what a record may hold, checked when it is read. Real decisions are 2,000 to
-# 100,000 characters; 1,000,000 is spaCy's own `max_length`, past which it refuses a text
-# (error E088) and which no decision comes near. A reference is the decision's id in the
-# database: "23 011 903a", "P-004641"; a megabyte of it is not a reference.
+# 100,000 characters (a long chaptered report a few times that); 1,000,000 is spaCy's
+# default `max_length`, ten times the longest decision, so a text past it is not a decision
+# but a broken export, and fails here in one line instead of in spaCy (E088) on every
+# later run. A reference is the decision's id: "23 011 903a", "P-004641", never a megabyte.
 MAX_TEXT_CHARS = 1_000_000
 MAX_REFERENCE_CHARS = 100
 
@@ -37,6 +38,10 @@ FIELD_TYPES: dict[str, type] = {
 }
 _JSON_TYPE_NAMES = {str: "a string", bool: "true or false", int: "number", float: "number", list: "list",
                     dict: "object"}
+
+# The bundled fictional sample (data/sample): records read from there are marked as
+# sample data in the database and never mixed with real decisions (pipeline.db).
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 
 def _has_surrogate(value: str) -> bool:
@@ -83,6 +88,14 @@ class DecisionRecord:
     @property
     def decision_id(self) -> str:
         return f"{self.source}:{self.reference}"
+
+    @property
+    def is_sample(self) -> bool:
+        """Read from the bundled fictional sample (data/sample)?"""
+        if not self.origin:
+            return False
+        path = Path(re.sub(r":\d+$", "", self.origin))  # "file:line" -> file
+        return path.resolve().is_relative_to(SAMPLE_DIR)
 
     @property
     def text_sha256(self) -> str:
