@@ -84,6 +84,12 @@ def store(con: duckdb.DuckDBPyConnection, results: Iterable[DecisionRecord | Inp
             flush()
     if batch:
         flush()
+    if result.counts.get("sample_skipped"):
+        result.notes.append(f"{result.counts['sample_skipped']} fictional sample decisions (data/sample) not stored: "
+                            "the database holds real decisions")
+    if result.counts.get("sample_dropped"):
+        result.notes.append(f"{result.counts['sample_dropped']} fictional sample decisions removed: "
+                            "real decisions are stored now")
     return result
 
 
@@ -209,6 +215,9 @@ def summary(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> str
     """The first figures a researcher wants: outcomes, sums by payer type and fault, deadlines."""
     today = today or dt.date.today()
     lines = []
+    if db.holds_sample(con):
+        lines.append("FICTIONAL SAMPLE DATA: nothing real is stored yet; these figures are the bundled sample's "
+                     "(data/sample), removed when real decisions arrive")
     total = con.execute("SELECT count(*) FROM decisions").fetchone()[0]
     lines.append(f"{total} decisions extracted")
     lines.append("")
