@@ -128,7 +128,7 @@ def _logged(command: str, args, work) -> int:
         except BaseException as exc:
             db.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
             raise
-        db.finish_run(con, run_id, result.status, result.counts)
+        db.finish_run(con, run_id, result.status, result.counts, "; ".join(result.unreachable) or None)
         con.close()
     for note in result.notes:
         print(note, file=sys.stderr)

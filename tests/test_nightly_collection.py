@@ -4,6 +4,7 @@ Sites are saved pages served over a real socket (scrapers/testserver.py); databa
 real DuckDB files."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -12,7 +13,10 @@ from pathlib import Path
 import duckdb
 
 from conftest import REPO
+from pipeline import cli, db, jobs
+from scrapers import lgsco
 from scrapers.store import RawStore
+from scrapers.testserver import LocalSite, Reply, form
 
 SITE = Path(__file__).parent / "fixtures" / "sites" / "lgsco"
 BAD = Path(__file__).parent / "fixtures" / "bad"
@@ -40,3 +44,107 @@ def test_offline_run_with_a_stored_page_that_fails_to_parse(tmp_path):
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT reference, stage FROM failures").fetchall() == [("24 003 456", "parse")] * 2
     assert con.execute("SELECT reference FROM decisions").fetchall() == [("25 900 111",)]
+
+
+# -- the nightly window: late publication and outages --------------------------------------
+def _site(published: dict[str, dt.date]):
+    """An LGSCO site listing `published` (reference -> decision date) by decision date, ten
+    a page, in the saved pages' layout; the test publishes more as it goes."""
+    def router(hit):
+        if hit.path == "/robots.txt":
+            return Reply(200, (SITE / "robots.txt").read_bytes(), content_type="text/plain")
+        if hit.path == lgsco.LISTING_PATH:
+            since, until = dt.date.fromisoformat(form(hit, "fd")), dt.date.fromisoformat(form(hit, "td"))
+            refs = sorted(r for r, day in published.items() if since <= day <= until)
+            page = int(form(hit, "page"))
+            links = "".join(f'<li><a href="/decisions/benefits-and-tax/council-tax/{r.replace(" ", "-")}">{r}</a></li>'
+                            for r in refs[(page - 1) * 10:page * 10])
+            return Reply(200, f"<html><body><p>Your search has {len(refs)} results</p><ul>{links}</ul></body></html>")
+        ref = hit.path.rsplit("/", 1)[-1].replace("-", " ")
+        if hit.path.startswith("/decisions/benefits-and-tax/council-tax/") and ref in published:
+            return Reply(200, (SITE / "decision-template.html").read_text().format(
+                body="Filler Council", ref=ref, date=published[ref].strftime("%d %b %Y")))
+        return None
+    return LocalSite(router)
+
+
+def _nightly(con, **kw):
+    """One logged nightly run, as `ombudsman run` does it."""
+    run_id = db.start_run(con, "run")
+    result = jobs.run_batch(con, sources=["lgsco"], run_id=run_id, **kw)
+    db.finish_run(con, run_id, result.status, result.counts)
+    return result
+
+
+def test_decisions_published_weeks_after_their_date_are_collected(tmp_path, monkeypatch):
+    monkeypatch.setenv("OMBUDSMAN_RATE", "1000")
+    today = dt.date.today()
+    published = {"26 000 001": today - dt.timedelta(days=3)}
+    con = db.connect(tmp_path / "t.duckdb")
+    with _site(published) as site:
+        kw = dict(raw_dir=tmp_path / "raw", base_urls={"lgsco": site.url})
+        first = _nightly(con, **kw)
+        assert first.status == "ok" and first.counts["reached_lgsco"] == 1
+        published["26 000 002"] = today - dt.timedelta(days=40)  # decided 40 days ago, published today
+        second = _nightly(con, **kw)
+        assert second.status == "ok" and second.counts["new"] == 1
+        fetched = [h.path for h in site.hits if h.path.startswith("/decisions/")]
+    assert sorted(r[0] for r in con.execute("SELECT reference FROM decisions").fetchall()) == ["26 000 001", "26 000 002"]
+    assert len(fetched) == 2  # the first decision, stored, was not fetched again
+
+
+def test_an_unreachable_source_makes_a_partial_run_and_keeps_its_window(tmp_path, monkeypatch):
+    monkeypatch.setenv("OMBUDSMAN_RATE", "1000")
+    today = dt.date.today()
+    dbfile = tmp_path / "t.duckdb"
+    con = db.connect(dbfile)
+    site = _site({"26 000 001": today - dt.timedelta(days=3)}).start()
+    kw = dict(raw_dir=tmp_path / "raw", base_urls={"lgsco": site.url})
+    assert _nightly(con, **kw).status == "ok"
+    reached_on = jobs.collect_since(con, "lgsco", today)
+    site.stop()  # the outage: the port now refuses connections
+    outage = _nightly(con, **kw)
+    assert outage.status == "partial" and outage.counts["unreachable_lgsco"] == 1
+    assert cli._exit_for(outage) == 3
+    assert outage.notes[0].startswith("lgsco: unreachable")
+    assert jobs.collect_since(con, "lgsco", today) == reached_on  # the outage did not move the window
+    con.close()
+    status = ombudsman("status", db=dbfile)
+    assert "partial" in status.stdout and "unreachable_lgsco" in status.stdout
+
+
+# -- the raw store and the database ----------------------------------------------------------
+JAN = ["--from", "2025-01-01", "--to", "2025-01-31"]
+
+
+def test_a_new_database_gets_what_the_raw_store_already_holds(tmp_path):
+    from test_scrapers_lgsco import router
+
+    raw = tmp_path / "raw"
+    with LocalSite(router) as site:
+        args = ["scrape", "lgsco", *JAN, "--base-url", site.url, "--raw-dir", raw, "--rate", "1000", "--no-extract"]
+        first = ombudsman(*args, db=tmp_path / "a.duckdb")
+        assert first.returncode == 3, first.stderr  # one saved page has no decision article
+        other = ombudsman(*args, db=tmp_path / "other.duckdb")  # the month is checkpointed as settled
+    assert other.returncode == 0, other.stderr
+    for name in ("a", "other"):
+        con = duckdb.connect(str(tmp_path / f"{name}.duckdb"), read_only=True)
+        assert con.execute("SELECT count(*) FROM records").fetchone()[0] == 11, name
+        con.close()
+
+
+def test_ingesting_a_raw_store_reads_its_decisions(tmp_path):
+    raw = tmp_path / "raw"
+    store = RawStore(raw)
+    store.put(f"{LIVE}/adult-care-services/assessment-and-care-plan/25-900-111", GOOD_PAGE.read_bytes(),
+              source="lgsco", reference="25 900 111")
+    run = ombudsman("ingest", "--no-extract", raw, db=tmp_path / "t.duckdb")
+    assert run.returncode == 0, run.stderr
+    assert "has no text" not in run.stderr
+    con = duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True)
+    assert con.execute("SELECT reference FROM records").fetchall() == [("25 900 111",)]
+    con.close()
+    manifest = ombudsman("ingest", raw / "manifest.jsonl", db=tmp_path / "u.duckdb")
+    assert manifest.returncode == 1
+    assert manifest.stderr.splitlines()[0].endswith(f"a raw store's manifest, not records: ingest its folder ({raw})")
+
