@@ -5,6 +5,7 @@ real DuckDB files."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -148,3 +149,26 @@ def test_ingesting_a_raw_store_reads_its_decisions(tmp_path):
     assert manifest.returncode == 1
     assert manifest.stderr.splitlines()[0].endswith(f"a raw store's manifest, not records: ingest its folder ({raw})")
 
+
+# -- a live page that does not match the documented layout ----------------------------------
+def test_scrape_says_once_when_a_listing_does_not_match_the_documented_layout(tmp_path):
+    from test_scrapers_lgsco import router
+
+    page1 = f"{lgsco.LISTING_PATH}?fd=2025-01-01&td=2025-01-31&page=1"
+    with LocalSite(router) as site:
+        args = ["scrape", "lgsco", *JAN, "--base-url", site.url, "--rate", "1000", "--no-extract"]
+        normal = ombudsman(*args, "--raw-dir", tmp_path / "raw1", db=tmp_path / "a.duckdb")
+        # The site moved its result links into a script-rendered widget: a count, no links.
+        site.script(page1, Reply(200, "<html><body><p>Your search has 12 results</p><div id='app'></div></body></html>"))
+        changed = ombudsman(*args, "--raw-dir", tmp_path / "raw2", db=tmp_path / "b.duckdb")
+    assert "layout" not in normal.stderr
+    warnings = [line for line in changed.stderr.splitlines() if "layout may have changed" in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{site.url}{page1}: the listing says 12 results (10 expected on page 1) "
+                                  "but 0 decision links were parsed")
+    assert "have not been run against the live sites" in warnings[0]
+    # and the month is not taken as listed: the page is a failure, the window stays open
+    assert changed.returncode == 1
+    assert "the listing says 12 results but no decision links were parsed" in changed.stderr
+    checkpoint = tmp_path / "raw2" / "lgsco" / "checkpoint.json"
+    assert not checkpoint.exists() or not json.loads(checkpoint.read_text())["windows"]["2025-01-01..2025-01-31"].get("done")
