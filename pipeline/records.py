@@ -92,7 +92,7 @@ class DecisionRecord:
     @property
     def is_sample(self) -> bool:
         """Read from the bundled fictional sample (data/sample)?"""
-        if not self.origin:
+        if not self.origin or "://" in self.origin:  # no origin, or a URL: scraped
             return False
         path = Path(re.sub(r":\d+$", "", self.origin))  # "file:line" -> file
         return path.resolve().is_relative_to(SAMPLE_DIR)
