@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("status", help="the last runs and the failures still open", parents=[rows])
     p.add_argument("--all", action="store_true", help="also the failures resolved since (the decision landed later)")
+
+    p = sub.add_parser("forget", help="remove decisions and every row extracted from them")
+    p.add_argument("references", nargs="+", metavar="REFERENCE", help="'lgsco:23 011 903a', '23 011 903a' or 'P-004641'")
     return parser
 
 
@@ -372,10 +375,25 @@ def cmd_status(args) -> int:
     return EXIT_OK
 
 
+def cmd_forget(args) -> int:
+    from pipeline import db, jobs
+
+    def work(con, run_id):
+        try:
+            removed = db.forget(con, args.references)
+        except db.UnknownDecision as exc:
+            raise UserError(str(exc)) from None
+        for decision_id, rows in removed.items():
+            print(f"forgot {decision_id}: " + ", ".join(f"{table} {n}" for table, n in rows.items()))
+        return jobs.JobResult(counts={"forgotten": len(removed)})
+
+    return _logged("forget", args, work)
+
+
 COMMANDS = {
     "scrape": cmd_scrape, "ingest": cmd_ingest, "extract": cmd_extract, "run": cmd_run, "annotate": cmd_annotate,
     "eval": cmd_eval, "query": cmd_query, "report": cmd_report, "status": cmd_status,
-    "similar": cmd_similar,
+    "similar": cmd_similar, "forget": cmd_forget,
 }
 
 

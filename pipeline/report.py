@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 import duckdb
 
-from pipeline import analysis
+from pipeline import analysis, db
 
 DECISIONS_SHOWN = 500     # the decisions table lists the most recent ones; the database has them all
 TOP_BODIES = 15
@@ -37,6 +37,7 @@ th { background: #f6f8fa; } td.num, th.num { text-align: right; font-variant-num
 img.chart { max-width: 100%; height: auto; border: 1px solid #d8dee4; border-radius: 4px; }
 .empty { color: #57606a; font-style: italic; } .overdue { color: #b42318; font-weight: 600; }
 .note { color: #57606a; font-size: .9rem; }
+.sample { background: #fff8c5; border: 2px solid #bf8700; border-radius: 6px; padding: .7rem .9rem; font-weight: 600; }
 """
 
 
@@ -196,6 +197,16 @@ def _money(value: Decimal | None) -> str:
     return "" if value is None else html.escape(f"£{value:,.0f}")
 
 
+def _sample_banner(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """A banner whenever the database holds the bundled fictional sample (pipeline.db)."""
+    n = con.execute("SELECT count(*) FROM records WHERE is_sample").fetchall()[0][0]
+    if not n:
+        return []
+    return [f'<p class="sample" id="sample-data">Fictional sample data: {n} decisions in this database come from the '
+            "bundled sample (data/sample), written for this project. They are not real ombudsman decisions, and are "
+            "removed as soon as real decisions are collected.</p>"]
+
+
 def write_report(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt.date | None = None,
                  decisions_shown: int = DECISIONS_SHOWN) -> Path:
     """Write the report to `out_path` and return its path."""
@@ -207,6 +218,7 @@ def write_report(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt
              f'<p class="meta">Generated {html.escape(dt.datetime.now().strftime("%Y-%m-%d %H:%M"))} '
              f"from {h.decisions} extracted decisions"
              + (f", dated {_e(h.first_date)} to {_e(h.last_date)}" if h.first_date else "") + ".</p>"]
+    parts += _sample_banner(con)
 
     # Headline figures
     sources = ", ".join(f"{_e(s.upper())} {n}" for s, n in h.by_source.items()) or "none"
@@ -307,7 +319,11 @@ def summary(con: duckdb.DuckDBPyConnection, today: dt.date | None = None, upcomi
     (and the views) count the same way."""
     today = today or dt.date.today()
     h = analysis.headline(con, on=today)
-    lines = [f"{h.decisions} decisions extracted", "", "Decisions by outcome"]
+    lines = []
+    if db.holds_sample(con):
+        lines.append("FICTIONAL SAMPLE DATA: nothing real is stored yet; these figures are the bundled sample's "
+                     "(data/sample), removed when real decisions arrive")
+    lines += [f"{h.decisions} decisions extracted", "", "Decisions by outcome"]
     lines += [f"  {words(o.outcome):34} {o.decisions:6d}" for o in analysis.outcomes(con)]
     header = f"{'payments':>8} {'total £':>12} {'median £':>10}"
     lines += ["", "Payments by payer type", f"  {'payer type':20} {header}"]

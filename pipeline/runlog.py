@@ -35,7 +35,9 @@ def logged_run(db_path: str | Path | None, command: str, work: Callable[[duckdb.
             except BaseException as exc:
                 db.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
                 raise
-            db.finish_run(con, run_id, result.status, result.counts)
+            # A source that could not be reached is the run's error: `status` shows it.
+            unreachable = getattr(result, "unreachable", None)
+            db.finish_run(con, run_id, result.status, result.counts, "; ".join(unreachable) or None if unreachable else None)
             return result
         finally:
             con.close()
