@@ -142,16 +142,23 @@ def read_outcome(record: DecisionRecord, meta: dict[str, str], decision_text: st
     if record.source == "lgsco":
         if _LGSCO_UPHELD.search(record.text) or re.search(r"fault\b[^.]{0,60}causing injustice", decision_text, re.I):
             return "upheld"
-    if record.source == "phso":
-        if _PHSO_ASSESSMENT.search(record.text):
-            return "closed_after_initial_enquiries"
-        m = _PHSO_DECISION.search(decision_text) or _PHSO_DECISION.search(record.text)
-        if m:
-            return normalise_outcome(m.group(0))
-        m = re.search(r"we will therefore not be upholding|not be upholding", decision_text, re.I)
-        if m:
-            return "not_upheld"
+    if record.source == "phso" and _PHSO_ASSESSMENT.search(record.text):
+        return "closed_after_initial_enquiries"
+    # Both publishers' decisions say it in words when the page gives no metadata: "We
+    # partly uphold this complaint", "I have not upheld", "We will not be upholding".
+    m = _PHSO_DECISION.search(decision_text) or _PHSO_DECISION.search(record.text)
+    if m:
+        return normalise_outcome(m.group(0))
+    if re.search(r"not be upholding", decision_text or record.text, re.I):
+        return "not_upheld"
     return None
+
+
+# "This is our final decision, dated 12 June 2025", "Final decision ... 21 May 2025",
+# "Date of decision: 3 March 2025": pages without metadata date themselves in words.
+_DATED_DECISION = re.compile(
+    rf"(?:final\s+decision|decision\s+date|date\s+of\s+(?:our\s+|the\s+|this\s+)?decision)(?:[^\n.]{{0,40}}?\b|[ \t]*\n\s*)({date_rules.DATE_PATTERN})",
+    re.I)
 
 
 def read_date(record: DecisionRecord, meta: dict[str, str]) -> dt.date | None:
@@ -162,7 +169,8 @@ def read_date(record: DecisionRecord, meta: dict[str, str]) -> dt.date | None:
             continue
         if iso:
             return dt.date.fromisoformat(iso)
-    return None
+    m = _DATED_DECISION.search(record.text)
+    return date_rules.parse_date(m.group(1)) if m else None
 
 
 # --- bodies -----------------------------------------------------------------------------
@@ -174,6 +182,9 @@ def _name_key(name: str) -> str:
     name = re.sub(r"^the\s+", "", name.strip())
     name = re.sub(r"\b(?:ltd|limited)\b", "ltd", name)
     return re.sub(r"\s+", " ", name).strip()
+
+
+_AREA_NAMED = {body_rules.ICB, body_rules.CCG}
 
 
 class BodyRegistry:
@@ -207,9 +218,17 @@ class BodyRegistry:
         return key
 
     def _same_as(self, key: str, body_type: str) -> str | None:
-        expanded = _expand(key)
+        expanded = _variant(key)
         for other_key, other in self.bodies.items():
-            if other.body_type == body_type and _expand(other_key) == expanded:
+            if other.body_type != body_type:
+                continue
+            other_expanded = _variant(other_key)
+            if other_expanded == expanded:
+                return other_key
+            # An NHS body named by the tail of its area: "Milton Keynes ICB" is "NHS
+            # Bedfordshire, Luton and Milton Keynes ICB".
+            if body_type in _AREA_NAMED and len(expanded.split()) > 2 and len(other_expanded.split()) > 2 and (
+                    other_expanded.endswith(" " + expanded) or expanded.endswith(" " + other_expanded)):
                 return other_key
         return None
 
@@ -261,6 +280,14 @@ class BodyRegistry:
             self.bodies[key] = Body(name=f"the {role}", body_type=mention.body_type, canonical_name=f"the {role}")
             self._resolved.clear()
         return key
+
+
+@functools.lru_cache(maxsize=65536)
+def _variant(key: str) -> str:
+    """One spelling for the ways a decision writes one body's name: "... University
+    Foundation Trust" and "... University NHS Foundation Trust", "NHS X ICB" and "X
+    Integrated Care Board"."""
+    return re.sub(r"\bnhs\s+", "", _expand(key))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -360,11 +387,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     has_fault_word = sent.fault_word
     if not has_fault_word and sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION):
         return False  # the common case, decided with one search
-    if vocab.NO_FAULT.found_in(text) and not re.search(r"\b(?:but|however)\b.*\bfault\b", text, re.I):
-        return False
-    if vocab.ALLEGATION.found_in(text) and not vocab.FINDING_VERB.found_in(text):
-        return False
-    if vocab.REMEDY_VERB.found_in(text) and not vocab.FINDING_VERB.found_in(text):
+    if not vocab.could_be_finding(text):
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:
         return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text))
@@ -608,7 +631,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                 payer = payers[0]
             payment = Payment(payer, amount, _purposes(_purpose_text(start, end, sent)), "previously_offered" if previously else "recommended", [], sent.provenance, clause)
             by_section.setdefault(sent.section, []).append(payment)
-            if re.search(r"to each of (?:them|the two|both)|each of (?:them|the two) £|£[\d,]+ (?:to )?each\b", sent.text, re.I):
+            if _TO_EACH.search(sent.text):
                 by_section[sent.section].append(dataclasses.replace(payment))
     # The remedy section is where sums are set; a summary or decision restates them.
     for section in (sections_mod.REMEDY, sections_mod.DECISION, sections_mod.SUMMARY):
@@ -623,6 +646,8 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
     return _dedupe(chosen)
 
 
+# One sum for each of two people: "£300 to each of them", "pay each of the neighbours £250".
+_TO_EACH = re.compile(r"\beach of (?:them|both|the (?:two|children|people|\w+s))\b|£[\d,.]+ (?:to )?each\b", re.I)
 _REMEDY_PURPOSE = re.compile(r"to (?:reflect|recognise|acknowledge|remedy)|remedy|redress|for (?:the|her|his|their) (?:distress|time|inconvenience|frustration)|goodwill", re.I)
 
 
@@ -807,12 +832,9 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[st
     return docs, names_only
 
 
-def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> Extraction:
-    _categories_named.cache_clear()
-    text = record.text
-    folded = fold(text)  # for the anchor tests of cues searched in the whole text
-    meta = sections_mod.metadata_lines(text)
-    decision_date = read_date(record, meta)
+def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> tuple[BodyRegistry, list[Sentence]]:
+    """The decision's bodies (from the title and every section) and the sentences of the
+    sections spaCy read, each with the bodies, sums and deadline phrases in it."""
     registry = BodyRegistry()
     title_part = body_rules.split_title(record.title)
     for m in body_rules.find_named_bodies(title_part or ""):
@@ -825,6 +847,16 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
     sentences: list[Sentence] = []
     for doc in docs:
         sentences.extend(_sentences(doc, doc.user_data["offset"], doc.user_data["section"], registry))
+    return registry, sentences
+
+
+def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> Extraction:
+    _categories_named.cache_clear()
+    text = record.text
+    folded = fold(text)  # for the anchor tests of cues searched in the whole text
+    meta = sections_mod.metadata_lines(text)
+    decision_date = read_date(record, meta)
+    registry, sentences = read_sentences(record, docs, names_only)
 
     principal = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
     if not principal:
@@ -844,6 +876,7 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
 
     at_fault = {f.body for f in faults}
     involved = set(principal) | at_fault | {p.payer for p in payments if p.payer} | {d.body for d in deadlines if d.body}
+    involved |= _complained_about(sentences, registry)
     bodies = [b for k, b in registry.bodies.items() if k in involved]
     for key, body in registry.bodies.items():
         body.at_fault = key in at_fault
@@ -873,6 +906,16 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
         payments=payments,
         deadlines=deadlines,
     )
+
+
+_COMPLAINS = re.compile(r"\bcomplain", re.I)
+
+
+def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[str]:
+    """Bodies named in full where the summary or the complaint says what the complaint is
+    about ("Mr B complains about the Council and Royley House Care Home")."""
+    return {key for s in sentences if s.section in (sections_mod.SUMMARY, sections_mod.COMPLAINT) and _COMPLAINS.search(s.text)
+            for _, key in s.bodies if not key.startswith("role:") and not registry.bodies[key].from_title}
 
 
 def _payment_categories(payment: Payment, payer_categories: list[str]) -> list[str]:
