@@ -35,7 +35,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from pipeline import text as sections_mod
-from pipeline.evaluate import Scores, name_key, read_gold, score, to_gold
+from pipeline.evaluate import Scores, differences, name_key, read_gold, score, to_gold
 from pipeline.extract import vocabulary as vocab
 from pipeline.fault_model import DEFAULT_MODEL, FINDING, FaultModel
 from pipeline.records import DecisionRecord, read_jsonl
@@ -157,6 +157,11 @@ def fold_of(reference: str, k: int = K) -> int:
 
 def cross_validate(dev: Path = DEV, k: int = K, quiet: bool = True) -> Scores:
     """The whole extractor scored on each fold with a fault model trained on the others."""
+    return score(cross_validated_predictions(dev, k, quiet), read_gold(dev / "gold.jsonl"))
+
+
+def cross_validated_predictions(dev: Path = DEV, k: int = K, quiet: bool = True) -> dict[tuple[str, str], dict]:
+    """Each dev decision's prediction (gold format) by a fault model that did not see it."""
     from pipeline.extraction import extract
     from pipeline.nlp import create_nlp
 
@@ -180,7 +185,7 @@ def cross_validate(dev: Path = DEV, k: int = K, quiet: bool = True) -> Scores:
             if not quiet:
                 print(f"fold {fold}: {len(held_out)} decisions held out, trained on {len(written)} written + "
                       f"{len(train_on)} real sentences ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
-    return score(predictions, gold)
+    return predictions
 
 
 # --- command line -------------------------------------------------------------------------
@@ -195,6 +200,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     c.add_argument("--dev", type=Path, default=DEV)
     c.add_argument("--k", type=int, default=K)
     c.add_argument("--json", action="store_true")
+    c.add_argument("--errors", action="store_true", help="also what each decision's held-out prediction missed (-) and added (+)")
     args = ap.parse_args(list(argv) if argv is not None else None)
     if not (args.dev / "gold.jsonl").exists():
         print(f"error: no dev corpus at {args.dev} (records.jsonl and gold.jsonl)", file=sys.stderr)
@@ -207,7 +213,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"trained on {len(written)} written and {len(real)} real sentences in "
               f"{time.perf_counter() - started:.1f} s; wrote {args.out}")
         return 0
-    scores = cross_validate(args.dev, args.k, quiet=args.json)
+    predictions = cross_validated_predictions(args.dev, args.k, quiet=args.json)
+    scores = score(predictions, read_gold(args.dev / "gold.jsonl"))
+    if args.errors:
+        print("\n".join(differences(predictions, read_gold(args.dev / "gold.jsonl"))))
     print(json.dumps(scores.as_dict(), indent=1) if args.json
           else f"{args.k}-fold cross-validated\n{scores.table()}\n\n{scores.category_table()}")
     return 0
