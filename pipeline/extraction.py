@@ -129,7 +129,7 @@ def normalise_outcome(value: str | None) -> str | None:
 
 
 _PHSO_ASSESSMENT = re.compile(r"before we decide (?:if|whether) we should (?:conduct|carry out) a (?:detailed )?investigation", re.I)
-_PHSO_DECISION = re.compile(r"\bwe (?:therefore |have )?(?:partly |partially |do not |did not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*", re.I)
+_PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:partly |partially |do not |did not |not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*", re.I)
 
 
 _LGSCO_UPHELD = re.compile(r"\b(?:has|have)\s+(?:completed\s+(?:the|my|our|this)\s+investigation\s+and\s+)?upheld\s+(?:the|this|\w+['’]s)\s+complaint", re.I)

@@ -20,9 +20,9 @@ BODY_TYPES = (COUNCIL, ICB, CCG, NHS_TRUST, GP_PRACTICE, CARE_PROVIDER, GOVERNME
 
 # A capitalised word of a name; "(Nelson)" and "(Carewatch)" appear inside company names.
 _TYPE_WORD = r"(?:Council|Trust|Board|ICB|CCG|Ltd|Limited|LLP|plc|Group)\b"
-# A full stop belongs to a name word only with a letter after it ("A.B. Care"): a name
-# never runs across a sentence end ("... Mr C. The Council ...").
-_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z](?:[\w’'&\-]|\.(?=\w))*|\([A-Z][\w’' &.\-]*\)|St\.?)"
+# A full stop belongs to a name word only with a letter after it, or in an initialism
+# ("A.B. Care Ltd"): a name never runs across a sentence end ("... Mr C. The Council ...").
+_CAP = rf"(?!{_TYPE_WORD})(?:(?:[A-Z]\.){{2,}}|[A-Z](?:[\w’'&\-]|\.(?=\w))*|\([A-Z][\w’' &.\-]*\)|St\.?)"
 # Small words that may join capitalised words inside a name.
 _SP = r"[ \u00a0]+"
 # Every join starts with a comma, a space or a hyphen; the lookahead says so up front, so
@@ -38,7 +38,7 @@ _ENDINGS: list[tuple[str, str]] = [
     (r"NHS\s+Foundation\s+Trust|NHS\s+Trust|Foundation\s+Trust|Ambulance\s+Service(?:\s+NHS\s+(?:Foundation\s+)?Trust)?|Hospitals?\s+NHS\s+Trust|Partnership\s+Trust", NHS_TRUST),
     (r"(?:County|City|District|Borough|Metropolitan\s+Borough|Metropolitan\s+District|Town|Parish|Combined)?\s*Council|MBC|DC|BC|CC", COUNCIL),
     (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery", GP_PRACTICE),
-    (r"Ltd\.?|Limited|LLP|plc|Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group", CARE_PROVIDER),
+    (r"Ltd\.?|Limited|LLP|plc|Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group|Care\s+Agency", CARE_PROVIDER),
 ]
 
 _GOVERNMENT_RE = (
@@ -194,7 +194,7 @@ def find_named_bodies(text: str) -> list[BodyMention]:
 
 _GENERIC_WORDS = re.compile(
     r"\b(?:NHS|Integrated|Care|Board|ICB|Clinical|Commissioning|Group|CCG|Foundation|Trust|County|City|District|"
-    r"Borough|Metropolitan|Council|Ltd|Limited|The|the|and|of|Local|Authority)\b|[,.()-]")
+    r"Borough|Metropolitan|Council|Ltd|Limited|The|the|and|of|Local|Authority|Home|Agency)\b|[,.()-]")
 
 
 def _distinctive(name: str) -> bool:

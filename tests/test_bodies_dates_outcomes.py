@@ -1,0 +1,88 @@
+"""Facts about body names, decision dates, outcomes and shared payments, on sentences written
+for these tests in the register of LGSCO/PHSO decisions (no real decision's text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.bodies import find_named_bodies
+from pipeline.extraction import extract_one
+from pipeline.records import DecisionRecord
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.body_type) for m in find_named_bodies(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name never runs across a sentence end, or starts at a person's initial
+    ("Mrs X complained about her son C. The Council did not reply.", []),
+    ("Mr Y complained about Mrs D and Trinity Surgery.", [("Trinity Surgery", "gp_practice")]),
+    # two bodies joined by "and" stay two
+    ("We found fault by London Borough of Harwell and NHS North Kelworth Integrated Care Board.",
+     [("London Borough of Harwell", "council"), ("NHS North Kelworth Integrated Care Board", "icb")]),
+    ("Kelworth and Medway NHS and Social Care Partnership Trust discharged him.",
+     [("Kelworth and Medway NHS and Social Care Partnership Trust", "nhs_trust")]),
+    ("Brightwater Home Care Agency missed three visits.", [("Brightwater Home Care Agency", "care_provider")]),
+    ("He moved into Ash Lodge Nursing Home in May.", [("Ash Lodge Nursing Home", "care_provider")]),
+    ("A.B. Care Ltd arranged the visits.", [("A.B. Care Ltd", "care_provider")]),
+])
+def test_named_bodies(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def record(text: str, **kw) -> DecisionRecord:
+    return DecisionRecord(source=kw.pop("source", "lgsco"), reference=kw.pop("reference", "25 999 001"),
+                          text=text, title=kw.pop("title", None), **kw)
+
+
+def test_spellings_of_one_body_are_one_body(nlp) -> None:
+    text = ("Summary: Mrs X complains about Harwell Partnership University NHS Foundation Trust.\n"
+            "Finding\n1. Harwell Partnership University Foundation Trust delayed the referral, which was fault.\n")
+    ex = extract_one(record(text), nlp)
+    assert [b.name for b in ex.bodies] == ["Harwell Partnership University NHS Foundation Trust"]
+
+
+def test_an_icb_named_by_the_tail_of_its_area_is_the_same_icb(nlp) -> None:
+    text = ("Summary: Mrs X complained about NHS Kelworth, Ambridge and Milford Integrated Care Board. "
+            "We found fault with Milford Integrated Care Board.\n")
+    ex = extract_one(record(text), nlp)
+    assert [b.name for b in ex.bodies] == ["NHS Kelworth, Ambridge and Milford Integrated Care Board"]
+
+
+def test_a_body_named_where_the_complaint_is_stated_is_involved(nlp) -> None:
+    text = ("Harwell Borough Council (25 999 001)\n\nSummary: Mr B complains about the Council and Ash Lodge "
+            "Nursing Home. We have not found fault.\n")
+    ex = extract_one(record(text, title="Harwell Borough Council (25 999 001)"), nlp)
+    assert {b.name for b in ex.bodies} == {"Harwell Borough Council", "Ash Lodge Nursing Home"}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("This is our final decision, dated 12 June 2025.", dt.date(2025, 6, 12)),
+    ("Final decision\n21 May 2025\n", dt.date(2025, 5, 21)),
+    ("Date of decision: 3 March 2025", dt.date(2025, 3, 3)),
+    ("The Ombudsman's final decision:\n\nSummary: On 3 March 2024 Mrs X moved.", None),
+])
+def test_decision_date_from_the_text_when_there_is_no_metadata(nlp, text: str, date) -> None:
+    assert extract_one(record(text), nlp).decision_date == date
+
+
+@pytest.mark.parametrize("source, sentence, outcome", [
+    ("lgsco", "We partly uphold Mrs X's complaint.", "partly_upheld"),
+    ("lgsco", "I have not upheld this complaint.", "not_upheld"),
+    ("phso", "We do not uphold this complaint.", "not_upheld"),
+    ("phso", "We will therefore not be upholding this complaint.", "not_upheld"),
+])
+def test_outcome_in_words_when_there_is_no_metadata(nlp, source: str, sentence: str, outcome: str) -> None:
+    text = f"Summary: Mrs X complains about the Council.\n{sentence}\n"
+    assert extract_one(record(text, source=source, reference="P-000001" if source == "phso" else "25 999 001"),
+                       nlp).outcome == outcome
+
+
+def test_a_sum_for_each_of_the_neighbours_is_two_payments(nlp) -> None:
+    text = ("Harwell Borough Council (25 999 001)\n\nAgreed action\n1. Within one month of the final decision, "
+            "the Council will pay each of the neighbours £250 for the distress caused.\n")
+    ex = extract_one(record(text, title="Harwell Borough Council (25 999 001)", decision_date="2025-06-12"), nlp)
+    assert [(float(p.amount), p.payer) for p in ex.payments] == [(250.0, "Harwell Borough Council")] * 2
+    assert [d.due_date for d in ex.deadlines] == [dt.date(2025, 7, 12)]
