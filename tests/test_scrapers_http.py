@@ -221,3 +221,33 @@ def test_post_json(site):
     assert resp.json() == {"ok": True}
     hit = site.hits[-1]
     assert hit.method == "POST" and hit.target == "/api?page=2" and hit.body == b'{"q": 1}'
+
+
+def test_redirect_to_another_port_of_the_same_host_is_refused(site):
+    """Issue 15: the off-site check compared host names only, so a redirect to the same
+    host on another port was followed, with the PHSO subscription key."""
+    with LocalSite(lambda hit: Reply(200, "elsewhere")) as other:
+        site.script("/page/port", Reply(302, headers={"Location": f"http://127.0.0.1:{other.port}/x"}))
+        with fast() as s, pytest.raises(Refused, match="redirect off-site"):
+            s.get(site.url + "/page/port", headers={"Ocp-Apim-Subscription-Key": "secret"})
+        assert other.hits == []
+
+
+def test_credentials_stay_with_their_origin_across_an_allowed_redirect(site):
+    """A redirect to another allowed host (same scheme and port) is followed, but the
+    caller's key goes only to the origin it was given for."""
+    try:
+        other = LocalSite(lambda hit: Reply(200, "moved here"), host="127.0.0.2", port=site.port).start()
+    except OSError as exc:  # pragma: no cover - a loopback alias or the port is unavailable
+        pytest.skip(f"cannot listen on 127.0.0.2:{site.port}: {exc}")
+    try:
+        site.script("/page/alias", Reply(301, headers={"Location": f"http://127.0.0.2:{site.port}/x"}))
+        with fast() as s:
+            resp = s.get(site.url + "/page/alias", allowed_hosts=("127.0.0.2",),
+                         headers={"Ocp-Apim-Subscription-Key": "secret", "Accept": "application/json"})
+        assert resp.content == b"moved here"
+        assert site.hits[-1].headers["Ocp-Apim-Subscription-Key"] == "secret"
+        away = [h for h in other.hits if h.path == "/x"][0]
+        assert "Ocp-Apim-Subscription-Key" not in away.headers and away.headers["Accept"] == "application/json"
+    finally:
+        other.stop()
