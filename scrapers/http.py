@@ -311,14 +311,27 @@ class PoliteSession:
         raise FetchError(f"more than {MAX_REDIRECTS} redirects from {url}", url)
 
     def _throttle(self, url: str, interval: float) -> None:
+        """Wait until this origin may have another request, then take the slot.
+
+        `_next_slot[origin]` is the earliest time the next request may start: `interval`
+        after the last one, or later when the host asked for quiet (Retry-After). The slot
+        is taken only when the wait is over, and the time is checked again after every
+        sleep: a Retry-After that arrives while another request to the host is waiting
+        its turn holds that request back too."""
         origin = _origin(url)
+        while True:
+            with self._lock:
+                now = self.clock()
+                ready = self._next_slot.get(origin, now)
+                if ready <= now:
+                    self._next_slot[origin] = now + interval
+                    return
+            self.sleep(ready - now)
+
+    def _hold(self, origin: str, seconds: float) -> None:
+        """No request to `origin` for `seconds` from now (a Retry-After, or our backoff)."""
         with self._lock:
-            now = self.clock()
-            slot = max(now, self._next_slot.get(origin, now))
-            self._next_slot[origin] = slot + interval
-        wait = slot - now
-        if wait > 0:
-            self.sleep(wait)
+            self._next_slot[origin] = max(self._next_slot.get(origin, 0.0), self.clock() + seconds)
 
     def _interval(self, url: str) -> float:
         interval = 1.0 / self.rate
@@ -366,6 +379,10 @@ class PoliteSession:
                 if retry_after is not None and retry_after > self.max_retry_after:
                     raise HTTPStatusError(
                         f"HTTP {status} from {url}: server asks to wait {retry_after:.0f} s", url, status)
+                if retry_after is not None:
+                    # The host asked for quiet: that holds for every request to it, whether
+                    # or not this one is retried.
+                    self._hold(origin, retry_after)
                 delay = retry_after if retry_after is not None else self.backoff * 2 ** (attempt - 1)
                 if attempt > self.retries:
                     raise HTTPStatusError(f"HTTP {status} from {url} after {attempt} attempts", url, status)
@@ -373,10 +390,9 @@ class PoliteSession:
                 raise FetchError(f"{reason} for {url} after {attempt} attempts", url)
             self.stats["retries"] += 1
             log.info("%s for %s; retrying in %.1f s", reason, url, delay)
-            # The wait also pushes back this host's next slot, so no other request jumps in.
-            with self._lock:
-                self._next_slot[origin] = max(self._next_slot.get(origin, 0.0), self.clock() + delay)
-            self.sleep(delay)
+            # The wait is the host's, not this request's: _throttle, at the top of the loop,
+            # waits it out, and so does any other request to the host meanwhile.
+            self._hold(origin, delay)
 
     def _one_request(self, method: str, url: str, headers: dict, body: bytes | None,
                      max_bytes: int | None) -> tuple[int, Mapping[str, str], bytes]:
