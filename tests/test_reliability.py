@@ -2,8 +2,19 @@
 (real pages, a real HTTP server, real processes) and shown fixed."""
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
 from pathlib import Path
 
+import psutil
+import pytest
+
+from conftest import REPO, SAMPLE
 from pipeline.records import DecisionRecord
 
 SITE = Path(__file__).parent / "fixtures" / "sites" / "lgsco"
@@ -22,3 +33,80 @@ def test_ingest_reads_a_deeply_nested_page_beside_a_plain_one(tmp_path):
     (tmp_path / "b_nested.html").write_text(nested)
     results = list(read_inputs([tmp_path]))
     assert [r.reference for r in results if isinstance(r, DecisionRecord)] == ["25 990 070", "25 990 071"]
+
+
+# -- 1. extraction workers die with their parent -------------------------------------------
+TAG = "OMBUDSMAN_TEST_PROCESS_TAG"  # set in the environment of a run; its workers inherit it
+
+
+@pytest.fixture(scope="module")
+def pending_db(tmp_path_factory) -> Path:
+    """A database with enough unextracted decisions (the sample's, under new references)
+    for `ombudsman extract` to start its worker processes."""
+    from pipeline import db, jobs, parallel
+
+    folder = tmp_path_factory.mktemp("pending")
+    sample = [json.loads(line) for line in (SAMPLE / "records.jsonl").read_text().splitlines()]
+    with open(folder / "many.jsonl", "w") as f:
+        for i in range(parallel.MIN_RECORDS + 100):
+            record = {**sample[i % len(sample)], "source": "lgsco", "reference": f"26 9{i // 1000:02d} {i % 1000:03d}"}
+            record.pop("url", None)
+            f.write(json.dumps(record) + "\n")
+    con = db.connect(folder / "pending.duckdb")
+    jobs.ingest(con, [folder / "many.jsonl"])
+    con.close()
+    return folder / "pending.duckdb"
+
+
+def _tagged(tag: str) -> list[psutil.Process]:
+    """Live processes (zombies are dead) whose environment carries `tag`."""
+    found = []
+    for proc in psutil.process_iter():
+        try:
+            if proc.status() != psutil.STATUS_ZOMBIE and proc.environ().get(TAG) == tag:
+                found.append(proc)
+        except (psutil.Error, OSError):
+            pass  # gone meanwhile, or not ours to read
+    return found
+
+
+def _workers(parent: psutil.Process) -> list[psutil.Process]:
+    try:
+        return [p for p in parent.children(recursive=True) if "spawn_main" in " ".join(p.cmdline())]
+    except psutil.Error:
+        return []
+
+
+@pytest.mark.parametrize("after", [0.2, 0.5, 1.0, 3.0])
+def test_killed_extract_leaves_no_process_behind(pending_db, tmp_path, after):
+    """kill -9 of `ombudsman extract` `after` seconds after its workers appear: within a
+    bounded time no process of the run is left (before issue 15, a kill in the first ~1.5 s
+    left both workers, ~120 MB each, and the resource tracker running for good)."""
+    db = tmp_path / "run.duckdb"
+    shutil.copy(pending_db, db)
+    tag = uuid.uuid4().hex
+    env = {**os.environ, "OMBUDSMAN_WORKERS": "2", TAG: tag}
+    run = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--db", str(db), "extract"], cwd=REPO, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        parent = psutil.Process(run.pid)
+        waited = 0.0
+        while len(_workers(parent)) < 2 and run.poll() is None and waited < 180:
+            time.sleep(0.02)
+            waited += 0.02
+        assert run.poll() is None and len(_workers(parent)) == 2, "the run never started its two workers"
+        time.sleep(after)
+        run.kill()
+        run.wait()
+        survivors = _tagged(tag)
+        for _ in range(300):  # up to ~30 s for the kernel, and the tracker, to finish
+            if not survivors:
+                break
+            time.sleep(0.1)
+            survivors = _tagged(tag)
+        assert [" ".join(p.cmdline())[:80] for p in survivors] == []
+    finally:
+        if run.poll() is None:
+            run.kill()
+        for proc in _tagged(tag):  # leave nothing behind for the next test, even on failure
+            proc.kill()
