@@ -432,6 +432,11 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
     last_bodies: list[str] = []
     topic: set[str] = set()          # categories named by the current findings subheading
     allegations: list[Sentence] = []  # what the summary says was complained about
+    # How many of `allegations` each body has already been given: `add` ignores a (body,
+    # category) seen before, so an allegation need not be read again for the same body.
+    # Without this, every cue-less summary finding re-read every allegation so far, and a
+    # huge text took quadratic time (issue 15).
+    alleged_for: dict[str, int] = {}
     # Once a decision has found fault, its summary goes on to say what went wrong in
     # plain words ("There was a delay of over nine months ...").
     summary_found_fault = upheld or any(
@@ -469,11 +474,15 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             if not cats and anaphoric and not vocab.UPHELD_FORMULA.found_in(clause):
                 cats = (_rule_categories(prev.text) if prev is not None else set()) | topic
             if not cats and sent.section == sections_mod.SUMMARY:
-                for allegation in allegations:
+                first = min((alleged_for.get(key, 0) for key in holders), default=len(allegations))
+                for i in range(first, len(allegations)):
+                    allegation = allegations[i]
                     named = _unique(k for _, k in allegation.bodies)
                     for key in holders:
-                        if not named or key in named:
+                        if i >= alleged_for.get(key, 0) and (not named or key in named):
                             add(key, _strong_categories(allegation.text), allegation)
+                for key in holders:
+                    alleged_for[key] = len(allegations)
                 continue
             if not holders and "joint_working" in cats:
                 holders = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
