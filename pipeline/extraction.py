@@ -186,6 +186,9 @@ class BodyRegistry:
         # What each way of writing a mention resolved to. Resolution only changes when a
         # body is added, and sentences are read after every name has been added.
         self._resolved: dict[tuple[str, bool, str], str | None] = {}
+        # (body type, expanded key) -> the first body added with them, for `_same_as`:
+        # a scan of every body per mention made a text naming many bodies quadratic (issue 15).
+        self._by_expansion: dict[tuple[str, str], str] = {}
 
     def add(self, name: str, body_type: str, *, from_title: bool = False, alias: str | None = None) -> str:
         name = name.strip().rstrip(".,;:")
@@ -195,6 +198,7 @@ class BodyRegistry:
         body = self.bodies.get(key)
         if body is None:
             body = self.bodies[key] = Body(name=name, body_type=body_type, canonical_name=name)
+            self._by_expansion.setdefault((body_type, _expand(key)), key)
         elif len(name) > len(body.name) and not from_title:
             body.name = body.canonical_name = name  # the fullest name the text gives
         body.from_title |= from_title
@@ -207,11 +211,7 @@ class BodyRegistry:
         return key
 
     def _same_as(self, key: str, body_type: str) -> str | None:
-        expanded = _expand(key)
-        for other_key, other in self.bodies.items():
-            if other.body_type == body_type and _expand(other_key) == expanded:
-                return other_key
-        return None
+        return self._by_expansion.get((body_type, _expand(key)))
 
     def resolve(self, mention: body_rules.BodyMention) -> str | None:
         """The body key a mention refers to; creates a placeholder for an unnamed role."""
@@ -259,6 +259,7 @@ class BodyRegistry:
         key = "role:" + role
         if key not in self.bodies:
             self.bodies[key] = Body(name=f"the {role}", body_type=mention.body_type, canonical_name=f"the {role}")
+            self._by_expansion.setdefault((mention.body_type, _expand(key)), key)
             self._resolved.clear()
         return key
 
