@@ -20,6 +20,7 @@ from pipeline.records import DecisionRecord
 SITE = Path(__file__).parent / "fixtures" / "sites" / "lgsco"
 
 
+# -- 2. deeply nested pages (the crawl and parser tests are in test_scrapers_lgsco.py) --------
 def test_ingest_reads_a_deeply_nested_page_beside_a_plain_one(tmp_path):
     """`ombudsman ingest` of a folder with a page of 1,500 nested divs: both pages land
     (before, the RecursionError ended the batch with no page landed)."""
