@@ -25,9 +25,10 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# A small recent window when online; the bundled sample when offline.
+# A small recent window when online; the bundled sample when offline. Exit 3 (partial: a
+# site unreachable, or some documents failed; `ombudsman status` says which) still landed.
 run: setup
-	$(BIN)/ombudsman run --limit 40
+	$(BIN)/ombudsman run --limit 40 || [ $$? -eq 3 ]
 
 test: setup browser
 	$(BIN)/python -m pytest -q

@@ -305,14 +305,19 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     return list(VIEWS)
 
 
-def ensure_views(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the views if this database lacks them, has an older version of them, or
-    has loaded extractions since its building blocks were built."""
+def views_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the views are there, of this version, and built after the last load."""
     try:
         row = _one(con, "SELECT value FROM schema_info WHERE key = 'views_version'")
     except duckdb.CatalogException:
         raise AnalysisError("not an ombudsman database (no schema_info table)") from None
-    if row is not None and int(row[0]) == VIEWS_VERSION:
+    return row is not None and int(row[0]) == VIEWS_VERSION
+
+
+def ensure_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the views if this database lacks them, has an older version of them, or
+    has loaded extractions since its building blocks were built."""
+    if views_current(con):
         return
     try:
         create_views(con)
@@ -496,3 +501,39 @@ def headline(con: duckdb.DuckDBPyConnection, on: dt.date | None = None) -> Headl
     lag = _one(con, "SELECT median(lag_days) FROM compliance")[0]
     return Headline(n, by_source, first, last, with_fault, bodies, payments, Decimal(total), median, due, overdue,
                     float(lag) if lag is not None else None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    outcome: str
+    decisions: int
+
+
+def outcomes(con: duckdb.DuckDBPyConnection) -> list[Outcome]:
+    """Decisions by outcome, most first ('(not stated)' where the decision gives none)."""
+    return _rows(con, Outcome, "SELECT coalesce(outcome, '(not stated)') AS outcome, count(*) AS decisions "
+                               "FROM decisions GROUP BY 1 ORDER BY 2 DESC, 1")
+
+
+@dataclass(frozen=True)
+class PayerType:
+    payer_type: str
+    payments: int
+    total_gbp: Decimal
+    median_gbp: Decimal
+
+
+def payments_by_payer_type(con: duckdb.DuckDBPyConnection) -> list[PayerType]:
+    """Payments by the type of the paying body, as `remedy_by_fault` types them (the payer
+    as named, else the decision's only at-fault body; a CCG pays as an ICB), each payment
+    once."""
+    return _rows(con, PayerType, """
+        SELECT payer_type, count(*) AS payments, CAST(sum(amount_gbp) AS DECIMAL(14, 2)) AS total_gbp,
+               CAST(median(amount_gbp) AS DECIMAL(12, 2)) AS median_gbp
+        FROM (SELECT DISTINCT payment_id, payer_type, amount_gbp FROM remedy_payments)
+        GROUP BY 1 ORDER BY total_gbp DESC, 1""")
+
+
+def undated_deadlines(con: duckdb.DuckDBPyConnection) -> int:
+    """Remedy actions without a date ("promptly"), which `deadlines_due` cannot list."""
+    return _one(con, "SELECT count(*) FROM deadlines WHERE due_date IS NULL")[0]

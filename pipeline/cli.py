@@ -1,8 +1,8 @@
 """`ombudsman`: the command line, a thin layer over pipeline.jobs and friends.
 
 Exit codes: 0 success; 1 failure (nothing could be done); 2 usage error; 3 partial
-(some inputs failed, the rest landed); 75 busy (another run holds the lock).
-User errors print one line on stderr, never a traceback.
+(some inputs failed, the rest landed); 75 busy (a run is writing the database, or another
+process has it open). User errors print one line on stderr, never a traceback.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,31 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_PARTIAL, EXIT_BUSY = 0, 1, 2, 3, 75
 
 class UserError(Exception):
     """A mistake in the command or its inputs: printed as one line, exit 1."""
+
+
+class UsageError(UserError):
+    """The command itself is wrong (an empty query, two statements, a bad value): exit 2,
+    as for argparse's own usage errors."""
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
+def _format_option() -> argparse.ArgumentParser:
+    """`--format`, shared by every command that prints rows (one renderer: pipeline.render)."""
+    from pipeline.render import FORMATS
+
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--format", choices=FORMATS, default="table",
+                        help="table (for reading), csv (lists as JSON arrays) or json (default table)")
+    return parent
 
 
 def _date(value: str) -> dt.date:
@@ -29,15 +55,17 @@ def _date(value: str) -> dt.date:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ombudsman", description="UK ombudsman decisions as data.")
+    rows = _format_option()
     parser.add_argument("--db", help="DuckDB file (default data/ombudsman.duckdb or $OMBUDSMAN_DB)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress and each failure")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log each failure as it happens, and what the scrapers do (retries, windows)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("scrape", help="collect decisions from a publisher into the raw store and the database")
     p.add_argument("source", choices=["lgsco", "phso"])
     p.add_argument("--from", dest="since", type=_date, help="first decision date (YYYY-MM-DD)")
     p.add_argument("--to", dest="until", type=_date, help="last decision date (YYYY-MM-DD)")
-    p.add_argument("--limit", type=int, help="stop after N decisions")
+    p.add_argument("--limit", type=_positive, help="stop after N decisions")
     p.add_argument("--base-url", help="a mirror or test server instead of the publisher's site")
     p.add_argument("--refresh", action="store_true", help="fetch decisions again even when stored")
     p.add_argument("--rate", type=float, help="requests per second (default 1)")
@@ -55,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", default="lgsco,phso", help="comma-separated publishers (default lgsco,phso)")
     p.add_argument("--since", type=_date, help="collect from this date (default: the last successful run)")
     p.add_argument("--offline", action="store_true", help="do not contact any site")
-    p.add_argument("--limit", type=int, help="at most N decisions per publisher")
+    p.add_argument("--limit", type=_positive, help="at most N decisions per publisher")
 
     p = sub.add_parser("annotate", help="print predictions as JSONL in the gold format")
     p.add_argument("inputs", nargs="+", help="records (.jsonl, .html, folders)")
@@ -65,45 +93,73 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", action="store_true", help="list the differences per decision")
 
-    p = sub.add_parser("query", help="read-only SQL against the database")
+    p = sub.add_parser("query", help="read-only SQL against the database (one statement)", parents=[rows])
     p.add_argument("sql")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     p = sub.add_parser("report", help="HTML report with charts")
     p.add_argument("--out", type=Path, default=Path("report.html"))
 
-    p = sub.add_parser("similar", help="the decisions most like a given one (TF-IDF over the findings)")
+    p = sub.add_parser("similar", help="the decisions most like a given one (TF-IDF over the findings)", parents=[rows])
     p.add_argument("reference", help="a decision: 'lgsco:23 011 903a', '23 011 903a' or 'P-004641'")
-    p.add_argument("--k", type=int, default=10, help="how many (default 10)")
+    p.add_argument("--k", type=_positive, default=10, help="how many (default 10)")
 
-    sub.add_parser("status", help="the last runs and open failures")
+    p = sub.add_parser("status", help="the last runs and the failures still open", parents=[rows])
+    p.add_argument("--all", action="store_true", help="also the failures resolved since (the decision landed later)")
+
+    p = sub.add_parser("forget", help="remove decisions and every row extracted from them")
+    p.add_argument("references", nargs="+", metavar="REFERENCE", help="'lgsco:23 011 903a', '23 011 903a' or 'P-004641'")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s", stream=sys.stderr)
+    _configure_logging(args.verbose)
     from pipeline.db import DatabaseError
     from pipeline.lock import Busy
 
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # here, not at exit: a closed pipe is then caught below
+        return code
+    except BrokenPipeError:
+        # `ombudsman query ... | head`: the reader has what it wanted. Point stdout at
+        # /dev/null so that Python's own flush at exit does not complain.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Busy as exc:
         print(f"ombudsman {args.command}: busy: {exc}", file=sys.stderr)
         return EXIT_BUSY
+    except UsageError as exc:
+        print(f"ombudsman {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except (UserError, DatabaseError, ValueError, FileNotFoundError) as exc:
         print(f"ombudsman {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:  # a read-only filesystem, a full disk, a folder we may not write
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"ombudsman {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print(f"ombudsman {args.command}: interrupted", file=sys.stderr)
         return 130
 
 
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s", stream=sys.stderr)
+    # The jobs log each failed input as it happens; without -v they are listed once, at
+    # the end (_report_failures), not twice.
+    logging.getLogger("ombudsman").setLevel(logging.INFO if verbose else logging.ERROR)
+    # The crawler's periodic progress lines belong in a run's log, as the jobs' do.
+    logging.getLogger("scrapers.crawl").setLevel(logging.INFO)
+
+
 def _exit_for(result) -> int:
     return {"ok": EXIT_OK, "partial": EXIT_PARTIAL, "failed": EXIT_FAILURE}[result.status]
 
 
-def _report_failures(command: str, result) -> None:
+def _report_failures(command: str, result, verbose: bool = False) -> None:
+    if verbose:  # each was logged as it happened
+        return
     for failure in result.failures[:20]:
         print(f"ombudsman {command}: {failure}", file=sys.stderr)
     if len(result.failures) > 20:
@@ -111,25 +167,18 @@ def _report_failures(command: str, result) -> None:
 
 
 def _logged(command: str, args, work) -> int:
-    """Run `work(con, run_id)` as one logged run: a row in `runs`, failures in `failures`,
-    holding the writer lock so that two writers never interleave."""
-    from pipeline import db
-    from pipeline.lock import WriterLock
+    """Run `work(con, run_id)` as one logged run (pipeline.runlog.logged_run), showing its
+    progress, then print its notes, failures and counts."""
+    from pipeline import progress, runlog
 
-    with WriterLock(db.db_path(args.db)):
-        con = db.connect(args.db)
-        db.mark_interrupted_runs(con)
-        run_id = db.start_run(con, command)
-        try:
-            result = work(con, run_id)
-        except BaseException as exc:
-            db.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
-            raise
-        db.finish_run(con, run_id, result.status, result.counts)
-        con.close()
+    def shown(con, run_id):
+        with progress.reporting(progress.for_stream(sys.stderr, prefix=f"{command}: ")):
+            return work(con, run_id)
+
+    result = runlog.logged_run(args.db, command, shown)
     for note in result.notes:
         print(note, file=sys.stderr)
-    _report_failures(command, result)
+    _report_failures(command, result, args.verbose)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items() if v)
     print(f"{command}: {result.status}" + (f" ({counts})" if counts else ""), file=sys.stderr)
     return _exit_for(result)
@@ -177,13 +226,14 @@ def cmd_run(args) -> int:
     sources = [s.strip() for s in args.sources.split(",") if s.strip()]
     unknown = [s for s in sources if s not in ("lgsco", "phso")]
     if unknown:
-        raise UserError(f"unknown source(s): {', '.join(unknown)} (expected lgsco, phso)")
+        raise UsageError(f"unknown source(s): {', '.join(unknown)} (expected lgsco, phso)")
     code = _logged("run", args, lambda con, run_id: jobs.run_batch(
         con, sources=sources, since=args.since, offline=args.offline, limit=args.limit, run_id=run_id))
     from pipeline import db
+    from pipeline.report import summary
 
     con = db.connect(args.db, read_only=True)
-    print(jobs.summary(con))
+    print(summary(con))  # the report's figures, counted the same way
     return code
 
 
@@ -241,87 +291,109 @@ def cmd_query(args) -> int:
     import duckdb
 
     from pipeline import db
+    from pipeline.render import render
 
     con = db.connect(args.db, read_only=True)
     try:
-        cursor = con.execute(args.sql)
+        statements = con.extract_statements(args.sql)
     except duckdb.Error as exc:
         raise UserError(str(exc).splitlines()[0]) from None
-    if cursor.description is None:
-        return EXIT_OK
-    columns = [d[0] for d in cursor.description]
-    rows = cursor.fetchall()
-    if args.format == "json":
-        print(json.dumps([dict(zip(columns, r)) for r in rows], default=str, indent=1))
-    elif args.format == "csv":
-        import csv
-
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    else:
-        print(_table(columns, rows))
+    if not statements:
+        raise UsageError('no SQL given: ombudsman query "SELECT ..."')
+    if len(statements) > 1:
+        raise UsageError(f"one statement at a time ({len(statements)} given): run them one by one")
+    try:
+        cursor = con.execute(statements[0])
+        if cursor.description is None:
+            return EXIT_OK
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    except duckdb.PermissionException as exc:
+        raise UserError(f"refused: a query reads this database and nothing else ({str(exc).splitlines()[0]})") from None
+    except duckdb.Error as exc:
+        raise UserError(str(exc).splitlines()[0]) from None
+    render(columns, rows, args.format)
     return EXIT_OK
 
 
-def _table(columns: list[str], rows: list[tuple]) -> str:
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
-    fmt = "  ".join(f"{{:{w}.{w}}}" for w in widths)
-    lines = [fmt.format(*columns), fmt.format(*("-" * w for w in widths))]
-    lines += [fmt.format(*r) for r in cells]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines)
-
-
 def cmd_report(args) -> int:
-    from pipeline import db
-    from pipeline.analysis import AnalysisError
+    from pipeline import analysis, db
+    from pipeline.lock import WriterLock
     from pipeline.report import write_report
 
-    if not db.db_path(args.db).exists():
-        raise UserError(f"no database at {db.db_path(args.db)}: run `ombudsman run` or `ombudsman ingest` first")
-    con = db.connect(args.db)  # writable: the report (re)creates the analysis views if they are missing
+    con = db.connect(args.db, read_only=True)  # the report only reads: it works on a read-only filesystem
     try:
+        if not analysis.views_current(con):
+            # A database from an older version of the views: rebuild them once, as a writer.
+            con.close()
+            path = db.check_database_file(db.db_path(args.db))
+            with WriterLock(path, "ombudsman report"):
+                writer = db.connect(path)
+                analysis.ensure_views(writer)
+                writer.close()
+            con = db.connect(path, read_only=True)
         print(write_report(con, args.out))
-    except (AnalysisError, OSError) as exc:
+    except analysis.AnalysisError as exc:
         raise UserError(str(exc)) from None
     return EXIT_OK
 
 
 def cmd_similar(args) -> int:
     from pipeline import db
+    from pipeline.render import render
     from pipeline.similar import UnknownReference, similar
 
-    if args.k < 1:
-        raise UserError("--k must be at least 1")
     con = db.connect(args.db, read_only=True)
     try:
         rows = similar(con, args.reference, k=args.k)
     except UnknownReference as exc:
         raise UserError(str(exc)) from None
-    print(_table(["score", "decision", "date", "title", "shared terms", "url"],
-                 [(f"{r.score:.3f}", r.decision_id, r.decision_date, r.title, ", ".join(r.shared_terms), r.url)
-                  for r in rows]))
+    render(["score", "decision", "date", "title", "shared terms", "url"],
+           [(round(r.score, 3), r.decision_id, r.decision_date, r.title, r.shared_terms, r.url) for r in rows],
+           args.format)
     return EXIT_OK
 
 
 def cmd_status(args) -> int:
-    from pipeline import db
+    from pipeline import db, runlog
+    from pipeline.render import render
 
     con = db.connect(args.db, read_only=True)
-    runs = con.execute("SELECT run_id, command, started_at, finished_at, status, counts, error FROM runs ORDER BY run_id DESC LIMIT 10").fetchall()
-    print(_table(["run", "command", "started", "finished", "status", "counts", "error"], runs))
-    failures = con.execute("SELECT run_id, stage, origin, reason FROM failures ORDER BY recorded_at DESC LIMIT 20").fetchall()
+    runs = runlog.recent_runs(con)
+    failures, hidden = runlog.failures(con, include_resolved=args.all)
+    if args.format != "table":  # one table for programs: the failures (the runs are one query away)
+        render(runlog.FAILURE_COLUMNS, failures, args.format)
+        return EXIT_OK
+    print("Runs")
+    render(runlog.RUN_COLUMNS, runs)
     print()
-    print(_table(["run", "stage", "where", "reason"], failures))
+    print("Failures" + ("" if args.all else " still open"))
+    render(runlog.FAILURE_COLUMNS[:-1] if not args.all else runlog.FAILURE_COLUMNS,
+           [f[:-1] for f in failures] if not args.all else failures)
+    if hidden:
+        print(f"{hidden} resolved since (the decision landed later): `ombudsman status --all` shows them")
     return EXIT_OK
+
+
+def cmd_forget(args) -> int:
+    from pipeline import db, jobs
+
+    def work(con, run_id):
+        try:
+            removed = db.forget(con, args.references)
+        except db.UnknownDecision as exc:
+            raise UserError(str(exc)) from None
+        for decision_id, rows in removed.items():
+            print(f"forgot {decision_id}: " + ", ".join(f"{table} {n}" for table, n in rows.items()))
+        return jobs.JobResult(counts={"forgotten": len(removed)})
+
+    return _logged("forget", args, work)
 
 
 COMMANDS = {
     "scrape": cmd_scrape, "ingest": cmd_ingest, "extract": cmd_extract, "run": cmd_run, "annotate": cmd_annotate,
     "eval": cmd_eval, "query": cmd_query, "report": cmd_report, "status": cmd_status,
-    "similar": cmd_similar,
+    "similar": cmd_similar, "forget": cmd_forget,
 }
 
 

@@ -19,7 +19,7 @@ import pyarrow as pa
 from pipeline.extraction import Extraction
 from pipeline.records import DecisionRecord, InputFailure
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: records.is_sample, extraction_failures (see MIGRATIONS)
 DEFAULT_DB = Path("data/ombudsman.duckdb")
 
 SCHEMA = """
@@ -39,7 +39,19 @@ CREATE TABLE IF NOT EXISTS records (
     text          VARCHAR NOT NULL,
     text_sha256   VARCHAR NOT NULL,
     origin        VARCHAR,
-    ingested_at   TIMESTAMP NOT NULL
+    ingested_at   TIMESTAMP NOT NULL,
+    is_sample     BOOLEAN NOT NULL DEFAULT false  -- from the bundled fictional sample (data/sample)
+);
+
+-- Records whose extraction failed, with the text and extractor it failed on: the same
+-- text through the same extractor fails the same way, so it is not retried (every
+-- nightly run would fail again) until the text or the extractor version changes.
+CREATE TABLE IF NOT EXISTS extraction_failures (
+    decision_id       VARCHAR PRIMARY KEY,
+    text_sha256       VARCHAR NOT NULL,
+    extractor_version VARCHAR NOT NULL,
+    reason            VARCHAR NOT NULL,
+    failed_at         TIMESTAMP NOT NULL
 );
 
 -- One row per extracted decision.
@@ -138,28 +150,94 @@ def db_path(path: str | Path | None = None) -> Path:
     return Path(path or os.environ.get("OMBUDSMAN_DB") or DEFAULT_DB)
 
 
+# DuckDB fetches and loads extensions on its own when a query or a file needs one (a
+# SQLite file given as --db makes it download sqlite_scanner): never, here.
+NO_EXTENSIONS = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# A read-only connection reads this database and nothing else: no file or URL in or out
+# (COPY ... TO, EXPORT DATABASE, read_csv, ATTACH, INSTALL), and SQL cannot SET it back.
+READ_ONLY = {**NO_EXTENSIONS, "enable_external_access": False, "lock_configuration": True}
+
+# A DuckDB file starts with an 8-byte checksum, then these four bytes.
+_MAGIC, _MAGIC_AT = b"DUCK", 8
+
+
+def check_database_file(path: str | Path) -> Path:
+    """`path` as a Path if it is a DuckDB database or nothing yet; DatabaseError otherwise.
+
+    Checked before DuckDB opens the file (which would try to download an extension for a
+    SQLite or Parquet file) and before a lock file is created beside it."""
+    path = Path(path)
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a DuckDB database")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_MAGIC_AT + len(_MAGIC))
+    except FileNotFoundError:
+        return path
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+    if head and head[_MAGIC_AT:] != _MAGIC:
+        raise DatabaseError(f"{path} is not a DuckDB database")
+    return path
+
+
+def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    from pipeline.lock import busy_error
+
+    check_database_file(path)
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config=READ_ONLY if read_only else NO_EXTENSIONS)
+    except duckdb.Error as exc:
+        message = str(exc).splitlines()[0]
+        if "Could not set lock on file" in message:  # another process has it open: say who
+            raise busy_error(path, message, writing=not read_only) from None
+        raise DatabaseError(f"cannot open {path}: {message}") from None
+
+
 def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the database, creating the schema if it is new."""
+    """Open the database, creating the schema if it is new.
+
+    Read-only connections cannot touch any other file (see READ_ONLY); a database held
+    by another process raises `pipeline.lock.Busy`, naming it."""
     path = db_path(path)
     if read_only:
         if not path.exists():
             raise DatabaseError(f"no database at {path}: run `ombudsman run` or `ombudsman ingest` first")
-        try:
-            return duckdb.connect(str(path), read_only=True)
-        except duckdb.Error as exc:
-            raise DatabaseError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
-    path.parent.mkdir(parents=True, exist_ok=True)
+        return _open(path, read_only=True)
     try:
-        con = duckdb.connect(str(path))
-    except duckdb.Error as exc:
-        raise DatabaseError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create {path.parent}: {exc.strerror}") from None
+    con = _open(path, read_only=False)
     con.execute(SCHEMA)
-    row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
-    if row is None:
+    row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchall()
+    if not row:
         con.execute("INSERT INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-    elif int(row[0]) != SCHEMA_VERSION:
-        raise DatabaseError(f"{path} has schema version {row[0]}, this tool writes {SCHEMA_VERSION}: use a new --db file")
+        return con
+    version = int(row[0][0])
+    if version not in MIGRATIONS and version != SCHEMA_VERSION:
+        raise DatabaseError(f"{path} has schema version {version}, this tool writes {SCHEMA_VERSION}: use a new --db file")
+    while version < SCHEMA_VERSION:
+        with transaction(con):
+            MIGRATIONS[version](con)
+            version += 1
+            con.execute("UPDATE schema_info SET value = ? WHERE key = 'schema_version'", [str(version)])
     return con
+
+
+def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
+    """records.is_sample (extraction_failures is created by SCHEMA). Records read from the
+    bundled sample are recognised by their origin, and dropped if real decisions are
+    stored beside them (as `make run` offline used to leave them, for good)."""
+    con.execute("ALTER TABLE records ADD COLUMN is_sample BOOLEAN DEFAULT false")
+    con.execute("UPDATE records SET is_sample = true WHERE origin LIKE ?", [f"%{SAMPLE_MARK}%"])
+    drop_sample_if_real(con)
+
+
+# Schema version -> the function that brings a database at that version to the next one.
+MIGRATIONS = {1: _migrate_1_to_2}
+# How the migration recognises a record read from the sample: its origin's folder.
+SAMPLE_MARK = "data/sample/"
 
 
 def _now() -> dt.datetime:
@@ -172,17 +250,24 @@ RECORD_SCHEMA = pa.schema([
     ("decision_id", pa.string()), ("source", pa.string()), ("reference", pa.string()), ("url", pa.string()),
     ("title", pa.string()), ("decision_date", pa.date32()), ("category", pa.string()), ("outcome", pa.string()),
     ("truncated", pa.bool_()), ("text", pa.string()), ("text_sha256", pa.string()), ("origin", pa.string()),
-    ("ingested_at", pa.timestamp("us")),
+    ("ingested_at", pa.timestamp("us")), ("is_sample", pa.bool_()),
 ])
 
 
 def store_records(con: duckdb.DuckDBPyConnection, records: Iterable[DecisionRecord]) -> dict[str, int]:
-    """Upsert records in one transaction; returns counts of new, changed and unchanged."""
+    """Upsert records in one transaction; returns counts of new, changed and unchanged,
+    and, when there are any, of sample records skipped or dropped (fiction never sits
+    beside real decisions: see `drop_sample_if_real`)."""
     batch: dict[str, DecisionRecord] = {}
     for r in records:
         batch[r.decision_id] = r  # the last copy of a decision in one batch wins
+    samples = {i for i, r in batch.items() if r.is_sample}
+    skipped = 0
+    if samples and (len(samples) < len(batch) or _holds_real(con)):
+        skipped = len(samples)
+        batch = {i: r for i, r in batch.items() if i not in samples}
     if not batch:
-        return {"new": 0, "changed": 0, "unchanged": 0}
+        return {"new": 0, "changed": 0, "unchanged": 0, **({"sample_skipped": skipped} if skipped else {})}
     ids = list(batch)
     existing = dict(con.execute(
         "SELECT decision_id, text_sha256 FROM records WHERE decision_id IN (SELECT unnest(?))", [ids]).fetchall())
@@ -198,24 +283,91 @@ def store_records(con: duckdb.DuckDBPyConnection, records: Iterable[DecisionReco
             "decision_id": r.decision_id, "source": r.source, "reference": r.reference, "url": r.url,
             "title": r.title, "decision_date": dt.date.fromisoformat(r.decision_date) if r.decision_date else None,
             "category": r.category, "outcome": r.outcome, "truncated": r.truncated, "text": r.text,
-            "text_sha256": r.text_sha256, "origin": r.origin, "ingested_at": now,
+            "text_sha256": r.text_sha256, "origin": r.origin, "ingested_at": now, "is_sample": r.is_sample,
         } for r in rows], schema=RECORD_SCHEMA)
-        with transaction(con):
+    with transaction(con):
+        if rows:
             con.register("incoming_records", table)
             con.execute("DELETE FROM records WHERE decision_id IN (SELECT decision_id FROM incoming_records)")
             con.execute("INSERT INTO records SELECT * FROM incoming_records")
             con.unregister("incoming_records")
+        dropped = drop_sample_if_real(con)
+    counts.update({k: v for k, v in (("sample_skipped", skipped), ("sample_dropped", dropped)) if v})
     return counts
+
+
+def _holds_real(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("SELECT count(*) FROM records WHERE NOT is_sample").fetchall()[0][0] > 0
+
+
+def drop_sample_if_real(con: duckdb.DuckDBPyConnection) -> int:
+    """The bundled sample only stands in for an empty database: once a real decision is
+    stored, every sample decision and its rows go (inside the caller's transaction), so no
+    view, report or later run mixes fiction with real data. Returns how many went."""
+    if not _holds_real(con):
+        return 0
+    ids = [r[0] for r in con.execute("SELECT decision_id FROM records WHERE is_sample").fetchall()]
+    return len(_delete(con, ids)) if ids else 0
+
+
+def holds_sample(con: duckdb.DuckDBPyConnection) -> bool:
+    """Does the database hold fictional sample decisions (the report says so)?"""
+    return con.execute("SELECT count(*) FROM records WHERE is_sample").fetchall()[0][0] > 0
+
+
+class UnknownDecision(LookupError):
+    """`forget` was given a reference the database does not hold; one-line message."""
+
+
+def forget(con: duckdb.DuckDBPyConnection, references: Iterable[str]) -> dict[str, dict[str, int]]:
+    """Remove decisions and every row extracted from them, in one transaction.
+
+    A reference is ``source:reference`` or a bare reference unique to one source. Raises
+    UnknownDecision (and removes nothing) when any is unknown or ambiguous. Returns, per
+    decision id, the rows removed from each table.
+    """
+    ids: list[str] = []
+    for ref in references:
+        found = [r[0] for r in con.execute(
+            "SELECT decision_id FROM records WHERE decision_id = $ref OR reference = $ref "
+            "UNION SELECT decision_id FROM decisions WHERE decision_id = $ref OR reference = $ref",
+            {"ref": ref.strip()}).fetchall()]
+        if not found:
+            raise UnknownDecision(f"no decision {ref!r} in the database (give 'source:reference' or a reference)")
+        if len(found) > 1:
+            raise UnknownDecision(f"{ref!r} is ambiguous: {', '.join(sorted(found))}; give one of those")
+        ids.append(found[0])
+    with transaction(con):
+        return _delete(con, ids)
+
+
+def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, int]]:
+    """Delete decisions' rows from every table (inside the caller's transaction)."""
+    removed: dict[str, dict[str, int]] = {i: {} for i in ids}
+    for table in ("records", "decisions") + EXTRACTED_TABLES + ("extraction_failures",):
+        for decision_id, n in con.execute(
+                f"SELECT decision_id, count(*) FROM {table} WHERE decision_id IN (SELECT unnest(?)) GROUP BY 1",
+                [ids]).fetchall():
+            removed[decision_id][table] = n
+        con.execute(f"DELETE FROM {table} WHERE decision_id IN (SELECT unnest(?))", [ids])
+    # The analysis building blocks (pipeline.analysis.MATERIALISED) still hold these rows:
+    # `analysis.ensure_views` rebuilds them before they are read.
+    con.execute("DELETE FROM schema_info WHERE key = 'views_version'")
+    return removed
 
 
 def pending_records(con: duckdb.DuckDBPyConnection, everything: bool = False, version: str | None = None,
                     batch_size: int = 500) -> Iterator[DecisionRecord]:
-    """Records never extracted, whose text changed, or extracted by another version."""
+    """Records never extracted, whose text changed, or extracted by another version, less
+    those whose extraction already failed on the same text with the same version
+    (`everything` takes them all)."""
     from pipeline.extraction import EXTRACTOR_VERSION
 
     version = version or EXTRACTOR_VERSION
     where = "" if everything else (
-        "WHERE d.decision_id IS NULL OR d.text_sha256 <> r.text_sha256 OR d.extractor_version <> $version")
+        "WHERE (d.decision_id IS NULL OR d.text_sha256 <> r.text_sha256 OR d.extractor_version <> $version) "
+        "AND NOT EXISTS (SELECT 1 FROM extraction_failures f WHERE f.decision_id = r.decision_id "
+        "AND f.text_sha256 = r.text_sha256 AND f.extractor_version = $version)")
     ids = [row[0] for row in con.execute(
         f"SELECT r.decision_id FROM records r LEFT JOIN decisions d USING (decision_id) {where} ORDER BY r.decision_id",
         {} if everything else {"version": version}).fetchall()]
@@ -311,6 +463,7 @@ def load(con: duckdb.DuckDBPyConnection, extractions: Iterable[Extraction], reso
                 con.register(f"incoming_{name}", table)
                 con.execute(f"INSERT INTO {name} SELECT * FROM incoming_{name}")
                 con.unregister(f"incoming_{name}")
+        con.execute("DELETE FROM extraction_failures WHERE decision_id IN (SELECT decision_id FROM loaded_ids)")
         con.unregister("loaded_ids")
         # The analysis building blocks (pipeline.analysis.MATERIALISED) no longer hold
         # these rows: `analysis.ensure_views` rebuilds them before they are read.
@@ -334,6 +487,17 @@ def mark_interrupted_runs(con: duckdb.DuckDBPyConnection) -> None:
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: int, status: str, counts: dict, error: str | None = None) -> None:
     con.execute("UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE run_id = ?",
                 [_now(), status, json.dumps(counts), error, run_id])
+
+
+def remember_extraction_failure(con: duckdb.DuckDBPyConnection, failure: InputFailure,
+                                version: str | None = None) -> None:
+    """Note that this decision's current text failed with this extractor version, so that
+    later runs do not retry it until one of them changes (`pending_records`)."""
+    from pipeline.extraction import EXTRACTOR_VERSION
+
+    con.execute("INSERT OR REPLACE INTO extraction_failures "
+                "SELECT decision_id, text_sha256, ?, ?, ? FROM records WHERE source = ? AND reference = ?",
+                [version or EXTRACTOR_VERSION, failure.reason, _now(), failure.source, failure.reference])
 
 
 def record_failures(con: duckdb.DuckDBPyConnection, run_id: int | None, failures: list[InputFailure]) -> None:

@@ -142,16 +142,23 @@ def read_outcome(record: DecisionRecord, meta: dict[str, str], decision_text: st
     if record.source == "lgsco":
         if _LGSCO_UPHELD.search(record.text) or re.search(r"fault\b[^.]{0,60}causing injustice", decision_text, re.I):
             return "upheld"
-    if record.source == "phso":
-        if _PHSO_ASSESSMENT.search(record.text):
-            return "closed_after_initial_enquiries"
-        m = _PHSO_DECISION.search(decision_text) or _PHSO_DECISION.search(record.text)
-        if m:
-            return normalise_outcome(m.group(0))
-        m = re.search(r"we will therefore not be upholding|not be upholding", decision_text, re.I)
-        if m:
-            return "not_upheld"
+    if record.source == "phso" and _PHSO_ASSESSMENT.search(record.text):
+        return "closed_after_initial_enquiries"
+    # Both publishers' decisions say it in words when the page gives no metadata: "We
+    # partly uphold this complaint", "I have not upheld", "We will not be upholding".
+    m = _PHSO_DECISION.search(decision_text) or _PHSO_DECISION.search(record.text)
+    if m:
+        return normalise_outcome(m.group(0))
+    if re.search(r"not be upholding", decision_text or record.text, re.I):
+        return "not_upheld"
     return None
+
+
+# "This is our final decision, dated 12 June 2025", "Final decision ... 21 May 2025",
+# "Date of decision: 3 March 2025": pages without metadata date themselves in words.
+_DATED_DECISION = re.compile(
+    rf"(?:final\s+decision|decision\s+date|date\s+of\s+(?:our\s+|the\s+|this\s+)?decision)(?:[^\n.]{{0,40}}?\b|[ \t]*\n\s*)({date_rules.DATE_PATTERN})",
+    re.I)
 
 
 def read_date(record: DecisionRecord, meta: dict[str, str]) -> dt.date | None:
@@ -162,7 +169,8 @@ def read_date(record: DecisionRecord, meta: dict[str, str]) -> dt.date | None:
             continue
         if iso:
             return dt.date.fromisoformat(iso)
-    return None
+    m = _DATED_DECISION.search(record.text)
+    return date_rules.parse_date(m.group(1)) if m else None
 
 
 # --- bodies -----------------------------------------------------------------------------
@@ -176,6 +184,9 @@ def _name_key(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
+_AREA_NAMED = {body_rules.ICB, body_rules.CCG}
+
+
 class BodyRegistry:
     """The bodies of one decision, and how each way of referring to them resolves."""
 
@@ -186,9 +197,12 @@ class BodyRegistry:
         # What each way of writing a mention resolved to. Resolution only changes when a
         # body is added, and sentences are read after every name has been added.
         self._resolved: dict[tuple[str, bool, str], str | None] = {}
-        # (body type, expanded key) -> the first body added with them, for `_same_as`:
-        # a scan of every body per mention made a text naming many bodies quadratic (issue 15).
-        self._by_expansion: dict[tuple[str, str], str] = {}
+        # For `_same_as`: (body type, spelling variant) -> the first body added with them,
+        # and the ICBs and CCGs (which also match by the tail of their area) in the order
+        # added. Comparing each mention with every body so far made a text naming many
+        # bodies quadratic (issue 15).
+        self._by_variant: dict[tuple[str, str], str] = {}
+        self._area_named: dict[str, list[str]] = {}
 
     def add(self, name: str, body_type: str, *, from_title: bool = False, alias: str | None = None) -> str:
         name = name.strip().rstrip(".,;:")
@@ -197,8 +211,8 @@ class BodyRegistry:
         key = self._same_as(key, body_type) or key
         body = self.bodies.get(key)
         if body is None:
-            body = self.bodies[key] = Body(name=name, body_type=body_type, canonical_name=name)
-            self._by_expansion.setdefault((body_type, _expand(key)), key)
+            body = Body(name=name, body_type=body_type, canonical_name=name)
+            self._new_body(key, body)
         elif len(name) > len(body.name) and not from_title:
             body.name = body.canonical_name = name  # the fullest name the text gives
         body.from_title |= from_title
@@ -211,7 +225,25 @@ class BodyRegistry:
         return key
 
     def _same_as(self, key: str, body_type: str) -> str | None:
-        return self._by_expansion.get((body_type, _expand(key)))
+        expanded = _variant(key)
+        if body_type not in _AREA_NAMED:
+            return self._by_variant.get((body_type, expanded))
+        for other_key in self._area_named.get(body_type, ()):
+            other_expanded = _variant(other_key)
+            if other_expanded == expanded:
+                return other_key
+            # An NHS body named by the tail of its area: "Milton Keynes ICB" is "NHS
+            # Bedfordshire, Luton and Milton Keynes ICB".
+            if len(expanded.split()) > 2 and len(other_expanded.split()) > 2 and (
+                    other_expanded.endswith(" " + expanded) or expanded.endswith(" " + other_expanded)):
+                return other_key
+        return None
+
+    def _new_body(self, key: str, body: Body) -> None:
+        self.bodies[key] = body
+        self._by_variant.setdefault((body.body_type, _variant(key)), key)
+        if body.body_type in _AREA_NAMED:
+            self._area_named.setdefault(body.body_type, []).append(key)
 
     def resolve(self, mention: body_rules.BodyMention) -> str | None:
         """The body key a mention refers to; creates a placeholder for an unnamed role."""
@@ -258,10 +290,17 @@ class BodyRegistry:
         role = body_rules.role_key(mention.text)
         key = "role:" + role
         if key not in self.bodies:
-            self.bodies[key] = Body(name=f"the {role}", body_type=mention.body_type, canonical_name=f"the {role}")
-            self._by_expansion.setdefault((mention.body_type, _expand(key)), key)
+            self._new_body(key, Body(name=f"the {role}", body_type=mention.body_type, canonical_name=f"the {role}"))
             self._resolved.clear()
         return key
+
+
+@functools.lru_cache(maxsize=65536)
+def _variant(key: str) -> str:
+    """One spelling for the ways a decision writes one body's name: "... University
+    Foundation Trust" and "... University NHS Foundation Trust", "NHS X ICB" and "X
+    Integrated Care Board"."""
+    return re.sub(r"\bnhs\s+", "", _expand(key))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -361,11 +400,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     has_fault_word = sent.fault_word
     if not has_fault_word and sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION):
         return False  # the common case, decided with one search
-    if vocab.NO_FAULT.found_in(text) and not re.search(r"\b(?:but|however)\b.*\bfault\b", text, re.I):
-        return False
-    if vocab.ALLEGATION.found_in(text) and not vocab.FINDING_VERB.found_in(text):
-        return False
-    if vocab.REMEDY_VERB.found_in(text) and not vocab.FINDING_VERB.found_in(text):
+    if not vocab.could_be_finding(text):
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:
         return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text))
@@ -618,7 +653,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                 payer = payers[0]
             payment = Payment(payer, amount, _purposes(_purpose_text(start, end, sent)), "previously_offered" if previously else "recommended", [], sent.provenance, clause)
             by_section.setdefault(sent.section, []).append(payment)
-            if re.search(r"to each of (?:them|the two|both)|each of (?:them|the two) £|£[\d,]+ (?:to )?each\b", sent.text, re.I):
+            if _TO_EACH.search(sent.text):
                 by_section[sent.section].append(dataclasses.replace(payment))
     # The remedy section is where sums are set; a summary or decision restates them.
     for section in (sections_mod.REMEDY, sections_mod.DECISION, sections_mod.SUMMARY):
@@ -633,6 +668,8 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
     return _dedupe(chosen)
 
 
+# One sum for each of two people: "£300 to each of them", "pay each of the neighbours £250".
+_TO_EACH = re.compile(r"\beach of (?:them|both|the (?:two|children|people|\w+s))\b|£[\d,.]+ (?:to )?each\b", re.I)
 _REMEDY_PURPOSE = re.compile(r"to (?:reflect|recognise|acknowledge|remedy)|remedy|redress|for (?:the|her|his|their) (?:distress|time|inconvenience|frustration)|goodwill", re.I)
 
 
@@ -817,12 +854,9 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[st
     return docs, names_only
 
 
-def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> Extraction:
-    _categories_named.cache_clear()
-    text = record.text
-    folded = fold(text)  # for the anchor tests of cues searched in the whole text
-    meta = sections_mod.metadata_lines(text)
-    decision_date = read_date(record, meta)
+def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> tuple[BodyRegistry, list[Sentence]]:
+    """The decision's bodies (from the title and every section) and the sentences of the
+    sections spaCy read, each with the bodies, sums and deadline phrases in it."""
     registry = BodyRegistry()
     title_part = body_rules.split_title(record.title)
     for m in body_rules.find_named_bodies(title_part or ""):
@@ -835,6 +869,16 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
     sentences: list[Sentence] = []
     for doc in docs:
         sentences.extend(_sentences(doc, doc.user_data["offset"], doc.user_data["section"], registry))
+    return registry, sentences
+
+
+def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> Extraction:
+    _categories_named.cache_clear()
+    text = record.text
+    folded = fold(text)  # for the anchor tests of cues searched in the whole text
+    meta = sections_mod.metadata_lines(text)
+    decision_date = read_date(record, meta)
+    registry, sentences = read_sentences(record, docs, names_only)
 
     principal = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
     if not principal:
@@ -854,6 +898,7 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
 
     at_fault = {f.body for f in faults}
     involved = set(principal) | at_fault | {p.payer for p in payments if p.payer} | {d.body for d in deadlines if d.body}
+    involved |= _complained_about(sentences, registry)
     bodies = [b for k, b in registry.bodies.items() if k in involved]
     for key, body in registry.bodies.items():
         body.at_fault = key in at_fault
@@ -883,6 +928,16 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
         payments=payments,
         deadlines=deadlines,
     )
+
+
+_COMPLAINS = re.compile(r"\bcomplain", re.I)
+
+
+def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[str]:
+    """Bodies named in full where the summary or the complaint says what the complaint is
+    about ("Mr B complains about the Council and Royley House Care Home")."""
+    return {key for s in sentences if s.section in (sections_mod.SUMMARY, sections_mod.COMPLAINT) and _COMPLAINS.search(s.text)
+            for _, key in s.bodies if not key.startswith("role:") and not registry.bodies[key].from_title}
 
 
 def _payment_categories(payment: Payment, payer_categories: list[str]) -> list[str]:

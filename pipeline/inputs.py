@@ -28,10 +28,19 @@ def read_html(path: Path) -> ReadResult:
 
 
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
-    """Records from each path; a folder is read for its .jsonl and .html files, in name order."""
+    """Records from each path; a folder is read for its .jsonl and .html files, in name order,
+    and a raw store folder (scrapers/store.py) for the decisions stored in it."""
+    from scrapers.store import MANIFEST, is_raw_store, iter_stored
+
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir() and is_raw_store(path):
+            # A raw store (data/raw): its decisions are rebuilt from the stored pages, as
+            # `run --offline` does; its manifest and objects are not records themselves.
+            yield from iter_stored(path)
+        elif path.name == MANIFEST and is_raw_store(path.parent):
+            yield InputFailure(str(path), f"a raw store's manifest, not records: ingest its folder ({path.parent})")
+        elif path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and (p.suffix in HTML_SUFFIXES or p.suffix == ".jsonl")
                            and p.name != "gold.jsonl")
             if not files:

@@ -7,6 +7,7 @@ input: a broken line, page or decision becomes a failure row and the batch goes 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -15,10 +16,10 @@ from typing import Iterable
 
 import duckdb
 
-from pipeline import analysis, db
+from pipeline import analysis, db, progress
 from pipeline.extraction import Extraction, extract
 from pipeline.inputs import read_inputs
-from pipeline.records import DecisionRecord, InputFailure
+from pipeline.records import MAX_REFERENCE_CHARS, DecisionRecord, InputFailure, RecordError, check_limits
 
 log = logging.getLogger("ombudsman")
 
@@ -26,6 +27,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = REPO_ROOT / "data" / "sample"
 RAW_DIR = Path(os.environ.get("OMBUDSMAN_RAW", "data/raw"))
 LOAD_BATCH = 200  # decisions per load transaction
+# Every nightly run lists each source again from this many days before the last run that
+# reached it. Decisions are published weeks after their decision date, so a window that
+# started at the last run would never see them; listing is cheap (a page per ten
+# decisions) and stored decisions are read back from the raw store, not fetched again.
+OVERLAP_DAYS = 90
 
 
 @dataclass
@@ -33,12 +39,14 @@ class JobResult:
     counts: dict[str, int] = field(default_factory=dict)
     failures: list[InputFailure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unreachable: list[str] = field(default_factory=list)  # "source: why", for sources not reached
 
     def add(self, other: "JobResult") -> "JobResult":
         for k, v in other.counts.items():
             self.counts[k] = self.counts.get(k, 0) + v
         self.failures += other.failures
         self.notes += other.notes
+        self.unreachable += other.unreachable
         return self
 
     def fail(self, con: duckdb.DuckDBPyConnection, run_id: int | None, failure: InputFailure) -> None:
@@ -50,10 +58,12 @@ class JobResult:
 
     @property
     def status(self) -> str:
-        if not self.failures:
-            return "ok"
+        """ok; partial when some inputs failed or a source could not be reached (its
+        decisions are missing from this run); failed when inputs failed and nothing landed."""
         landed = self.counts.get("ingested", 0) + self.counts.get("extracted", 0) + self.counts.get("unchanged", 0)
-        return "partial" if landed else "failed"
+        if self.failures and not landed and not self.unreachable:
+            return "failed"
+        return "partial" if self.failures or self.unreachable else "ok"
 
 
 def store(con: duckdb.DuckDBPyConnection, results: Iterable[DecisionRecord | InputFailure], run_id: int | None,
@@ -65,11 +75,18 @@ def store(con: duckdb.DuckDBPyConnection, results: Iterable[DecisionRecord | Inp
     def flush() -> None:
         counts = db.store_records(con, batch)
         for k, v in counts.items():
-            result.counts[k] += v
+            result.counts[k] = result.counts.get(k, 0) + v
         result.counts["ingested"] += counts["new"] + counts["changed"]
         batch.clear()
 
     for item in results:
+        progress.advance("store")
+        if isinstance(item, DecisionRecord):
+            try:
+                check_limits(item)  # scraped records come here without passing read_jsonl
+            except RecordError as exc:
+                item = InputFailure(item.origin or item.url or item.decision_id, str(exc), source=item.source,
+                                    reference=item.reference if len(item.reference) <= MAX_REFERENCE_CHARS else None)
         if isinstance(item, InputFailure):
             result.fail(con, run_id, item)
             continue
@@ -78,6 +95,12 @@ def store(con: duckdb.DuckDBPyConnection, results: Iterable[DecisionRecord | Inp
             flush()
     if batch:
         flush()
+    if result.counts.get("sample_skipped"):
+        result.notes.append(f"{result.counts['sample_skipped']} fictional sample decisions (data/sample) not stored: "
+                            "the database holds real decisions")
+    if result.counts.get("sample_dropped"):
+        result.notes.append(f"{result.counts['sample_dropped']} fictional sample decisions removed: "
+                            "real decisions are stored now")
     return result
 
 
@@ -107,8 +130,10 @@ def extract_pending(con: duckdb.DuckDBPyConnection, everything: bool = False, ru
     workers = parallel.default_workers() if workers is None else workers
     many = len(head) >= parallel.MIN_RECORDS and workers > 1
     for item in parallel.extract_parallel(records, workers) if many else _safe_extract(records):
+        progress.advance("extract")
         if isinstance(item, InputFailure):
             result.fail(con, run_id, item)
+            db.remember_extraction_failure(con, item)  # not retried until its text or the extractor changes
             continue
         batch.append(item)
         if len(batch) >= LOAD_BATCH:
@@ -150,40 +175,76 @@ def _safe_extract(records: Iterable[DecisionRecord]) -> Iterable[Extraction | In
 def collect(con: duckdb.DuckDBPyConnection, source: str, *, since: dt.date | None, until: dt.date | None,
             limit: int | None, base_url: str | None = None, refresh: bool = False, rate: float | None = None,
             raw_dir: Path | None = None, run_id: int | None = None) -> JobResult:
-    """Scrape a publisher into the raw store and the records table."""
-    import scrapers
+    """Scrape a publisher into the raw store and the records table, then load whatever the
+    raw store holds for [since, until] that this database lacks.
 
-    items = scrapers.collect(source, since=since, until=until, limit=limit, base_url=base_url,
-                             raw_dir=raw_dir or RAW_DIR, refresh=refresh, rate=rate)
-    return store(con, items, run_id)
-
-
-def run_batch(con: duckdb.DuckDBPyConnection, *, sources: list[str], since: dt.date | None = None,
-              offline: bool = False, limit: int | None = None, run_id: int | None = None) -> JobResult:
-    """The scheduled job: collect what is new, extract what is new or changed.
-
-    Offline (asked for, or no site reachable), it extracts what is already stored, and
-    on a database with nothing stored it loads the bundled sample so the run shows
-    something real.
+    The crawl's checkpoints belong to the raw store, not to a database: a window they mark
+    as done is skipped, so a new database (or one restored from a backup) beside an old raw
+    store would otherwise never get the decisions the store already holds.
     """
     import scrapers
 
+    raw_dir = raw_dir or RAW_DIR
+    items = scrapers.collect(source, since=since, until=until, limit=limit, base_url=base_url,
+                             raw_dir=raw_dir, refresh=refresh, rate=rate)
+    result = store(con, items, run_id)
+    if limit is None:  # with a limit the user asked for that many, not for the store's backlog
+        result.add(store(con, stored_missing(con, raw_dir, source, since, until), run_id))
+    return result
+
+
+def stored_missing(con: duckdb.DuckDBPyConnection, raw_dir: Path, source: str, since: dt.date | None,
+                   until: dt.date | None) -> Iterable[DecisionRecord | InputFailure]:
+    """Decisions of `source` in the raw store that the database does not hold, dated in
+    [since, until] (or undated); pages that no longer parse are left to `run --offline`."""
+    import scrapers
+
+    held = {r[0] for r in con.execute("SELECT reference FROM records WHERE source = ?", [source]).fetchall()}
+    for item in scrapers.iter_stored(raw_dir, source=source, skip_references=held):
+        if isinstance(item, InputFailure) or item.reference in held:
+            continue
+        day = dt.date.fromisoformat(item.decision_date) if item.decision_date else None
+        if day is None or ((since is None or day >= since) and (until is None or day <= until)):
+            yield item
+
+
+def run_batch(con: duckdb.DuckDBPyConnection, *, sources: list[str], since: dt.date | None = None,
+              offline: bool = False, limit: int | None = None, run_id: int | None = None,
+              raw_dir: Path | None = None, base_urls: dict[str, str] | None = None) -> JobResult:
+    """The scheduled job: collect what is new, extract what is new or changed.
+
+    Each source is listed from OVERLAP_DAYS before the last run that reached it (or from
+    `since`). A source that cannot be reached is counted (``unreachable_<source>``), makes
+    the run partial, and does not move its window on. Whether each source was reached is
+    in the run's counts (``reached_<source>``). Offline (asked for, or no site reachable),
+    the run extracts what is already stored, and on a database with nothing stored it loads
+    the bundled sample, marked as such, so the run shows something.
+    """
+    import scrapers
+
+    raw_dir = raw_dir or RAW_DIR
     result = JobResult()
     until = dt.date.today()
-    since = since or _last_success(con) or until - dt.timedelta(days=14)
     reached = False
     if not offline:
         for source in sources:
+            start = since or collect_since(con, source, until)
             try:
-                result.add(collect(con, source, since=since, until=until, limit=limit, run_id=run_id))
-                reached = True
+                result.add(collect(con, source, since=start, until=until, limit=limit, run_id=run_id,
+                                   raw_dir=raw_dir, base_url=(base_urls or {}).get(source)))
             except scrapers.SourceUnavailable as exc:
-                result.notes.append(f"{source}: offline ({exc}); using what is stored")
+                result.counts[f"unreachable_{source}"] = 1
+                result.unreachable.append(f"{source}: {exc}")
+                result.notes.append(f"{source}: unreachable ({exc}); the next run lists it again from {start}")
             except scrapers.ApiKeyError as exc:
+                result.counts[f"skipped_{source}"] = 1
                 result.notes.append(f"{source}: skipped ({exc})")
+            else:
+                result.counts[f"reached_{source}"] = 1
+                reached = True
     if not reached:
-        if RAW_DIR.exists():
-            result.add(store(con, scrapers.iter_stored(RAW_DIR), run_id))
+        if raw_dir.exists():
+            result.add(store(con, scrapers.iter_stored(raw_dir), run_id))
         if con.execute("SELECT count(*) FROM records").fetchone()[0] == 0 and SAMPLE_DIR.exists():
             result.notes.append(f"no decisions stored: loading the bundled sample ({SAMPLE_DIR.relative_to(REPO_ROOT)})")
             result.add(ingest(con, [SAMPLE_DIR], run_id))
@@ -191,51 +252,20 @@ def run_batch(con: duckdb.DuckDBPyConnection, *, sources: list[str], since: dt.d
     return result
 
 
-def _last_success(con: duckdb.DuckDBPyConnection) -> dt.date | None:
-    row = con.execute("SELECT max(started_at) FROM runs WHERE command = 'run' AND status = 'ok'").fetchone()
-    return row[0].date() if row and row[0] else None
-
-
-def summary(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> str:
-    """The first figures a researcher wants: outcomes, sums by payer type and fault, deadlines."""
-    today = today or dt.date.today()
-    lines = []
-    total = con.execute("SELECT count(*) FROM decisions").fetchone()[0]
-    lines.append(f"{total} decisions extracted")
-    lines.append("")
-    lines.append("Decisions by outcome")
-    for outcome, n in con.execute(
-            "SELECT coalesce(outcome, '(not stated)'), count(*) FROM decisions GROUP BY 1 ORDER BY 2 DESC, 1").fetchall():
-        lines.append(f"  {outcome:34} {n:6d}")
-    lines.append("")
-    lines.append("Payments by payer type")
-    rows = con.execute("""
-        SELECT coalesce(b.body_type, 'unknown') AS payer_type, count(*) AS n, sum(p.amount_gbp) AS total,
-               median(p.amount_gbp) AS median
-        FROM payments p
-        LEFT JOIN (SELECT DISTINCT decision_id, name, body_type FROM bodies) b
-               ON b.decision_id = p.decision_id AND b.name = p.payer
-        GROUP BY 1 ORDER BY total DESC""").fetchall()
-    lines.append(f"  {'payer type':20} {'payments':>8} {'total £':>12} {'median £':>10}")
-    for payer_type, n, total_gbp, median in rows:
-        lines.append(f"  {payer_type:20} {n:8d} {float(total_gbp):12,.2f} {float(median):10,.2f}")
-    lines.append("")
-    lines.append("Payments by fault category")
-    rows = con.execute("""
-        SELECT category, count(*) AS n, sum(amount_gbp) AS total, median(amount_gbp) AS median
-        FROM (SELECT unnest(CASE WHEN len(fault_categories) = 0 THEN ['(none found)'] ELSE fault_categories END) AS category,
-                     amount_gbp FROM payments)
-        GROUP BY 1 ORDER BY n DESC, 1""").fetchall()
-    lines.append(f"  {'fault category':20} {'payments':>8} {'total £':>12} {'median £':>10}")
-    for category, n, total_gbp, median in rows:
-        lines.append(f"  {category:20} {n:8d} {float(total_gbp):12,.2f} {float(median):10,.2f}")
-    lines.append("")
-    due = con.execute("""
-        SELECT count(*) FILTER (WHERE due_date >= ?), count(*) FILTER (WHERE due_date < ?),
-               count(*) FILTER (WHERE due_date IS NULL) FROM deadlines""", [today, today]).fetchone()
-    lines.append(f"Deadlines: {due[0]} due from {today.isoformat()} on, {due[1]} already past, {due[2]} without a date")
-    for body, due_date, due_text in con.execute("""
-            SELECT body, due_date, due_text FROM deadlines WHERE due_date >= ? ORDER BY due_date, body LIMIT 10""",
-            [today]).fetchall():
-        lines.append(f"  {due_date}  {body or '(body not identified)'}  ({due_text})")
-    return "\n".join(lines)
+def collect_since(con: duckdb.DuckDBPyConnection, source: str, today: dt.date) -> dt.date:
+    """The first decision date a nightly run lists for `source`: OVERLAP_DAYS before the
+    last run that reached it, or before today when none did."""
+    # fetchall, not fetchone: a result left open makes the connection's next
+    # `con.register` (record_failures) fail with "unfinished result from execute()".
+    runs = con.execute("SELECT started_at, status, counts FROM runs WHERE command = 'run' AND status IN ('ok', 'partial') "
+                       "ORDER BY started_at DESC").fetchall()
+    last = today
+    for started, status, counts in runs:
+        counts = json.loads(counts or "{}")
+        if f"reached_{source}" in counts:
+            last = started.date()
+            break
+        if status == "ok" and not any(k.startswith(("reached_", "unreachable_", "skipped_")) for k in counts):
+            last = started.date()  # a run from before sources were counted: it reached them all
+            break
+    return min(last, today) - dt.timedelta(days=OVERLAP_DAYS)

@@ -18,6 +18,31 @@ from typing import Iterator, Union
 SOURCES = ("lgsco", "phso")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+# Limits on what a record may hold, checked when it is read. Real decisions are 2,000 to
+# 100,000 characters (a long chaptered report a few times that); 1,000,000 is spaCy's
+# default `max_length`, ten times the longest decision, so a text past it is not a decision
+# but a broken export, and fails here in one line instead of in spaCy (E088) on every
+# later run. A reference is the decision's id: "23 011 903a", "P-004641", never a megabyte.
+MAX_TEXT_CHARS = 1_000_000
+MAX_REFERENCE_CHARS = 100
+
+# The JSON type each field of the record format must have (None is allowed for all but
+# source, reference and text). A number or a list where a string belongs is a mistake in
+# whatever wrote the file; loading it as is would fail the whole batch in the database.
+# `reference` as a number is refused too, not converted: a published reference is text
+# ("23 011 903a", "P-004641"), a JSON number has lost its spaces and leading zeros, so the
+# converted id would never match the published one.
+FIELD_TYPES: dict[str, type] = {
+    "source": str, "reference": str, "text": str, "url": str, "title": str,
+    "decision_date": str, "category": str, "outcome": str, "truncated": bool,
+}
+_JSON_TYPE_NAMES = {str: "a string", bool: "true or false", int: "number", float: "number", list: "list",
+                    dict: "object"}
+
+# The bundled fictional sample (data/sample): records read from there are marked as
+# sample data in the database and never mixed with real decisions (pipeline.db).
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
+
 
 def _has_surrogate(value: str) -> bool:
     # Encoding fails on a lone surrogate and on nothing else; it runs at memory speed,
@@ -48,15 +73,29 @@ class DecisionRecord:
 
     def __post_init__(self) -> None:
         # JSON can carry lone surrogates ("\\ud800"); no encoder, tokenizer or database
-        # accepts them, so they become U+FFFD here, once, for every input path.
+        # accepts them, so they become U+FFFD here, once, for every input path. NUL
+        # characters are dropped: they mean nothing in a decision and break tools that
+        # read the database's text as C strings.
         for name in ("text", "title", "reference", "category", "outcome", "url"):
             value = getattr(self, name)
-            if isinstance(value, str) and _has_surrogate(value):
-                setattr(self, name, _SURROGATE.sub("\ufffd", value))
+            if isinstance(value, str):
+                if _has_surrogate(value):
+                    value = _SURROGATE.sub("\ufffd", value)
+                if "\x00" in value:
+                    value = value.replace("\x00", "")
+                setattr(self, name, value)
 
     @property
     def decision_id(self) -> str:
         return f"{self.source}:{self.reference}"
+
+    @property
+    def is_sample(self) -> bool:
+        """Read from the bundled fictional sample (data/sample)?"""
+        if not self.origin or "://" in self.origin:  # no origin, or a URL: scraped
+            return False
+        path = Path(re.sub(r":\d+$", "", self.origin))  # "file:line" -> file
+        return path.resolve().is_relative_to(SAMPLE_DIR)
 
     @property
     def text_sha256(self) -> str:
@@ -111,20 +150,45 @@ def parse_iso_date(value: str | None) -> str | None:
     raise RecordError(f"unreadable date {value!r}")
 
 
+def check_limits(record: DecisionRecord) -> None:
+    """Raise RecordError when a record is past the documented limits (MAX_TEXT_CHARS,
+    MAX_REFERENCE_CHARS); every path into the database checks this, scraped or read."""
+    _check_reference(record.reference)
+    if len(record.text) > MAX_TEXT_CHARS:
+        raise RecordError(f"{record.decision_id} text is {len(record.text):,} characters, more than the "
+                          f"{MAX_TEXT_CHARS:,} a decision can have (MAX_TEXT_CHARS)")
+
+
+def _check_reference(reference: str) -> None:
+    if len(reference) > MAX_REFERENCE_CHARS:
+        raise RecordError(f"reference is {len(reference):,} characters, more than {MAX_REFERENCE_CHARS}: "
+                          f"not a case reference")
+
+
+def _check_types(data: dict) -> None:
+    for name, expected in FIELD_TYPES.items():
+        value = data.get(name)
+        if value is not None and type(value) is not expected:
+            got = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+            raise RecordError(f"{name} must be {_JSON_TYPE_NAMES[expected]}, got {got}")
+
+
 def record_from_dict(data: dict, origin: str | None = None) -> DecisionRecord:
     """Validate one object in the record format and build a record from it."""
     if not isinstance(data, dict):
         raise RecordError("not a JSON object")
     source = data.get("source")
     if source not in SOURCES:
-        raise RecordError(f"source must be one of {', '.join(SOURCES)}, got {source!r}")
-    reference = str(data.get("reference") or "").strip()
+        raise RecordError(f"source must be one of {', '.join(SOURCES)}, got {_short(source)}")
+    _check_types(data)
+    reference = (data.get("reference") or "").strip()
     if not reference:
         raise RecordError("no reference")
+    _check_reference(reference)
     text = data.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if text is None or not text.strip():
         raise RecordError(f"{source}:{reference} has no text")
-    return DecisionRecord(
+    record = DecisionRecord(
         source=source,
         reference=reference,
         text=text,
@@ -136,6 +200,14 @@ def record_from_dict(data: dict, origin: str | None = None) -> DecisionRecord:
         truncated=bool(data.get("truncated", False)),
         origin=origin,
     )
+    check_limits(record)
+    return record
+
+
+def _short(value: object, limit: int = 60) -> str:
+    """repr() of a value, cut to one readable line (a failure message must stay one line)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def read_jsonl(path: str | Path) -> Iterator[ReadResult]:
@@ -167,6 +239,9 @@ def read_jsonl(path: str | Path) -> Iterator[ReadResult]:
         try:
             yield record_from_dict(data, origin)
         except RecordError as exc:
+            # The failure row keeps source and reference only when they are plain strings
+            # of a sane length: they are what the input got wrong.
             ref = data.get("reference") if isinstance(data, dict) else None
             src = data.get("source") if isinstance(data, dict) else None
-            yield InputFailure(origin, str(exc), source=src, reference=ref)
+            yield InputFailure(origin, str(exc), source=src if src in SOURCES else None,
+                               reference=ref if isinstance(ref, str) and len(ref) <= MAX_REFERENCE_CHARS else None)

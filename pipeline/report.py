@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 import duckdb
 
-from pipeline import analysis
+from pipeline import analysis, db
 
 DECISIONS_SHOWN = 500     # the decisions table lists the most recent ones; the database has them all
 TOP_BODIES = 15
@@ -37,7 +37,27 @@ th { background: #f6f8fa; } td.num, th.num { text-align: right; font-variant-num
 img.chart { max-width: 100%; height: auto; border: 1px solid #d8dee4; border-radius: 4px; }
 .empty { color: #57606a; font-style: italic; } .overdue { color: #b42318; font-weight: 600; }
 .note { color: #57606a; font-size: .9rem; }
+.sample { background: #fff8c5; border: 2px solid #bf8700; border-radius: 6px; padding: .7rem .9rem; font-weight: 600; }
 """
+
+
+# Words for the database's codes, in the report and the run summary.
+BODY_TYPES = {"council": "council", "icb": "ICB", "ccg": "CCG", "nhs_trust": "NHS trust", "gp_practice": "GP practice",
+              "care_provider": "care provider", "government": "government", "other": "other", "unknown": "unknown"}
+
+
+def words(code: str | None) -> str:
+    """A category, outcome or body type as words: 'service_provision' -> 'service provision'."""
+    if code is None:
+        return ""
+    return BODY_TYPES.get(code) or code.replace("_", " ")
+
+
+def years(first: int | None, last: int | None) -> str:
+    """'2021–2024', or '2024' when both are the same year."""
+    if first is None:
+        return ""
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def _e(value) -> str:
@@ -108,7 +128,7 @@ def remedy_chart(payments: list[analysis.Payment]) -> str | None:
     rng = np.random.default_rng(0)  # a fixed jitter: the same database gives the same picture
     for i, c in enumerate(order, start=1):
         ax.scatter(groups[c], i + rng.uniform(-0.18, 0.18, len(groups[c])), s=14, alpha=0.6, color="#0969da", zorder=3)
-    ax.set_yticks(range(1, len(order) + 1), [f"{c} ({len(groups[c])})" for c in order])
+    ax.set_yticks(range(1, len(order) + 1), [f"{words(c)} ({len(groups[c])})" for c in order])
     ax.set_xscale("log")
     from matplotlib.ticker import FuncFormatter, LogLocator
 
@@ -127,17 +147,32 @@ def commissioning_chart(rows: list[analysis.CommissioningBody]) -> str | None:
         return None
     plt = _pyplot()
     rows = rows[:TOP_BODIES][::-1]
-    colours = {"council": "#0969da", "icb": "#8250df", "ccg": "#8250df", "nhs_trust": "#1a7f37",
-               "care_provider": "#bf8700", "gp_practice": "#1a7f37"}
     fig, ax = plt.subplots(figsize=(9, 0.4 * len(rows) + 1.4))
     ax.barh([_short(r.body) for r in rows], [r.decisions for r in rows],
-            color=[colours.get(r.body_type or "", "#57606a") for r in rows])
+            color=[_type_group(r.body_type)[1] for r in rows])
     ax.set_xlabel("decisions with a commissioning, provider oversight or joint working finding")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in ("#0969da", "#8250df", "#1a7f37", "#bf8700")]
-    ax.legend(handles, ["council", "ICB / CCG", "NHS trust / GP", "care provider"], loc="lower right", fontsize=8)
+    legend = legend_entries(r.body_type for r in rows)
+    ax.legend([plt.Rectangle((0, 0), 1, 1, color=c) for _, c in legend], [label for label, _ in legend],
+              loc="lower right", fontsize=8)
     ax.set_title("Bodies with the most commissioning failures")
     return _png(fig)
+
+
+# The commissioning chart's colours: (legend label, colour, body types).
+TYPE_GROUPS = [("council", "#0969da", ("council",)), ("ICB / CCG", "#8250df", ("icb", "ccg")),
+               ("NHS trust / GP", "#1a7f37", ("nhs_trust", "gp_practice")), ("care provider", "#bf8700", ("care_provider",))]
+OTHER_GROUP = ("other", "#57606a", ())
+
+
+def _type_group(body_type: str | None) -> tuple[str, str, tuple[str, ...]]:
+    return next((g for g in TYPE_GROUPS if body_type in g[2]), OTHER_GROUP)
+
+
+def legend_entries(body_types: Iterable[str | None]) -> list[tuple[str, str]]:
+    """(label, colour) for the kinds of body the chart draws, and only those."""
+    present = {_type_group(t)[0] for t in body_types}
+    return [(label, colour) for label, colour, _ in TYPE_GROUPS + [OTHER_GROUP] if label in present]
 
 
 def categories_chart(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -147,7 +182,7 @@ def categories_chart(con: duckdb.DuckDBPyConnection) -> str | None:
         return None
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 0.35 * len(rows) + 1.2))
-    ax.barh([r[0] for r in rows], [r[1] for r in rows], color="#0969da")
+    ax.barh([words(r[0]) for r in rows], [r[1] for r in rows], color="#0969da")
     ax.set_xlabel("decisions with at least one finding of this kind")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_title("What goes wrong: fault categories found")
@@ -162,6 +197,16 @@ def _money(value: Decimal | None) -> str:
     return "" if value is None else html.escape(f"£{value:,.0f}")
 
 
+def _sample_banner(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """A banner whenever the database holds the bundled fictional sample (pipeline.db)."""
+    n = con.execute("SELECT count(*) FROM records WHERE is_sample").fetchall()[0][0]
+    if not n:
+        return []
+    return [f'<p class="sample" id="sample-data">Fictional sample data: {n} decisions in this database come from the '
+            "bundled sample (data/sample), written for this project. They are not real ombudsman decisions, and are "
+            "removed as soon as real decisions are collected.</p>"]
+
+
 def write_report(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt.date | None = None,
                  decisions_shown: int = DECISIONS_SHOWN) -> Path:
     """Write the report to `out_path` and return its path."""
@@ -173,6 +218,7 @@ def write_report(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt
              f'<p class="meta">Generated {html.escape(dt.datetime.now().strftime("%Y-%m-%d %H:%M"))} '
              f"from {h.decisions} extracted decisions"
              + (f", dated {_e(h.first_date)} to {_e(h.last_date)}" if h.first_date else "") + ".</p>"]
+    parts += _sample_banner(con)
 
     # Headline figures
     sources = ", ".join(f"{_e(s.upper())} {n}" for s, n in h.by_source.items()) or "none"
@@ -201,7 +247,7 @@ def write_report(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt
     if remedies:
         parts.append(_table(["fault category", "payments", "decisions", "median", "lower quartile", "upper quartile",
                              "max", "total"],
-                            [[_e(r.fault_category), str(r.payments), str(r.decisions), _money(r.median_gbp),
+                            [[_e(words(r.fault_category)), str(r.payments), str(r.decisions), _money(r.median_gbp),
                               _money(r.q1_gbp), _money(r.q3_gbp), _money(r.max_gbp), _money(r.total_gbp)]
                              for r in remedies], numeric={1, 2, 3, 4, 5, 6, 7}))
 
@@ -213,14 +259,14 @@ def write_report(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt
     parts.append(_img(commissioning_chart(by_body), "Bodies with the most commissioning failures"))
     if by_body:
         parts.append(_table(["body", "type", "decisions", "kinds of finding", "years", "decisions behind it"],
-                            [[_e(r.body), _e(r.body_type), str(r.decisions), _e(r.categories),
-                              _e(f"{r.first_year}–{r.last_year}" if r.first_year else ""), _e(r.decision_ids)]
+                            [[_e(r.body), _e(words(r.body_type)), str(r.decisions), _e([words(c) for c in r.categories]),
+                              _e(years(r.first_year, r.last_year)), _e(r.decision_ids)]
                              for r in by_body[:TOP_ROWS]], numeric={2}))
     recurring = analysis.recurring_failures(con)
     parts.append("<h3>Every repeated finding</h3>")
     if recurring:
         parts.append(_table(["body", "fault category", "year", "decisions that year", "decisions in all", "decisions"],
-                            [[_e(r.body), _e(r.category), _e(r.year), str(r.decisions_in_year), str(r.decisions_total),
+                            [[_e(r.body), _e(words(r.category)), _e(r.year), str(r.decisions_in_year), str(r.decisions_total),
                               _e(r.decision_ids)] for r in recurring[:TOP_ROWS * 2]], numeric={3, 4}))
     else:
         parts.append('<p class="empty">No body is found at fault for the same kind of thing in two decisions yet.</p>')
@@ -254,7 +300,8 @@ def write_report(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt
         parts.append(f'<p class="note">The {len(decisions)} most recent of {h.decisions}; '
                      "<code>ombudsman query</code> lists them all.</p>")
     parts.append(_table(["reference", "source", "date", "outcome", "at fault", "fault categories", "paid"],
-                        [[_link(url, ref), _e(src), _e(date), _e(outcome), _e(at_fault), _e(cats), _money(paid)]
+                        [[_link(url, ref), _e(src), _e(date), _e(words(outcome)), _e(at_fault),
+                          _e([words(c) for c in cats or []]), _money(paid)]
                          for ref, url, src, date, outcome, _title, at_fault, cats, paid in decisions], numeric={6}))
 
     doc = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -264,3 +311,29 @@ def write_report(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(doc, encoding="utf-8")
     return out
+
+
+def summary(con: duckdb.DuckDBPyConnection, today: dt.date | None = None, upcoming: int = 10) -> str:
+    """The figures `ombudsman run` prints when it has finished: outcomes, sums by payer
+    type and by fault, deadlines. The same analysis functions as the report, so the two
+    (and the views) count the same way."""
+    today = today or dt.date.today()
+    h = analysis.headline(con, on=today)
+    lines = []
+    if db.holds_sample(con):
+        lines.append("FICTIONAL SAMPLE DATA: nothing real is stored yet; these figures are the bundled sample's "
+                     "(data/sample), removed when real decisions arrive")
+    lines += [f"{h.decisions} decisions extracted", "", "Decisions by outcome"]
+    lines += [f"  {words(o.outcome):34} {o.decisions:6d}" for o in analysis.outcomes(con)]
+    header = f"{'payments':>8} {'total £':>12} {'median £':>10}"
+    lines += ["", "Payments by payer type", f"  {'payer type':20} {header}"]
+    lines += [f"  {words(p.payer_type):20} {p.payments:8d} {p.total_gbp:12,.2f} {p.median_gbp:10,.2f}"
+              for p in analysis.payments_by_payer_type(con)]
+    lines += ["", "Payments by fault category (a payment linked to two counts in both)", f"  {'fault category':20} {header}"]
+    lines += [f"  {words(r.fault_category):20} {r.payments:8d} {r.total_gbp:12,.2f} {r.median_gbp:10,.2f}"
+              for r in analysis.remedy_by_fault(con)]
+    lines += ["", f"Deadlines: {h.deadlines_due} due from {today.isoformat()} on, {h.deadlines_overdue} passed with no "
+                  f"compliance recorded, {analysis.undated_deadlines(con)} without a date"]
+    due = [d for d in analysis.deadlines_due(con, on=today) if d.status == "due"]
+    lines += [f"  {d.due_date}  {d.body}  ({d.due_text})" for d in due[:upcoming]]
+    return "\n".join(lines)

@@ -157,6 +157,38 @@ def _duration(seconds: float) -> str:
     return f"{seconds}s"
 
 
+class LayoutCheck:
+    """Says once per crawl, as a warning, when a listing page does not look as the scraper
+    expects. The scrapers were written from the publishers' documented layouts, not against
+    the live sites; this is where a difference first shows."""
+
+    def __init__(self) -> None:
+        self.warned = False
+
+    def listing(self, listing: "Listing", page: int, page_size: int) -> int | None:
+        """Check one listing page; returns how many decision links its count promises."""
+        if listing.total is None:
+            if listing.items:
+                self._warn(f"{listing.url}: the listing shows {len(listing.items)} decision links but no result "
+                           "count; the site's layout may have changed")
+            return None
+        expected = max(0, min(page_size, listing.total - (page - 1) * page_size))
+        if len(listing.items) != expected:
+            self._warn(f"{listing.url}: the listing says {listing.total} results ({expected} expected on page {page}) "
+                       f"but {len(listing.items)} decision links were parsed; the site's layout may have changed")
+        return expected
+
+    def failed(self, failure: InputFailure) -> None:
+        if failure.stage == "parse":
+            self._warn(f"{failure.origin}: the listing page does not have the expected shape ({failure.reason})")
+
+    def _warn(self, message: str) -> None:
+        if not self.warned:
+            self.warned = True
+            log.warning("%s (the scrapers follow the publishers' documented layouts and have not been run against "
+                        "the live sites: see the layout constants at the top of the scraper module)", message)
+
+
 def crawl(
     *,
     windows_: list[Window],
@@ -174,6 +206,7 @@ def crawl(
 ) -> Iterator[Result]:
     """Walk the windows, page their listings, and yield what ``handle`` makes of each item."""
     today = today or dt.date.today()
+    check = LayoutCheck()
     stack = list(reversed(windows_))  # pop() takes the newest first
     seen: set[str] = set()
     handled = 0
@@ -205,8 +238,10 @@ def crawl(
             try:
                 listing = list_page(window, page)
             except PageFailed as exc:
+                check.failed(exc.failure)
                 yield exc.failure
                 break  # the checkpoint still points at this page: the next crawl retries it
+            promised = check.listing(listing, page, page_size)
             if listing.total is not None:
                 total = listing.total
             if page == 1 and total is not None and total > ceiling and window.days > 1:
@@ -216,6 +251,10 @@ def crawl(
                 stack.extend([older, newer])
                 break
             if not listing.items:
+                if promised:  # a page we no longer read, not the end: the window stays open
+                    yield InputFailure(listing.url, f"the listing says {listing.total} results but no decision "
+                                       "links were parsed", stage="parse")
+                    break
                 complete = True
                 break
             for item in listing.items:

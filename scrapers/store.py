@@ -219,12 +219,19 @@ class Checkpoint:
         _atomic_write(self.path, json.dumps(self.data, indent=1, sort_keys=True).encode("utf-8"))
 
 
-def iter_stored(raw_dir: str | os.PathLike, source: str | None = None
-                ) -> Iterator[DecisionRecord | InputFailure]:
+def is_raw_store(path: str | os.PathLike) -> bool:
+    """Is this folder a raw store (it has a manifest)?"""
+    return (Path(path) / MANIFEST).is_file()
+
+
+def iter_stored(raw_dir: str | os.PathLike, source: str | None = None,
+                skip_references: set[str] = frozenset()) -> Iterator[DecisionRecord | InputFailure]:
     """Rebuild a record from every stored decision, newest copy of each, without the network.
 
     Yields an InputFailure(stage="parse" or "store") for a stored page that no longer
-    parses or whose object is missing, so one bad page never stops the batch.
+    parses or whose object is missing, so one bad page never stops the batch. Decisions
+    whose manifest reference is in `skip_references` are not read at all (a database that
+    already holds them).
     """
     from scrapers import lgsco, phso  # here, not at the top: they import this module
 
@@ -234,6 +241,8 @@ def iter_stored(raw_dir: str | os.PathLike, source: str | None = None
         if entry.kind != "decision" or entry.source is None:
             continue
         if source is not None and entry.source != source:
+            continue
+        if entry.reference is not None and entry.reference in skip_references:
             continue
         # One decision may sit under two URLs (a category renamed); keep the newest.
         key = (entry.source, entry.reference or entry.url)

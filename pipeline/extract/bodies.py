@@ -20,7 +20,9 @@ BODY_TYPES = (COUNCIL, ICB, CCG, NHS_TRUST, GP_PRACTICE, CARE_PROVIDER, GOVERNME
 
 # A capitalised word of a name; "(Nelson)" and "(Carewatch)" appear inside company names.
 _TYPE_WORD = r"(?:Council|Trust|Board|ICB|CCG|Ltd|Limited|LLP|plc|Group)\b"
-_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z][\w’'&.\-]*|\([A-Z][\w’' &.\-]*\)|St\.?)"
+# A full stop belongs to a name word only with a letter after it ("A.B. Care"): a name
+# never runs across a sentence end ("... Mr C. The Council ...").
+_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z](?:[\w’'&\-]|\.(?=\w))*|\([A-Z][\w’' &.\-]*\)|St\.?)"
 # Small words that may join capitalised words inside a name.
 _SP = r"[ \u00a0]+"
 # Every join starts with a comma, a space or a hyphen; the lookahead says so up front, so
@@ -33,7 +35,7 @@ _NAME = rf"{_CAP}(?:{_JOIN}{_CAP})*"
 _ENDINGS: list[tuple[str, str]] = [
     (r"Integrated\s+Care\s+Board|ICB", ICB),
     (r"Clinical\s+Commissioning\s+Group|CCG", CCG),
-    (r"NHS\s+Foundation\s+Trust|NHS\s+Trust|Foundation\s+Trust|Ambulance\s+Service(?:\s+NHS\s+(?:Foundation\s+)?Trust)?|Hospitals?\s+NHS\s+Trust", NHS_TRUST),
+    (r"NHS\s+Foundation\s+Trust|NHS\s+Trust|Foundation\s+Trust|Ambulance\s+Service(?:\s+NHS\s+(?:Foundation\s+)?Trust)?|Hospitals?\s+NHS\s+Trust|Partnership\s+Trust", NHS_TRUST),
     (r"(?:County|City|District|Borough|Metropolitan\s+Borough|Metropolitan\s+District|Town|Parish|Combined)?\s*Council|MBC|DC|BC|CC", COUNCIL),
     (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery", GP_PRACTICE),
     (r"Ltd\.?|Limited|LLP|plc|Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group", CARE_PROVIDER),
@@ -65,7 +67,7 @@ _GOVERNMENT = re.compile(_GOVERNMENT_RE)
 #   when it succeeds they are tried in order as before.
 _FIXED_WORD_BODIES = [
     # "London Borough of Ealing", "Royal Borough of Greenwich", "City of York Council"
-    rf"(?P<borough>(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}and{_SP}|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?)(?![\w])",
+    rf"(?P<borough>(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}and{_SP}(?!NHS\b)|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?)(?![\w])",
     rf"(?P<cityof>(?:City|Council){_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*{_SP}Council|Council{_SP}of{_SP}the{_SP}Isles{_SP}of{_SP}Scilly|City{_SP}of{_SP}London{_SP}Corporation)",
     rf"(?P<gov>{_GOVERNMENT_RE})",
 ]
@@ -160,7 +162,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading words that begin a clause rather than a name."""
     while True:
         m = _LEADING_WORD.match(text[start:end])
-        if not m or m.group(1).lower() not in _LEADING_NOISE:
+        # A lone capital is a person's initial ("Mrs D and Trinity Surgery"), not a name's start.
+        if not m or (m.group(1).lower() not in _LEADING_NOISE and not (len(m.group(1)) == 1 and m.group(1).isupper())):
             return start, end
         # keep "The" in names that are only a role word after it ("The Royal Wolverhampton NHS Trust" keeps
         # its name; "The Council" is a role, handled by role mentions)

@@ -49,6 +49,27 @@ ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:
 # enough support", "There was a lack of joined up working".
 FAILURE_CUE = _cue(r"\b(?:did not|didn't|failed to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to)\b")
 REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should|will|agreed to|recommend\w*)\b")
+_BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
+
+
+def could_be_finding(text: str) -> bool:
+    """Can the sentence be a finding of fault, by its wording alone? Not when it finds
+    none ("I have not found fault") unless it turns ("..., but there was fault"), reports
+    an allegation without finding anything, or sets a remedy without finding anything.
+    The extraction asks this before it looks at the model's scores; the scorer, so as
+    not to score sentences whose scores nobody reads."""
+    if NO_FAULT.found_in(text) and not _BUT_FAULT.search(text):
+        return False
+    finding_verb = None
+    if ALLEGATION.found_in(text):
+        finding_verb = bool(FINDING_VERB.found_in(text))
+        if not finding_verb:
+            return False
+    if REMEDY_VERB.found_in(text):
+        return bool(FINDING_VERB.found_in(text)) if finding_verb is None else finding_verb
+    return True
+
+
 # Who the fault belongs to: "fault by the Council", "fault on the part of the ICB and
 # Council", "the Agency was at fault", "this is also the fault of the Council".
 HOLDER_BEFORE = _rx(r"(?:fault|failings?|maladministration|service failure)\s+(?:on the part of|by|with|in the actions of|of|in)\s+(?:both\s+)?$")
