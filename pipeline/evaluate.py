@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from pipeline.extract.vocabulary import FAULT_CATEGORIES
 from pipeline.extraction import Extraction, _expand, _name_key
 
 
@@ -98,6 +99,7 @@ class Scores:
     fields: dict[str, Tally] = field(default_factory=dict)
     accuracies: dict[str, Accuracy] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    by_category: dict[str, Tally] = field(default_factory=dict)  # faults (body, category), one category at a time
 
     def tally(self, name: str) -> Tally:
         return self.fields.setdefault(name, Tally())
@@ -111,7 +113,17 @@ class Scores:
             "fields": {k: {"precision": round(t.precision, 3), "recall": round(t.recall, 3), "f1": round(t.f1, 3),
                            "tp": t.tp, "fp": t.fp, "fn": t.fn} for k, t in self.fields.items()},
             "accuracy": {k: {"accuracy": round(a.value, 3), "n": a.total} for k, a in self.accuracies.items()},
+            "faults_by_category": {k: {"precision": round(t.precision, 3), "recall": round(t.recall, 3),
+                                       "f1": round(t.f1, 3), "tp": t.tp, "fp": t.fp, "fn": t.fn}
+                                   for k, t in self.by_category.items()},
         }
+
+    def category_table(self) -> str:
+        """Faults (body, category) scored one category at a time."""
+        lines = [f"{'faults: body+category, by category':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+        for name, t in self.by_category.items():
+            lines.append(f"  {name:30} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} {t.tp:5d} {t.fp:5d} {t.fn:5d}")
+        return "\n".join(lines)
 
     def table(self) -> str:
         lines = [f"{self.decisions} decisions", "",
@@ -156,6 +168,10 @@ def score(predictions: dict[tuple[str, str], dict], gold: dict[tuple[str, str], 
         s.tally("faults: body+category").add(
             {(name_key(f["body"]), f["category"]) for f in p["faults"]},
             {(name_key(f["body"]), f["category"]) for f in g["faults"]})
+        for category in FAULT_CATEGORIES:
+            s.by_category.setdefault(category, Tally()).add(
+                {(name_key(f["body"]), f["category"]) for f in p["faults"] if f["category"] == category},
+                {(name_key(f["body"]), f["category"]) for f in g["faults"] if f["category"] == category})
         s.tally("faults: category per decision").add({f["category"] for f in p["faults"]}, {f["category"] for f in g["faults"]})
         s.tally("payments: amount").add([float(x["amount"]) for x in p["payments"]], [float(x["amount"]) for x in g["payments"]])
         s.tally("payments: amount+payer").add(

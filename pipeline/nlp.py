@@ -2,8 +2,8 @@
 
 No statistical model is downloaded (see DESIGN.md): ombudsman prose is formulaic, so
 rule components find the candidates (sentences, body names, sums, deadline phrases) and a
-small trained classifier (models/fault_classifier.json, rebuilt by `make train`) reads
-which fault categories a finding sentence names.
+small trained model (spaCy textcat_multilabel in models/fault_textcat/, rebuilt by `make
+train`) reads whether a sentence finds fault and which fault categories it names.
 
 Each component writes to a Doc extension; the decision-level assembly in
 `pipeline.extraction` turns those candidates into rows. Build the Language once per
@@ -28,9 +28,7 @@ from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import money as money_rules
 from pipeline.extract.cues import Cue, fold
-from pipeline.extract.vocabulary import FAULT_WORD
-
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "fault_classifier.json"
+from pipeline.extract.vocabulary import FAULT_WORD, could_be_finding
 
 for _name in ("sentence_offsets", "fault_words", "body_mentions", "amounts", "deadline_phrases", "fault_scores"):
     if not Doc.has_extension(_name):
@@ -173,23 +171,23 @@ def deadline_phrases(doc: Doc) -> Doc:
 
 
 class FaultScorer:
-    """Scores each sentence of a findings-like section with the trained fault classifier."""
+    """Scores the sentences of a findings-like section with the trained fault model
+    (pipeline.fault_model: spaCy textcat_multilabel, one sentence at a time)."""
 
     def __init__(self, model_path: str):
-        self.model = None
-        path = Path(model_path) if model_path else DEFAULT_MODEL
-        if path.exists():
-            from pipeline.fault_classifier import FaultClassifier
+        from pipeline.fault_model import DEFAULT_MODEL, FaultModel
 
-            self.model = FaultClassifier.load(path)
+        path = Path(model_path) if model_path else DEFAULT_MODEL
+        # Without its model the pipeline would silently lose most fault categories.
+        self.model: FaultModel | None = FaultModel.load(path)
 
     def __call__(self, doc: Doc) -> Doc:
         self._score([doc])
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
-        """Score many docs' sentences in one matrix product: per-call overhead, not
-        arithmetic, is what the classifier costs on short sections."""
+        """Score many docs' sentences in one batch: per-call overhead, not arithmetic, is
+        what the model costs on short sections."""
         for batch in minibatch(docs, size=batch_size):
             self._score(batch)
             yield from batch
@@ -207,7 +205,7 @@ class FaultScorer:
             # there is scored; elsewhere only sentences that use a fault word can be findings.
             score_all = doc.user_data.get("section") in ("summary", "decision")
             for (a, b), fault_word in zip(sentence_offsets(doc), doc._.fault_words):
-                if score_all or fault_word:
+                if (score_all or fault_word) and could_be_finding(text[a:b]):
                     texts.append(text[a:b])
                     owners.append((doc, a))
         for (doc, start), pred in zip(owners, self.model.predict(texts) if texts else []):
@@ -222,14 +220,17 @@ def make_fault_scores(nlp: Language, name: str, model_path: str) -> FaultScorer:
 PIPELINE = ["line_sentences", "fault_words", "body_mentions", "amounts", "deadline_phrases", "fault_scores"]
 
 
-def create_nlp(model_path: str = "") -> Language:
+def create_nlp(model_path: str = "", score_faults: bool = True) -> Language:
+    """The pipeline; without `fault_scores` when `score_faults` is false (training the fault
+    model reads the other components' candidates before there is a model)."""
     nlp = blank_english()
     # No parser or NER holds per-token memory here, so long sections are affordable;
     # the default 1,000,000-character guard would reject a long report's findings.
     nlp.max_length = 20_000_000
     for name in PIPELINE:
         if name == "fault_scores":
-            nlp.add_pipe(name, config={"model_path": model_path})
+            if score_faults:
+                nlp.add_pipe(name, config={"model_path": model_path})
         else:
             nlp.add_pipe(name)
     return nlp

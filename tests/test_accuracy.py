@@ -29,17 +29,23 @@ def sample_scores(nlp):
     return _scores([SAMPLE / "records.jsonl", SAMPLE / "html"], SAMPLE / "gold.jsonl", nlp)
 
 
-# Floors pinned to what the extractor measures on the 113 dev decisions (2026-12-01), rounded
-# down to two places; raise them as accuracy rises. The fault classifier is trained on
-# sentences written for the project, not on the dev corpus, so these are held-out figures
-# for it; the rules were written against the first 40 of these decisions.
+# Floors pinned to what the extractor measures on the 113 dev decisions, rounded down to
+# two places; raise them as accuracy rises. The shipped fault model is trained on these
+# decisions, so the in-sample floors only guard against regressions: the cross-validated
+# floors below are the ones that say what to expect on decisions nobody here has read.
 DEV_F1_FLOORS = {
-    "payments: amount": 0.96, "payments: amount+payer": 0.88,
+    "payments: amount": 0.96, "payments: amount+payer": 0.96,
     "deadlines: due_date": 0.96, "deadlines: due_date+body": 0.96,
-    "bodies: name": 0.89, "faults: body+category": 0.57, "faults: category per decision": 0.64,
+    "bodies: name": 0.93, "faults: body+category": 0.72, "faults: category per decision": 0.78,
 }
 DEV_ACCURACY_FLOORS = {
     "outcome": 0.99, "fault_found": 0.92, "decision_date": 1.0, "bodies: type (matched)": 1.0,
+}
+# 5-fold cross-validation (pipeline.fault_training.cross_validate): the fault model refitted
+# on four folds, the whole extractor scored on the fifth. Measured 2026-12-01.
+CV_F1_FLOORS = {
+    "faults: body+category": 0.61, "faults: category per decision": 0.65,
+    "bodies: name": 0.93, "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.96,
 }
 
 
@@ -57,8 +63,21 @@ def test_every_dev_decision_has_a_prediction(dev_scores, dev_gold):
     assert dev_scores.errors == [] and dev_scores.decisions == len(dev_gold)
 
 
+@pytest.fixture(scope="module")
+def cv_scores(dev_dir):
+    from pipeline.fault_training import cross_validate
+
+    return cross_validate(dev_dir)
+
+
+@pytest.mark.parametrize("field, floor", CV_F1_FLOORS.items())
+def test_cross_validated_floors(cv_scores, field, floor):
+    assert cv_scores.fields[field].f1 >= floor
+
+
 def test_sample_floors(sample_scores):
     assert sample_scores.decisions == 16
     assert sample_scores.fields["payments: amount"].f1 >= 0.95
     assert sample_scores.fields["deadlines: due_date+body"].f1 >= 0.9
     assert sample_scores.fields["bodies: name"].f1 >= 0.95
+    assert sample_scores.fields["faults: body+category"].f1 >= 0.65
