@@ -197,6 +197,12 @@ class BodyRegistry:
         # What each way of writing a mention resolved to. Resolution only changes when a
         # body is added, and sentences are read after every name has been added.
         self._resolved: dict[tuple[str, bool, str], str | None] = {}
+        # For `_same_as`: (body type, spelling variant) -> the first body added with them,
+        # and the ICBs and CCGs (which also match by the tail of their area) in the order
+        # added. Comparing each mention with every body so far made a text naming many
+        # bodies quadratic (issue 15).
+        self._by_variant: dict[tuple[str, str], str] = {}
+        self._area_named: dict[str, list[str]] = {}
 
     def add(self, name: str, body_type: str, *, from_title: bool = False, alias: str | None = None) -> str:
         name = name.strip().rstrip(".,;:")
@@ -205,7 +211,8 @@ class BodyRegistry:
         key = self._same_as(key, body_type) or key
         body = self.bodies.get(key)
         if body is None:
-            body = self.bodies[key] = Body(name=name, body_type=body_type, canonical_name=name)
+            body = Body(name=name, body_type=body_type, canonical_name=name)
+            self._new_body(key, body)
         elif len(name) > len(body.name) and not from_title:
             body.name = body.canonical_name = name  # the fullest name the text gives
         body.from_title |= from_title
@@ -219,18 +226,24 @@ class BodyRegistry:
 
     def _same_as(self, key: str, body_type: str) -> str | None:
         expanded = _variant(key)
-        for other_key, other in self.bodies.items():
-            if other.body_type != body_type:
-                continue
+        if body_type not in _AREA_NAMED:
+            return self._by_variant.get((body_type, expanded))
+        for other_key in self._area_named.get(body_type, ()):
             other_expanded = _variant(other_key)
             if other_expanded == expanded:
                 return other_key
             # An NHS body named by the tail of its area: "Milton Keynes ICB" is "NHS
             # Bedfordshire, Luton and Milton Keynes ICB".
-            if body_type in _AREA_NAMED and len(expanded.split()) > 2 and len(other_expanded.split()) > 2 and (
+            if len(expanded.split()) > 2 and len(other_expanded.split()) > 2 and (
                     other_expanded.endswith(" " + expanded) or expanded.endswith(" " + other_expanded)):
                 return other_key
         return None
+
+    def _new_body(self, key: str, body: Body) -> None:
+        self.bodies[key] = body
+        self._by_variant.setdefault((body.body_type, _variant(key)), key)
+        if body.body_type in _AREA_NAMED:
+            self._area_named.setdefault(body.body_type, []).append(key)
 
     def resolve(self, mention: body_rules.BodyMention) -> str | None:
         """The body key a mention refers to; creates a placeholder for an unnamed role."""
@@ -277,7 +290,7 @@ class BodyRegistry:
         role = body_rules.role_key(mention.text)
         key = "role:" + role
         if key not in self.bodies:
-            self.bodies[key] = Body(name=f"the {role}", body_type=mention.body_type, canonical_name=f"the {role}")
+            self._new_body(key, Body(name=f"the {role}", body_type=mention.body_type, canonical_name=f"the {role}"))
             self._resolved.clear()
         return key
 
@@ -455,6 +468,11 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
     last_bodies: list[str] = []
     topic: set[str] = set()          # categories named by the current findings subheading
     allegations: list[Sentence] = []  # what the summary says was complained about
+    # How many of `allegations` each body has already been given: `add` ignores a (body,
+    # category) seen before, so an allegation need not be read again for the same body.
+    # Without this, every cue-less summary finding re-read every allegation so far, and a
+    # huge text took quadratic time (issue 15).
+    alleged_for: dict[str, int] = {}
     # Once a decision has found fault, its summary goes on to say what went wrong in
     # plain words ("There was a delay of over nine months ...").
     summary_found_fault = upheld or any(
@@ -492,11 +510,15 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             if not cats and anaphoric and not vocab.UPHELD_FORMULA.found_in(clause):
                 cats = (_rule_categories(prev.text) if prev is not None else set()) | topic
             if not cats and sent.section == sections_mod.SUMMARY:
-                for allegation in allegations:
+                first = min((alleged_for.get(key, 0) for key in holders), default=len(allegations))
+                for i in range(first, len(allegations)):
+                    allegation = allegations[i]
                     named = _unique(k for _, k in allegation.bodies)
                     for key in holders:
-                        if not named or key in named:
+                        if i >= alleged_for.get(key, 0) and (not named or key in named):
                             add(key, _strong_categories(allegation.text), allegation)
+                for key in holders:
+                    alleged_for[key] = len(allegations)
                 continue
             if not holders and "joint_working" in cats:
                 holders = [k for k, b in registry.bodies.items() if b.from_title or b.defined]

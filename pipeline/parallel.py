@@ -19,12 +19,19 @@ sent back: the parent re-attaches its own record to each extraction.
 
 Workers are started with "spawn": the parent holds an open DuckDB connection with its own
 threads, which a forked child must not inherit.
+
+Workers die with their parent, however it dies (kill -9, a CI timeout, the OOM killer):
+see `_exit_with_parent`. Once they are gone, multiprocessing's resource tracker (the
+helper process) sees its pipe close and exits too.
 """
 from __future__ import annotations
 
+import ctypes
 import itertools
 import multiprocessing as mp
 import os
+import signal
+import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator
@@ -46,20 +53,44 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
+    _exit_with_parent(parent)  # first: loading spaCy takes a second or two
     from pipeline.nlp import build_nlp
 
-    _exit_with_parent()
     build_nlp()  # once per process, before the first chunk arrives
 
 
-def _exit_with_parent(interval: float = 1.0) -> None:
-    """A worker whose parent was killed (kill -9, a CI timeout) would wait on its task
-    queue for ever: it holds that queue's pipe itself, so never sees it close."""
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _exit_with_parent(parent: int, interval: float = 1.0) -> None:
+    """End this worker when `parent` (the pid the parent had when it started the pool)
+    dies. Otherwise a worker whose parent was killed waits on its task queue for ever:
+    it holds that queue's pipe itself, so never sees it close.
+
+    On Linux the kernel does it: PR_SET_PDEATHSIG sends us SIGKILL when the parent dies.
+    That covers deaths from now on, so the parent is checked once by pid as well (it may
+    have died while this process was starting; reading os.getppid() here, as this did
+    before, would then give the adoptive parent and never notice). Elsewhere, or should
+    prctl fail, a thread compares the parent pid every `interval` seconds.
+    """
     import threading
     import time
 
-    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            # The signal is sent when the *thread* that spawned us exits: the pool starts
+            # its workers from the thread that submits work, which lives as long as the pool.
+            watched_by_kernel = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            watched_by_kernel = False
+    else:
+        watched_by_kernel = False
+    if os.getppid() != parent:
+        os._exit(1)
+    if watched_by_kernel:
+        return
 
     def watch() -> None:
         while True:
@@ -96,7 +127,7 @@ def extract_parallel(records: Iterable[DecisionRecord], workers: int | None = No
     records = iter(records)
     pending: deque[tuple[list[DecisionRecord], Future]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                             initializer=_init_worker) as pool:
+                             initializer=_init_worker, initargs=(os.getpid(),)) as pool:
         def submit() -> bool:
             chunk = list(itertools.islice(records, chunk_size))
             if not chunk:

@@ -3,8 +3,11 @@
 `PoliteSession` identifies the project in its User-Agent, obeys robots.txt, spaces requests
 to each host (default 1 request/s), retries connection errors, timeouts, truncated bodies,
 429 and 5xx with exponential backoff while honouring Retry-After, caps response size,
-makes conditional requests, and refuses redirects that leave the allowed hosts. Scrapers
+makes conditional requests, and refuses redirects that leave the allowed origins. Scrapers
 ask it for pages; they never sleep, retry or check robots.txt themselves.
+
+Credentials (an API key, Authorization) are request headers the caller passes with a URL;
+they go to that URL's origin (scheme, host and port) and nowhere else, redirects included.
 """
 from __future__ import annotations
 
@@ -39,6 +42,11 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 5
 MAX_RETRY_AFTER = 600.0  # a server asking us to wait longer than this has failed the request
+DEFAULT_PORTS = {"http": 80, "https": 443}
+# The caller's headers that may follow a redirect to another allowed origin. Anything else
+# the caller passed (an API key under any name, Authorization, Cookie) stays with the origin
+# it was meant for: an allow-list, so a credential header we have never heard of is safe too.
+HEADERS_ACROSS_ORIGINS = frozenset({"accept", "accept-language", "content-type"})
 
 
 def _version() -> str:
@@ -127,13 +135,22 @@ class Response:
         return json.loads(self.content.decode("utf-8-sig"))
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
-
-
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def _origin_key(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) with the default port filled in: two URLs are the same site
+    only if all three match (RFC 6454), so a redirect from :443 to :8443 on the same host
+    is as foreign as one to another host."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:  # "host:99999" or "host:abc": no origin we would trust
+        return scheme, "", None
+    return scheme, (parts.hostname or "").lower(), port or DEFAULT_PORTS.get(scheme)
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -198,7 +215,7 @@ class PoliteSession:
         self._http.mount("http://", adapter)
         self._http.mount("https://", adapter)
         self._http.headers.update({"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"})
-        if headers:
+        if headers:  # sent to every origin: never a credential (pass those to get/post_json)
             self._http.headers.update(headers)
         self._lock = threading.Lock()
         self._next_slot: dict[str, float] = {}
@@ -261,8 +278,11 @@ class PoliteSession:
     def _fetch(self, method: str, url: str, *, headers: dict, body: bytes | None,
                allowed_hosts: Iterable[str], robots: bool = True,
                max_bytes: int | None = None) -> Response:
-        start_host = _host(url)
-        allowed = {start_host} | self.allowed_hosts | {h.lower() for h in allowed_hosts}
+        # Where redirects may go: the origin asked for, and the other allowed hosts on the
+        # same scheme and port (www.lgo.org.uk and lgo.org.uk are one site; its :8080 is not).
+        home = _origin_key(url)
+        scheme, _, port = home
+        allowed = {home} | {(scheme, h.lower(), port) for h in (*self.allowed_hosts, *allowed_hosts)}
         for _hop in range(MAX_REDIRECTS + 1):
             if urlsplit(url).scheme not in ("http", "https"):
                 self.stats["refused"] += 1
@@ -279,24 +299,39 @@ class PoliteSession:
             if not location:
                 raise HTTPStatusError(f"HTTP {resp.status} without a Location from {url}", url, resp.status)
             target = urljoin(url, location)
-            if _host(target) not in allowed or urlsplit(target).scheme not in ("http", "https"):
+            if _origin_key(target) not in allowed:
                 self.stats["refused"] += 1
                 raise Refused(f"refused redirect off-site from {url} to {target}", url, resp.status)
             log.debug("redirect %s -> %s", url, target)
             if resp.status == 303 or (resp.status in (301, 302) and method == "POST"):
                 method, body = "GET", None
+            if _origin_key(target) != home:
+                headers = {k: v for k, v in headers.items() if k.lower() in HEADERS_ACROSS_ORIGINS}
             url = target
         raise FetchError(f"more than {MAX_REDIRECTS} redirects from {url}", url)
 
     def _throttle(self, url: str, interval: float) -> None:
+        """Wait until this origin may have another request, then take the slot.
+
+        `_next_slot[origin]` is the earliest time the next request may start: `interval`
+        after the last one, or later when the host asked for quiet (Retry-After). The slot
+        is taken only when the wait is over, and the time is checked again after every
+        sleep: a Retry-After that arrives while another request to the host is waiting
+        its turn holds that request back too."""
         origin = _origin(url)
+        while True:
+            with self._lock:
+                now = self.clock()
+                ready = self._next_slot.get(origin, now)
+                if ready <= now:
+                    self._next_slot[origin] = now + interval
+                    return
+            self.sleep(ready - now)
+
+    def _hold(self, origin: str, seconds: float) -> None:
+        """No request to `origin` for `seconds` from now (a Retry-After, or our backoff)."""
         with self._lock:
-            now = self.clock()
-            slot = max(now, self._next_slot.get(origin, now))
-            self._next_slot[origin] = slot + interval
-        wait = slot - now
-        if wait > 0:
-            self.sleep(wait)
+            self._next_slot[origin] = max(self._next_slot.get(origin, 0.0), self.clock() + seconds)
 
     def _interval(self, url: str) -> float:
         interval = 1.0 / self.rate
@@ -344,6 +379,10 @@ class PoliteSession:
                 if retry_after is not None and retry_after > self.max_retry_after:
                     raise HTTPStatusError(
                         f"HTTP {status} from {url}: server asks to wait {retry_after:.0f} s", url, status)
+                if retry_after is not None:
+                    # The host asked for quiet: that holds for every request to it, whether
+                    # or not this one is retried.
+                    self._hold(origin, retry_after)
                 delay = retry_after if retry_after is not None else self.backoff * 2 ** (attempt - 1)
                 if attempt > self.retries:
                     raise HTTPStatusError(f"HTTP {status} from {url} after {attempt} attempts", url, status)
@@ -351,10 +390,9 @@ class PoliteSession:
                 raise FetchError(f"{reason} for {url} after {attempt} attempts", url)
             self.stats["retries"] += 1
             log.info("%s for %s; retrying in %.1f s", reason, url, delay)
-            # The wait also pushes back this host's next slot, so no other request jumps in.
-            with self._lock:
-                self._next_slot[origin] = max(self._next_slot.get(origin, 0.0), self.clock() + delay)
-            self.sleep(delay)
+            # The wait is the host's, not this request's: _throttle, at the top of the loop,
+            # waits it out, and so does any other request to the host meanwhile.
+            self._hold(origin, delay)
 
     def _one_request(self, method: str, url: str, headers: dict, body: bytes | None,
                      max_bytes: int | None) -> tuple[int, Mapping[str, str], bytes]:

@@ -7,10 +7,11 @@ internet); they come from the project brief (issue 4) and from saved decision pa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 from bs4 import Tag
@@ -78,6 +79,22 @@ def listing_url(base: str, since: dt.date, until: dt.date, page: int) -> str:
     return f"{base}{LISTING_PATH}?{query}"
 
 
+T = TypeVar("T")
+
+
+def _one_failure(parse: Callable[..., T]) -> Callable[..., T]:
+    """A page that still defeats bs4 or soupsieve (a RecursionError on nesting deeper
+    than they walk) becomes a RecordError: one recorded failure, and the batch goes on."""
+    @functools.wraps(parse)
+    def read(*args, **kwargs) -> T:
+        try:
+            return parse(*args, **kwargs)
+        except RecursionError:
+            raise RecordError("page nested too deeply to read") from None
+    return read
+
+
+@_one_failure
 def parse_listing(html: str | bytes, page_url: str, base: str | None = None) -> Listing[str]:
     """Decision URLs (on ``base``, default the page's own origin) and the reported total.
 
@@ -219,6 +236,7 @@ def article_text(article: Tag) -> str:
     return html_to_text(article, skip=_is_chapter_link)
 
 
+@_one_failure
 def parse_decision_page(html: str | bytes, url: str | None = None) -> DecisionRecord:
     """Read one decision page (a saved file or a fetched one) into a record.
 
@@ -281,6 +299,7 @@ def chapter_urls(html: str | bytes, url: str) -> list[str]:
     return [f"{base}?{CHAPTER_PARAM}={n}" for n in sorted(numbers) if n != first]
 
 
+@_one_failure
 def chapter_text(html: str | bytes) -> str:
     """A chapter's decision text: its article without the repeated title and metadata lines."""
     soup, article = _article(html)

@@ -48,7 +48,9 @@ Router = Callable[[Hit], "Reply | None"]
 
 
 class LocalSite:
-    def __init__(self, router: Router | None = None):
+    def __init__(self, router: Router | None = None, *, host: str = "127.0.0.1", port: int = 0):
+        """Serve on ``host``:``port`` (default a free port on 127.0.0.1). Another loopback
+        address (127.0.0.2) on the same port is another origin on the same machine."""
         self.router = router
         self.hits: list[Hit] = []
         self._scripts: dict[str, list[Reply]] = {}
@@ -71,7 +73,7 @@ class LocalSite:
             def do_HEAD(self):
                 site._serve(self)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer((host, port), Handler)
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -81,7 +83,7 @@ class LocalSite:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self._server.server_address[0]}:{self.port}"
 
     def script(self, target: str, *replies: Reply) -> None:
         """Answer ``target`` (a path, or path?query) with these replies, one per request,

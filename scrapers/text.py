@@ -7,9 +7,10 @@ are dropped. Inline elements (strong, a, span) stay inside their line.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import (BeautifulSoup, Comment, Declaration, Doctype, NavigableString, PageElement,
+                 ProcessingInstruction, Tag)
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl",
@@ -41,8 +42,19 @@ def html_to_text(node: Tag | str | bytes, skip: Callable[[Tag], bool] | None = N
     return "\n".join(line for line in lines if line and line.lower() not in DROP_LINES)
 
 
-def _walk(node: Tag, out: list[str], skip: Callable[[Tag], bool] | None) -> None:
-    for child in node.children:
+def _walk(root: Tag, out: list[str], skip: Callable[[Tag], bool] | None) -> None:
+    # An explicit stack, not recursion: a page can nest thousands of divs (Python's
+    # recursion limit is 1,000), and one such page must not fail the whole batch.
+    # Each entry is an iterator over a node's children and the text to emit once that
+    # node is done (a newline after a block, a space after a cell).
+    stack: list[tuple[Iterator[PageElement], str]] = [(iter(root.children), "")]
+    while stack:
+        children, closing = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            out.append(closing)
+            continue
         if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction)):
             continue
         if isinstance(child, NavigableString):
@@ -56,16 +68,15 @@ def _walk(node: Tag, out: list[str], skip: Callable[[Tag], bool] | None) -> None
             continue
         if name == "br":
             out.append("\n")
-        elif name in BLOCK_TAGS:
-            out.append("\n")
-            _walk(child, out, skip)
-            out.append("\n")
+            continue
+        if name in BLOCK_TAGS:
+            edge = "\n"
         elif name in CELL_TAGS:
-            out.append(" ")
-            _walk(child, out, skip)
-            out.append(" ")
+            edge = " "
         else:
-            _walk(child, out, skip)
+            edge = ""
+        out.append(edge)
+        stack.append((iter(child.children), edge))
 
 
 def collapse(text: str | None) -> str:

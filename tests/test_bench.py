@@ -144,7 +144,7 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path):
         "from pipeline import parallel\n"
         "if __name__ == '__main__':\n"
         "    ex = ProcessPoolExecutor(1, mp_context=mp.get_context('spawn'), initializer=parallel._exit_with_parent,\n"
-        "                             initargs=(0.2,))\n"
+        "                             initargs=(os.getpid(),))\n"
         "    print(ex.submit(os.getpid).result(), flush=True)\n"
         "    os._exit(0)  # as kill -9 would: no shutdown of the pool\n")
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)

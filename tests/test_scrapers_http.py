@@ -221,3 +221,68 @@ def test_post_json(site):
     assert resp.json() == {"ok": True}
     hit = site.hits[-1]
     assert hit.method == "POST" and hit.target == "/api?page=2" and hit.body == b'{"q": 1}'
+
+
+def test_redirect_to_another_port_of_the_same_host_is_refused(site):
+    """Issue 15: the off-site check compared host names only, so a redirect to the same
+    host on another port was followed, with the PHSO subscription key."""
+    with LocalSite(lambda hit: Reply(200, "elsewhere")) as other:
+        site.script("/page/port", Reply(302, headers={"Location": f"http://127.0.0.1:{other.port}/x"}))
+        with fast() as s, pytest.raises(Refused, match="redirect off-site"):
+            s.get(site.url + "/page/port", headers={"Ocp-Apim-Subscription-Key": "secret"})
+        assert other.hits == []
+
+
+def test_credentials_stay_with_their_origin_across_an_allowed_redirect(site):
+    """A redirect to another allowed host (same scheme and port) is followed, but the
+    caller's key goes only to the origin it was given for."""
+    try:
+        other = LocalSite(lambda hit: Reply(200, "moved here"), host="127.0.0.2", port=site.port).start()
+    except OSError as exc:  # pragma: no cover - a loopback alias or the port is unavailable
+        pytest.skip(f"cannot listen on 127.0.0.2:{site.port}: {exc}")
+    try:
+        site.script("/page/alias", Reply(301, headers={"Location": f"http://127.0.0.2:{site.port}/x"}))
+        with fast() as s:
+            resp = s.get(site.url + "/page/alias", allowed_hosts=("127.0.0.2",),
+                         headers={"Ocp-Apim-Subscription-Key": "secret", "Accept": "application/json"})
+        assert resp.content == b"moved here"
+        assert site.hits[-1].headers["Ocp-Apim-Subscription-Key"] == "secret"
+        away = [h for h in other.hits if h.path == "/x"][0]
+        assert "Ocp-Apim-Subscription-Key" not in away.headers and away.headers["Accept"] == "application/json"
+    finally:
+        other.stop()
+
+
+def test_retry_after_holds_the_host_even_when_the_request_gives_up(site):
+    """Issue 15: a 429 on the last attempt raised at once and the next request to the host
+    went at the session's rate, not after the Retry-After the host asked for."""
+    site.script("/page/busy", Reply(429, "slow down", headers={"Retry-After": "1"}))
+    with PoliteSession(rate=10, retries=0) as s:
+        with pytest.raises(HTTPStatusError, match="HTTP 429"):
+            s.get(site.url + "/page/busy")
+        s.get(site.url + "/page/next")
+    busy, following = [h.at for h in site.hits if h.path in ("/page/busy", "/page/next")]
+    assert following - busy >= 0.95  # a lower bound: sleeps never end early
+
+
+def test_retry_after_holds_back_a_request_already_waiting_its_turn(site):
+    """Two threads share a session: one request waits its turn (rate 2/s) while another
+    to the same host is answered 429 with Retry-After: 1. The waiting request must not go
+    inside that second, and the retry and it stay half a second apart."""
+    import threading
+
+    site.script("/page/busy", Reply(429, "slow down", headers={"Retry-After": "1"}, delay=0.2))
+    with PoliteSession(rate=2) as s:
+        s.get(site.url + "/page/first")  # robots.txt and a first page: the next slot is 0.5 s away
+        busy = threading.Thread(target=s.get, args=(site.url + "/page/busy",))
+        busy.start()
+        while not any(h.path == "/page/busy" for h in site.hits):
+            time.sleep(0.01)
+        s.get(site.url + "/page/waiting")  # takes its turn while the 429 is on its way
+        busy.join()
+    hits = {h.path: h.at for h in site.hits if h.path != "/page/busy"}
+    first_busy, retried_busy = [h.at for h in site.hits if h.path == "/page/busy"]
+    answered = first_busy + 0.2  # the server sent the 429 after its 0.2 s delay
+    assert hits["/page/waiting"] >= answered + 0.95
+    assert retried_busy >= answered + 0.95
+    assert abs(retried_busy - hits["/page/waiting"]) >= 0.5 - 0.02

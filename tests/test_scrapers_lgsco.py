@@ -274,3 +274,43 @@ def test_damaged_stored_page_is_fetched_again(site, session, tmp_path):
     again = crawl(site, session, tmp_path)
     assert decision_gets(site)[before:] == ["/decisions/adult-care-services/assessment-and-care-plan/25-900-111"]
     assert any(isinstance(r, DecisionRecord) and r.reference == "25 900 111" for r in again)
+
+
+def deeply_nested(ref: str, depth: int = 1500) -> str:
+    """The decision template with its body inside `depth` nested divs (issue 15: 1,000 were
+    enough to exceed Python's recursion limit in html_to_text and stop the whole batch)."""
+    page = (SITE / "decision-template.html").read_text().format(body="Deepdale Council", ref=ref, date="10 Jan 2025")
+    start = page.index('<div class="decision-body">')
+    end = page.index("</article>")
+    return page[:start] + "<div>" * depth + page[start:end] + "</div>" * depth + page[end:]
+
+
+def test_deeply_nested_page_is_read():
+    for depth in (1500, 20_000):
+        record = lgsco.parse_decision_page(deeply_nested("24 002 345", depth))
+        assert record.reference == "24 002 345"
+        assert record.text.endswith("Summary: We will not investigate this complaint about council tax, reference 24 002 345.")
+
+
+def test_deeply_nested_page_lands_with_the_rest_of_a_crawl(site, session, tmp_path):
+    site.script("/decisions/education/school-transport/24-002-345", Reply(200, deeply_nested("24 002 345")))
+    results = crawl(site, session, tmp_path)
+    records = {r.reference: r for r in results if isinstance(r, DecisionRecord)}
+    assert len(records) == 11  # as in the plain crawl: only 24 003 456 fails (no reference)
+    assert "Deepdale Council (24 002 345)" in records["24 002 345"].text
+
+
+def test_page_the_parser_cannot_walk_is_one_failure(site, session, tmp_path, monkeypatch):
+    """Should some page still be too deep for bs4 itself, it is one parse failure."""
+    plain = lgsco.article_text
+
+    def too_deep_for_24_002_345(article):
+        if "24 002 345" in article.get_text():
+            raise RecursionError("maximum recursion depth exceeded")
+        return plain(article)
+
+    monkeypatch.setattr(lgsco, "article_text", too_deep_for_24_002_345)
+    results = crawl(site, session, tmp_path)
+    failures = {f.reference: f for f in results if isinstance(f, InputFailure)}
+    assert failures["24 002 345"].stage == "parse" and failures["24 002 345"].reason == "page nested too deeply to read"
+    assert len([r for r in results if isinstance(r, DecisionRecord)]) == 10
