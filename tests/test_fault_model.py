@@ -6,7 +6,6 @@ the thresholds the extraction uses (pipeline.extraction).
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
