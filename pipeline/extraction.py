@@ -40,6 +40,7 @@ FAULT_SECTIONS = {sections_mod.SUMMARY, sections_mod.FINDINGS, sections_mod.DECI
 # The classifier's probability above which a sentence is given a category.
 CATEGORY_THRESHOLD = 0.35
 SOLE_CATEGORY_THRESHOLD = 0.7  # when no specific cue backs the classifier up
+ALLEGATION_CATEGORY_THRESHOLD = 0.7  # an upheld allegation's topic, when no cue names it
 
 
 @dataclass
@@ -411,6 +412,15 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         and not vocab.REMEDY_VERB.found_in(text)
 
 
+def _alleged_categories(allegation: Sentence) -> set[str]:
+    """What an upheld allegation was about: its specific cues, else the model's topics
+    (read as a finding's would be when no cue backs them up)."""
+    cats = set(_strong_categories(allegation.text))
+    if not cats and allegation.scores is not None:
+        cats = {c for c, p in allegation.scores.categories.items() if p >= ALLEGATION_CATEGORY_THRESHOLD}
+    return cats
+
+
 def _categories(text: str, scores) -> set[str]:
     """Categories a finding names: specific cues and the classifier; broad cues only
     when both are silent."""
@@ -491,7 +501,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         if sent.section not in FAULT_SECTIONS:
             prev = sent
             continue
-        if sent.section == sections_mod.SUMMARY and vocab.ALLEGATION.found_in(sent.text) and not vocab.FINDING_VERB.found_in(sent.text):
+        if sent.section == sections_mod.SUMMARY and vocab.is_allegation(sent.text):
             allegations.append(sent)
         if not _is_finding(sent, summary_found_fault):
             if sent.bodies:
@@ -516,7 +526,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                     named = _unique(k for _, k in allegation.bodies)
                     for key in holders:
                         if i >= alleged_for.get(key, 0) and (not named or key in named):
-                            add(key, _strong_categories(allegation.text), allegation)
+                            add(key, _alleged_categories(allegation), allegation)
                 for key in holders:
                     alleged_for[key] = len(allegations)
                 continue

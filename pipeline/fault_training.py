@@ -34,7 +34,6 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from pipeline import text as sections_mod
 from pipeline.evaluate import Scores, differences, name_key, read_gold, score, to_gold
 from pipeline.extract import vocabulary as vocab
 from pipeline.fault_model import DEFAULT_MODEL, FINDING, FaultModel
@@ -73,10 +72,10 @@ def written_sentences(path: Path = WRITTEN) -> list[LabelledSentence]:
 
 
 def _candidate(sent) -> bool:
-    """Does the extractor score the sentence? (The same test as pipeline.nlp's scorer.)"""
-    in_summary = sent.section in (sections_mod.SUMMARY, sections_mod.DECISION)
-    in_findings = sent.section == sections_mod.FINDINGS and sent.fault_word
-    return (in_summary or in_findings) and vocab.could_be_finding(sent.text)
+    """Does the extractor score the sentence? (The scorer's own test.)"""
+    from pipeline.nlp import is_scored
+
+    return is_scored(sent.section, sent.fault_word, sent.text)
 
 
 def real_sentences(records: Iterable[DecisionRecord], gold: dict[tuple[str, str], dict]) -> list[LabelledSentence]:

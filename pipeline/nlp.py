@@ -28,7 +28,7 @@ from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import money as money_rules
 from pipeline.extract.cues import Cue, fold
-from pipeline.extract.vocabulary import FAULT_WORD, could_be_finding
+from pipeline.extract.vocabulary import FAULT_WORD, could_be_finding, is_allegation
 
 for _name in ("sentence_offsets", "fault_words", "body_mentions", "amounts", "deadline_phrases", "fault_scores"):
     if not Doc.has_extension(_name):
@@ -201,15 +201,24 @@ class FaultScorer:
                 continue
             doc._.fault_scores = {}
             text = doc_text(doc)
-            # Summaries and decisions state findings in plain words, so every sentence
-            # there is scored; elsewhere only sentences that use a fault word can be findings.
-            score_all = doc.user_data.get("section") in ("summary", "decision")
+            section = doc.user_data.get("section")
             for (a, b), fault_word in zip(sentence_offsets(doc), doc._.fault_words):
-                if (score_all or fault_word) and could_be_finding(text[a:b]):
+                if is_scored(section, fault_word, text[a:b]):
                     texts.append(text[a:b])
                     owners.append((doc, a))
         for (doc, start), pred in zip(owners, self.model.predict(texts) if texts else []):
             doc._.fault_scores[start] = pred
+
+
+def is_scored(section: str | None, fault_word: bool, sentence: str) -> bool:
+    """Does the fault model score this sentence? Summaries and decisions state findings in
+    plain words, so their sentences are candidates; elsewhere only sentences that use a
+    fault word can be findings. Of those, only sentences whose wording can find fault are
+    scored (nobody reads the others' scores), and the summary's allegations, whose topic
+    is what a finding that names none was about."""
+    if section in ("summary", "decision"):
+        return could_be_finding(sentence) or (section == "summary" and is_allegation(sentence))
+    return fault_word and could_be_finding(sentence)
 
 
 @Language.factory("fault_scores", default_config={"model_path": ""})

@@ -70,6 +70,11 @@ def could_be_finding(text: str) -> bool:
     return True
 
 
+def is_allegation(text: str) -> bool:
+    """Does the sentence report what someone alleged, without finding anything?"""
+    return bool(ALLEGATION.found_in(text)) and not FINDING_VERB.found_in(text)
+
+
 # Who the fault belongs to: "fault by the Council", "fault on the part of the ICB and
 # Council", "the Agency was at fault", "this is also the fault of the Council".
 HOLDER_BEFORE = _rx(r"(?:fault|failings?|maladministration|service failure)\s+(?:on the part of|by|with|in the actions of|of|in)\s+(?:both\s+)?$")
