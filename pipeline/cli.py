@@ -277,7 +277,7 @@ def cmd_eval(args) -> int:
     records, failures = _read_records(inputs)
     preds = {}
     for ex in extract(records):
-        g = to_gold(ex)
+        g = to_gold(ex, remedies=True)
         preds[(g["source"], g["reference"])] = g["gold"]
     scores = score(preds, gold)
     if args.json:

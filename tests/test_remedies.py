@@ -133,3 +133,37 @@ def test_reading_remedies_costs_little(sample, nlp):
             read_remedies(sentences, dt.date(2025, 1, 1), [], {})
     per_decision = (time.perf_counter() - start) / (20 * len(prepared))
     assert per_decision < 0.002
+
+
+def test_eval_scores_remedies_and_themes_only_where_the_gold_has_them():
+    from pipeline.evaluate import score
+
+    gold = {("lgsco", "1"): {"bodies": [], "faults": [], "payments": [], "deadlines": [], "remedies": [
+                {"body": "Barset Council", "kind": "review", "for_whom": "complainant", "due_date": None, "theme": None},
+                {"body": "Barset Council", "kind": "service_improvement", "for_whom": "others",
+                 "due_date": "2025-04-10", "theme": "commissioning"}]},
+            ("lgsco", "2"): {"bodies": [], "faults": [], "payments": [], "deadlines": []}}
+    pred = {("lgsco", "1"): {"bodies": [], "faults": [], "payments": [], "deadlines": [], "remedies": [
+                {"body": "the Barset Council", "kind": "service_improvement", "for_whom": "others",
+                 "due_date": "2025-04-11", "theme": "policy_review"}]},
+            ("lgsco", "2"): {"bodies": [], "faults": [], "payments": [], "deadlines": [], "remedies": [
+                {"body": "X", "kind": "other", "for_whom": "complainant", "due_date": None, "theme": None}]}}
+    s = score(pred, gold)
+    kind = s.fields["remedies: kind+body"]
+    assert (kind.tp, kind.fp, kind.fn) == (1, 0, 1)  # decision 2's gold has no remedies: not scored
+    dated = s.fields["remedies: kind+body+due_date"]
+    assert (dated.tp, dated.fp, dated.fn) == (0, 1, 2)
+    themes = s.fields["themes: theme+body"]
+    assert (themes.tp, themes.fp, themes.fn) == (0, 1, 1)
+
+
+def test_sample_gold_remedies_agree_with_the_reader(sample):
+    """The floors on the sample (docs/remedies.md says how its gold was made)."""
+    from pipeline.evaluate import read_gold, score, to_gold
+
+    gold = read_gold(SAMPLE / "gold.jsonl")
+    preds = {(g["source"], g["reference"]): g["gold"] for g in (to_gold(ex, remedies=True) for ex in sample.values())}
+    s = score(preds, gold)
+    assert s.fields["remedies: kind+body"].f1 >= 0.95
+    assert s.fields["remedies: kind+body+due_date"].f1 >= 0.95
+    assert s.fields["themes: theme+body"].f1 >= 0.85

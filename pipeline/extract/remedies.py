@@ -224,7 +224,7 @@ def _kind(action: str, systemic_before: bool) -> tuple[str, str]:
         return "report_back", COMPLAINANT
     systemic = vocab.SYSTEMIC.pattern.search(action)
     if kind in ("apology", "payment") and (systemic is None or systemic.start() > at):
-        return kind, COMPLAINANT
+        return kind, OTHERS if systemic_before else COMPLAINANT
     if vocab.SYSTEMIC.found_in(action) or kind == "service_improvement" or (systemic_before and kind == "other"):
         return "service_improvement", OTHERS
     if systemic_before:
