@@ -28,6 +28,7 @@ from decimal import Decimal
 
 from pipeline import text as sections_mod
 from pipeline.extract import vocabulary as vocab
+from pipeline.extract.cues import Cue
 from pipeline.extraction import (Provenance, Sentence, _current_subject, _due_date, _subjects,
                                  _unique)
 
@@ -68,8 +69,8 @@ _MODAL = re.compile(
 _OMBUDSMAN_ACTS = re.compile(r"^\W*(?:\d+\.\s*)?(?:we|i)\b(?!\s+(?:also\s+)?recommend)", re.I)
 # Sentences that state what public bodies should do in general, quoting the Ombudsman's
 # principles, ask nothing of this decision's bodies.
-_GENERAL = re.compile(r"\bprinciples\b|\bpublic bod(?:y|ies)\b|\borganisations should\b", re.I)
-_OURS = re.compile(r"\b(?:we|i)\s+(?:also\s+)?$", re.I)
+# (A `Cue`: searched only in the sentences that hold one of its words; most do not.)
+_GENERAL = Cue(re.compile(r"\bprinciples\b|\bpublic bod(?:y|ies)\b|\borganisations should\b", re.I))
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*$")
 _ASKS = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 # "The Council has agreed to the actions above": a noun phrase, not a request.
@@ -103,12 +104,12 @@ def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, defa
             continue
         is_item = current_list is not None and (bool(_BULLET.match(text)) or text[:1].islower()
                                                 or _starts_with_deadline(sent))
-        if (not is_item and _OMBUDSMAN_ACTS.match(text)) or _GENERAL.search(text):
+        if (not is_item and _OMBUDSMAN_ACTS.match(text)) or _GENERAL.found_in(text):
             continue
         fragments = _fragments(sent)
         head_lo, head_hi = fragments[0]
         modal = _MODAL.search(sent.text, head_lo - sent.start, head_hi - sent.start)
-        if modal is not None and _OURS.search(sent.text[:modal.start()]):
+        if modal is not None and _ours(sent.text[:modal.start()]):
             continue  # "Under our agreement, we will share this decision with the CQC"
         lead = sent.text[head_lo - sent.start:modal.start()] if modal else ""
         if is_item and modal and (_ASKS.search(lead) or (not _doers(sent, head_lo, modal) and len(lead.split()) > 3)):
@@ -151,6 +152,12 @@ def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, defa
     for r in out:
         r.body = names.get(r.body, r.body) if r.body else None
     return out
+
+
+def _ours(lead: str) -> bool:
+    """Is the modal the Ombudsman's: "we will", "I also will"?"""
+    words = [w.lower() for w in lead.split()[-2:]]
+    return bool(words) and (words[-1] in ("we", "i") or words[-1] == "also" and words[:1] in (["we"], ["i"]))
 
 
 def _starts_with_deadline(sent: Sentence) -> bool:
@@ -217,12 +224,12 @@ def _kind(action: str, systemic_before: bool) -> tuple[str, str]:
     whatever its verb ("review its procedure", "check whether other children ...");
     an action split from a systemic one ("..., agree how they will check ...") is one too,
     unless it reports back to the Ombudsman."""
-    first = [(m.start(), kind) for kind, cue in vocab.ACTION_CUES.items()
-             for m in [cue.pattern.search(action)] if m]
+    named = vocab.ACTION_CUE_SET.found_in(action)  # (one pass for the anchors of all five)
+    first = [(m.start(), kind) for kind in named for m in [vocab.ACTION_CUES[kind].pattern.search(action)] if m]
     at, kind = min(first) if first else (0, "other")
     if kind == "report_back" or (kind != "service_improvement" and _REPORT_BACK.search(action)):
         return "report_back", COMPLAINANT
-    systemic = vocab.SYSTEMIC.pattern.search(action)
+    systemic = vocab.SYSTEMIC.pattern.search(action) if vocab.SYSTEMIC.found_in(action) else None
     if kind in ("apology", "payment") and (systemic is None or systemic.start() > at):
         return kind, OTHERS if systemic_before else COMPLAINANT
     if vocab.SYSTEMIC.found_in(action) or kind == "service_improvement" or (systemic_before and kind == "other"):
