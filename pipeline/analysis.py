@@ -17,9 +17,9 @@ version), and `ensure_views` rebuilds them before any reader here queries them.
   of the body that pays.
 
 The question views: `remedy_by_fault`, `recurring_failures`, `commissioning_failures`,
-`commissioning_failures_by_body`, `deadlines_due`, `compliance`. Two table macros take
-arguments where a view cannot: `remedy_by_fault_where(src, yr, btype)` and
-`deadlines_due_on(day)`.
+`commissioning_failures_by_body`, `deadlines_due`, `compliance`, `remedy_status` and
+`themes`. Three table macros take arguments where a view cannot:
+`remedy_by_fault_where(src, yr, btype)`, `deadlines_due_on(day)` and `remedy_status_on(day)`.
 
 The small typed functions below (`remedy_by_fault(con, source=..., year=...)`, ...) are
 what the report, the CLI and the notebooks call; each returns plain rows (dataclasses).
@@ -36,7 +36,7 @@ import duckdb
 from pipeline import db
 
 # Bump when any view's SQL changes: `ensure_views` recreates views of an older version.
-VIEWS_VERSION = 3
+VIEWS_VERSION = 4  # 4: remedy_status, themes
 
 # Fault categories that are about arranging and overseeing care someone else provides.
 COMMISSIONING_CATEGORIES = ("commissioning", "provider_oversight", "joint_working")
@@ -263,6 +263,50 @@ WHERE d.compliance_date IS NOT NULL AND d.decision_date IS NOT NULL
 ORDER BY lag_days DESC, d.decision_id
 """
 
+# Remedies as of {day}, each with where it stands. LGSCO records when the Ombudsman was
+# satisfied with the body's response (decisions.compliance_date): every action of that
+# decision is then complied with; otherwise an action is due or overdue by its date, and
+# unknown without one.
+_REMEDY_STATUS_SQL = """
+SELECT coalesce(r.body, '(body not identified)') AS body, r.decision_id, d.source, d.reference, d.url,
+       d.decision_date, d.year, r.kind, r.for_whom, r.theme, r.action, r.due_date, r.due_text, r.amount_gbp,
+       CASE WHEN d.compliance_date IS NOT NULL AND d.compliance_date <= {day} THEN 'complied'
+            WHEN r.due_date IS NULL THEN 'unknown'
+            WHEN r.due_date < {day} THEN 'overdue'
+            ELSE 'due' END AS status,
+       CASE WHEN d.compliance_date <= {day} THEN d.compliance_date END AS complied_on,
+       CASE WHEN d.compliance_date <= {day} THEN CAST(d.compliance_date - d.decision_date AS INTEGER) END AS lag_days
+FROM remedies r
+JOIN decisions d USING (decision_id)
+ORDER BY body, d.decision_date, r.decision_id, r.start_char
+"""
+
+REMEDY_STATUS = f"""
+-- What did bodies promise, by when, and have they done it? One row per remedy action,
+-- as of today: complied (with the lag from decision to compliance), due, overdue, unknown.
+CREATE OR REPLACE VIEW remedy_status AS
+{_REMEDY_STATUS_SQL.format(day="current_date")};
+
+CREATE OR REPLACE MACRO remedy_status_on(day) AS TABLE
+{_REMEDY_STATUS_SQL.format(day="CAST(day AS DATE)")}
+"""
+
+THEMES = """
+-- What do bodies promise to change? The systemic actions (service improvements) by theme
+-- and year, with the bodies and decisions behind them.
+CREATE OR REPLACE VIEW themes AS
+SELECT r.theme, d.year,
+       count(*) AS actions,
+       count(DISTINCT r.decision_id) AS decisions,
+       list_sort(list_distinct(list(r.body) FILTER (WHERE r.body IS NOT NULL))) AS bodies,
+       list_sort(list_distinct(list(r.decision_id))) AS decision_ids
+FROM remedies r
+JOIN decisions d USING (decision_id)
+WHERE r.for_whom = 'others'
+GROUP BY r.theme, d.year
+ORDER BY r.theme, d.year
+"""
+
 VIEWS = {
     "fault_findings": FAULT_FINDINGS,
     "remedy_payments": REMEDY_PAYMENTS,
@@ -272,6 +316,8 @@ VIEWS = {
     "commissioning_failures_by_body": COMMISSIONING_BY_BODY,
     "deadlines_due": DEADLINES_DUE,
     "compliance": COMPLIANCE,
+    "remedy_status": REMEDY_STATUS,
+    "themes": THEMES,
 }
 
 
@@ -537,3 +583,93 @@ def payments_by_payer_type(con: duckdb.DuckDBPyConnection) -> list[PayerType]:
 def undated_deadlines(con: duckdb.DuckDBPyConnection) -> int:
     """Remedy actions without a date ("promptly"), which `deadlines_due` cannot list."""
     return _one(con, "SELECT count(*) FROM deadlines WHERE due_date IS NULL")[0]
+
+
+# --- remedies and the tracker -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TrackedBody:
+    """One body's record in the tracker: what it was found to have done wrong, what it
+    promised, and where those promises stand."""
+    body: str
+    decisions_with_fault: int
+    remedies: int
+    personal: int
+    systemic: int
+    due: int
+    overdue: int
+    complied: int
+    unknown: int
+
+
+@dataclass(frozen=True)
+class SystemicAction:
+    body: str
+    decision_id: str
+    decision_date: dt.date | None
+    theme: str | None
+    action: str
+    due_date: dt.date | None
+    status: str
+    complied_on: dt.date | None
+
+
+# The remedies the tracker counts: for one body (a part of its name, any case) and from a
+# decision date on, both optional. A body named only generically ("the council") is not
+# one body from one decision to the next, so it has no line of its own (as elsewhere).
+_TRACKED = f"""
+SELECT * FROM remedy_status_on($day)
+WHERE {_identified('body')}
+  AND ($body IS NULL OR body ILIKE '%' || $body || '%')
+  AND ($since IS NULL OR decision_date >= $since)
+"""
+
+
+def tracker(con: duckdb.DuckDBPyConnection, body: str | None = None, since: dt.date | None = None,
+            on: dt.date | None = None) -> list[TrackedBody]:
+    """Per body with remedies: decisions that found it at fault, remedies agreed (for the
+    complainant, systemic), and how many are due, overdue, complied with or of unknown
+    status as of `on` (default today). Bodies with most remedies first."""
+    params = {"day": on or dt.date.today(), "body": body, "since": since}
+    return _rows(con, TrackedBody, f"""
+        WITH tracked AS ({_TRACKED}),
+        faulted AS (
+            SELECT b.canonical_name AS body, count(DISTINCT b.decision_id) AS n
+            FROM bodies b JOIN decisions d USING (decision_id)
+            WHERE b.at_fault AND ($since IS NULL OR d.decision_date >= $since)
+            GROUP BY 1
+        )
+        SELECT t.body, coalesce(any_value(f.n), 0) AS decisions_with_fault,
+               count(*) AS remedies,
+               count(*) FILTER (WHERE for_whom = 'complainant') AS personal,
+               count(*) FILTER (WHERE for_whom = 'others') AS systemic,
+               count(*) FILTER (WHERE status = 'due') AS due,
+               count(*) FILTER (WHERE status = 'overdue') AS overdue,
+               count(*) FILTER (WHERE status = 'complied') AS complied,
+               count(*) FILTER (WHERE status = 'unknown') AS unknown
+        FROM tracked t LEFT JOIN faulted f ON f.body = t.body
+        GROUP BY t.body
+        ORDER BY remedies DESC, t.body""", params)
+
+
+def systemic_actions(con: duckdb.DuckDBPyConnection, body: str | None = None, since: dt.date | None = None,
+                     on: dt.date | None = None) -> list[SystemicAction]:
+    """The service improvements behind the tracker's `systemic` column, with their
+    decisions, dates and status."""
+    params = {"day": on or dt.date.today(), "body": body, "since": since}
+    return _rows(con, SystemicAction, f"""
+        SELECT body, decision_id, decision_date, theme, action, due_date, status, complied_on
+        FROM ({_TRACKED}) WHERE for_whom = 'others'
+        ORDER BY body, decision_date NULLS LAST, decision_id, due_date NULLS LAST""", params)
+
+
+@dataclass(frozen=True)
+class ThemeYear:
+    theme: str | None
+    year: int | None
+    actions: int
+
+
+def systemic_by_theme_and_year(con: duckdb.DuckDBPyConnection) -> list[ThemeYear]:
+    """Systemic actions by theme and year (the `themes` view, without its lists)."""
+    return _rows(con, ThemeYear, "SELECT theme, year, CAST(actions AS INTEGER) AS actions FROM themes")

@@ -99,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="HTML report with charts")
     p.add_argument("--out", type=Path, default=Path("report.html"))
 
+    p = sub.add_parser("tracker", help="per body: remedies agreed (personal, systemic) and where they stand",
+                       parents=[rows])
+    p.add_argument("--body", help="bodies whose name contains this (any case)")
+    p.add_argument("--since", type=_date, help="decisions dated from this day (YYYY-MM-DD)")
+    p.add_argument("--on", type=_date, help="status as of this day (default today)")
+    p.add_argument("--out", type=Path, help="write to FILE.csv (the per-body table) or FILE.html (with the systemic actions)")
+
     p = sub.add_parser("similar", help="the decisions most like a given one (TF-IDF over the findings)", parents=[rows])
     p.add_argument("reference", help="a decision: 'lgsco:23 011 903a', '23 011 903a' or 'P-004641'")
     p.add_argument("--k", type=_positive, default=10, help="how many (default 10)")
@@ -270,7 +277,7 @@ def cmd_eval(args) -> int:
     records, failures = _read_records(inputs)
     preds = {}
     for ex in extract(records):
-        g = to_gold(ex)
+        g = to_gold(ex, remedies=True)
         preds[(g["source"], g["reference"])] = g["gold"]
     scores = score(preds, gold)
     if args.json:
@@ -338,6 +345,39 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
+def cmd_tracker(args) -> int:
+    from dataclasses import astuple, fields
+
+    from pipeline import analysis, db
+    from pipeline.render import render
+    from pipeline.report import write_tracker
+
+    suffix = args.out.suffix.lower() if args.out else None
+    if suffix not in (None, ".csv", ".html"):
+        raise UsageError(f"--out {args.out}: write .csv or .html (no spreadsheet library is installed for {suffix})")
+    on = args.on or dt.date.today()
+    con = db.connect(args.db, read_only=True)
+    try:
+        if suffix == ".html":
+            print(write_tracker(con, args.out, on, body=args.body, since=args.since))
+            return EXIT_OK
+        bodies = analysis.tracker(con, body=args.body, since=args.since, on=on)
+        columns = [f.name for f in fields(analysis.TrackedBody)]
+        if suffix == ".csv":
+            with open(args.out, "w", encoding="utf-8", newline="") as out:
+                render(columns, [astuple(r) for r in bodies], "csv", out)
+            print(args.out)
+            return EXIT_OK
+        render(columns, [astuple(r) for r in bodies], args.format)
+        if args.format == "table":  # for people, the systemic actions behind the counts
+            actions = analysis.systemic_actions(con, body=args.body, since=args.since, on=on)
+            print("\nSystemic actions")
+            render([f.name for f in fields(analysis.SystemicAction)], [astuple(a) for a in actions])
+    except analysis.AnalysisError as exc:
+        raise UserError(str(exc)) from None
+    return EXIT_OK
+
+
 def cmd_similar(args) -> int:
     from pipeline import db
     from pipeline.render import render
@@ -393,7 +433,7 @@ def cmd_forget(args) -> int:
 COMMANDS = {
     "scrape": cmd_scrape, "ingest": cmd_ingest, "extract": cmd_extract, "run": cmd_run, "annotate": cmd_annotate,
     "eval": cmd_eval, "query": cmd_query, "report": cmd_report, "status": cmd_status,
-    "similar": cmd_similar, "forget": cmd_forget,
+    "similar": cmd_similar, "forget": cmd_forget, "tracker": cmd_tracker,
 }
 
 

@@ -19,7 +19,7 @@ import pyarrow as pa
 from pipeline.extraction import Extraction
 from pipeline.records import DecisionRecord, InputFailure
 
-SCHEMA_VERSION = 2  # 2: records.is_sample, extraction_failures (see MIGRATIONS)
+SCHEMA_VERSION = 3  # 2: records.is_sample, extraction_failures; 3: remedies (see MIGRATIONS)
 DEFAULT_DB = Path("data/ombudsman.duckdb")
 
 SCHEMA = """
@@ -117,6 +117,23 @@ CREATE TABLE IF NOT EXISTS deadlines (
     section     VARCHAR
 );
 
+-- One row per agreed or recommended action and body that owes it (pipeline/extract/remedies.py).
+CREATE TABLE IF NOT EXISTS remedies (
+    decision_id VARCHAR NOT NULL,
+    body        VARCHAR,                -- canonical name
+    kind        VARCHAR NOT NULL,       -- apology, payment, review, service_improvement, report_back, other
+    for_whom    VARCHAR NOT NULL,       -- complainant, or others (systemic: service improvements)
+    action      VARCHAR NOT NULL,       -- the action's own words
+    theme       VARCHAR,                -- what a systemic action changes; NULL for the complainant's
+    due_date    DATE,
+    due_text    VARCHAR,
+    amount_gbp  DECIMAL(12, 2),         -- the sum, for a payment that states one
+    sentence    VARCHAR NOT NULL,
+    start_char  INTEGER NOT NULL,       -- offsets of the sentence in records.text
+    end_char    INTEGER NOT NULL,
+    section     VARCHAR
+);
+
 CREATE SEQUENCE IF NOT EXISTS run_ids START 1;
 CREATE TABLE IF NOT EXISTS runs (
     run_id      INTEGER PRIMARY KEY DEFAULT nextval('run_ids'),
@@ -139,7 +156,7 @@ CREATE TABLE IF NOT EXISTS failures (
 );
 """
 
-EXTRACTED_TABLES = ("bodies", "faults", "payments", "deadlines")
+EXTRACTED_TABLES = ("bodies", "faults", "payments", "deadlines", "remedies")
 
 
 class DatabaseError(RuntimeError):
@@ -234,8 +251,15 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
     drop_sample_if_real(con)
 
 
+def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """remedies (created by SCHEMA). Its rows are read from the texts already stored: each
+    decision's extractor version is marked as older, so the next `ombudsman extract` (or
+    run) re-extracts it from `records`, with no scraping."""
+    con.execute("UPDATE decisions SET extractor_version = extractor_version || ' (before remedies)'")
+
+
 # Schema version -> the function that brings a database at that version to the next one.
-MIGRATIONS = {1: _migrate_1_to_2}
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 # How the migration recognises a record read from the sample: its origin's folder.
 SAMPLE_MARK = "data/sample/"
 
@@ -398,7 +422,8 @@ class transaction:
 
 
 def _rows(extractions: list[Extraction], now: dt.datetime, successors: dict[str, tuple[str, str | None]]) -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {"decisions": [], "bodies": [], "faults": [], "payments": [], "deadlines": []}
+    rows: dict[str, list[dict]] = {"decisions": [], "bodies": [], "faults": [], "payments": [], "deadlines": [],
+                                   "remedies": []}
     for ex in extractions:
         r = ex.record
         rows["decisions"].append({
@@ -408,8 +433,10 @@ def _rows(extractions: list[Extraction], now: dt.datetime, successors: dict[str,
             "compliance_date": ex.compliance_date, "truncated": r.truncated, "text_sha256": r.text_sha256,
             "extractor_version": ex.extractor_version, "extracted_at": now,
         })
+        canonical_of: dict[str, str] = {}
         for b in ex.bodies:
             canonical, successor = successors.get(b.name, (b.canonical_name, None))
+            canonical_of[b.name] = canonical
             rows["bodies"].append({"decision_id": r.decision_id, "name": b.name, "canonical_name": canonical,
                                    "body_type": b.body_type, "at_fault": b.at_fault, "successor_name": successor})
         for f in ex.faults:
@@ -422,6 +449,11 @@ def _rows(extractions: list[Extraction], now: dt.datetime, successors: dict[str,
         for d in ex.deadlines:
             rows["deadlines"].append({"decision_id": r.decision_id, "body": d.body, "due_date": d.due_date,
                                       "due_text": d.due_text, "actions": d.actions, **_prov(d.provenance)})
+        for m in ex.remedies:
+            rows["remedies"].append({"decision_id": r.decision_id, "body": canonical_of.get(m.body, m.body),
+                                     "kind": m.kind, "for_whom": m.for_whom, "action": m.action, "theme": m.theme,
+                                     "due_date": m.due_date, "due_text": m.due_text, "amount_gbp": m.amount,
+                                     **_prov(m.provenance)})
     return rows
 
 

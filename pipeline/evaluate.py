@@ -24,9 +24,10 @@ def _num(value) -> float | int:
     return int(f) if f.is_integer() else f
 
 
-def to_gold(ex: Extraction) -> dict:
-    """One prediction line, exactly in the gold format."""
-    return {
+def to_gold(ex: Extraction, remedies: bool = False) -> dict:
+    """One prediction line, exactly in the gold format; with `remedies`, also the
+    remedies list the sample's gold adds (docs/remedies.md)."""
+    line = {
         "source": ex.record.source,
         "reference": ex.record.reference,
         "gold": {
@@ -46,6 +47,13 @@ def to_gold(ex: Extraction) -> dict:
             ],
         },
     }
+    if remedies:
+        line["gold"]["remedies"] = [
+            {"body": r.body, "kind": r.kind, "for_whom": r.for_whom, "due_date": r.due_date.isoformat() if r.due_date else None,
+             "theme": r.theme, "amount": _num(r.amount) if r.amount is not None else None, "action": r.action}
+            for r in ex.remedies
+        ]
+    return line
 
 
 def name_key(name: str | None) -> str:
@@ -189,7 +197,22 @@ def score(predictions: dict[tuple[str, str], dict], gold: dict[tuple[str, str], 
         s.tally("deadlines: due_date+body").add(
             [(d["due_date"], name_key(d["body"])) for d in p["deadlines"]],
             [(d["due_date"], name_key(d["body"])) for d in g["deadlines"]])
+        if "remedies" in g:  # only the gold that has them (the sample's): see docs/remedies.md
+            _score_remedies(s, p.get("remedies", []), g["remedies"])
     return s
+
+
+def _score_remedies(s: Scores, pred: list[dict], gold: list[dict]) -> None:
+    """Remedies as multisets of (body, kind), of (body, kind, due date), and the systemic
+    ones' themes as (body, theme)."""
+    s.tally("remedies: kind+body").add([(name_key(r["body"]), r["kind"]) for r in pred],
+                                       [(name_key(r["body"]), r["kind"]) for r in gold])
+    s.tally("remedies: kind+body+due_date").add([(name_key(r["body"]), r["kind"], r["due_date"]) for r in pred],
+                                                [(name_key(r["body"]), r["kind"], r["due_date"]) for r in gold])
+    s.tally("remedies: for_whom+body").add([(name_key(r["body"]), r["for_whom"]) for r in pred],
+                                           [(name_key(r["body"]), r["for_whom"]) for r in gold])
+    s.tally("themes: theme+body").add([(name_key(r["body"]), r["theme"]) for r in pred if r["for_whom"] == "others"],
+                                      [(name_key(r["body"]), r["theme"]) for r in gold if r["for_whom"] == "others"])
 
 
 def read_gold(path: str | Path) -> dict[tuple[str, str], dict]:
@@ -212,6 +235,7 @@ def differences(predictions: dict[tuple[str, str], dict], gold: dict[tuple[str, 
         "faults": lambda f: (name_key(f["body"]), f["category"]),
         "payments": lambda p: (float(p["amount"]), name_key(p["payer"]), p["status"], tuple(sorted(p["purposes"]))),
         "deadlines": lambda d: (d["due_date"], name_key(d["body"])),
+        "remedies": lambda r: (name_key(r["body"]), r["kind"], r["due_date"], r["theme"]),
     }
     for key, g in gold.items():
         p = predictions.get(key) or {}
@@ -220,6 +244,8 @@ def differences(predictions: dict[tuple[str, str], dict], gold: dict[tuple[str, 
             if p.get(fld) != g.get(fld):
                 out.append(f"  {fld}: predicted {p.get(fld)!r}, gold {g.get(fld)!r}")
         for fld, fn in keyed.items():
+            if fld not in g:
+                continue  # remedies: only where the gold has them
             pc, gc = Counter(map(fn, p.get(fld, []))), Counter(map(fn, g.get(fld, [])))
             for item in (gc - pc):
                 out.append(f"  - {fld} {item}")

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +27,9 @@ from pipeline.extract import vocabulary as vocab
 from pipeline.extract.cues import CueSet, fold
 from pipeline.nlp import build_nlp, sentence_offsets
 from pipeline.records import DecisionRecord, RecordError, parse_iso_date
+
+if TYPE_CHECKING:
+    from pipeline.extract.remedies import Remedy
 
 EXTRACTOR_VERSION = "0.2.0"
 
@@ -102,6 +105,7 @@ class Extraction:
     payments: list[Payment]
     deadlines: list[Deadline]
     extractor_version: str = EXTRACTOR_VERSION
+    remedies: list[Remedy] = field(default_factory=list)  # pipeline/extract/remedies.py
 
     @property
     def decision_id(self) -> str:
@@ -923,6 +927,9 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
         f.body = name_of[f.body]
     for d in deadlines:
         d.body = name_of.get(d.body, d.body) if d.body else None
+    # (Imported here: the remedies reader is built on this module's Sentence and helpers.)
+    from pipeline.extract.remedies import read_remedies
+    remedies = read_remedies(sentences, decision_date, principal, name_of)
 
     fault_found = _fault_found(outcome, faults, sentences, record)
     compliance = sections_mod.compliance_text(text, folded)
@@ -937,6 +944,7 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
         faults=faults,
         payments=payments,
         deadlines=deadlines,
+        remedies=remedies,
     )
 
 

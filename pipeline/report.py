@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 import duckdb
 
 from pipeline import analysis, db
+from pipeline.extract.vocabulary import THEMES
 
 DECISIONS_SHOWN = 500     # the decisions table lists the most recent ones; the database has them all
 TOP_BODIES = 15
@@ -287,6 +288,8 @@ def write_report(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt
     else:
         parts.append('<p class="empty">No dated remedy actions outstanding.</p>')
 
+    parts.append(promised_changes(con, today))
+
     # Decisions
     decisions = con.execute(f"""
         SELECT d.reference, d.url, d.source, d.decision_date, d.outcome, d.title,
@@ -308,6 +311,81 @@ def write_report(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
            f"<title>Ombudsman decisions report</title><style>{CSS}</style></head><body>"
            + "\n".join(parts) + "</body></html>\n")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(doc, encoding="utf-8")
+    return out
+
+
+# --- promised changes: the remedies tracker --------------------------------------------------
+
+def themes_chart(rows: list[analysis.ThemeYear]) -> str | None:
+    """Stacked bars: systemic actions (service improvements) per year, by theme."""
+    rows = [r for r in rows if r.year is not None]
+    if not rows:
+        return None
+    plt = _pyplot()
+    years_ = sorted({r.year for r in rows})
+    themes = [t for t in THEMES if any(r.theme == t for r in rows)]
+    fig, ax = plt.subplots(figsize=(9, 4))
+    bottom = [0] * len(years_)
+    for i, theme in enumerate(themes):
+        counts = [sum(r.actions for r in rows if r.theme == theme and r.year == y) for y in years_]
+        ax.bar([str(y) for y in years_], counts, bottom=bottom, label=words(theme), color=THEME_COLOURS[i % len(THEME_COLOURS)])
+        bottom = [b + c for b, c in zip(bottom, counts)]
+    ax.set_ylabel("systemic actions agreed")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(fontsize=8, loc="upper left")
+    ax.set_title("Promised changes: service improvements by theme and year")
+    return _png(fig)
+
+
+THEME_COLOURS = ["#0969da", "#8250df", "#1a7f37", "#bf8700", "#cf222e", "#57606a", "#1b7c83", "#9a6700"]
+
+TRACKER_HEADERS = ["body", "decisions with fault", "remedies", "for the complainant", "systemic", "due", "overdue",
+                   "complied", "status unknown"]
+
+
+def promised_changes(con: duckdb.DuckDBPyConnection, today: dt.date, body: str | None = None,
+                     since: dt.date | None = None, chart: bool = True) -> str:
+    """The "promised changes" section: per body, the remedies agreed and where they stand
+    (analysis.tracker), the chart of systemic actions by theme and year, and the list of
+    systemic actions with their decisions and dates."""
+    tracked = analysis.tracker(con, body=body, since=since, on=today)
+    parts = [f'<h2 id="promised-changes">Promised changes (as of {today.isoformat()})</h2>'
+             '<p class="note">Every remedy a decision agrees or recommends, one per body that owes it: for the '
+             "complainant (apologies, payments, reviews of their case) or systemic (service improvements for everyone "
+             "else). An action is complied with once the Ombudsman records being satisfied with the body's response; "
+             "otherwise due or overdue by its date, and of unknown status without one.</p>"]
+    if not tracked:
+        parts.append('<p class="empty">No remedies recorded yet.</p>')
+        return "\n".join(parts)
+    parts.append(_table(TRACKER_HEADERS, [[_e(r.body)] + [str(v) for v in (
+        r.decisions_with_fault, r.remedies, r.personal, r.systemic, r.due)]
+        + [f'<span class="overdue">{r.overdue}</span>' if r.overdue else "0", str(r.complied), str(r.unknown)]
+        for r in tracked[:TOP_ROWS * 2]], numeric=set(range(1, 9))))
+    if chart:
+        parts.append(_img(themes_chart(analysis.systemic_by_theme_and_year(con)), "Systemic actions by theme and year"))
+    actions = analysis.systemic_actions(con, body=body, since=since, on=today)
+    parts.append("<h3>Systemic actions</h3>")
+    parts.append(_table(["body", "decision", "decided", "theme", "action", "due", "status"],
+                        [[_e(a.body), _e(a.decision_id), _e(a.decision_date), _e(words(a.theme)), _e(a.action),
+                          _e(a.due_date), _e(a.status + (f" {a.complied_on}" if a.complied_on else ""))]
+                         for a in actions[:TOP_ROWS * 4]]))
+    return "\n".join(parts)
+
+
+def write_tracker(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt.date,
+                  body: str | None = None, since: dt.date | None = None) -> Path:
+    """The tracker as a page of its own (`ombudsman tracker --out FILE.html`)."""
+    analysis.ensure_views(con)
+    out = Path(out_path)
+    scope = " ".join(x for x in (f"for bodies matching “{body}”" if body else "",
+                                 f"in decisions from {since.isoformat()}" if since else "") if x)
+    doc = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+           f"<title>Remedies tracker</title><style>{CSS}</style></head><body>"
+           f"<h1>Remedies tracker</h1><p class=\"meta\">{html.escape(scope)}</p>"
+           + "\n".join(_sample_banner(con)) + promised_changes(con, today, body, since, chart=not body and not since)
+           + "</body></html>\n")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(doc, encoding="utf-8")
     return out

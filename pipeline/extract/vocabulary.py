@@ -185,3 +185,29 @@ ACTION_CUES: dict[str, Cue] = {
 }
 PURPOSE_CUE_SET = CueSet(PURPOSE_CUES)
 ACTION_CUE_SET = CueSet(ACTION_CUES)
+
+# --- remedies (pipeline/extract/remedies.py) ---------------------------------------------
+# An action that changes how a body works for everyone, not only for the complainant:
+# "remind staff", "review its procedure", "produce an action plan", "audit the records of
+# all its clients", "check whether other children ...".
+SYSTEMIC = _cue(
+    r"\bremind\w*|\btrain\w*|\baction plan|\bprocedures?\b|\bpolic(?:y|ies)\b|\bprocess(?:es)?\b|\bpractice\b|"
+    r"\bguidance\b|\bshare (?:the )?learning|\bprovision\b|\baudit\w*|\bstaff\b|\bteams?\b|\bsystemic|\bcontract monitoring|"
+    r"\bmonitors? (?:its )?providers|\bhow (?:it|they)\b|\bother (?:people|children|residents|patients|families|service users|clients|cases)\b|"
+    r"\ball (?:its|their) (?:clients|residents|patients|service users|cases)\b|\bany(?:one)? else\b|"
+    r"^\W*(?:make sure|ensure)\b"
+)
+# What a service improvement changes, for the `theme` of a systemic remedy. Tested in
+# this order, the first that matches wins: the specific areas of work first, then the
+# kind of change (training, a procedure), then communication.
+THEMES = ("commissioning", "assessment", "complaint_handling", "record_keeping", "staff_training",
+          "policy_review", "communication", "other")
+THEME_CUES: dict[str, Cue] = {
+    "commissioning": _cue(r"commission|contract|\bproviders?\b|placements?|sourc\w+ (?:care|placements?)|care homes?\b(?! fees)"),
+    "assessment": _cue(r"assess|eligib|\bchc\b|continuing (?:health)?care decisions|review\w* (?:of )?(?:people['’]s |their )?needs"),
+    "complaint_handling": _cue(r"complain"),
+    "record_keeping": _cue(r"\brecords?\b|record[- ]keeping|case notes|document\w*"),
+    "staff_training": _cue(r"\bremind\w*|\btrain\w*|brief\w* (?:its |their )?staff|share (?:the )?learning"),
+    "policy_review": _cue(r"polic(?:y|ies)|procedures?|process(?:es)?\b|action plan|guidance|practice"),
+    "communication": _cue(r"communicat|\btell\b|\btold\b|\binform\w*|letters?\b|explain"),
+}
