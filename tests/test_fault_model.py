@@ -130,3 +130,11 @@ def test_distant_labels_from_a_real_decision(dev_records, dev_gold) -> None:
     found = {c for e in labelled for c, v in e.cats.items() if v}
     assert found <= {f["category"] for f in dev_gold["23 011 903a"]["faults"]}
     assert "commissioning" in found
+
+
+def test_cached_features_equal_scikit_learns(model: FaultModel, dev_records) -> None:
+    """The scorer's fast path (CachedTfidf) computes exactly scikit-learn's features."""
+    sentences = [s for r in list(dev_records.values())[:20] for s in r.text.split(". ")]
+    sentences += ["", "   ", "a", "I", "Ünïcödé façade—fault.", "The ICB’s  delay\twas fault."]
+    ours, theirs = model.transform(sentences), model.features.transform(sentences)
+    assert ours.shape == theirs.shape and abs(ours - theirs).max() < 1e-12
