@@ -6,19 +6,19 @@ The model (pipeline.fault_model) learns from two kinds of sentence:
   each labelled as a finding or not and with its categories;
 * **real** ones, by distant supervision from the gold-annotated decisions in
   `../shared/corpus/dev`: the gold says which categories a decision found at fault, per
-  body, not which sentence says so. The sentences that can carry a finding (every
-  sentence of the summary and the decision, and the findings' sentences that use a fault
-  word) take the gold categories of the bodies they name (of all the decision's bodies
-  at fault when they name none). Where the gold finds no fault, those sentences are
-  examples of sentences that are not findings.
+  body, not which sentence says so. The sentences the extractor scores
+  (`pipeline.nlp.is_scored`: the summary's and the decision's that can find fault, the
+  summary's allegations, the findings' sentences that use a fault word) take the gold
+  categories of the bodies they name (of all the decision's bodies at fault when they name
+  none). Where the gold finds no fault, those sentences are examples of non-findings.
 
 `cross_validate` measures what this predicts on decisions the model has not seen: the
 dev decisions are cut into k folds by a hash of their reference (fixed, whatever the
 order of the file); for each fold the model is trained on the other folds' decisions
 (and the written sentences) and the whole extractor is scored on the fold.
 
-    python -m pipeline.fault_training train [--dev DIR] [--out models/fault_textcat]
-    python -m pipeline.fault_training cv [--dev DIR] [--k 5]
+    python -m pipeline.fault_training train [--dev DIR] [--out models/fault_model.skops]
+    python -m pipeline.fault_training cv [--dev DIR] [--k 5] [--errors] [--json]
 """
 from __future__ import annotations
 

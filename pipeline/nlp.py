@@ -179,7 +179,7 @@ class FaultScorer:
 
         path = Path(model_path) if model_path else DEFAULT_MODEL
         # Without its model the pipeline would silently lose most fault categories.
-        self.model: FaultModel | None = FaultModel.load(path)
+        self.model = FaultModel.load(path)
 
     def __call__(self, doc: Doc) -> Doc:
         self._score([doc])
@@ -197,7 +197,7 @@ class FaultScorer:
         owners: list[tuple[Doc, int]] = []
         for doc in docs:
             doc._.fault_scores = None
-            if self.model is None or not doc.user_data.get("score_faults", True):
+            if not doc.user_data.get("score_faults", True):
                 continue
             doc._.fault_scores = {}
             text = doc_text(doc)
