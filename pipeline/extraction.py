@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from pipeline import text as sections_mod
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
+from pipeline.extract import payments as payment_rules
 from pipeline.extract import vocabulary as vocab
 from pipeline.extract.cues import CueSet, fold
 from pipeline.nlp import build_nlp, sentence_offsets
@@ -633,8 +634,11 @@ def _purposes(clause: str) -> list[str]:
 
 
 def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
-    window = sent.text[max(0, start - sent.start - 80):end - sent.start + 60]
-    near = sent.text[max(0, start - sent.start - 40):end - sent.start + 30]
+    s, e = start - sent.start, end - sent.start
+    if payment_rules.not_awarded(sent.text, s, e):
+        return False
+    window = sent.text[max(0, s - 80):e + 60]
+    near = sent.text[max(0, s - 40):e + 30]
     if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|pay (?:her|him|them|mrs?|ms|miss)", near, re.I):
         return False
     return bool(vocab.AWARD_VERB.search(window))

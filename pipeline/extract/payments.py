@@ -1,0 +1,88 @@
+"""What the words around a sum say about it: awarded or not, new or already offered, for
+how many people, and whether a sentence outside the remedy section still sets a remedy.
+
+These are rules on a sentence's text and a sum's character offsets in it (no spaCy, no
+body registry), so each can be tested on a sentence written for the test.
+`pipeline.extraction.read_payments` walks the sentences and asks them.
+
+Forms, from what unseen LGSCO and PHSO decisions showed the extractor missing:
+- distractors: sums the complainant asked for, claimed or paid; ranges and caps quoted
+  from guidance ("between £1,000 and £5,000"); sums the Ombudsman declines to recommend;
+  offers the complainant turned down;
+- sums already paid, refunded or agreed before the decision and endorsed by it
+  (`previously_offered` in ANNOTATION.md);
+- reductions of a bill or invoice, which remedy like a refund;
+- recommendations stated outside a recognised remedy heading ("We recommend that the
+  Trust pays ...", a list after "To remedy the injustice, the Council should:");
+- one sum for each of several people.
+"""
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# The complainant or their family, as decisions name them: "Mrs X", "Mr and Mrs Y", "she".
+_PERSON = (r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[A-Z]\b|"
+           r"\b(?:she|he|they|the complainant|the family|her family|his family|the resident)\b)")
+
+# The complainant wants, claims or reports a sum: "Mrs X told us she wants the Trust to pay
+# her £10,000", "Mr Y is seeking £5,000", "He says the Trust should pay him £2,000". The
+# person and the verb come before the sum in its clause, with no recommendation between.
+_WANTS = re.compile(
+    _PERSON + r"[^.;£]{0,40}?\b(?:(?:wants?|wanted|would (?:like|prefer)|(?:is|was|are|were) (?:seeking|asking for|looking for|claiming)|"
+    r"seeks?|sought|asked (?:for|the \w+ (?:to|for))|asks? (?:for|the \w+ (?:to|for))|requested|claims?|claimed|expects?|expected)\b[^£]{0,80}|"
+    # what they say ought to be paid: "He says the Trust should pay him £2,000"
+    r"(?:says?|said|told us|tells us|believes?|believed|feels?|felt|thinks?|thought|argues?|argued|considers?)\b"
+    r"[^.;£]{0,40}?\b(?:should|ought to|must|deserves?|is entitled to|was entitled to)\b[^£]{0,50})$",
+    _I)
+# ... unless the body then agreed: "Mrs X asked the Council to refund £450 and it has agreed to".
+_AGREED_AFTER = re.compile(r"^[^.;£]{0,40}?\b(?:and|which|as)\s+(?:it|they|the \w+)\s+(?:has\s+|have\s+)?(?:now\s+)?"
+                           r"(?:agreed|accepted|will|offered|paid)\b", _I)
+_OUR_WORDS = re.compile(r"\b(?:we|I) (?:would |also |therefore |now )?(?:recommend|ask|consider|find|decided|agree)|\bour (?:view|recommendation)|"
+                        r"\bhas agreed\b|\bagreed to\b", _I)
+
+# The complainant's own outlay: "Mrs X paid £3,600 for private physiotherapy".
+_PERSON_PAID = re.compile(
+    _PERSON + r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+)?(?:paid|spent|incurred|lost|was charged|were charged|"
+    r"had to pay|has had to pay|needed to pay|borrowed)\s+(?:out\s+)?(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+)?$", _I)
+
+# Ranges and caps are guidance or background, not one sum awarded: "between £1,000 and
+# £5,000", "£500 to £1,000", "£250-£500"; "up to £1,000" where the sentence quotes guidance.
+_RANGE_BEFORE = re.compile(r"\bbetween\s*$|£\s?[\d,.]+\s*(?:to|-|–|and)\s*$", _I)
+_RANGE_OPEN_BEFORE = re.compile(r"\bbetween\s*£\s?[\d,.]+\s*(?:and|-|–)\s*$", _I)
+_RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*£\s?\d", _I)
+_CAP_BEFORE = re.compile(r"\b(?:up to|a maximum of|no more than|in the region of|in the range of|typically|usually|normally)\s*$", _I)
+_GUIDANCE = re.compile(r"\bguidance\b|\bscale\b|\bprinciples\b|\blevel (?:\d|one|two|three|four|five|six)\b|\bband\b|"
+                       r"\b(?:typically|usually|normally|generally)\b", _I)
+
+# The Ombudsman declines a sum: "We do not recommend a financial remedy of £2,000".
+_DECLINED_BY_US = re.compile(
+    r"\b(?:do|does|did|will|would|could|can|are|is) not (?:recommend|ask|consider|think|find|award|agree)\w*\b[^.;£]{0,60}$|"
+    r"\bnot (?:recommending|asking for|awarding)\b[^.;£]{0,60}$|\bdeclined? to (?:recommend|ask for|award)\b[^.;£]{0,60}$", _I)
+# The complainant turned an offer down: "offered Mrs X £300, which she declined".
+_TURNED_DOWN = re.compile(r"^[^.;£]{0,40}?\b(?:she|he|they|Mrs? [A-Z]|Ms [A-Z]|Miss [A-Z])\s+(?:has\s+|had\s+)?"
+                          r"(?:declined|refused|rejected|turned (?:it |this )?down|did not accept)\b", _I)
+
+
+def not_awarded(text: str, start: int, end: int) -> bool:
+    """True when the words around the sum at text[start:end] say it is not awarded:
+    wanted, claimed or paid by the complainant, a range or cap from guidance, declined by
+    the Ombudsman, or an offer the complainant turned down."""
+    lead = text[max(0, start - 160):start]
+    clause_lead = re.split(r"[.;:•]\s|\b(?:but|however|and we|we therefore)\b", lead)[-1]
+    wants = _WANTS.search(clause_lead)
+    if wants and not _OUR_WORDS.search(clause_lead[wants.start():]) and not _AGREED_AFTER.search(text[end:end + 80]):
+        return True
+    if _PERSON_PAID.search(lead[-60:]):
+        return True
+    tail = text[end:end + 60]
+    if _RANGE_OPEN_BEFORE.search(lead[-40:]) or _RANGE_AFTER.match(tail):
+        return True
+    if _RANGE_BEFORE.search(lead[-20:]) and re.search(r"\bbetween\b|£\s?[\d,.]+\s*(?:to|-|–)\s*$", lead[-40:], _I):
+        return True
+    if _CAP_BEFORE.search(lead[-25:]) and _GUIDANCE.search(text):
+        return True
+    if _DECLINED_BY_US.search(clause_lead):
+        return True
+    return bool(_TURNED_DOWN.search(tail))

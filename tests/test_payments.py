@@ -1,0 +1,81 @@
+"""Facts about payments, on sentences written for these tests in the register of LGSCO and
+PHSO decisions (no real decision's text): which sums are awards, which were offered before
+the decision, how many people one sum goes to, and recommendations made outside a remedy
+heading. The forms are those unseen decisions showed the extractor missing (issue #12)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import payments as rules
+from pipeline.extraction import extract_one
+from pipeline.records import DecisionRecord
+
+COUNCIL = "Harwell Borough Council"
+TRUST = "Kelworth Hospitals NHS Foundation Trust"
+
+
+def lgsco(body: str, heading: str | None = "Agreed action") -> DecisionRecord:
+    title = f"{COUNCIL} (25 999 001)"
+    head = f"{heading}\n" if heading else ""
+    return DecisionRecord(source="lgsco", reference="25 999 001", title=title,
+                          text=f"{title}\n\nSummary: Mrs X complained about the Council.\n\n{head}{body}\n")
+
+
+def phso(body: str, heading: str | None = "Recommendations:") -> DecisionRecord:
+    title = f"P-000123 - {TRUST}"
+    head = f"{heading}\n" if heading else ""
+    return DecisionRecord(source="phso", reference="P-000123", title=title,
+                          text=f"{title}\n\nThe Complaint:\nMrs X complains about the care the Trust gave her mother.\n\n{head}{body}\n")
+
+
+def paid(record: DecisionRecord, nlp) -> list[tuple[float, str | None, str]]:
+    return [(float(p.amount), p.payer, p.status) for p in extract_one(record, nlp).payments]
+
+
+def amounts(record: DecisionRecord, nlp) -> list[float]:
+    return [float(p.amount) for p in extract_one(record, nlp).payments]
+
+
+# --- sums that are not awarded ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Mrs X told us she wants the Trust to pay her £10,000 in compensation.",
+    "Mrs X is seeking £5,000 to cover the cost of private treatment.",
+    "Mr Y says the Trust should pay him £2,000 for the stress he suffered.",
+    "Our severity of injustice scale suggests a payment between £1,000 and £5,000 at this level.",
+    "For an injustice at level 3 our guidance suggests payments of up to £1,000.",
+    "The Trust invoiced Mrs X £2,300 for the care and she paid it.",
+    "The nursing home charged £1,150 a week for her placement.",
+    "Mrs X paid £3,600 for private physiotherapy.",
+    "Mrs X spent £800 on legal fees.",
+    "The Trust quoted Mrs X £5,200 for the procedure.",
+    "The cost of her care was £42,000 over the year.",
+    "We do not recommend a financial remedy of £2,000 as Mrs X asked.",
+])
+def test_sums_claimed_quoted_or_paid_by_the_complainant_are_not_payments(nlp, sentence: str) -> None:
+    # Under the Recommendations heading, where sums are otherwise read as awards.
+    assert amounts(phso(f"The Trust has apologised to Mrs X. {sentence}"), nlp) == []
+
+
+def test_an_offer_the_complainant_turned_down_is_not_endorsed(nlp) -> None:
+    record = phso("The Trust offered Mrs X £300, which she declined as too low; we recommend the Trust pays her £600 "
+                  "for the distress caused.")
+    assert paid(record, nlp) == [(600.0, TRUST, "recommended")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a request the body then agreed to is a payment
+    ("Mrs X asked the Council to refund £450 and it has agreed to do so.", [450.0]),
+    # money back for what the complainant paid is a payment
+    ("The Council will refund the £1,200 Mrs X paid for care she did not receive.", [1200.0]),
+    ("The Council will pay Mrs X £150, as she requested, for her time and trouble.", [150.0]),
+])
+def test_sums_the_body_agrees_to_pay_back_are_payments(nlp, sentence: str, expected: list[float]) -> None:
+    assert amounts(lgsco(sentence), nlp) == expected
+
+
+def test_not_awarded_reads_only_the_sums_own_clause() -> None:
+    text = "Mrs X wanted £5,000, but we recommend the Trust pays her £750."
+    first, second = (text.index("£5,000"), text.index("£750"))
+    assert rules.not_awarded(text, first, first + 6)
+    assert not rules.not_awarded(text, second, second + 4)
