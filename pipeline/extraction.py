@@ -657,22 +657,24 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
             if not _is_award(sent, start, end, clause):
                 continue
             previously = _previously_offered(sent, start, end)
-            if sent.section == sections_mod.FINDINGS and not (previously and _REMEDY_PURPOSE.search(sent.text)):
+            section = sent.section
+            if section == sections_mod.FINDINGS and not (previously and _REMEDY_PURPOSE.search(sent.text)):
                 continue
             payer = _payer(sent, start) or current or default_payer
             each = re.search(r"\beach\s+(?:pay|refund|make|give)", sent.text[:start - sent.start], re.I)
             subjects = _subjects(sent) if each else []
             payers = subjects if len(subjects) > 1 else [payer]
-            if len(payers) > 1:
-                for other in payers[1:]:
-                    by_section.setdefault(sent.section, []).append(
-                        Payment(other, amount, _purposes(_purpose_text(start, end, sent)),
-                                "previously_offered" if previously else "recommended", [], sent.provenance, clause))
-                payer = payers[0]
-            payment = Payment(payer, amount, _purposes(_purpose_text(start, end, sent)), "previously_offered" if previously else "recommended", [], sent.provenance, clause)
-            by_section.setdefault(sent.section, []).append(payment)
-            if _TO_EACH.search(sent.text):
-                by_section[sent.section].append(dataclasses.replace(payment))
+            status = "previously_offered" if previously else "recommended"
+            purposes = _purposes(_purpose_text(start, end, sent))
+            for other in payers[1:]:
+                by_section.setdefault(section, []).append(Payment(other, amount, list(purposes), status, [], sent.provenance, clause))
+            payment = Payment(payers[0], amount, purposes, status, [], sent.provenance, clause)
+            by_section.setdefault(section, []).append(payment)
+            lo = max([a[1] for a in sent.amounts if a[1] <= start] or [sent.start])
+            hi = min([a[0] for a in sent.amounts if a[0] >= end] or [sent.end])
+            for _ in range(payment_rules.recipients(sent.text[lo - sent.start:start - sent.start],
+                                                    sent.text[end - sent.start:hi - sent.start]) - 1):
+                by_section[section].append(dataclasses.replace(payment))
     # The remedy section is where sums are set; a summary or decision restates them.
     for section in (sections_mod.REMEDY, sections_mod.DECISION, sections_mod.SUMMARY):
         chosen = _drop_announcements(_dedupe(by_section.get(section, [])))
@@ -686,8 +688,6 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
     return _dedupe(chosen)
 
 
-# One sum for each of two people: "£300 to each of them", "pay each of the neighbours £250".
-_TO_EACH = re.compile(r"\beach of (?:them|both|the (?:two|children|people|\w+s))\b|£[\d,.]+ (?:to )?each\b", re.I)
 _REMEDY_PURPOSE = re.compile(r"to (?:reflect|recognise|acknowledge|remedy)|remedy|redress|for (?:the|her|his|their) (?:distress|time|inconvenience|frustration)|goodwill", re.I)
 
 

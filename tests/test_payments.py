@@ -79,3 +79,26 @@ def test_not_awarded_reads_only_the_sums_own_clause() -> None:
     first, second = (text.index("£5,000"), text.index("£750"))
     assert rules.not_awarded(text, first, first + 6)
     assert not rules.not_awarded(text, second, second + 4)
+
+
+# --- one sum for several people ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Council will pay each of the three children £100 for the lost provision and pay Mrs Z £250 for her distress.",
+     [100.0, 100.0, 100.0, 250.0]),
+    ("The Council will pay Mr and Mrs Y £200 each for their distress.", [200.0, 200.0]),
+    ("The Council will pay £250 to each of Mrs X's two daughters and £100 to Mrs X.", [250.0, 250.0, 100.0]),
+    ("The Council will pay Mrs X £250 and £100 for her time and trouble.", [250.0, 100.0]),
+])
+def test_a_sum_to_each_person_counts_once_per_person_and_only_for_its_clause(nlp, sentence, expected) -> None:
+    assert amounts(lgsco(sentence), nlp) == expected
+
+
+@pytest.mark.parametrize("before, after, n", [
+    ("pay each of the neighbours ", " for the noise", 2),
+    ("pay each of the four grandchildren ", "", 4),
+    ("pay Mr and Mrs Y ", " each", 2),
+    ("pay Mrs X ", " for her distress", 1),
+])
+def test_recipients(before: str, after: str, n: int) -> None:
+    assert rules.recipients(before, after) == n

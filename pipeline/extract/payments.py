@@ -86,3 +86,23 @@ def not_awarded(text: str, start: int, end: int) -> bool:
     if _DECLINED_BY_US.search(clause_lead):
         return True
     return bool(_TURNED_DOWN.search(tail))
+
+
+# One sum for each of several people: "pay each of the neighbours £250" (two, when the
+# text does not count them), "each of the three children", "Mr and Mrs Y £200 each".
+_EACH_OF = re.compile(r"\beach\s+of\s+(?:them|both|(?:the|her|his|their|these|those)\s+(?:(?P<n>two|three|four|five|six|2|3|4|5|6)\s+)?[\w-]+(?:s|ren|ple|men)\b)", _I)
+_SUM_EACH = re.compile(r"^\s*(?:to\s+)?each\b", _I)
+_BOTH = re.compile(r"\b(?:to\s+)?(?:both\s+of\s+them|them\s+both|each\s+of\s+them)\b", _I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def recipients(clause_before: str, clause_after: str) -> int:
+    """How many people one sum is paid to, from the words of its clause before and after it."""
+    m = _EACH_OF.search(clause_before) or _EACH_OF.search(clause_after[:40])
+    if m:
+        n = (m.group("n") or "").lower()
+        return int(n) if n.isdigit() else _NUMBERS.get(n, 2)
+    if _SUM_EACH.match(clause_after):
+        people = re.findall(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b", clause_before[-60:])
+        return max(2, len(people))
+    return 1
