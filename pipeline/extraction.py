@@ -644,10 +644,33 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
     return bool(vocab.AWARD_VERB.search(window))
 
 
+# Sections whose sums count only when the sentence sets a remedy by its own words ("We
+# recommend that the Trust pays ...") or stands in a list a remedy line opens ("To remedy
+# the injustice, the Council should:"): PHSO and older LGSCO texts put recommendations under
+# headings we do not know, or under none. Read only when the remedy, decision and summary
+# sections give no sum.
+_STATED_ELSEWHERE = (sections_mod.FINDINGS, sections_mod.HEADER, sections_mod.COMPLAINT)
+_ELSEWHERE = "elsewhere"
+
+
+def _sets_remedy(read: list[Sentence], i: int, start: int) -> bool:
+    """The sentence read[i] sets a remedy: its own words recommend or agree a payment before
+    the sum, or it is an item of a list opened by a remedy line."""
+    sent = read[i]
+    if payment_rules.RECOMMENDS.search(sent.text[:start - sent.start]):
+        return True
+    j = i
+    while j > 0 and payment_rules.LIST_ITEM.match(read[j].text) and read[j - 1].section == sent.section and i - j < 12:
+        j -= 1
+        if payment_rules.REMEDY_LEAD.search(read[j].text.rstrip()):
+            return True
+    return False
+
+
 def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_payer: str | None) -> list[Payment]:
     by_section: dict[str, list[Payment]] = {}
     read = [s for s in sentences if s.section in (sections_mod.REMEDY, sections_mod.SUMMARY, sections_mod.DECISION,
-                                                  sections_mod.FINDINGS)]
+                                                  sections_mod.FINDINGS, sections_mod.HEADER, sections_mod.COMPLAINT)]
     for i, sent in enumerate(read):
         if not sent.amounts:
             continue
@@ -658,8 +681,13 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                 continue
             previously = _previously_offered(sent, start, end)
             section = sent.section
-            if section == sections_mod.FINDINGS and not (previously and _REMEDY_PURPOSE.search(sent.text)):
-                continue
+            if section in _STATED_ELSEWHERE:
+                if section == sections_mod.FINDINGS and previously and _REMEDY_PURPOSE.search(sent.text):
+                    pass  # "It apologised and paid her £250 to reflect the impact": endorsed
+                elif _sets_remedy(read, i, start):
+                    section = _ELSEWHERE
+                else:
+                    continue
             payer = _payer(sent, start) or current or default_payer
             each = re.search(r"\beach\s+(?:pay|refund|make|give)", sent.text[:start - sent.start], re.I)
             subjects = _subjects(sent) if each else []
@@ -676,7 +704,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                                                     sent.text[end - sent.start:hi - sent.start]) - 1):
                 by_section[section].append(dataclasses.replace(payment))
     # The remedy section is where sums are set; a summary or decision restates them.
-    for section in (sections_mod.REMEDY, sections_mod.DECISION, sections_mod.SUMMARY):
+    for section in (sections_mod.REMEDY, sections_mod.DECISION, sections_mod.SUMMARY, _ELSEWHERE):
         chosen = _drop_announcements(_dedupe(by_section.get(section, [])))
         if chosen:
             break

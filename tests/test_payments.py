@@ -102,3 +102,40 @@ def test_a_sum_to_each_person_counts_once_per_person_and_only_for_its_clause(nlp
 ])
 def test_recipients(before: str, after: str, n: int) -> None:
     assert rules.recipients(before, after) == n
+
+
+# --- recommendations outside a remedy heading ---------------------------------------------------
+
+RECOMMENDATION = "We recommend that within one month of the date of this report the Trust pays Mrs X £500 to acknowledge the distress its failings caused."
+
+
+@pytest.mark.parametrize("heading", ["Recommendations:", "Findings:", "Our Decision:", None])
+def test_a_phso_recommendation_is_read_under_any_heading(nlp, heading: str | None) -> None:
+    assert paid(phso(RECOMMENDATION, heading), nlp) == [(500.0, TRUST, "recommended")]
+
+
+def test_a_numbered_recommendation_list_without_a_remedy_heading(nlp) -> None:
+    body = ("Recommendation 1\nWithin one month of this report, the Trust should:\n"
+            "1. write to Mr Y to apologise for the failings we identified; and\n"
+            "2. pay Mr Y £750 in recognition of the distress caused.")
+    assert paid(phso(body, heading=None), nlp) == [(750.0, TRUST, "recommended")]
+
+
+def test_a_remedy_list_left_in_the_complaint_section(nlp) -> None:
+    # Older LGSCO summaries: the remedy list follows the complaint with no heading of its own.
+    body = ("To remedy the injustice caused, the Council should:\n"
+            "  • pay Mrs X an additional £300, on top of the £200 it has already offered, for her distress;\n"
+            "  • pay Mrs X £150 for her time and trouble;")
+    assert paid(lgsco(body, heading="The complaint"), nlp) == [
+        (300.0, COUNCIL, "recommended"), (200.0, COUNCIL, "previously_offered"), (150.0, COUNCIL, "recommended")]
+
+
+def test_sums_in_findings_that_recommend_nothing_stay_out(nlp) -> None:
+    body = "The Trust told Mrs X the private treatment would cost £4,000. It did not explain why."
+    assert amounts(phso(body, "Findings:"), nlp) == []
+
+
+def test_a_recommendation_outside_the_remedy_section_does_not_add_to_one_inside_it(nlp) -> None:
+    record = phso(f"{RECOMMENDATION}\n\nRecommendations:\nThe Trust should pay Mrs X £450 for her distress.",
+                  heading="Findings:")
+    assert amounts(record, nlp) == [450.0]

@@ -88,6 +88,21 @@ def not_awarded(text: str, start: int, end: int) -> bool:
     return bool(_TURNED_DOWN.search(tail))
 
 
+# A sentence that sets a remedy by its own words, wherever it stands: "We recommend that
+# the Trust pays ...", "the Trust should pay ...", "has agreed to pay ...".
+RECOMMENDS = re.compile(
+    r"\b(?:we|I)\s+(?:would\s+|also\s+|therefore\s+|now\s+)?(?:recommend|recommended|ask|asked)\b|"
+    r"\b(?:should|must|will|shall|(?:has|have|had)\s+agreed\s+to|agreed\s+to|agrees\s+to|is\s+to|are\s+to)\s+(?:also\s+|now\s+)?"
+    r"(?:pay|refund|reimburse|repay|waive|make\s+(?:a|an)\s+(?:\w+\s+)?payment|reduce|credit|write\s+off)\b", _I)
+# The line that opens a list of remedy actions: "To remedy the injustice caused, the
+# Council should:", "The Trust has agreed to:", "We recommend that within one month the Trust:".
+REMEDY_LEAD = re.compile(
+    r"(?:\b(?:should|must|will|shall|agreed to|agrees to|has agreed|have agreed|recommend\w*|is to|are to)\b|"
+    r"\bto (?:remedy|put (?:things|this|it) right|address|recognise)\b|\bthe following\b)[^:]{0,80}:\s*$", _I)
+# A list item: a bullet, "1.", "(a)", "ii)" at the start of the sentence.
+LIST_ITEM = re.compile(r"^\s*(?:[•\-–*·▪]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s", _I)
+
+
 # One sum for each of several people: "pay each of the neighbours £250" (two, when the
 # text does not count them), "each of the three children", "Mr and Mrs Y £200 each".
 _EACH_OF = re.compile(r"\beach\s+of\s+(?:them|both|(?:the|her|his|their|these|those)\s+(?:(?P<n>two|three|four|five|six|2|3|4|5|6)\s+)?[\w-]+(?:s|ren|ple|men)\b)", _I)
