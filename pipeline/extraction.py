@@ -637,6 +637,8 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
     s, e = start - sent.start, end - sent.start
     if payment_rules.not_awarded(sent.text, s, e):
         return False
+    if payment_rules.reduces_a_bill(sent.text, s, e):
+        return True
     window = sent.text[max(0, s - 80):e + 60]
     near = sent.text[max(0, s - 40):e + 30]
     if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|pay (?:her|him|them|mrs?|ms|miss)", near, re.I):
@@ -734,7 +736,9 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
         return True
     if re.search(r"\b(?:further|additional|extra|more)\b[^£]{0,30}$", lead, re.I):
         return False
-    return bool(vocab.PREVIOUSLY_OFFERED.search(sent.text[lo - sent.start:hi - sent.start]))
+    if vocab.PREVIOUSLY_OFFERED.search(sent.text[lo - sent.start:hi - sent.start]):
+        return True
+    return payment_rules.already_done(sent.text, start - sent.start, end - sent.start)
 
 
 _ANNOUNCED = re.compile(r"(?:financial remedy|payment|sum|award)\s+of\s*£", re.I)

@@ -81,6 +81,41 @@ def test_not_awarded_reads_only_the_sums_own_clause() -> None:
     assert not rules.not_awarded(text, second, second + 4)
 
 
+# --- sums offered or paid before the decision ----------------------------------------------
+
+def test_an_additional_sum_on_top_of_one_already_offered_is_one_new_and_one_previous(nlp) -> None:
+    record = lgsco("The Council will pay Mrs X an additional £300, on top of the £200 it has already offered, "
+                   "to acknowledge her distress.")
+    assert paid(record, nlp) == [(300.0, COUNCIL, "recommended"), (200.0, COUNCIL, "previously_offered")]
+
+
+@pytest.mark.parametrize("sentence, amount", [
+    ("The Trust has already reimbursed Mr Y £120 for his travel costs.", 120.0),
+    ("The Trust has already accepted it was at fault and agreed to pay Mr Y £300 to recognise his distress.", 300.0),
+])
+def test_sums_already_refunded_or_agreed_are_previously_offered(nlp, sentence: str, amount: float) -> None:
+    assert paid(phso(sentence), nlp) == [(amount, TRUST, "previously_offered")]
+
+
+def test_a_past_payment_the_decision_finds_enough_is_previously_offered(nlp) -> None:
+    record = lgsco("Summary: the payment of £1,500 the Council made to Mrs X to recognise the distress its delay caused "
+                   "was a suitable remedy and it need do no more.", heading=None)
+    assert paid(record, nlp) == [(1500.0, COUNCIL, "previously_offered")]
+
+
+# --- reductions of a bill -------------------------------------------------------------------
+
+def test_a_bill_reduced_by_a_sum_is_a_payment(nlp) -> None:
+    assert paid(lgsco("The Council should reduce Mrs X's outstanding invoice by £640 to reflect the care she did not "
+                      "receive."), nlp) == [(640.0, COUNCIL, "recommended")]
+    assert paid(lgsco("The Council has reduced Mrs X's outstanding care bill by £900, which remedies the injustice.",
+                      heading="Summary"), nlp) == [(900.0, COUNCIL, "previously_offered")]
+
+
+def test_a_weekly_charge_reduced_is_not_a_payment(nlp) -> None:
+    assert amounts(lgsco("The Council reduced her charges by £20 a week in April."), nlp) == []
+
+
 # --- one sum for several people ---------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -88,6 +88,45 @@ def not_awarded(text: str, start: int, end: int) -> bool:
     return bool(_TURNED_DOWN.search(tail))
 
 
+# A sum already paid, refunded, reduced or agreed before the decision, which the decision
+# endorses: "has already reimbursed Mr Y £120", "has already accepted the fault and agreed
+# to pay £300", "the payment of £1,500 the Council made was a suitable remedy", "has
+# reduced the invoice by £1000, which remedies her injustice".
+_ALREADY_DONE = re.compile(
+    r"\balready\s+(?:[\w’']+\s+){0,8}?(?:offered|paid|agreed|made|given|proposed|reimbursed|refunded|credited|waived|"
+    r"reduced|awarded|written off|wrote off)\b[^.;£]{0,60}$", _I)
+_DONE_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?(?:reimbursed|refunded|credited|waived|reduced|written off)\b[^.;£]{0,60}$", _I)
+_ENDORSED_AFTER = re.compile(
+    r"^[^.;]{0,200}?\b(?:was|is|were|are|has been)\s+(?:a\s+|an\s+)?(?:satisfactory|suitable|sufficient|adequate|appropriate|"
+    r"reasonable|proportionate|fair|enough)\b|^[^.;]{0,40}?,?\s*which (?:remedies|remedied|is a (?:suitable|satisfactory|fair) remedy)", _I)
+_NEW_SUM_BEFORE = re.compile(r"\b(?:further|additional|extra|more|should|must|will|recommend\w*|to pay)\b[^£]{0,30}$", _I)
+
+
+def already_done(text: str, start: int, end: int) -> bool:
+    """True when the sum at text[start:end] was paid, refunded, reduced or agreed before
+    the decision (the forms `vocabulary.PREVIOUSLY_OFFERED` does not cover)."""
+    lead = text[max(0, start - 150):start]
+    lead = re.split(r"[.;•]\s", lead)[-1]
+    if _NEW_SUM_BEFORE.search(lead) and not _ALREADY_DONE.search(lead):
+        return False
+    if _ALREADY_DONE.search(lead) or _DONE_BEFORE.search(lead):
+        return True
+    if re.search(r"\b(?:the|its|this|a)\s+(?:payment|offer|refund|sum)\s+of\s*$", lead, _I):
+        return bool(_ENDORSED_AFTER.search(text[end:end + 240]))
+    return False
+
+
+# A bill or charge reduced by a sum remedies like a refund: "reduce Mrs X's outstanding
+# invoice by £640"; a weekly rate reduced is not a remedy ("reduced her charges by £20 a week").
+_REDUCED_BY = re.compile(r"\breduc\w*\s+(?:[\w’'-]+\s+){0,5}?(?:invoices?|bills?|charges?|fees?|debts?|arrears|account|"
+                         r"contributions?|balance)\s+by\s*$", _I)
+_RATE_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+(?:week|month|hour|day|night|year)\b|^\s*(?:weekly|monthly)\b", _I)
+
+
+def reduces_a_bill(text: str, start: int, end: int) -> bool:
+    return bool(_REDUCED_BY.search(text[max(0, start - 80):start])) and not _RATE_AFTER.match(text[end:end + 20])
+
+
 # A sentence that sets a remedy by its own words, wherever it stands: "We recommend that
 # the Trust pays ...", "the Trust should pay ...", "has agreed to pay ...".
 RECOMMENDS = re.compile(
