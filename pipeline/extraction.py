@@ -626,7 +626,7 @@ _MONEY_BACK = re.compile(r"\b(?:refund|reimburse|repay|waive|write off|backdate)
 
 
 def _purposes(clause: str) -> list[str]:
-    named = vocab.PURPOSE_CUE_SET.found_in(clause)
+    named = vocab.PURPOSE_CUE_SET.found_in(clause) | set(payment_rules.more_purposes(clause))
     found = [p for p in vocab.PURPOSE_CUES if p in named]
     if "financial_loss" in found and "distress" in found and not re.search(r"distress|frustrat|uncertain|anxiety|upset|worry|stress|harm", clause, re.I):
         found.remove("distress")

@@ -160,3 +160,16 @@ def recipients(clause_before: str, clause_after: str) -> int:
         people = re.findall(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b", clause_before[-60:])
         return max(2, len(people))
     return 1
+
+
+# What a sum is for, where the purpose cues of `vocabulary.PURPOSE_CUES` miss the form:
+# a service the person went without ("she missed out on a property", "its failure to
+# provide her with support") and money the person laid out ("the amount Mr B paid for
+# school transport", a bill reduced).
+_LOST_SERVICE = re.compile(r"\bmissed out on\b|\bfail\w*\s+to\s+(?:provide|deliver|arrange|secure)\b|\bwent without\b", _I)
+_LAID_OUT = re.compile(r"\b(?:amount|sum|cost|costs)\s+(?:that\s+)?(?:\w+\s+){0,2}(?:had\s+)?paid\b|\breduc\w*\s+(?:[\w’'-]+\s+){0,5}?"
+                       r"(?:invoices?|bills?|charges?|fees?|debts?|arrears|account|contributions?|balance)\b", _I)
+
+
+def more_purposes(text: str) -> list[str]:
+    return (["loss_of_service"] if _LOST_SERVICE.search(text) else []) + (["financial_loss"] if _LAID_OUT.search(text) else [])
