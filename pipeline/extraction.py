@@ -462,6 +462,11 @@ def _is_remedy_clause(clause: str) -> bool:
     return bool(vocab.REMEDY_VERB.found_in(clause)) and not vocab.FINDING_VERB.found_in(clause) and not vocab.FAULT_WORD.found_in(clause)
 
 
+# The body before this one in a list ("fault by the ICB and Council", "faults by the care
+# home and Council"): a name, or a role in lower case after "the".
+_LIST_BEFORE = re.compile(r"(?:(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*|the\s+[a-z]+(?:\s+[a-z]+)?)(?:,\s*|\s+and\s+)(?:the\s+)?$")
+
+
 def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
     """Bodies the clause says are at fault ("fault by the Council", "the Agency was at fault")."""
     found = []
@@ -470,7 +475,7 @@ def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
             continue
         before = sent.text[max(lo, offset - 60) - sent.start:offset - sent.start]
         # a list continues a holder: "fault on the part of the ICB and Council"
-        before_list = re.sub(r"(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*(?:,\s*|\s+and\s+)(?:the\s+)?$", "", before)
+        before_list = _LIST_BEFORE.sub("", before)
         after = sent.text[offset - sent.start:hi - sent.start]
         after = re.sub(r"^(?:the\s+)?[\w’',\- ]*?(?=\s+(?:was|were|is|are|has|had|failed|did|delayed))", "", after, count=1)
         if vocab.HOLDER_BEFORE.search(before) or vocab.HOLDER_BEFORE.search(before_list) or vocab.HOLDER_AFTER.search(after):
