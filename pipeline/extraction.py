@@ -330,6 +330,9 @@ class Sentence:
     deadlines: list[tuple[int, int, str, str | None, str | None]]
     scores: object | None
     fault_word: bool = False  # uses a fault word (pipeline.nlp.fault_words)
+    # Can its wording find fault (`vocab.could_be_finding`)? None when the scorer did not
+    # work it out (a pipeline without the fault model).
+    can_find: bool | None = None
 
     @property
     def provenance(self) -> Provenance:
@@ -346,6 +349,7 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
     deadline_starts = [d[0] for d in deadlines]
     out: list[Sentence] = []
     scores = doc._.fault_scores or {}
+    wording = doc._.finding_wording
     doc_text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt on every access
     aliases = registry.bare_aliases(doc_text)
     alias_starts = [a[0] for a in aliases]
@@ -372,7 +376,7 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
         i, j = bisect_left(deadline_starts, s), bisect_left(deadline_starts, e)
         sent_deadlines = [(offset + a, offset + b, t, d, p) for a, b, t, d, p in deadlines[i:j]] if i < j else []
         out.append(Sentence(sent_text, offset + s, offset + e, section, bodies, sent_amounts, sent_deadlines,
-                            scores.get(s), fault_word))
+                            scores.get(s), fault_word, None if wording is None else s in wording))
     return out
 
 
@@ -406,7 +410,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     has_fault_word = sent.fault_word
     if not has_fault_word and sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION):
         return False  # the common case, decided with one search
-    if not vocab.could_be_finding(text):
+    if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)):
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:
         return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text))
@@ -459,6 +463,11 @@ def _is_remedy_clause(clause: str) -> bool:
     return bool(vocab.REMEDY_VERB.found_in(clause)) and not vocab.FINDING_VERB.found_in(clause) and not vocab.FAULT_WORD.found_in(clause)
 
 
+# The body before this one in a list ("fault by the ICB and Council", "faults by the care
+# home and Council"): a name, or a role in lower case after "the".
+_LIST_BEFORE = re.compile(r"(?:(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*|the\s+[a-z]+(?:\s+[a-z]+)?)(?:,\s*|\s+and\s+)(?:the\s+)?$")
+
+
 def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
     """Bodies the clause says are at fault ("fault by the Council", "the Agency was at fault")."""
     found = []
@@ -467,7 +476,7 @@ def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
             continue
         before = sent.text[max(lo, offset - 60) - sent.start:offset - sent.start]
         # a list continues a holder: "fault on the part of the ICB and Council"
-        before_list = re.sub(r"(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*(?:,\s*|\s+and\s+)(?:the\s+)?$", "", before)
+        before_list = _LIST_BEFORE.sub("", before)
         after = sent.text[offset - sent.start:hi - sent.start]
         after = re.sub(r"^(?:the\s+)?[\w’',\- ]*?(?=\s+(?:was|were|is|are|has|had|failed|did|delayed))", "", after, count=1)
         if vocab.HOLDER_BEFORE.search(before) or vocab.HOLDER_BEFORE.search(before_list) or vocab.HOLDER_AFTER.search(after):

@@ -2,8 +2,9 @@
 
 No statistical model is downloaded (see DESIGN.md): ombudsman prose is formulaic, so
 rule components find the candidates (sentences, body names, sums, deadline phrases) and a
-small trained model (spaCy textcat_multilabel in models/fault_textcat/, rebuilt by `make
-train`) reads whether a sentence finds fault and which fault categories it names.
+small trained model (scikit-learn, saved with skops in models/fault_model.skops, rebuilt by
+`make train`; see pipeline.fault_model) reads whether a sentence finds fault and which
+fault categories it names.
 
 Each component writes to a Doc extension; the decision-level assembly in
 `pipeline.extraction` turns those candidates into rows. Build the Language once per
@@ -30,7 +31,8 @@ from pipeline.extract import money as money_rules
 from pipeline.extract.cues import Cue, fold
 from pipeline.extract.vocabulary import FAULT_WORD, could_be_finding, is_allegation
 
-for _name in ("sentence_offsets", "fault_words", "body_mentions", "amounts", "deadline_phrases", "fault_scores"):
+for _name in ("sentence_offsets", "fault_words", "body_mentions", "amounts", "deadline_phrases", "fault_scores",
+              "finding_wording"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -172,7 +174,7 @@ def deadline_phrases(doc: Doc) -> Doc:
 
 class FaultScorer:
     """Scores the sentences of a findings-like section with the trained fault model
-    (pipeline.fault_model: spaCy textcat_multilabel, one sentence at a time)."""
+    (pipeline.fault_model), all the scored sentences of a batch of Docs at once."""
 
     def __init__(self, model_path: str):
         from pipeline.fault_model import DEFAULT_MODEL, FaultModel
@@ -194,31 +196,46 @@ class FaultScorer:
 
     def _score(self, docs: list[Doc]) -> None:
         texts: list[str] = []
-        owners: list[tuple[Doc, int]] = []
+        owners: list[tuple[dict, int]] = []
         for doc in docs:
-            doc._.fault_scores = None
+            doc._.fault_scores = doc._.finding_wording = None
             if not doc.user_data.get("score_faults", True):
                 continue
-            doc._.fault_scores = {}
+            scores: dict = {}
+            wording: set[int] = set()
             text = doc_text(doc)
             section = doc.user_data.get("section")
             for (a, b), fault_word in zip(sentence_offsets(doc), doc._.fault_words):
-                if is_scored(section, fault_word, text[a:b]):
+                can_find, scored = read_wording(section, fault_word, text[a:b])
+                if can_find:
+                    wording.add(a)
+                if scored:
                     texts.append(text[a:b])
-                    owners.append((doc, a))
-        for (doc, start), pred in zip(owners, self.model.predict(texts) if texts else []):
-            doc._.fault_scores[start] = pred
+                    owners.append((scores, a))
+            # (Set once per Doc: each `doc._` access builds an object.)
+            doc._.fault_scores, doc._.finding_wording = scores, wording
+        for (scores, start), pred in zip(owners, self.model.predict(texts) if texts else []):
+            scores[start] = pred
+
+
+def read_wording(section: str | None, fault_word: bool, sentence: str) -> tuple[bool, bool]:
+    """(Can the sentence find fault by its wording, is it scored by the fault model?)
+    Summaries and decisions state findings in plain words, so their sentences are
+    candidates; elsewhere only sentences that use a fault word can be findings. Of those,
+    only sentences whose wording can find fault are scored (nobody reads the others'
+    scores), and the summary's allegations, whose topic is what a finding that names none
+    was about. The answer to the first goes to `doc._.finding_wording`, so the extraction
+    does not ask again."""
+    if section in ("summary", "decision"):
+        can_find = could_be_finding(sentence)
+        return can_find, can_find or (section == "summary" and is_allegation(sentence))
+    can_find = fault_word and could_be_finding(sentence)
+    return can_find, can_find
 
 
 def is_scored(section: str | None, fault_word: bool, sentence: str) -> bool:
-    """Does the fault model score this sentence? Summaries and decisions state findings in
-    plain words, so their sentences are candidates; elsewhere only sentences that use a
-    fault word can be findings. Of those, only sentences whose wording can find fault are
-    scored (nobody reads the others' scores), and the summary's allegations, whose topic
-    is what a finding that names none was about."""
-    if section in ("summary", "decision"):
-        return could_be_finding(sentence) or (section == "summary" and is_allegation(sentence))
-    return fault_word and could_be_finding(sentence)
+    """Does the fault model score this sentence? (See `read_wording`.)"""
+    return read_wording(section, fault_word, sentence)[1]
 
 
 @Language.factory("fault_scores", default_config={"model_path": ""})

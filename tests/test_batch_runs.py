@@ -1,10 +1,10 @@
 """The scheduled run: idempotent, one writer at a time, and safe to kill at any point."""
 import hashlib
 import json
+import os
 import signal
 import subprocess
 import sys
-import time
 
 import duckdb
 
@@ -91,10 +91,16 @@ def test_kill_mid_load_then_rerun_completes_without_duplicates(tmp_path):
     expected = fingerprint(clean)
 
     db = tmp_path / "killed.duckdb"
+    # Killed once it reports decisions extracted (and so being loaded), however loaded the
+    # machine is: a fixed sleep could fire before the run started or after it finished.
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--db", str(db), "ingest", str(corpus)],
-                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(3)  # long enough to be storing or extracting, not long enough to finish
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "OMBUDSMAN_PROGRESS_EVERY": "0"})
+    for line in proc.stderr:
+        if "decisions extracted after" in line:
+            break
     proc.send_signal(signal.SIGKILL)
+    proc.stderr.close()
     proc.wait()
     rerun = ombudsman("ingest", corpus, db=db)
     assert rerun.returncode == 0, rerun.stderr

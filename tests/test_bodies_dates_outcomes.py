@@ -86,3 +86,16 @@ def test_a_sum_for_each_of_the_neighbours_is_two_payments(nlp) -> None:
     ex = extract_one(record(text, title="Harwell Borough Council (25 999 001)", decision_date="2025-06-12"), nlp)
     assert [(float(p.amount), p.payer) for p in ex.payments] == [(250.0, "Harwell Borough Council")] * 2
     assert [d.due_date for d in ex.deadlines] == [dt.date(2025, 7, 12)]
+
+
+@pytest.mark.parametrize("finding", [
+    # the holder after plural "faults by", and a body before it in the list named by its role
+    "There were faults by the care home and Council in care planning.",
+    "We found failings by the care home and Council in care planning.",
+])
+def test_every_body_of_a_list_of_holders_is_at_fault(nlp, finding: str) -> None:
+    text = ("Summary: Mrs X complained about the care of her father by Ash Lodge Nursing Home (the Care Home), "
+            f"a care home commissioned by Harwell Borough Council (the Council). {finding}\n")
+    ex = extract_one(record(text), nlp)
+    assert {(f.body, f.category) for f in ex.faults} == {
+        ("Ash Lodge Nursing Home", "care_planning"), ("Harwell Borough Council", "care_planning")}
