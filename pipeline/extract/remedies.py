@@ -17,7 +17,7 @@ is one row per body.
 
 The sentences come from `pipeline.extraction.read_sentences`, with the bodies, sums and
 deadline phrases in them already found; who a sentence is about is worked out by the same
-helpers the deadlines use.
+helpers the payments and deadlines use (pipeline/extract/subjects.py).
 """
 from __future__ import annotations
 
@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline import text as sections_mod
+from pipeline.extract import dates as date_rules
+from pipeline.extract import subjects as subject_rules
 from pipeline.extract import vocabulary as vocab
 from pipeline.extract.cues import Cue
-from pipeline.extraction import (Provenance, Sentence, _current_subject, _due_date, _subjects,
-                                 _unique)
+from pipeline.extraction import Provenance, Sentence
 
 KINDS = vocab.ACTIONS  # apology, payment, review, service_improvement, report_back, other
 COMPLAINANT, OTHERS = "complainant", "others"
@@ -140,7 +141,7 @@ def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, defa
             kind, for_whom = _kind(action, systemic_before)
             systemic_before = systemic_before or for_whom == OTHERS
             deadline = (own or sent.deadlines[:1] or [current_list.deadline if is_item and current_list else None])[0]
-            due = _due_date(deadline[3], deadline[4], decision_date) if deadline else None
+            due = date_rules.due_date(deadline[3], deadline[4], decision_date) if deadline else None
             amounts = [a for a in sent.amounts if lo <= a[0] < hi]
             for body in doers:
                 out.append(Remedy(
@@ -185,21 +186,21 @@ def _doers(sent: Sentence, lo: int, modal: re.Match | None) -> list[str]:
     if modal is None:
         return []
     end = sent.start + modal.start()
-    return _unique(key for offset, key in sent.bodies if lo <= offset < end)
+    return subject_rules.unique(key for offset, key in sent.bodies if lo <= offset < end)
 
 
 def _inherited_bodies(remedy: list[Sentence], i: int, current_list: _List | None, default_bodies: list[str]) -> list[str]:
     """Who a request without a named subject is for: the sentence's own subjects ("With
     regard to the ICB, I recommend:"), the list it is in, the body the remedy was last about, or the decision's principal body;
     "they"/"both" are all the principal bodies."""
-    subjects = _subjects(remedy[i])
+    subjects = subject_rules.subjects(remedy[i])
     if subjects:
         return subjects
     if current_list is not None and current_list.bodies:
         return current_list.bodies
     if _PLURAL_DOERS.search(remedy[i].text) and len(default_bodies) > 1:
         return list(default_bodies)
-    current = _current_subject(remedy, i)
+    current = subject_rules.current_subject(remedy, i)
     if current:
         return [current]
     return default_bodies[:1] or [None]
