@@ -34,9 +34,10 @@ from typing import Any, TypeVar
 import duckdb
 
 from pipeline import db
+from pipeline.extract.vocabulary import ACTIONS
 
 # Bump when any view's SQL changes: `ensure_views` recreates views of an older version.
-VIEWS_VERSION = 4  # 4: remedy_status, themes
+VIEWS_VERSION = 5  # 4: remedy_status, themes; 5: deadlines_due and compliance read remedies
 
 # Fault categories that are about arranging and overseeing care someone else provides.
 COMMISSIONING_CATEGORIES = ("commissioning", "provider_oversight", "joint_working")
@@ -215,29 +216,51 @@ GROUP BY body
 ORDER BY decisions DESC, body
 """
 
-# Deadlines as of {day}: the view uses current_date; the macro takes any date.
-_DEADLINES_SQL = """
+# Deadlines as of {day}: the view uses current_date; the macro takes any date. One row per
+# decision, body and due date, read from `remedies` (each dated action); `actions` are the
+# kinds of the actions due that day, in the order of vocabulary.ACTIONS.
+_KINDS = "[" + ", ".join(f"'{kind}'" for kind in ACTIONS) + "]"
+_DEADLINES_SQL = f"""
 WITH named AS (
-    SELECT decision_id, name, any_value(coalesce(successor_name, canonical_name)) AS canonical
-    FROM bodies GROUP BY decision_id, name
+    SELECT decision_id, canonical_name, any_value(coalesce(successor_name, canonical_name)) AS canonical
+    FROM bodies GROUP BY decision_id, canonical_name
+),
+dated AS (
+    SELECT r.decision_id, coalesce(b.canonical, r.body, '(body not identified)') AS body, r.due_date, r.due_text,
+           r.kind, r.for_whom, r.start_char, list_position({_KINDS}, r.kind) AS kind_order
+    FROM remedies r
+    LEFT JOIN named b ON b.decision_id = r.decision_id AND b.canonical_name = r.body
+    WHERE r.due_date IS NOT NULL
+),
+-- (Each kind once per deadline, for the list: no lambdas, which DuckDB 1.0 and 2 write differently.)
+ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY decision_id, body, due_date, kind ORDER BY start_char) = 1 AS first_of_kind
+    FROM dated
+),
+per_date AS (
+    SELECT x.body, x.decision_id, x.due_date, arg_min(x.due_text, x.start_char) AS due_text,
+           list(x.kind ORDER BY x.kind_order) FILTER (WHERE x.first_of_kind) AS actions,
+           CAST(count(*) AS INTEGER) AS remedies,
+           CAST(count(*) FILTER (WHERE x.for_whom = 'others') AS INTEGER) AS systemic
+    FROM ranked x
+    GROUP BY x.body, x.decision_id, x.due_date
 )
-SELECT coalesce(b.canonical, dl.body, '(body not identified)') AS body,
-       dl.decision_id, d.source, d.reference, d.url,
-       dl.due_date, dl.due_text, dl.actions,
-       CAST(dl.due_date - {day} AS INTEGER) AS days_left,
-       CASE WHEN dl.due_date < {day} THEN 'overdue' ELSE 'due' END AS status
-FROM deadlines dl
+SELECT dl.body, dl.decision_id, d.source, d.reference, d.url, dl.due_date, dl.due_text, dl.actions,
+       CAST(dl.due_date - {{day}} AS INTEGER) AS days_left,
+       CASE WHEN dl.due_date < {{day}} THEN 'overdue' ELSE 'due' END AS status,
+       dl.remedies, dl.systemic
+FROM per_date dl
 JOIN decisions d USING (decision_id)
-LEFT JOIN named b ON b.decision_id = dl.decision_id AND b.name = dl.body
-WHERE dl.due_date IS NOT NULL
-  AND (d.compliance_date IS NULL OR d.compliance_date > {day})
-ORDER BY dl.due_date, body, dl.decision_id
+WHERE d.compliance_date IS NULL OR d.compliance_date > {{day}}
+ORDER BY dl.due_date, dl.body, dl.decision_id
 """
 
 DEADLINES_DUE = f"""
--- What must bodies do, by when, and what is already late? Remedy actions with a due
--- date, as of today: 'due' from today on, 'overdue' before it. A decision whose
--- compliance the publisher has recorded (on or before the day) is done, not overdue.
+-- What must bodies do, by when, and what is already late? One row per decision, body and
+-- due date of its remedy actions (table remedies), as of today: 'due' from today on,
+-- 'overdue' before it; `actions` the kinds due that day, `remedies` how many actions,
+-- `systemic` how many of them are service improvements. A decision whose compliance the
+-- publisher has recorded (on or before the day) is done, not overdue.
 CREATE OR REPLACE VIEW deadlines_due AS
 {_DEADLINES_SQL.format(day="current_date")};
 
@@ -247,18 +270,35 @@ CREATE OR REPLACE MACRO deadlines_due_on(day) AS TABLE
 
 COMPLIANCE = """
 -- How long do bodies take to do what was agreed? Where the publisher states when it was
--- satisfied with the body's response, the lag in days from decision to compliance.
+-- satisfied with the body's response, the lag in days from decision to compliance, and
+-- the remedy actions (table remedies) that compliance covers: how many, how many systemic,
+-- how many had a due date, and how many of those it was recorded after.
 CREATE OR REPLACE VIEW compliance AS
 WITH named AS (
     SELECT decision_id,
            list_sort(list_distinct(list(coalesce(successor_name, canonical_name)) FILTER (WHERE at_fault))) AS at_fault
     FROM bodies GROUP BY decision_id
+),
+acts AS (
+    SELECT r.decision_id,
+           count(*) AS complied,
+           count(*) FILTER (WHERE r.for_whom = 'others') AS systemic,
+           count(r.due_date) AS dated,
+           count(*) FILTER (WHERE r.due_date < d.compliance_date) AS after_due
+    FROM remedies r JOIN decisions d USING (decision_id)
+    WHERE d.compliance_date IS NOT NULL
+    GROUP BY r.decision_id
 )
 SELECT d.decision_id, d.source, d.reference, d.year, d.decision_date, d.compliance_date,
        CAST(d.compliance_date - d.decision_date AS INTEGER) AS lag_days,
-       coalesce(n.at_fault, []) AS at_fault
+       coalesce(n.at_fault, []) AS at_fault,
+       CAST(coalesce(a.complied, 0) AS INTEGER) AS complied,
+       CAST(coalesce(a.systemic, 0) AS INTEGER) AS systemic,
+       CAST(coalesce(a.dated, 0) AS INTEGER) AS dated,
+       CAST(coalesce(a.after_due, 0) AS INTEGER) AS after_due
 FROM decisions d
 LEFT JOIN named n USING (decision_id)
+LEFT JOIN acts a USING (decision_id)
 WHERE d.compliance_date IS NOT NULL AND d.decision_date IS NOT NULL
 ORDER BY lag_days DESC, d.decision_id
 """
@@ -493,6 +533,8 @@ class Deadline:
     actions: list[str]
     days_left: int
     status: str
+    remedies: int   # remedy actions due that day
+    systemic: int   # of which service improvements
 
 
 def deadlines_due(con: duckdb.DuckDBPyConnection, on: dt.date | None = None) -> list[Deadline]:
@@ -510,6 +552,10 @@ class Compliance:
     compliance_date: dt.date
     lag_days: int
     at_fault: list[str]
+    complied: int    # remedy actions the compliance covers
+    systemic: int    # of which service improvements
+    dated: int       # of which with a due date
+    after_due: int   # of which due before compliance was recorded
 
 
 def compliance(con: duckdb.DuckDBPyConnection) -> list[Compliance]:

@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--body", help="bodies whose name contains this (any case)")
     p.add_argument("--since", type=_date, help="decisions dated from this day (YYYY-MM-DD)")
     p.add_argument("--on", type=_date, help="status as of this day (default today)")
-    p.add_argument("--out", type=Path, help="write to FILE.csv (the per-body table) or FILE.html (with the systemic actions)")
+    p.add_argument("--out", type=Path, help="write to FILE.csv (the per-body table), FILE.xlsx or FILE.html (both with the systemic actions)")
 
     p = sub.add_parser("similar", help="the decisions most like a given one (TF-IDF over the findings)", parents=[rows])
     p.add_argument("reference", help="a decision: 'lgsco:23 011 903a', '23 011 903a' or 'P-004641'")
@@ -350,16 +350,19 @@ def cmd_tracker(args) -> int:
 
     from pipeline import analysis, db
     from pipeline.render import render
-    from pipeline.report import write_tracker
+    from pipeline.report import write_tracker, write_tracker_xlsx
 
     suffix = args.out.suffix.lower() if args.out else None
-    if suffix not in (None, ".csv", ".html"):
-        raise UsageError(f"--out {args.out}: write .csv or .html (no spreadsheet library is installed for {suffix})")
+    if suffix not in (None, ".csv", ".html", ".xlsx"):
+        raise UsageError(f"--out {args.out}: write .csv, .xlsx or .html, not {suffix or 'a file without a suffix'}")
     on = args.on or dt.date.today()
     con = db.connect(args.db, read_only=True)
     try:
         if suffix == ".html":
             print(write_tracker(con, args.out, on, body=args.body, since=args.since))
+            return EXIT_OK
+        if suffix == ".xlsx":
+            print(write_tracker_xlsx(con, args.out, on, body=args.body, since=args.since))
             return EXIT_OK
         bodies = analysis.tracker(con, body=args.body, since=args.since, on=on)
         columns = [f.name for f in fields(analysis.TrackedBody)]

@@ -24,6 +24,7 @@ from pipeline import text as sections_mod
 from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import payments as payment_rules
+from pipeline.extract import subjects as subject_rules
 from pipeline.extract import vocabulary as vocab
 from pipeline.extract.cues import CueSet, fold
 from pipeline.nlp import build_nlp, sentence_offsets
@@ -32,7 +33,9 @@ from pipeline.records import DecisionRecord, RecordError, parse_iso_date
 if TYPE_CHECKING:
     from pipeline.extract.remedies import Remedy
 
-EXTRACTOR_VERSION = "0.2.0"
+# A new version marks every stored decision for re-extraction (`db.pending_records`): bump it when
+# what the extraction reads changes (0.3.0: fault holders, payments, the remedies reader).
+EXTRACTOR_VERSION = "0.3.0"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
@@ -481,7 +484,7 @@ def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
         after = re.sub(r"^(?:the\s+)?[\w’',\- ]*?(?=\s+(?:was|were|is|are|has|had|failed|did|delayed))", "", after, count=1)
         if vocab.HOLDER_BEFORE.search(before) or vocab.HOLDER_BEFORE.search(before_list) or vocab.HOLDER_AFTER.search(after):
             found.append(key)
-    return _unique(found)
+    return subject_rules.unique(found)
 
 
 def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str],
@@ -519,7 +522,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             allegations.append(sent)
         if not _is_finding(sent, summary_found_fault):
             if sent.bodies:
-                last_bodies = _unique(k for _, k in sent.bodies)
+                last_bodies = subject_rules.unique(k for _, k in sent.bodies)
             prev = sent
             continue
         anaphoric = bool(vocab.ANAPHORIC_FAULT.search(sent.text)) or len(sent.text.split()) < 12
@@ -537,7 +540,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 first = min((alleged_for.get(key, 0) for key in holders), default=len(allegations))
                 for i in range(first, len(allegations)):
                     allegation = allegations[i]
-                    named = _unique(k for _, k in allegation.bodies)
+                    named = subject_rules.unique(k for _, k in allegation.bodies)
                     for key in holders:
                         if i >= alleged_for.get(key, 0) and (not named or key in named):
                             add(key, _alleged_categories(allegation), allegation)
@@ -568,15 +571,7 @@ def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     subjects = [k for off, k in sent.bodies if not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])]
     if not subjects and _PRONOUN_SUBJECT.search(sent.text):
         return []  # "I find it failed to monitor the Care Home": "it" is the body before
-    return _unique(subjects or [k for _, k in sent.bodies])
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out
+    return subject_rules.unique(subjects or [k for _, k in sent.bodies])
 
 
 # --- payments -----------------------------------------------------------------------------
@@ -685,7 +680,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
     for i, sent in enumerate(read):
         if not sent.amounts:
             continue
-        current = _current_subject(read, i)  # looked for only where there is a sum
+        current = subject_rules.current_subject(read, i)  # looked for only where there is a sum
         for start, end, amount in sent.amounts:
             clause = _clause(start, end, sent)
             if not _is_award(sent, start, end, clause):
@@ -701,7 +696,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                     continue
             payer = _payer(sent, start) or current or default_payer
             each = re.search(r"\beach\s+(?:pay|refund|make|give)", sent.text[:start - sent.start], re.I)
-            subjects = _subjects(sent) if each else []
+            subjects = subject_rules.subjects(sent) if each else []
             payers = subjects if len(subjects) > 1 else [payer]
             status = "previously_offered" if previously else "recommended"
             purposes = _purposes(_purpose_text(start, end, sent))
@@ -773,34 +768,6 @@ def _dedupe(payments: list[Payment]) -> list[Payment]:
     return out
 
 
-_SUBJECT_END = re.compile(r"\b(?:will|should|must|shall|is to|are to|agreed|agrees|has|have|had|pays?|writes?|apologis\w*|refunds?)\b", re.I)
-
-
-def _subjects(sent: Sentence) -> list[str]:
-    """The bodies a remedy sentence gives work to: "the ICB and the Council will each pay"."""
-    m = _SUBJECT_END.search(sent.text)
-    end = sent.start + (m.start() if m else len(sent.text))
-    lead = [k for off, k in sent.bodies if off < end]
-    return _unique(lead) if len(lead) > 1 else ([_subject(sent)] if _subject(sent) else [])
-
-
-def _current_subject(sentences: list[Sentence], i: int) -> str | None:
-    """The body the remedy is about so far: the subject of the latest sentence, up to and
-    including sentences[i], that has one."""
-    return next((subject for subject in map(_subject, sentences[i::-1]) if subject), None)
-
-
-def _subject(sent: Sentence) -> str | None:
-    """The body a remedy sentence is about: the first body named near its start."""
-    if not sent.bodies:
-        return None
-    offset, key = sent.bodies[0]
-    lead = sent.text[:offset - sent.start]
-    if len(lead.split()) <= 8 or re.search(r"(?:regard|relation to|regarding|for)\s*(?:the\s*)?$", lead, re.I):
-        return key
-    return None
-
-
 def _payer(sent: Sentence, amount_start: int) -> str | None:
     """The body that pays: the nearest body named before the sum as a subject, not as
     the object of "oversee the Agency" or "caused by the Council"."""
@@ -832,9 +799,9 @@ def read_deadlines(sentences: list[Sentence], registry: BodyRegistry, decision_d
     for i, sent in enumerate(remedy):
         if not sent.deadlines:
             continue
-        current = _current_subject(remedy, i)  # looked for only where there is a deadline
+        current = subject_rules.current_subject(remedy, i)  # looked for only where there is a deadline
         for start, end, phrase, date_text, period in sent.deadlines:
-            due = _due_date(date_text, period, decision_date)
+            due = date_rules.due_date(date_text, period, decision_date)
             # The deadline covers its sentence and the list items that follow it, up to the
             # next sentence that sets a deadline of its own.
             scope = [sent]
@@ -859,29 +826,21 @@ def read_deadlines(sentences: list[Sentence], registry: BodyRegistry, decision_d
 
 def _deadline_bodies(sent: Sentence, phrase_start: int, scope: list[Sentence], current: str | None,
                      default_bodies: list[str]) -> list[str]:
-    in_sentence = _unique(k for _, k in sent.bodies)
+    in_sentence = subject_rules.unique(k for _, k in sent.bodies)
     if in_sentence and re.search(r"\b(?:each|all three|both|all)\b|,\s*\w+\s+and\b", sent.text, re.I) and len(in_sentence) > 1:
         return in_sentence
     if in_sentence:
-        subjects = _subjects(sent)
+        subjects = subject_rules.subjects(sent)
         return subjects or [in_sentence[0]]
     if re.search(r"\b(?:they|both|each)\b", sent.text, re.I) and len(default_bodies) > 1:
         return default_bodies
     # "I also recommend by 2 January 2026:" then items naming who does what.
-    subjects = _unique(k for x in scope[1:] for k in _subjects(x))
+    subjects = subject_rules.unique(k for x in scope[1:] for k in subject_rules.subjects(x))
     if subjects:
         return subjects
     if current:
         return [current]
     return default_bodies[:1] or [None]
-
-
-def _due_date(date_text: str | None, period: str | None, decision_date: dt.date | None) -> dt.date | None:
-    if date_text:
-        return date_rules.parse_date(date_text)
-    if period and decision_date:
-        return date_rules.resolve_period(period, decision_date)
-    return None
 
 
 # --- the decision -------------------------------------------------------------------------
@@ -1028,7 +987,7 @@ def _faults_from_complaint(sentences: list[Sentence], registry: BodyRegistry, bo
             continue
         if not re.search(r"fail|did not|has not|refus|not (?:properly|adequately)|delay|wrong", sent.text, re.I):
             continue
-        keys = _unique(k for _, k in sent.bodies) or bodies
+        keys = subject_rules.unique(k for _, k in sent.bodies) or bodies
         for key in keys:
             for cat in sorted(_rule_categories(sent.text)):
                 if (key, cat) not in seen:

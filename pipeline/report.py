@@ -391,6 +391,86 @@ def write_tracker(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: d
     return out
 
 
+# The systemic actions as the HTML tracker lists them; the widths (in characters) the
+# spreadsheet gives their columns at most: an action is a sentence, wrapped.
+SYSTEMIC_HEADERS = ["body", "decision", "decided", "theme", "action", "due", "status", "complied on"]
+_MAX_WIDTH = {"action": 80, "body": 45}
+
+
+def write_tracker_xlsx(con: duckdb.DuckDBPyConnection, out_path: str | Path, today: dt.date,
+                       body: str | None = None, since: dt.date | None = None) -> Path:
+    """The tracker as a workbook (`ombudsman tracker --out FILE.xlsx`), one sheet per table
+    of the HTML tracker: "Bodies" (analysis.tracker) and "Systemic actions"
+    (analysis.systemic_actions), each with a bold, frozen header row, an autofilter, dates
+    as Excel dates and columns sized to their contents; and "About": the day the status
+    is as of, the filters, and whether the figures are the fictional sample's."""
+    import xlsxwriter  # only this command needs it
+
+    analysis.ensure_views(con)
+    tracked = analysis.tracker(con, body=body, since=since, on=today)
+    actions = analysis.systemic_actions(con, body=body, since=since, on=today)
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    book = xlsxwriter.Workbook(str(out), {"remove_timezone": True})
+    book.set_properties({"title": "Remedies tracker", "comments": f"status as of {today.isoformat()}"})
+    styles = {"header": book.add_format({"bold": True, "bottom": 1, "bg_color": "#EAEEF2", "text_wrap": True,
+                                         "valign": "top"}),
+              "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
+              "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+              "plain": book.add_format({"valign": "top"})}
+    _sheet(book, styles, "Bodies", TRACKER_HEADERS,
+           [[r.body, r.decisions_with_fault, r.remedies, r.personal, r.systemic, r.due, r.overdue, r.complied, r.unknown]
+            for r in tracked])
+    _sheet(book, styles, "Systemic actions", SYSTEMIC_HEADERS,
+           [[a.body, a.decision_id, a.decision_date, words(a.theme), a.action, a.due_date, a.status, a.complied_on]
+            for a in actions])
+    about = book.add_worksheet("About")
+    sample = con.execute("SELECT count(*) FROM records WHERE is_sample").fetchall()[0][0]
+    facts = [("Remedies tracker", None), ("status as of", today),
+             ("bodies matching", body or "(all)"), ("decisions from", since or "(all)"),
+             ("status", "complied once the Ombudsman records being satisfied with the body's response; otherwise due "
+                        "or overdue by its date, unknown without one")]
+    if sample:
+        facts.append(("FICTIONAL SAMPLE DATA", f"{sample} decisions come from the bundled sample (data/sample), "
+                                               "written for this project: not real ombudsman decisions"))
+    for i, (key, value) in enumerate(facts):
+        about.write(i, 0, key, styles["header"] if i == 0 else styles["plain"])
+        _cell(about, i, 1, value, styles)
+    about.set_column(0, 0, 24)
+    about.set_column(1, 1, 100, styles["wrap"])
+    book.close()
+    return out
+
+
+def _sheet(book, styles: dict, name: str, headers: list[str], rows: list[list]) -> None:
+    sheet = book.add_worksheet(name)
+    sheet.write_row(0, 0, headers, styles["header"])
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
+    for i, row in enumerate(rows, start=1):
+        for j, value in enumerate(row):
+            _cell(sheet, i, j, value, styles)
+    for j, header in enumerate(headers):
+        values = [row[j] for row in rows]
+        dated = any(isinstance(v, dt.date) for v in values)
+        width = max([len(header) + 2] + [10 if isinstance(v, dt.date) else len(str(v)) for v in values if v is not None])
+        cap = _MAX_WIDTH.get(header, 40)
+        fmt = styles["date"] if dated else styles["wrap"] if width > cap else None
+        sheet.set_column(j, j, min(width + 1, cap), fmt)
+
+
+def _cell(sheet, row: int, col: int, value, styles: dict) -> None:
+    """One cell, of its own type: a date as an Excel date, a number as a number, None blank."""
+    if value is None:
+        return
+    if isinstance(value, dt.date):
+        sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), styles["date"])
+    elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        sheet.write_number(row, col, float(value))
+    else:
+        sheet.write_string(row, col, str(value), styles["wrap"] if len(str(value)) > 40 else styles["plain"])
+
+
 def summary(con: duckdb.DuckDBPyConnection, today: dt.date | None = None, upcoming: int = 10) -> str:
     """The figures `ombudsman run` prints when it has finished: outcomes, sums by payer
     type and by fault, deadlines. The same analysis functions as the report, so the two

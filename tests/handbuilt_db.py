@@ -4,7 +4,8 @@ Five decisions whose right answers can be worked out on paper (test_analysis.py 
 
 - lgsco:21 000 001 (2021-06-01): NHS Foo CCG (succeeded by NHS Foo ICB) and Barset
   Borough Council (canonical: Barset Council) at fault for commissioning; it pays
-  £500 (CCG) and £300 (council); satisfied 2021-09-01 (92 days).
+  £500 (CCG) and £300 (council); satisfied 2021-09-01 (92 days); remedies (not in
+  `deadlines`): the CCG's apology due 2021-07-01 and an undated report-back.
 - lgsco:23 000 002 (2023-03-10): NHS Foo ICB at fault for commissioning and delay, Acme
   Care Ltd for provider oversight; £1,000 (ICB, commissioning + delay), £200 (Acme);
   a deadline 2023-04-10; satisfied 2023-04-09 (30 days).
@@ -81,6 +82,22 @@ DEADLINES = [
     ("lgsco:24 000 005", "the council", None, "promptly", ["apology"]),
 ]
 
+# The same deadlines as remedy actions (deadlines_due and compliance read these), one per
+# kind and body; plus an undated report-back, and the CCG's apology due before the
+# Ombudsman was satisfied with 21 000 001 (listed as the ICB's, and only before that day).
+REMEDIES = [
+    # decision_id, body (canonical), kind, for_whom, theme, due_date, due_text
+    ("lgsco:21 000 001", "NHS Foo CCG", "apology", "complainant", None, "2021-07-01", "within one month"),
+    ("lgsco:21 000 001", "Barset Council", "report_back", "complainant", None, None, None),
+    ("lgsco:23 000 002", FOO_ICB, "apology", "complainant", None, "2023-04-10", "within one month"),
+    ("lgsco:23 000 002", FOO_ICB, "payment", "complainant", None, "2023-04-10", "within one month"),
+    ("phso:P-000004", "Wessex NHS Trust", "payment", "complainant", None, "2024-02-15", "within one month"),
+    ("phso:P-000004", "Wessex NHS Trust", "apology", "complainant", None, "2024-02-15", "within one month"),
+    ("phso:P-000004", "Wessex NHS Trust", "service_improvement", "others", "policy_review", "2024-03-15", "within two months"),
+    ("lgsco:24 000 005", "the council", "payment", "complainant", None, "2024-06-01", "within one month"),
+    ("lgsco:24 000 005", "the council", "apology", "complainant", None, None, "promptly"),
+]
+
 # Texts for similar-case search: two about commissioning home care, two about a
 # hospital discharge, one about bins. Headings as the publishers write them.
 TEXTS = {
@@ -137,4 +154,6 @@ def build(path: Path):
     con.executemany("INSERT INTO payments VALUES (?, ?, ?, ['distress'], 'recommended', ?, 'a sentence', 0, 10, 'remedy')",
                     PAYMENTS)
     con.executemany("INSERT INTO deadlines VALUES (?, ?, CAST(? AS DATE), ?, ?, 'a sentence', 0, 10, 'remedy')", DEADLINES)
+    con.executemany("INSERT INTO remedies VALUES (?, ?, ?, ?, 'an action', ?, CAST(? AS DATE), ?, NULL, 'a sentence', ?, ?, 'remedy')",
+                    [(*r, i * 20, i * 20 + 10) for i, r in enumerate(REMEDIES)])
     return con

@@ -200,3 +200,21 @@ def test_a_database_with_the_old_views_gets_tables(tmp_path):
     analysis.ensure_views(con)
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     assert set(analysis.MATERIALISED) <= tables
+
+
+def test_deadlines_due_reads_remedies_one_row_per_decision_body_and_date(con):
+    rows = analysis.deadlines_due(con, on=dt.date(2024, 3, 1))
+    assert [(r.reference, r.actions, r.remedies, r.systemic) for r in rows] == [
+        ("P-000004", ["apology", "payment"], 2, 0),  # the kinds in the order of vocabulary.ACTIONS
+        ("P-000004", ["service_improvement"], 1, 1),
+        ("24 000 005", ["payment"], 1, 0),
+    ]
+    # Before the Ombudsman was satisfied with 21 000 001, the CCG's apology is due, as its ICB's.
+    [early] = [r for r in analysis.deadlines_due(con, on=dt.date(2021, 6, 15)) if r.reference == "21 000 001"]
+    assert (early.body, early.due_date, early.days_left, early.status) == (FOO_ICB, dt.date(2021, 7, 1), 16, "due")
+
+
+def test_compliance_counts_the_remedy_actions_it_covers(con):
+    rows = {r.reference: r for r in analysis.compliance(con)}
+    assert (rows["21 000 001"].complied, rows["21 000 001"].dated, rows["21 000 001"].after_due) == (2, 1, 1)
+    assert (rows["23 000 002"].complied, rows["23 000 002"].systemic, rows["23 000 002"].after_due) == (2, 0, 0)

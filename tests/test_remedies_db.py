@@ -143,8 +143,74 @@ def test_tracker_command_end_to_end(sample_db, tmp_path):
     assert _ombudsman("tracker", "--out", str(page), db_path=sample_db).returncode == 0
     assert "<table" in page.read_text() and "Elmshire County Council" in page.read_text()
 
-    bad = _ombudsman("tracker", "--out", str(tmp_path / "t.xlsx"), db_path=sample_db)
+    bad = _ombudsman("tracker", "--out", str(tmp_path / "t.pdf"), db_path=sample_db)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+
+
+def _read_xlsx(path):
+    """The sheets of a workbook as {name: {"A1": (value, bold, date format)}}, with the
+    frozen top-left cell of each, read with the standard library (zipfile, ElementTree)."""
+    from xml.etree import ElementTree as ET
+    import zipfile
+
+    book = zipfile.ZipFile(path)
+    xml = lambda name: ET.fromstring(book.read(name))  # noqa: E731
+    strings = ["".join(t.text or "" for t in si.iter(f"{{{_NS['m']}}}t")) for si in xml("xl/sharedStrings.xml")]
+    styles = xml("xl/styles.xml")
+    bold_fonts = [f.find("m:b", _NS) is not None for f in styles.find("m:fonts", _NS)]
+    formats = {int(f.get("numFmtId")): f.get("formatCode") for f in styles.iterfind("m:numFmts/m:numFmt", _NS)}
+    xfs = [(bold_fonts[int(x.get("fontId", 0))], formats.get(int(x.get("numFmtId", 0)))) for x in styles.find("m:cellXfs", _NS)]
+    rels = {r.get("Id"): r.get("Target") for r in xml("xl/_rels/workbook.xml.rels")}
+    sheets = {}
+    for sheet in xml("xl/workbook.xml").iterfind("m:sheets/m:sheet", _NS):
+        root = xml("xl/" + rels[sheet.get(f"{{{_NS['r']}}}id")])
+        cells = {}
+        for c in root.iterfind(".//m:c", _NS):
+            v = c.find("m:v", _NS)
+            value = None if v is None else strings[int(v.text)] if c.get("t") == "s" else float(v.text)
+            cells[c.get("r")] = (value, *xfs[int(c.get("s", 0))])
+        pane = root.find(".//m:pane", _NS)
+        widths = {int(col.get("min")): float(col.get("width")) for col in root.iterfind(".//m:col", _NS)}
+        sheets[sheet.get("name")] = {"cells": cells, "frozen": pane is not None and pane.get("topLeftCell"), "widths": widths}
+    return sheets
+
+
+def test_tracker_as_a_workbook(sample_db, tmp_path):
+    out = tmp_path / "tracker.xlsx"
+    written = _ombudsman("tracker", "--on", "2025-03-01", "--out", str(out), db_path=sample_db)
+    assert written.returncode == 0, written.stderr
+    sheets = _read_xlsx(out)
+    assert list(sheets) == ["Bodies", "Systemic actions", "About"]
+
+    bodies = sheets["Bodies"]
+    assert bodies["frozen"] == "A2"  # the header row stays in view
+    assert bodies["cells"]["A1"] == ("body", True, None) and bodies["cells"]["E1"][:2] == ("systemic", True)
+    con = db.connect(sample_db, read_only=True)
+    try:
+        tracked = analysis.tracker(con, on=DAY)
+        first_action = analysis.systemic_actions(con, on=DAY)[0]
+    finally:
+        con.close()
+    assert bodies["cells"]["A2"][0] == tracked[0].body
+    assert [bodies["cells"][f"{c}2"][0] for c in "CDEFGHI"] == [
+        tracked[0].remedies, tracked[0].personal, tracked[0].systemic, tracked[0].due, tracked[0].overdue,
+        tracked[0].complied, tracked[0].unknown]  # numbers, not text
+    assert f"A{len(tracked) + 1}" in bodies["cells"] and f"A{len(tracked) + 2}" not in bodies["cells"]
+
+    actions = sheets["Systemic actions"]
+    assert actions["frozen"] == "A2" and actions["cells"]["C1"] == ("decided", True, None)
+    decided, bold, number_format = actions["cells"]["C2"]
+    # A real date: the serial day number Excel counts from 1899-12-30, shown as a date.
+    assert dt.date(1899, 12, 30) + dt.timedelta(days=decided) == first_action.decision_date
+    assert number_format == "yyyy-mm-dd" and not bold
+    assert actions["cells"]["E2"][0] == first_action.action
+    assert 40 <= actions["widths"][5] <= 81  # the action column: wide, but not one line per sentence
+    assert sheets["About"]["cells"]["B2"][0] == (DAY - dt.date(1899, 12, 30)).days
+    assert sheets["About"]["cells"]["A6"][0] == "FICTIONAL SAMPLE DATA"
 
 
 def test_report_has_the_promised_changes_section(con, tmp_path):

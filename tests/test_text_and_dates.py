@@ -58,3 +58,11 @@ def test_relative_deadline_resolved_from_decision_date(dev_records, nlp):
         (dt.date(2026, 2, 16), "within four weeks of the date of our final report"),
         (dt.date(2026, 4, 19), "within three months of the date of our final report"),
     }
+
+
+def test_due_date_prefers_the_written_date_and_counts_a_period_from_the_decision():
+    decided = dt.date(2025, 1, 31)
+    assert dates.due_date("13 May 2025", "one month", decided) == dt.date(2025, 5, 13)
+    assert dates.due_date(None, "one month", decided) == dt.date(2025, 2, 28)
+    assert dates.due_date(None, "one month", None) is None  # no decision date: nothing to count from
+    assert dates.due_date(None, None, decided) is None

@@ -87,3 +87,14 @@ def resolve_period(period_text: str, start: dt.date) -> dt.date | None:
 
 def find_dates(text: str) -> list[re.Match]:
     return list(_DATE_RE.finditer(text))
+
+
+def due_date(date_text: str | None, period: str | None, decision_date: dt.date | None) -> dt.date | None:
+    """The date a deadline phrase sets: its written date ("by 29 October 2025"), else its
+    period counted from the decision date ("within one month of the final decision");
+    None when it has neither, or a period and no decision date."""
+    if date_text:
+        return parse_date(date_text)
+    if period and decision_date:
+        return resolve_period(period, decision_date)
+    return None

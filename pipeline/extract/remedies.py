@@ -17,7 +17,7 @@ is one row per body.
 
 The sentences come from `pipeline.extraction.read_sentences`, with the bodies, sums and
 deadline phrases in them already found; who a sentence is about is worked out by the same
-helpers the deadlines use.
+helpers the payments and deadlines use (pipeline/extract/subjects.py).
 """
 from __future__ import annotations
 
@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline import text as sections_mod
+from pipeline.extract import dates as date_rules
+from pipeline.extract import subjects as subject_rules
 from pipeline.extract import vocabulary as vocab
 from pipeline.extract.cues import Cue
-from pipeline.extraction import (Provenance, Sentence, _current_subject, _due_date, _subjects,
-                                 _unique)
+from pipeline.extraction import Provenance, Sentence
 
 KINDS = vocab.ACTIONS  # apology, payment, review, service_improvement, report_back, other
 COMPLAINANT, OTHERS = "complainant", "others"
@@ -78,6 +79,17 @@ _ASKS = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 # is a principle.
 _NOT_A_REQUEST = re.compile(r"^(?:the|a|an|this|these|those|that|its|their|our|my|all|any|be|do (?:this|so|these))\b", re.I)
 _PLURAL_DOERS = re.compile(r"^\W*(?:they|both|each)\b", re.I)
+# "Within one month ... the Council has agreed to:" then items written as sentences of their
+# own: "Ensure the work ... is completed within three months", "Meet 50% of the cost ...",
+# "Pay the woman £250 ...". A list item may start with its verb in capitals.
+_IMPERATIVE = re.compile(rf"^\W*(?:{_VERBS}|meet|get|create|make|implement|develop)\b", re.I)
+# PHSO writes the request in the subjunctive: "we recommend the Trust write to Mr B within
+# four weeks ...", "we recommend the Trust create an action plan": no modal, and the verb
+# in its base form, after the body.
+_RECOMMENDS = re.compile(r"\brecommends?\s+(?:that\s+)?(?=the\b|each\b|both\b|[A-Z])")
+_BASE_VERB = re.compile(rf"(?<=\s)(?=(?:{_VERBS}|create|acknowledge|make|implement|develop)\b)", re.I)
+# "Meet 50% of the cost of the work", "meet the full cost of the highway repair": a payment.
+_MEETS_COST = re.compile(r"^\W*(?:meet|cover|pay for)\b[^.;]*\bcosts?\b", re.I)
 
 
 @dataclass
@@ -103,12 +115,12 @@ def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, defa
             current_list = None  # "22." starts a paragraph of its own
             continue
         is_item = current_list is not None and (bool(_BULLET.match(text)) or text[:1].islower()
-                                                or _starts_with_deadline(sent))
+                                                or _starts_with_deadline(sent) or bool(_IMPERATIVE.match(text)))
         if (not is_item and _OMBUDSMAN_ACTS.match(text)) or _GENERAL.found_in(text):
             continue
         fragments = _fragments(sent)
         head_lo, head_hi = fragments[0]
-        modal = _MODAL.search(sent.text, head_lo - sent.start, head_hi - sent.start)
+        modal = _find_modal(sent.text, head_lo - sent.start, head_hi - sent.start)
         if modal is not None and _ours(sent.text[:modal.start()]):
             continue  # "Under our agreement, we will share this decision with the CQC"
         lead = sent.text[head_lo - sent.start:modal.start()] if modal else ""
@@ -116,8 +128,12 @@ def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, defa
             # "- remind staff that requests should be prioritised": the modal is not the
             # item's own; the item is the request.
             modal = None
-        if text.endswith(":") and not _ASKS.search(sent.text, modal.end() if modal else 0):
-            # "Within one month of the final decision, the Council will:" introduces a list.
+        if (text.endswith(":") and not _ASKS.search(sent.text, modal.end() if modal else 0)) or (
+                not is_item and _bullet_follows(remedy, i)):
+            # "Within one month of the final decision, the Council will:" introduces a list;
+            # so does a sentence the bullets after it spell out ("We recommend the Trust
+            # acknowledges the failings and provides an apology. • acknowledge and
+            # apologise for the failings • send a copy of this letter to us by 18 02 26.").
             bodies = _doers(sent, head_lo, modal) or _inherited_bodies(remedy, i, current_list, default_bodies)
             deadline = sent.deadlines[0] if sent.deadlines else (current_list.deadline if current_list else None)
             current_list = _List(bodies, deadline)
@@ -131,7 +147,7 @@ def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, defa
         systemic_before = False
         for n, (lo, hi) in enumerate(fragments):
             own = [d for d in sent.deadlines if lo <= d[0] < hi]
-            inner = _MODAL.search(sent.text, lo - sent.start, hi - sent.start) if n else None
+            inner = _find_modal(sent.text, lo - sent.start, hi - sent.start) if n else None
             doers = (_doers(sent, lo, inner) if inner else []) or bodies
             start = (modal.end() + sent.start if n == 0 and modal else lo)
             action = _action_text(sent, start, hi, own)
@@ -140,7 +156,7 @@ def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, defa
             kind, for_whom = _kind(action, systemic_before)
             systemic_before = systemic_before or for_whom == OTHERS
             deadline = (own or sent.deadlines[:1] or [current_list.deadline if is_item and current_list else None])[0]
-            due = _due_date(deadline[3], deadline[4], decision_date) if deadline else None
+            due = date_rules.due_date(deadline[3], deadline[4], decision_date) if deadline else None
             amounts = [a for a in sent.amounts if lo <= a[0] < hi]
             for body in doers:
                 out.append(Remedy(
@@ -152,6 +168,28 @@ def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, defa
     for r in out:
         r.body = names.get(r.body, r.body) if r.body else None
     return out
+
+
+def _find_modal(text: str, lo: int, hi: int) -> re.Match | None:
+    """Where the request starts in text[lo:hi]: its modal ("will", "should", "has agreed
+    to"), its present-tense verb ("the ICB pays"), or, after "we recommend the Trust", its
+    verb in the base form ("write", "create"); the earliest."""
+    modal = _MODAL.search(text, lo, hi)
+    recommends = _RECOMMENDS.search(text, lo, hi)
+    if recommends is not None:
+        verb = _BASE_VERB.search(text, recommends.end(), min(hi, recommends.end() + 120))
+        if verb is not None and (modal is None or verb.start() < modal.start()):
+            return verb
+    return modal
+
+
+def _bullet_follows(remedy: list[Sentence], i: int) -> bool:
+    """Is the next sentence of the remedy section a bulleted item?"""
+    return i + 1 < len(remedy) and bool(_BULLET_MARK.match(remedy[i + 1].text))
+
+
+# A bullet proper: a list item that only goes on in lower case is not one.
+_BULLET_MARK = re.compile(r"^\s*(?:[-–—•·*]|\(?[a-z]\)|\(?[ivx]+\))\s")
 
 
 def _ours(lead: str) -> bool:
@@ -185,21 +223,21 @@ def _doers(sent: Sentence, lo: int, modal: re.Match | None) -> list[str]:
     if modal is None:
         return []
     end = sent.start + modal.start()
-    return _unique(key for offset, key in sent.bodies if lo <= offset < end)
+    return subject_rules.unique(key for offset, key in sent.bodies if lo <= offset < end)
 
 
 def _inherited_bodies(remedy: list[Sentence], i: int, current_list: _List | None, default_bodies: list[str]) -> list[str]:
     """Who a request without a named subject is for: the sentence's own subjects ("With
     regard to the ICB, I recommend:"), the list it is in, the body the remedy was last about, or the decision's principal body;
     "they"/"both" are all the principal bodies."""
-    subjects = _subjects(remedy[i])
+    subjects = subject_rules.subjects(remedy[i])
     if subjects:
         return subjects
     if current_list is not None and current_list.bodies:
         return current_list.bodies
     if _PLURAL_DOERS.search(remedy[i].text) and len(default_bodies) > 1:
         return list(default_bodies)
-    current = _current_subject(remedy, i)
+    current = subject_rules.current_subject(remedy, i)
     if current:
         return [current]
     return default_bodies[:1] or [None]
@@ -230,6 +268,8 @@ def _kind(action: str, systemic_before: bool) -> tuple[str, str]:
     if kind == "report_back" or (kind != "service_improvement" and _REPORT_BACK.search(action)):
         return "report_back", COMPLAINANT
     systemic = vocab.SYSTEMIC.pattern.search(action) if vocab.SYSTEMIC.found_in(action) else None
+    if kind == "other" and _MEETS_COST.search(action):
+        kind, at = "payment", 0
     if kind in ("apology", "payment") and (systemic is None or systemic.start() > at):
         return kind, OTHERS if systemic_before else COMPLAINANT
     if vocab.SYSTEMIC.found_in(action) or kind == "service_improvement" or (systemic_before and kind == "other"):
