@@ -27,6 +27,12 @@ def names(text: str) -> list[tuple[str, str]]:
     ("Brightwater Home Care Agency missed three visits.", [("Brightwater Home Care Agency", "care_provider")]),
     ("He moved into Ash Lodge Nursing Home in May.", [("Ash Lodge Nursing Home", "care_provider")]),
     ("A.B. Care Ltd arranged the visits.", [("A.B. Care Ltd", "care_provider")]),
+    # a name with no type word, defined by its role
+    ("Mrs X moved into Larch House (the Home) in May.", [("Larch House", "care_provider")]),
+    ("The Council commissioned B2 Care (the Agency) to visit.", [("B2 Care", "care_provider")]),
+    ("He lived at Elm House in Wisbech (the Home).", [("Elm House", "care_provider")]),
+    ("She applied to Kelworth Academy (the School) for a place.", [("Kelworth Academy", "other")]),
+    ("In March (the Home) said nothing.", []),
 ])
 def test_named_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected

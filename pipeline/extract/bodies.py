@@ -170,6 +170,32 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
 
 
+# A name without a type word is still a body when the decision defines it by its role:
+# "Willerfoss House (the Home)", "A1 Care (the Agency)". The alias is looked for first
+# (it is rare), then the name before it.
+_ROLE_ALIAS = re.compile(r"\(\s*[\"“‘']?the\s+(care home|nursing home|home|care provider|provider|care agency|agency|"
+                         r"practice|surgery|school|academy)[\"”’']?\s*\)", re.I)
+_NAME_BEFORE = re.compile(rf"(?:{_NAME})[ \u00a0]*$")
+_ALIAS_ROLE_TYPES = {**ROLE_TYPES, "home": CARE_PROVIDER, "school": OTHER, "academy": OTHER}
+
+
+def _named_by_role_alias(text: str, taken: list[BodyMention]) -> list[BodyMention]:
+    out = []
+    for alias in _ROLE_ALIAS.finditer(text):
+        lo = max(0, alias.start() - 80)
+        m = _NAME_BEFORE.search(text, lo, alias.start())
+        if m is None or any(t.start < alias.start() <= t.end + 2 for t in taken):
+            continue
+        start, end = _trim(text, m.start(), m.start() + len(m.group(0).rstrip()))
+        name = re.split(r"\s+in\s+", text[start:end])[0]  # "Elm House in Wisbech (the Home)"
+        end = start + len(name)
+        if len(name.split()) < 2 or _NOT_BODIES.match(name) or not _distinctive(name):
+            continue
+        out.append(BodyMention(start, end, name, _ALIAS_ROLE_TYPES[" ".join(alias.group(1).lower().split())],
+                               alias="the " + alias.group(1)))
+    return out
+
+
 def find_named_bodies(text: str) -> list[BodyMention]:
     mentions: list[BodyMention] = []
     for match in _NAMED_BODY.finditer(text):
@@ -189,6 +215,10 @@ def find_named_bodies(text: str) -> list[BodyMention]:
         if am:
             alias = am.group(1).strip()
         mentions.append(BodyMention(start, end, name, body_type, alias=alias))
+    if "(" in text:
+        extra = _named_by_role_alias(text, mentions)
+        if extra:
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions
 
 
