@@ -344,19 +344,20 @@ class Sentence:
 
 def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> list[Sentence]:
     # Every candidate list is sorted by start, so each sentence takes its share by bisection.
-    mentions = doc._.body_mentions or []
+    ext = doc._  # (each `doc._` builds an object: read it once)
+    mentions = ext.body_mentions or []
     mention_starts = [m.start for m in mentions]
-    amounts = doc._.amounts or []
+    amounts = ext.amounts or []
     amount_starts = [a[0] for a in amounts]
-    deadlines = doc._.deadline_phrases or []
+    deadlines = ext.deadline_phrases or []
     deadline_starts = [d[0] for d in deadlines]
     out: list[Sentence] = []
-    scores = doc._.fault_scores or {}
-    wording = doc._.finding_wording
+    scores = ext.fault_scores or {}
+    wording = ext.finding_wording
     doc_text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt on every access
     aliases = registry.bare_aliases(doc_text)
     alias_starts = [a[0] for a in aliases]
-    for (s, e), fault_word in zip(sentence_offsets(doc), doc._.fault_words):
+    for (s, e), fault_word in zip(sentence_offsets(doc), ext.fault_words):
         sent_text = doc_text[s:e]
         if not sent_text.strip():
             continue

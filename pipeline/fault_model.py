@@ -48,6 +48,7 @@ class FaultModel:
         self.categories = categories
         self.labels = list(labels)
         self._blocks: list[CachedTfidf] | None = None
+        self._weights: tuple[np.ndarray, np.ndarray] | bool | None = None  # see `_probabilities`
 
     def transform(self, sentences: Sequence[str]):
         """The features of `sentences`: scikit-learn's own `features.transform`, computed
@@ -84,9 +85,25 @@ class FaultModel:
         if not sentences:
             return []
         x = self.transform(sentences)
-        finding = self.finding.predict_proba(x)[:, 1]
-        cats = np.asarray(self.categories.predict_proba(x))
-        return [Prediction(float(f), dict(zip(self.labels, map(float, row)))) for f, row in zip(finding, cats)]
+        probabilities = self._probabilities(x)
+        return [Prediction(row[0], dict(zip(self.labels, row[1:]))) for row in probabilities.tolist()]
+
+    def _probabilities(self, x) -> np.ndarray:
+        """`finding` then each category's probability, one row per sentence: what
+        `predict_proba` of the finding classifier and of each one-vs-rest estimator give
+        (the sigmoid of each linear score), as one matrix product instead of fifteen
+        scikit-learn calls. A model whose estimators are not all logistic regressions
+        (a label constant in training gets a constant predictor) is asked the slow way."""
+        if self._weights is None:
+            estimators = [self.finding, *self.categories.estimators_]
+            if all(type(e).__name__ == "LogisticRegression" and e.coef_.shape[0] == 1 for e in estimators):
+                self._weights = (np.vstack([e.coef_ for e in estimators]).T, np.concatenate([e.intercept_ for e in estimators]))
+            else:
+                self._weights = False
+        if self._weights is False:
+            return np.column_stack([self.finding.predict_proba(x)[:, 1], np.asarray(self.categories.predict_proba(x))])
+        coef, intercept = self._weights
+        return 1.0 / (1.0 + np.exp(-(np.asarray(x @ coef) + intercept)))
 
 
 class CachedTfidf:

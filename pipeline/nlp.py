@@ -94,9 +94,10 @@ def make_line_sentences(nlp: Language, name: str) -> LineSentences:
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     """The Doc's sentences as character offsets: from `line_sentences` when it ran,
     else from whatever set the boundaries."""
-    if doc._.sentence_offsets is None:
-        doc._.sentence_offsets = [(sent.start_char, sent.end_char) for sent in doc.sents]
-    return doc._.sentence_offsets
+    ext = doc._  # (each `doc._` builds an object: read it once)
+    if ext.sentence_offsets is None:
+        ext.sentence_offsets = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    return ext.sentence_offsets
 
 
 def doc_text(doc: Doc) -> str:
@@ -199,22 +200,22 @@ class FaultScorer:
         texts: list[str] = []
         owners: list[tuple[dict, int]] = []
         for doc in docs:
-            doc._.fault_scores = doc._.finding_wording = None
+            ext = doc._
+            ext.fault_scores = ext.finding_wording = None
             if not doc.user_data.get("score_faults", True):
                 continue
             scores: dict = {}
             wording: set[int] = set()
             text = doc_text(doc)
             section = doc.user_data.get("section")
-            for (a, b), fault_word in zip(sentence_offsets(doc), doc._.fault_words):
+            for (a, b), fault_word in zip(sentence_offsets(doc), ext.fault_words):
                 can_find, scored = read_wording(section, fault_word, text[a:b])
                 if can_find:
                     wording.add(a)
                 if scored:
                     texts.append(text[a:b])
                     owners.append((scores, a))
-            # (Set once per Doc: each `doc._` access builds an object.)
-            doc._.fault_scores, doc._.finding_wording = scores, wording
+            ext.fault_scores, ext.finding_wording = scores, wording
         for (scores, start), pred in zip(owners, self.model.predict(texts) if texts else []):
             scores[start] = pred
 

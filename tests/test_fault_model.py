@@ -138,3 +138,13 @@ def test_cached_features_equal_scikit_learns(model: FaultModel, dev_records) -> 
     sentences += ["", "   ", "a", "I", "Ünïcödé façade—fault.", "The ICB’s  delay\twas fault."]
     ours, theirs = model.transform(sentences), model.features.transform(sentences)
     assert ours.shape == theirs.shape and abs(ours - theirs).max() < 1e-12
+
+
+def test_probabilities_equal_scikit_learns(model: FaultModel) -> None:
+    """The scorer's one matrix product gives each classifier's own predict_proba."""
+    import numpy as np
+
+    sentences = [s.text for s in fault_training.written_sentences()[:300]] + ["", "fault"]
+    x = model.transform(sentences)
+    theirs = np.column_stack([model.finding.predict_proba(x)[:, 1], np.asarray(model.categories.predict_proba(x))])
+    assert np.abs(model._probabilities(x) - theirs).max() < 1e-12
