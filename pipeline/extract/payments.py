@@ -146,7 +146,6 @@ LIST_ITEM = re.compile(r"^\s*(?:[•\-–*·▪]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?
 # text does not count them), "each of the three children", "Mr and Mrs Y £200 each".
 _EACH_OF = re.compile(r"\beach\s+of\s+(?:them|both|(?:the|her|his|their|these|those)\s+(?:(?P<n>two|three|four|five|six|2|3|4|5|6)\s+)?[\w-]+(?:s|ren|ple|men)\b)", _I)
 _SUM_EACH = re.compile(r"^\s*(?:to\s+)?each\b", _I)
-_BOTH = re.compile(r"\b(?:to\s+)?(?:both\s+of\s+them|them\s+both|each\s+of\s+them)\b", _I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
