@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -38,19 +38,21 @@ for _name in ("sentence_offsets", "fault_words", "body_mentions", "amounts", "de
         Doc.set_extension(_name, default=None)
 
 
-# What decides a sentence start is a property of a token's text, so it is a lexeme flag:
-# spaCy works it out once per word of the vocabulary, and `Doc.to_array` reads the flags
-# of every token at once, in C.
+# What decides a sentence start is a property of a token's text: its kind, worked out
+# once per distinct word (`_word_kind`) and kept by the word's ORTH id.
 _BULLETS = ("•", "●", "▪")
 _FINALS = (".", "?", "!")
 _OPENERS = ("•", "-", "“", '"')  # may start a sentence after a full stop, like a capital
-SENTENCE_FLAGS = {
-    "newline": lambda text: "\n" in text,
-    "bullet": lambda text: text in _BULLETS,
-    "final": lambda text: text in _FINALS,
-    # istitle/isdigit/isupper are spaCy's own IS_TITLE, IS_DIGIT, IS_UPPER.
-    "capital_like": lambda text: text.istitle() or text.isdigit() or text.isupper() or text in _OPENERS,
-}
+NEWLINE, BULLET, FINAL, CAPITAL_LIKE, SPACE = 1, 2, 4, 8, 16
+_LENGTH_SHIFT = 8  # a kind's bits below, the word's length in characters above
+
+
+def _word_kind(text: str) -> int:
+    """The sentence-start bits of a word's text, and its length above them."""
+    # istitle/isdigit/isupper are what spaCy's IS_TITLE, IS_DIGIT, IS_UPPER test.
+    capital_like = text.istitle() or text.isdigit() or text.isupper() or text in _OPENERS
+    return ((NEWLINE if "\n" in text else 0) | (BULLET if text in _BULLETS else 0) | (FINAL if text in _FINALS else 0)
+            | (CAPITAL_LIKE if capital_like else 0) | (SPACE if text.isspace() else 0) | len(text) << _LENGTH_SHIFT)
 
 
 class LineSentences:
@@ -60,29 +62,44 @@ class LineSentences:
     starts a sentence; a full stop does when the next word starts like a sentence (a
     capital, a digit, a bullet or a quote). Whitespace tokens never start one.
     Computed on whole-Doc arrays and set in one array write: a Python loop over the
-    tokens costs as much as tokenising. The sentences' character offsets go to
+    tokens costs as much as tokenising. The Doc gives two columns (each token's ORTH id
+    and offset: `Doc.to_array` costs about 70 ns a cell, so the fewer the better); what
+    each distinct word's text says is looked up once per Doc in `_kinds`, which learns
+    each new word the first time it is seen. The sentences' character offsets go to
     `doc._.sentence_offsets` as well, for the components and the assembly that read
     every sentence: `doc.sents` builds a Span object per sentence each time it is read.
     """
 
     def __init__(self, vocab):
-        flags = {name: vocab.add_flag(getter) for name, getter in SENTENCE_FLAGS.items()}
-        self.attrs = [flags["newline"], flags["bullet"], flags["final"], flags["capital_like"], IS_SPACE, IDX, LENGTH]
+        self.strings = vocab.strings
+        self._kinds: dict[int, int] = {}  # ORTH id -> _word_kind(its text)
+
+    def _kinds_of(self, words: list[int]) -> list[int]:
+        kinds = list(map(self._kinds.get, words))  # (a C loop: most words are known)
+        if None in kinds:
+            for i, (orth, kind) in enumerate(zip(words, kinds)):
+                if kind is None:
+                    kinds[i] = self._kinds[orth] = _word_kind(self.strings[orth])
+        return kinds
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             doc._.sentence_offsets = []
             return doc
-        newline, bullet, final, capital_like, space, idx, length = doc.to_array(self.attrs).astype("int64").T
-        start = ((newline[:-1] | bullet[1:] | (final[:-1] & capital_like[1:])) & (1 - space[1:])).astype(bool)
+        orth, idx = doc.to_array([ORTH, IDX]).T
+        words, which = numpy.unique(orth, return_inverse=True)
+        kind = numpy.array(self._kinds_of(words.tolist()), dtype="int64")[which]
+        newline, bullet, final, capital_like, space = ((kind & bit) != 0 for bit in (NEWLINE, BULLET, FINAL, CAPITAL_LIKE, SPACE))
+        start = (newline[:-1] | bullet[1:] | (final[:-1] & capital_like[1:])) & ~space[1:]
         starts = numpy.full(n, -1, dtype="int64")
         starts[0] = 1
         starts[1:][start] = 1
         doc.from_array([SENT_START], starts.view("uint64").reshape(n, 1))
         first = numpy.flatnonzero(starts == 1)
         last = numpy.append(first[1:] - 1, n - 1)
-        doc._.sentence_offsets = list(zip(idx[first].tolist(), (idx[last] + length[last]).tolist()))
+        idx = idx.astype("int64")
+        doc._.sentence_offsets = list(zip(idx[first].tolist(), (idx[last] + (kind[last] >> _LENGTH_SHIFT)).tolist()))
         return doc
 
 
@@ -152,9 +169,15 @@ def amounts(doc: Doc) -> Doc:
     return doc
 
 
-_ABSOLUTE = Cue(re.compile(rf"\b(?:by|before|no later than|on or before)\s+(?:the\s+)?({date_rules.DATE_PATTERN})", re.IGNORECASE))
+# Each pattern starts with its words, the word boundary before them checked after them
+# by a lookbehind: `re` skips to the places a pattern's first word could start (to each
+# "within" at once) only when the pattern starts with letters; one that starts with "\b"
+# is tried at every position of every section.
+_ABSOLUTE = Cue(re.compile(
+    r"(?:by(?<=\bby)|before(?<=\bbefore)|no later than(?<=\bno later than)|on or before(?<=\bon or before))"
+    rf"\s+(?:the\s+)?({date_rules.DATE_PATTERN})", re.IGNORECASE))
 _RELATIVE = Cue(re.compile(
-    rf"\bwithin\s+({date_rules.PERIOD_PATTERN})"
+    rf"within(?<=\bwithin)\s+({date_rules.PERIOD_PATTERN})"
     r"(?:\s+(?:of|from|after)\s+(?:the\s+|our\s+|this\s+|my\s+)?(?:date\s+of\s+(?:this|our|the|my)\s+(?:final\s+)?(?:report|decision|statement)"
     r"|(?:final\s+)?(?:decision|report|statement)(?:\s+(?:being|is)\s+(?:issued|published))?))?",
     re.IGNORECASE,
