@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 # A new version marks every stored decision for re-extraction (`db.pending_records`): bump it when
 # what the extraction reads changes (0.3.0: fault holders, payments, the remedies reader).
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.3.1"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
@@ -138,7 +138,8 @@ def normalise_outcome(value: str | None) -> str | None:
 
 
 _PHSO_ASSESSMENT = re.compile(r"before we decide (?:if|whether) we should (?:conduct|carry out) a (?:detailed )?investigation", re.I)
-_PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:partly |partially |do not |did not |not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*", re.I)
+_PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:partly |partially |do not |did not |not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*"
+                            r"|\b(?:our|my) decision (?:is )?(?:not )?to (?:partly |partially )?uphold\b", re.I)
 
 
 _LGSCO_UPHELD = re.compile(r"\b(?:has|have)\s+(?:completed\s+(?:the|my|our|this)\s+investigation\s+and\s+)?upheld\s+(?:the|this|\w+['’]s)\s+complaint", re.I)
@@ -912,6 +913,11 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
         # Old remedy summaries: "found fault causing injustice" confirms the complaint as
         # stated, so its complaint sentences say what the faults were.
         faults += _faults_from_complaint(sentences, registry, principal[:1])
+    if outcome in NOT_INVESTIGATED:
+        # A complaint closed after initial enquiries was not investigated, so nothing in
+        # it is a finding of fault: "we are unlikely to find fault", "the Trust has
+        # already admitted fault" are reasons for not investigating.
+        faults = []
     payments = read_payments(sentences, registry, principal[0] if len(principal) == 1 else None)
     deadlines = read_deadlines(sentences, registry, decision_date, principal)
 
@@ -997,10 +1003,17 @@ def _faults_from_complaint(sentences: list[Sentence], registry: BodyRegistry, bo
     return faults
 
 
+NOT_INVESTIGATED = ("closed_after_initial_enquiries", "not_investigated")
+
+
 def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sentence], record: DecisionRecord) -> bool | None:
-    if outcome in ("not_upheld", "closed_after_initial_enquiries", "not_investigated"):
-        # "Not upheld" can still be fault without injustice, so only an explicit "no
-        # fault" decides; otherwise the text does not say.
+    if outcome in ("not_upheld", *NOT_INVESTIGATED):
+        # "Not upheld" can still be fault without injustice ("there were some faults by the
+        # care home, but they did not cause Ms D an injustice"): a fault read from a
+        # finding, not from what the complaint alleged, says so. Otherwise only an
+        # explicit "no fault" decides, and a page cut short does not say.
+        if any(not vocab.is_allegation(f.provenance.sentence) for f in faults):
+            return True
         said_none = any(vocab.NO_FAULT.found_in(s.text) for s in sentences if s.section in FAULT_SECTIONS)
         return False if said_none or not record.truncated else None
     if faults or outcome in ("upheld", "partly_upheld"):

@@ -164,6 +164,13 @@ def split_sections(text: str) -> list[Section]:
             sections.append(Section(kind, heading, start, line_start))
         kind, heading, start = new_kind, new_heading, body_start
     sections.append(Section(kind, heading, start, len(text)))
+    if kind == HEADER and not sections[:-1]:
+        # No heading at all: some PHSO reports are numbered paragraphs only ("1. There
+        # were failings in ... It is therefore our decision to uphold this complaint").
+        # Past its title line such a text is read as findings, or nothing would be.
+        title_end = text.find("\n") + 1
+        if 0 < title_end < len(text) and text[title_end:].strip():
+            sections = [Section(HEADER, "", 0, title_end), Section(FINDINGS, "", title_end, len(text))]
     return [s for s in sections if s.end > s.start]
 
 

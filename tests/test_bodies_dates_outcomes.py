@@ -105,3 +105,45 @@ def test_every_body_of_a_list_of_holders_is_at_fault(nlp, finding: str) -> None:
     ex = extract_one(record(text), nlp)
     assert {(f.body, f.category) for f in ex.faults} == {
         ("Ash Lodge Nursing Home", "care_planning"), ("Harwell Borough Council", "care_planning")}
+
+
+@pytest.mark.parametrize("reason, fault_found", [
+    ("This is because we are unlikely to find fault by the Council.", False),
+    ("This is because there is not enough evidence of fault by the Council.", False),
+    ("This is because there is insufficient evidence of fault in how the Council assessed Mr B.", False),
+])
+def test_a_complaint_closed_after_initial_enquiries_has_no_faults(nlp, reason: str, fault_found) -> None:
+    text = ("Harwell Borough Council (25 999 002)\n\nSummary: Mr B complains the Council delayed his care needs "
+            f"assessment. We will not investigate this complaint. {reason}\n")
+    ex = extract_one(record(text, title="Harwell Borough Council (25 999 002)",
+                            outcome="Closed after initial enquiries"), nlp)
+    assert ex.outcome == "closed_after_initial_enquiries"
+    assert ex.faults == []
+    assert ex.fault_found is fault_found
+
+
+def test_a_fault_without_injustice_is_found_though_the_complaint_is_not_upheld(nlp) -> None:
+    text = ("Harwell Borough Council (25 999 003)\n\nSummary: Mrs D complains about her mother's care. There were "
+            "some faults by the care home and Council in care planning, but they did not cause Mrs D an injustice. "
+            "We do not uphold the complaint.\n")
+    ex = extract_one(record(text, title="Harwell Borough Council (25 999 003)"), nlp)
+    assert ex.outcome == "not_upheld"
+    assert ex.fault_found is True
+
+
+def test_a_complaint_only_alleged_in_a_decision_not_upheld_is_no_finding(nlp) -> None:
+    text = ("Harwell Borough Council (25 999 004)\n\nSummary: Mr X complains the Council failed to assess his "
+            "needs. We have not found fault by the Council.\n")
+    ex = extract_one(record(text, title="Harwell Borough Council (25 999 004)", outcome="Not upheld"), nlp)
+    assert ex.fault_found is False
+
+
+def test_a_report_of_numbered_paragraphs_without_headings_is_read(nlp) -> None:
+    # Some PHSO reports have no headings: the decision and the findings are in paragraph 1.
+    text = ("Kelworth Hospitals NHS Trust (P-000002)\n\n1. There were failings in the Trust's handling of "
+            "Mr A's complaint. This caused him frustration. It is therefore our decision to uphold this "
+            "complaint.\n2. Mr A complains the Trust did not reply to his letters.\n")
+    ex = extract_one(record(text, source="phso", reference="P-000002", title="Kelworth Hospitals NHS Trust (P-000002)"), nlp)
+    assert ex.outcome == "upheld"
+    assert ex.fault_found is True
+    assert {(f.body, f.category) for f in ex.faults} == {("Kelworth Hospitals NHS Trust", "complaint_handling")}
