@@ -147,3 +147,11 @@ def test_a_report_of_numbered_paragraphs_without_headings_is_read(nlp) -> None:
     assert ex.outcome == "upheld"
     assert ex.fault_found is True
     assert {(f.body, f.category) for f in ex.faults} == {("Kelworth Hospitals NHS Trust", "complaint_handling")}
+
+
+def test_a_body_the_complaint_names_only_by_its_role_is_involved(nlp) -> None:
+    text = ("Kelworth Partnership NHS Foundation Trust (25 999 005)\n\nSummary: Mr X complained about the way the "
+            "Council and Trust assessed his mental health needs. We found fault by the Trust.\n")
+    ex = extract_one(record(text, title="Kelworth Partnership NHS Foundation Trust (25 999 005)"), nlp)
+    assert {(b.name, b.body_type, b.at_fault) for b in ex.bodies} == {
+        ("Kelworth Partnership NHS Foundation Trust", "nhs_trust", True), ("the council", "council", False)}
