@@ -309,8 +309,8 @@ class BodyRegistry:
 def _variant(key: str) -> str:
     """One spelling for the ways a decision writes one body's name: "... University
     Foundation Trust" and "... University NHS Foundation Trust", "NHS X ICB" and "X
-    Integrated Care Board"."""
-    return re.sub(r"\bnhs\s+", "", _expand(key))
+    Integrated Care Board", "Brightwater Care Ltd" and "Brightwater Care"."""
+    return re.sub(r"\s+ltd$", "", re.sub(r"\bnhs\s+", "", _expand(key)))
 
 
 @functools.lru_cache(maxsize=65536)

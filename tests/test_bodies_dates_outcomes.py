@@ -155,3 +155,10 @@ def test_a_body_the_complaint_names_only_by_its_role_is_involved(nlp) -> None:
     ex = extract_one(record(text, title="Kelworth Partnership NHS Foundation Trust (25 999 005)"), nlp)
     assert {(b.name, b.body_type, b.at_fault) for b in ex.bodies} == {
         ("Kelworth Partnership NHS Foundation Trust", "nhs_trust", True), ("the council", "council", False)}
+
+
+def test_a_company_named_with_and_without_ltd_is_one_body(nlp) -> None:
+    text = ("Harwell Borough Council (25 999 006)\n\nSummary: Mrs X complains about Brightwater Home Care Agency Ltd, "
+            "which the Council commissioned. Brightwater Home Care Agency missed visits, which was fault.\n")
+    ex = extract_one(record(text, title="Harwell Borough Council (25 999 006)"), nlp)
+    assert [b.name for b in ex.bodies if b.body_type == "care_provider"] == ["Brightwater Home Care Agency Ltd"]
