@@ -33,6 +33,9 @@ def names(text: str) -> list[tuple[str, str]]:
     ("He lived at Elm House in Wisbech (the Home).", [("Elm House", "care_provider")]),
     ("She applied to Kelworth Academy (the School) for a place.", [("Kelworth Academy", "other")]),
     ("In March (the Home) said nothing.", []),
+    # type words only: not a name
+    ("Mrs D phoned the GP Surgery and a Medical Centre.", []),
+    ("Mrs D phoned Trinity Surgery.", [("Trinity Surgery", "gp_practice")]),
 ])
 def test_named_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected

@@ -224,7 +224,8 @@ def find_named_bodies(text: str) -> list[BodyMention]:
 
 _GENERIC_WORDS = re.compile(
     r"\b(?:NHS|Integrated|Care|Board|ICB|Clinical|Commissioning|Group|CCG|Foundation|Trust|County|City|District|"
-    r"Borough|Metropolitan|Council|Ltd|Limited|The|the|and|of|Local|Authority|Home|Agency)\b|[,.()-]")
+    r"Borough|Metropolitan|Council|Ltd|Limited|The|the|and|of|Local|Authority|Home|Agency|GP|Surgery|Practice|Medical|"
+    r"Centre|Health|Nursing|Residential)\b|[,.()-]")
 
 
 def _distinctive(name: str) -> bool:
