@@ -963,11 +963,12 @@ _COMPLAINS = re.compile(r"\bcomplain", re.I)
 
 
 def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[str]:
-    """Bodies named where the summary or the complaint says what the complaint is about
-    ("Mr B complains about the Council and Royley House Care Home"), by a role if nothing
+    """Bodies named where the summary says what the complaint is about ("Mr B complains
+    about the Council and Royley House Care Home"), or anywhere in the complaint section
+    (its bullets name the bodies without the verb), by a role if nothing
     names them ("complained about the way the Council and Trust assessed him" in a
     decision about the Trust: "the Council" is involved though no council is named)."""
-    return {key for s in sentences if s.section in (sections_mod.SUMMARY, sections_mod.COMPLAINT) and _COMPLAINS.search(s.text)
+    return {key for s in sentences if s.section == sections_mod.COMPLAINT or (s.section == sections_mod.SUMMARY and _COMPLAINS.search(s.text))
             for _, key in s.bodies if not registry.bodies[key].from_title}
 
 

@@ -165,3 +165,11 @@ def test_a_company_named_with_and_without_ltd_is_one_body(nlp) -> None:
             "which the Council commissioned. Brightwater Home Care Agency missed visits, which was fault.\n")
     ex = extract_one(record(text, title="Harwell Borough Council (25 999 006)"), nlp)
     assert [b.name for b in ex.bodies if b.body_type == "care_provider"] == ["Brightwater Home Care Agency Ltd"]
+
+
+def test_a_body_named_in_the_complaint_section_is_involved(nlp) -> None:
+    text = ("Harwell Borough Council (25 999 007)\n\nThe complaint\nMrs D complains:\n"
+            "• that the care home where her mother lives, Ash Lodge (run by Elmtree Nursing and Care Homes Ltd), "
+            "has not met her needs.\nWhat I found\nThe Council did not review the care plan, which was fault.\n")
+    ex = extract_one(record(text, title="Harwell Borough Council (25 999 007)"), nlp)
+    assert {b.name for b in ex.bodies} == {"Harwell Borough Council", "Elmtree Nursing and Care Homes Ltd"}
