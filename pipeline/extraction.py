@@ -1012,10 +1012,10 @@ NOT_INVESTIGATED = ("closed_after_initial_enquiries", "not_investigated")
 def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sentence], record: DecisionRecord) -> bool | None:
     if outcome in ("not_upheld", *NOT_INVESTIGATED):
         # "Not upheld" can still be fault without injustice ("there were some faults by the
-        # care home, but they did not cause Ms D an injustice"): a fault read from a
-        # finding, not from what the complaint alleged, says so. Otherwise only an
+        # care home, but they did not cause Ms D an injustice"): the faults read say so
+        # (and a decision with fault rows must not say it found none). Otherwise only an
         # explicit "no fault" decides, and a page cut short does not say.
-        if any(not vocab.is_allegation(f.provenance.sentence) for f in faults):
+        if faults:
             return True
         said_none = any(vocab.NO_FAULT.found_in(s.text) for s in sentences if s.section in FAULT_SECTIONS)
         return False if said_none or not record.truncated else None

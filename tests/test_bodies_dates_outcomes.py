@@ -134,10 +134,15 @@ def test_a_fault_without_injustice_is_found_though_the_complaint_is_not_upheld(n
     assert ex.fault_found is True
 
 
-def test_a_complaint_only_alleged_in_a_decision_not_upheld_is_no_finding(nlp) -> None:
+@pytest.mark.parametrize("conclusion", [
+    "We have not found fault by the Council.",
+    "We have completed our investigation having not made a finding of fault.",
+])
+def test_a_complaint_only_alleged_in_a_decision_not_upheld_is_no_finding(nlp, conclusion: str) -> None:
     text = ("Harwell Borough Council (25 999 004)\n\nSummary: Mr X complains the Council failed to assess his "
-            "needs. We have not found fault by the Council.\n")
+            f"needs. {conclusion}\n")
     ex = extract_one(record(text, title="Harwell Borough Council (25 999 004)", outcome="Not upheld"), nlp)
+    assert ex.faults == []
     assert ex.fault_found is False
 
 

@@ -41,7 +41,10 @@ NO_FAULT = _cue(
     # Reasons for not investigating: "we are unlikely to find fault", "there is not
     # enough (insufficient) evidence of fault by the Council".
     r"\bunlikely (?:that )?(?:to|we (?:would|could|will)) find (?:any )?(?:fault|failings?)|"
-    r"\b(?:not enough|insufficient) evidence (?:of|that there was) (?:any )?(?:fault|failings?)"
+    r"\b(?:not enough|insufficient) evidence (?:of|that there was) (?:any )?(?:fault|failings?)|"
+    # "having not made a finding of fault", "without making any finding of fault"
+    r"\b(?:not|without) (?:made|make|making) (?:a |any )?findings? of (?:fault|maladministration|service failure)|"
+    r"\bno findings? of (?:fault|maladministration|service failure)"
 )
 ALLEGATION = _cue(
     r"\b(?:complain(?:s|ed|ing)?|alleg\w*|says?|said|believes?|feels?|felt|wants?|would like|"
