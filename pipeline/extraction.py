@@ -270,6 +270,9 @@ class BodyRegistry:
         candidates = [k for k, b in self.bodies.items() if b.body_type == mention.body_type and (b.from_title or b.defined)]
         if not candidates:
             candidates = [k for k, b in self.bodies.items() if b.body_type == mention.body_type]
+        if not candidates:
+            # "the Trust" of a decision about "Kelworth Learning Trust", an academy trust
+            candidates = [k for k, b in self.bodies.items() if b.name.lower().endswith(" " + role)]
         if len(candidates) >= 1:
             return candidates[0]
         return None

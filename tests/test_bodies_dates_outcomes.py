@@ -36,6 +36,11 @@ def names(text: str) -> list[tuple[str, str]]:
     # type words only: not a name
     ("Mrs D phoned the GP Surgery and a Medical Centre.", []),
     ("Mrs D phoned Trinity Surgery.", [("Trinity Surgery", "gp_practice")]),
+    # schools and academy trusts (admissions cases), and companies that are not care providers
+    ("She applied to St Anne's Church of England Primary School.", [("St Anne's Church of England Primary School", "other")]),
+    ("Kelworth Academy Trust is the admission authority.", [("Kelworth Academy Trust", "other")]),
+    ("Her son attends Harwell Academy, not the Grammar School or Summer School.", [("Harwell Academy", "other")]),
+    ("The Council instructed Marlow Enforcement Services Ltd to collect it.", [("Marlow Enforcement Services Ltd", "other")]),
 ])
 def test_named_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
@@ -178,3 +183,11 @@ def test_a_body_named_in_the_complaint_section_is_involved(nlp) -> None:
             "has not met her needs.\nWhat I found\nThe Council did not review the care plan, which was fault.\n")
     ex = extract_one(record(text, title="Harwell Borough Council (25 999 007)"), nlp)
     assert {b.name for b in ex.bodies} == {"Harwell Borough Council", "Elmtree Nursing and Care Homes Ltd"}
+
+
+def test_an_academy_trust_in_the_title_is_the_body_at_fault(nlp) -> None:
+    text = ("Kelworth Learning Trust (25 999 008)\n\nSummary: Mrs X complains about how the Trust dealt with her "
+            "application for a school place. We found fault because the Trust did not follow the School Admissions "
+            "Code when it decided the application.\n")
+    ex = extract_one(record(text, title="Kelworth Learning Trust (25 999 008)"), nlp)
+    assert [(b.name, b.body_type, b.at_fault) for b in ex.bodies] == [("Kelworth Learning Trust", "other", True)]

@@ -39,6 +39,8 @@ _ENDINGS: list[tuple[str, str]] = [
     (r"(?:County|City|District|Borough|Metropolitan\s+Borough|Metropolitan\s+District|Town|Parish|Combined)?\s*Council|MBC|DC|BC|CC", COUNCIL),
     (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery", GP_PRACTICE),
     (r"Ltd\.?|Limited|LLP|plc|Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group|Care\s+Agency", CARE_PROVIDER),
+    # Schools and academy trusts: the admission authorities of school admissions cases.
+    (r"(?:Multi[- ]Academy\s+|Academies\s+|Academy\s+|Learning\s+|Schools\s+|Education\s+)Trust|School|Academy", OTHER),
 ]
 
 _GOVERNMENT_RE = (
@@ -141,6 +143,8 @@ _COUNCIL_OF = re.compile(r"(?:London|Royal)\s+Borough\s+of|City\s+of\s+\w+\s+Cou
 _NHS_WORD = re.compile(r"\bNHS\b")
 _LEADING_WORD = re.compile(r"([\w’']+)[\s,]+")
 _ACRONYM_ICB_CCG = re.compile(r"[A-Z]{2,}\s*(?:ICB|CCG)")
+_NOT_CARE_COMPANY = re.compile(r"\b(?:Enforcement|Bailiffs?|Collections?|Recovery|Parking|Solicitors|Housing|Properties|"
+                               r"Estates?|Lettings|Builders|Construction|Developments?|Transport|Taxis?|Coaches)\b")
 _CARE_PROVIDER_WORDS = re.compile(r"Ltd\.?|Limited|LLP|plc|Home|Homecare|Healthcare|Care\s+(?:Services|Group)")
 
 
@@ -150,7 +154,8 @@ def classify_name(name: str) -> str:
         return GOVERNMENT
     for ending, body_type in _NAME_ENDINGS:
         if ending.search(name):
-            return body_type
+            # "Marlow Enforcement Services Ltd" is a company, but not a care provider
+            return OTHER if body_type == CARE_PROVIDER and _NOT_CARE_COMPANY.search(name) else body_type
     if _COUNCIL_OF.match(name):
         return COUNCIL
     if _NHS_WORD.search(name):
@@ -225,7 +230,9 @@ def find_named_bodies(text: str) -> list[BodyMention]:
 _GENERIC_WORDS = re.compile(
     r"\b(?:NHS|Integrated|Care|Board|ICB|Clinical|Commissioning|Group|CCG|Foundation|Trust|County|City|District|"
     r"Borough|Metropolitan|Council|Ltd|Limited|The|the|and|of|Local|Authority|Home|Agency|GP|Surgery|Practice|Medical|"
-    r"Centre|Health|Nursing|Residential)\b|[,.()-]")
+    r"Centre|Health|Nursing|Residential|School|Academy|Academies|Primary|Secondary|Grammar|High|Infant|Junior|"
+    r"Learning|Education|Multi|Church|England|Catholic|Roman|Summer|Sunday|Holiday|Boarding|Independent|Special|Free|"
+    r"Nursery|Faith|Village)\b|[,.()-]")
 
 
 def _distinctive(name: str) -> bool:
