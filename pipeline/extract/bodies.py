@@ -10,7 +10,7 @@ ending is the rest of the name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.extract.cues import fold
 
@@ -127,8 +127,7 @@ _ROLE_RE = re.compile(
 _ALIAS_RE = re.compile(r"\s*\(\s*[\"“']?((?:the\s+)?[A-Za-z][\w’'&\- ]{1,40}?)[\"”']?\s*\)")
 
 
-@dataclass(frozen=True)
-class BodyMention:
+class BodyMention(NamedTuple):  # (a tuple: a hundred or more per decision, built for a third of a frozen dataclass's cost)
     start: int
     end: int
     text: str
