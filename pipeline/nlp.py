@@ -173,13 +173,19 @@ def amounts(doc: Doc) -> Doc:
 # by a lookbehind: `re` skips to the places a pattern's first word could start (to each
 # "within" at once) only when the pattern starts with letters; one that starts with "\b"
 # is tried at every position of every section.
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _ABSOLUTE = Cue(re.compile(
     r"(?:by(?<=\bby)|before(?<=\bbefore)|no later than(?<=\bno later than)|on or before(?<=\bon or before))"
-    rf"\s+(?:the\s+)?({date_rules.DATE_PATTERN})", re.IGNORECASE))
+    rf"\s+(?:the\s+)?(?:{_WEEKDAY}(?:the\s+)?)?({date_rules.DATE_PATTERN})", re.IGNORECASE))
+# "within one month of our final decision", "within 28 days of receiving the final
+# decision", "within three months of the Ombudsman's final decision", "within the next
+# three months"; the anchor is optional (a bare period counts from the decision too).
+_DOCUMENT = (r"(?:the\s+ombudsm[ae]n['’]?s\s+|the\s+|our\s+|this\s+|my\s+)?(?:final\s+)?"
+             r"(?:decision(?:\s+statement)?|report|statement)")
 _RELATIVE = Cue(re.compile(
-    rf"within(?<=\bwithin)\s+({date_rules.PERIOD_PATTERN})"
-    r"(?:\s+(?:of|from|after)\s+(?:the\s+|our\s+|this\s+|my\s+)?(?:date\s+of\s+(?:this|our|the|my)\s+(?:final\s+)?(?:report|decision|statement)"
-    r"|(?:final\s+)?(?:decision|report|statement)(?:\s+(?:being|is)\s+(?:issued|published))?))?",
+    rf"within(?<=\bwithin)\s+(?:the\s+next\s+)?({date_rules.PERIOD_PATTERN})"
+    rf"(?:\s+(?:of|from|after)\s+(?:(?:receiving|receipt\s+of)\s+)?(?:(?:the\s+)?date\s+of\s+)?{_DOCUMENT}"
+    r"(?:\s+(?:being|is)\s+(?:issued|published|sent))?)?",
     re.IGNORECASE,
 ))
 

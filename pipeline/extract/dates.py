@@ -17,19 +17,25 @@ MONTHS["sept"] = 9
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fourteen": 14, "twenty": 20, "twenty-eight": 28, "thirty": 30,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 # Lower case, for patterns compiled with re.IGNORECASE: a `Cue` searches a lower-case
 # pattern in the folded text, which is faster (pipeline.extract.cues).
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-# "29 October 2025", "29th October 2025", "18 02 26", "18/02/2026"
+# "29 October 2025", "29th October 2025", "29th of October 2025", "18 02 26", "18/02/2026"
 DATE_PATTERN = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}\.?,?\s+\d{{4}}"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_RE}\.?,?\s+\d{{4}}"
     r"|\d{1,2}[ /.-]\d{1,2}[ /.-](?:\d{4}|\d{2}))"
 )
-_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|twenty-eight|thirty)"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# A count in digits or in words ("28", "twenty-eight", "fifteen", "a"), and the digits some
+# decisions add after the words: "one (1) month", "three (3) months".
+_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:" + _UNITS + r"))?"
+        r"|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+        r"|seventeen|eighteen|nineteen)(?:\s*\(\d{1,3}\))?")
 PERIOD_PATTERN = rf"{_NUM}\s+(?:calendar\s+|working\s+|business\s+)?(?:months?|weeks?|days?)"
 
 _DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
@@ -39,7 +45,7 @@ _PERIOD_RE = re.compile(rf"({_NUM})\s+(calendar\s+|working\s+|business\s+)?(mont
 def parse_date(text: str) -> dt.date | None:
     """Parse one written date; None if it is not a real date."""
     text = text.strip().rstrip(".,")
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
     try:
         if m:
             month = MONTHS.get(m.group(2).lower())
@@ -68,13 +74,23 @@ def add_working_days(day: dt.date, count: int) -> dt.date:
     return day
 
 
+def count_of(raw: str) -> int:
+    """"28", "twenty-eight", "twenty eight", "fifteen", "a", "one (1)" as a number."""
+    raw = re.sub(r"\s*\(\d+\)$", "", raw.strip().lower())
+    if raw.isdigit():
+        return int(raw)
+    tens, _, unit = raw.replace(" ", "-").partition("-")
+    if tens in TENS:
+        return TENS[tens] + (NUMBER_WORDS[unit] if unit else 0)
+    return NUMBER_WORDS[raw]
+
+
 def resolve_period(period_text: str, start: dt.date) -> dt.date | None:
     """"three months" / "20 working days" / "4 weeks" counted from `start`."""
     m = _PERIOD_RE.search(period_text)
     if not m:
         return None
-    raw = m.group(1).lower()
-    count = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
+    count = count_of(m.group(1))
     unit, kind = m.group(3).lower(), (m.group(2) or "").strip().lower()
     if unit == "month":
         return add_months(start, count)
