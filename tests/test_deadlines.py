@@ -134,7 +134,7 @@ def test_written_dates(nlp, sentence, due, due_text):
 def test_one_deadline_over_a_list_of_dashed_actions(nlp):
     ex = extract_one(lgsco("Within three months of the final decision the Council will:\n"
                            "- apologise to Mrs X;\n- pay her £300 for her distress; and\n"
-                           "- review its procedures for care assessments.\n"), nlp)
+                           "- remind its staff of the timescales for care assessments.\n"), nlp)
     [d] = ex.deadlines
     assert (d.body, d.due_date, d.due_text) == (COUNCIL, D(2025, 9, 16), "Within three months of the final decision")
     assert d.actions == ["apology", "payment", "service_improvement"]
@@ -174,6 +174,22 @@ def test_a_deadline_stated_after_the_list_by_it(nlp):
                            "It should do this within one month.\n")) == {(COUNCIL, D(2025, 7, 16), "within one month")}
 
 
+def test_items_written_as_orders_under_an_agreement(nlp):
+    assert rows(nlp, lgsco("To put things right, the Council has agreed to:\n"
+                           "Within one month of the final decision send Mrs X a written apology.\n"
+                           "Make sure the new ramp is fitted within three months of the final decision.\n"
+                           "Pay Mrs X £150 for her time and trouble.\n")) == {
+        (COUNCIL, D(2025, 7, 16), "Within one month of the final decision"),
+        (COUNCIL, D(2025, 9, 16), "within three months of the final decision"),
+    }
+
+
+def test_bullets_that_spell_out_a_recommendation_take_their_own_date(nlp):
+    assert rows(nlp, phso("12. We recommend the Trust acknowledges its failings and apologises. • acknowledge the "
+                          "failings and apologise for them • send us a copy of the letter by 30 07 25.\n")) == {
+        (TRUST, D(2025, 7, 30), "by 30 07 25")}
+
+
 # --- several bodies -----------------------------------------------------------------------------
 
 def test_two_bodies_named_as_the_subject_each_get_a_row(nlp):
@@ -186,12 +202,12 @@ def test_two_bodies_named_as_the_subject_each_get_a_row(nlp):
 
 def test_both_organisations(nlp):
     assert dates_of(nlp, lgsco("Both organisations should, within three months, review how they share "
-                               "information.\n")) == [(ICB, D(2025, 9, 16)), (COUNCIL, D(2025, 9, 16))]
+                               "information.\n")) == [(COUNCIL, D(2025, 9, 16)), (ICB, D(2025, 9, 16))]
 
 
 def test_each_body_pays_by_a_date(nlp):
     assert dates_of(nlp, lgsco("The Council and the ICB will each pay Mrs X £250 by 29 October 2025.\n")) == [
-        (ICB, D(2025, 10, 29)), (COUNCIL, D(2025, 10, 29))]
+        (COUNCIL, D(2025, 10, 29)), (ICB, D(2025, 10, 29))]
 
 
 def test_different_bodies_with_different_deadlines(nlp):
@@ -200,6 +216,21 @@ def test_different_bodies_with_different_deadlines(nlp):
         (COUNCIL, D(2025, 7, 16), "Within one month of the final decision"),
         (ICB, D(2025, 9, 16), "Within three months of the final decision"),
     }
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Council will, within three months, remind all staff of its duty to tell the ICB about hospital discharges.",
+    "Within one month of the final decision the Council will pay Mrs X £200 for the distress both she and her son "
+    "suffered, and share its findings with the ICB.",
+])
+def test_a_body_named_in_what_is_asked_does_not_act(nlp, sentence):
+    assert dates_of(nlp, lgsco(sentence + "\n")) == [(COUNCIL, D(2025, 9, 16) if "three" in sentence else D(2025, 7, 16))]
+
+
+def test_they_in_what_is_asked_is_not_both_bodies(nlp):
+    assert dates_of(nlp, lgsco("The Council has agreed to review Mrs X's care plan.\n"
+                               "It should also, within one month, apologise for the worry they caused Mrs X.\n")) == [
+        (COUNCIL, D(2025, 7, 16))]
 
 
 def test_phso_two_bodies_over_a_list(nlp):
@@ -220,6 +251,12 @@ def test_phso_two_bodies_over_a_list(nlp):
     ("I recommend that, within four weeks, the Council pays Mrs X £150.", D(2025, 7, 14), "within four weeks"),
     ("To remedy the injustice, by 29 October 2025 the Council has agreed to apologise to Mrs X.",
      D(2025, 10, 29), "by 29 October 2025"),
+    ("We expect the Council to apologise to Mrs X within one month of the final decision.",
+     D(2025, 7, 16), "within one month of the final decision"),
+    ("The Council has offered to pay Mrs X £200 within one month, which is a suitable remedy.",
+     D(2025, 7, 16), "within one month"),
+    ("The Council has accepted my recommendation to apologise to Mrs X within one month.",
+     D(2025, 7, 16), "within one month"),
     ("The Council must consider the report and confirm within three months the action it has taken or proposes "
      "to take.", D(2025, 9, 16), "within three months"),
 ])
@@ -248,7 +285,7 @@ def test_phso_list_with_a_later_action_plan(nlp):
                           "We also recommend that within three months of the date of our final report the Trust "
                           "produces an action plan.\n"
                           "The Trust should send us and Mr Y a copy of its apology letter and the action plan.\n")) == {
-        (TRUST, D(2025, 7, 16), "within one month of the date of our final report"),
+        (TRUST, D(2025, 7, 16), "Within one month of the date of our final report"),
         (TRUST, D(2025, 9, 16), "within three months of the date of our final report"),
     }
 
@@ -267,6 +304,10 @@ NO_DEADLINE_REMEDY = "The Council will apologise to Mrs X.\nThe Council should p
     "Within two weeks Mrs X was moved to another care home.\n",
     "The Council said it would assess Mrs X within four weeks, but it did not.\n",
     "The Council should have completed the assessment within 28 days.\n",
+    "The Council should have done this within 28 days.\n",
+    "The Council accepts it should not have taken longer than 20 working days to reply, as its policy requires "
+    "replies within 20 working days.\n",
+    "If the Council had assessed Mrs X within four weeks, she would not have paid for her care.\n",
     "The Council did not respond within the 20 working days its procedure allows.\n",
 ])
 def test_timescales_in_the_findings_are_not_deadlines(nlp, findings):
@@ -286,6 +327,8 @@ def test_the_complainants_wish_is_not_a_deadline(nlp):
     "By 3 March 2024 the Council had not replied to Mrs X.",
     "Within two weeks Mrs X was moved to another care home.",
     "Councils should complete an assessment within 20 weeks of the request.",
+    "The guidance expects councils to complete assessments within 20 weeks.",
+    "Mrs X told us the Council would pay her within two weeks.",
 ])
 def test_in_a_remedy_section_only_the_remedys_deadline_counts(nlp, sentence):
     record = lgsco("Within one month of the final decision the Council will apologise to Mrs X.\n" + sentence + "\n")
