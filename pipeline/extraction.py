@@ -348,6 +348,12 @@ class Sentence:
         return Provenance(self.text.strip(), self.start, self.end, self.section)
 
 
+# A period counted from something other than the decision ("within 28 days of receiving
+# her invoice", "within two weeks of completing the review") cannot be resolved: its
+# deadline has no date. The phrase patterns (pipeline.nlp) take the decision's own anchors.
+_ANCHORED_ELSEWHERE = re.compile(r"[ \t]+(?:of|from|after|following)\s+(?![^.;:,\n]{0,60}?\b(?:decision|report|statement|letter)\b)", re.I)
+
+
 def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> list[Sentence]:
     # Every candidate list is sorted by start, so each sentence takes its share by bisection.
     ext = doc._  # (each `doc._` builds an object: read it once)
@@ -384,7 +390,8 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
         i, j = bisect_left(amount_starts, s), bisect_left(amount_starts, e)
         sent_amounts = [(offset + a, offset + b, v) for a, b, v in amounts[i:j]] if i < j else []
         i, j = bisect_left(deadline_starts, s), bisect_left(deadline_starts, e)
-        sent_deadlines = [(offset + a, offset + b, t, d, p) for a, b, t, d, p in deadlines[i:j]] if i < j else []
+        sent_deadlines = [(offset + a, offset + b, t, d, None if p and _ANCHORED_ELSEWHERE.match(doc_text, b) else p)
+                          for a, b, t, d, p in deadlines[i:j]] if i < j else []
         out.append(Sentence(sent_text, offset + s, offset + e, section, bodies, sent_amounts, sent_deadlines,
                             scores.get(s), fault_word, None if wording is None else s in wording))
     return out
@@ -809,9 +816,12 @@ _PAST_MODAL = re.compile(r"\b(?:should|would|could|must|might|ought\s+to)\s+(?:n
 _OURS = re.compile(r"\b(?:we|i)\s+(?:(?:also|then|now|therefore|further|each|not)\s+)?$", re.I)
 _REPORTED = re.compile(r"\b(?:says?|said|states?|stated|explains?|explained|sets?\s+out|requires?|required|"
                        r"provides?\s+that|allows?|told|promised|expects?|expected)\b", re.I)
-# A rule for every body of a kind: "Councils should ...", "Local authorities must ...".
+# A rule for every body or case of a kind: "Councils should ...", "Local authorities must
+# ...", "Complaints should be made within 12 months ...".
 _GENERIC_SUBJECT = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:(?:local|public|nhs|health|care|all)\s+)*"
-                              r"(?:councils|authorities|bodies|organisations|trusts|providers|boards|practices|agencies|hospitals)\b", re.I)
+                              r"(?:councils|authorities|bodies|organisations|trusts|providers|boards|practices|agencies|hospitals"
+                              r"|complaints|complainants|assessments|reviews|responses|requests|applications|appeals|decisions"
+                              r"|plans|people|patients|carers|parents)\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪●]|\(?[a-z]\)|\(?[ivx]+\)|\d{1,2}\))\s")
 _NEW_PARAGRAPH = re.compile(r"^\s*\d{1,3}\.\s")  # "22. Within three months ..."
 # A list item written as an order: "Ensure the work is completed within three months".

@@ -180,11 +180,14 @@ _ABSOLUTE = Cue(re.compile(
 # "within one month of our final decision", "within 28 days of receiving the final
 # decision", "within three months of the Ombudsman's final decision", "within the next
 # three months"; the anchor is optional (a bare period counts from the decision too).
-_DOCUMENT = (r"(?:the\s+ombudsm[ae]n['’]?s\s+|the\s+|our\s+|this\s+|my\s+)?(?:final\s+)?"
-             r"(?:decision(?:\s+statement)?|report|statement)")
+_DOCUMENT = (r"(?:(?:the\s+ombudsm[ae]n['’]?s\s+|the\s+|our\s+|this\s+|my\s+)?(?:final\s+)?"
+             r"(?:decision(?:\s+statement)?|report|statement)|this\s+letter)")
+# "of receiving", "of us issuing", "of the publication of", "of the date of"
+_TO_DOCUMENT = (r"(?:(?:(?:us|me)\s+)?(?:receiving|issuing|publishing|sending)\s+"
+                r"|(?:the\s+)?(?:date\s+of\s+)?(?:receipt|publication|issue)\s+of\s+)?(?:(?:the\s+)?date\s+of\s+)?")
 _RELATIVE = Cue(re.compile(
     rf"within(?<=\bwithin)\s+(?:the\s+next\s+)?({date_rules.PERIOD_PATTERN})"
-    rf"(?:\s+(?:of|from|after)\s+(?:(?:receiving|receipt\s+of)\s+)?(?:(?:the\s+)?date\s+of\s+)?{_DOCUMENT}"
+    rf"(?:\s+(?:of|from|after|following)\s+{_TO_DOCUMENT}{_DOCUMENT}"
     r"(?:\s+(?:being|is)\s+(?:issued|published|sent))?)?",
     re.IGNORECASE,
 ))

@@ -101,11 +101,27 @@ D = dt.date
      D(2025, 7, 16), "within one month of the Ombudsman’s final decision"),
     ("The Council will review its procedures within the next three months.",
      D(2025, 9, 16), "within the next three months"),
+    ("Within one month following the final decision, the Council will apologise to Mrs X.",
+     D(2025, 7, 16), "Within one month following the final decision"),
+    ("The Council will apologise to Mrs X within one month of the publication of this report.",
+     D(2025, 7, 16), "within one month of the publication of this report"),
+    ("The Council will apologise to Mrs X within a month of us issuing our final decision.",
+     D(2025, 7, 16), "within a month of us issuing our final decision"),
+    ("The Council will apologise to Mrs X within one month of the date of this letter.",
+     D(2025, 7, 16), "within one month of the date of this letter"),
     ("The Council will apologise to Mrs X within one month of the date of my final decision statement.",
      D(2025, 7, 16), "within one month of the date of my final decision statement"),
 ])
 def test_relative_periods_are_counted_from_the_decision_date(nlp, sentence, due, due_text):
     assert rows(nlp, lgsco(sentence + "\n")) == {(COUNCIL, due, due_text)}
+
+
+def test_a_period_counted_from_something_else_has_no_date(nlp):
+    assert rows(nlp, lgsco("The Council will review Mrs X's care plan within one month of the final decision and "
+                           "send her a copy within two weeks of completing the review.\n"
+                           "It will pay for the repairs within 28 days of receiving her invoice.\n")) == {
+        (COUNCIL, D(2025, 7, 16), "within one month of the final decision"),
+        (COUNCIL, None, "within two weeks"), (COUNCIL, None, "within 28 days")}
 
 
 # --- written dates -----------------------------------------------------------------------------
@@ -305,6 +321,8 @@ NO_DEADLINE_REMEDY = "The Council will apologise to Mrs X.\nThe Council should p
     "The Council said it would assess Mrs X within four weeks, but it did not.\n",
     "The Council should have completed the assessment within 28 days.\n",
     "The Council should have done this within 28 days.\n",
+    "Complaints should be made within 12 months of the events complained about.\n",
+    "Local authorities must complete a review within six weeks.\n",
     "The Council accepts it should not have taken longer than 20 working days to reply, as its policy requires "
     "replies within 20 working days.\n",
     "If the Council had assessed Mrs X within four weeks, she would not have paid for her care.\n",
@@ -329,6 +347,7 @@ def test_the_complainants_wish_is_not_a_deadline(nlp):
     "Councils should complete an assessment within 20 weeks of the request.",
     "The guidance expects councils to complete assessments within 20 weeks.",
     "Mrs X told us the Council would pay her within two weeks.",
+    "Responses should be sent within 20 working days.",
 ])
 def test_in_a_remedy_section_only_the_remedys_deadline_counts(nlp, sentence):
     record = lgsco("Within one month of the final decision the Council will apologise to Mrs X.\n" + sentence + "\n")
