@@ -836,14 +836,19 @@ _THESE_ACTIONS = re.compile(r"\bdo\s+(?:this|so|these|that)\b|\b(?:the|these|tho
 _PAST_MARGIN = dt.timedelta(days=30)
 
 
-def _requests(text: str) -> bool:
+_MODALS = re.compile(r"(?:will|should|must|shall|(?:is|are|needs?)\s+to)$", re.I)
+
+
+def _requests(text: str, agreed_only: bool = False) -> bool:
     """Does the sentence ask for or agree something, in its own words? The first request
     word that is not the Ombudsman's own ("we will") counts, unless what the law, a
-    procedure or a person said comes before it."""
+    procedure or a person said comes before it. With `agreed_only`, only an agreement or
+    a recommendation counts, not a bare modal: the findings state duties that way ("The
+    Council must issue the plan within 20 weeks")."""
     text = _PAST_MODAL.sub(" ", text)
     for m in _REQUEST.finditer(text):
         before = text[:m.start()]
-        if m.group().lower() in ("will", "shall", "must", "should") and _OURS.search(before):
+        if _MODALS.match(m.group()) and (agreed_only or _OURS.search(before)):
             continue  # "we will consider ...", "I will ..."
         if _REPORTED.search(before) or _GENERIC_SUBJECT.search(before):
             return False
@@ -882,6 +887,8 @@ def _sets_deadline(remedy: list[Sentence], i: int, due: dt.date | None, absolute
     if absolute and due and decision_date and due < decision_date - _PAST_MARGIN:
         return False
     text = remedy[i].text
+    if remedy[i].section == sections_mod.FINDINGS:
+        return _requests(text, agreed_only=True)
     return _requests(text) or text.rstrip().endswith(":") or _in_list(remedy, i)
 
 

@@ -175,8 +175,9 @@ def amounts(doc: Doc) -> Doc:
 # is tried at every position of every section.
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
 _ABSOLUTE = Cue(re.compile(
-    r"(?:by(?<=\bby)|before(?<=\bbefore)|no later than(?<=\bno later than)|on or before(?<=\bon or before))"
-    rf"\s+(?:the\s+)?(?:{_WEEKDAY}(?:the\s+)?)?({date_rules.DATE_PATTERN})", re.IGNORECASE))
+    r"(?:by(?<=\bby)|before(?<=\bbefore)|no later than(?<=\bno later than)|not later than(?<=\bnot later than)"
+    r"|on or before(?<=\bon or before))"
+    rf"\s+(?:the\s+)?(?:{_WEEKDAY}(?:the\s+)?)?({date_rules.DATE_PATTERN}|{date_rules.MONTH_END_PATTERN})", re.IGNORECASE))
 # "within one month of our final decision", "within 28 days of receiving the final
 # decision", "within three months of the Ombudsman's final decision", "within the next
 # three months"; the anchor is optional (a bare period counts from the decision too).

@@ -28,11 +28,12 @@ LGSCO_HEAD = (
 )
 
 
-def lgsco(remedy: str, findings: str = "The Council took too long to assess her son's needs. This was fault.\n",
+def lgsco(remedy: str | None, findings: str = "The Council took too long to assess her son's needs. This was fault.\n",
           decision: str = "There was fault by the Council and the ICB which caused injustice.\n",
           summary_extra: str = "") -> DecisionRecord:
+    """A decision with `remedy` as its "Agreed action" section (none when it is None)."""
     text = (LGSCO_HEAD.replace("We found fault", summary_extra + "We found fault") + "What I found\n" + findings
-            + "\nAgreed action\n" + remedy + "\nFinal decision\n" + decision)
+            + ("" if remedy is None else "\nAgreed action\n" + remedy) + "\nFinal decision\n" + decision)
     return DecisionRecord("lgsco", "25 001 234", text, title="Barset Borough Council (25 001 234)",
                           decision_date=DECIDED)
 
@@ -140,6 +141,12 @@ def test_a_period_counted_from_something_else_has_no_date(nlp):
     ("The Council will apologise to Mrs X by Friday 13 March 2026.", D(2026, 3, 13), "by Friday 13 March 2026"),
     ("The Council will apologise to Mrs X by Friday, 13 March 2026.", D(2026, 3, 13), "by Friday, 13 March 2026"),
     ("The Council will apologise to Mrs X before 1 September 2025.", D(2025, 9, 1), "before 1 September 2025"),
+    ("The Council will review its procedures not later than 14 March 2026.", D(2026, 3, 14),
+     "not later than 14 March 2026"),
+    ("The Council will review its procedures by the end of October 2025.", D(2025, 10, 31),
+     "by the end of October 2025"),
+    ("The Council will review its procedures by the end of February 2028.", D(2028, 2, 29),
+     "by the end of February 2028"),
 ])
 def test_written_dates(nlp, sentence, due, due_text):
     assert rows(nlp, lgsco(sentence + "\n")) == {(COUNCIL, due, due_text)}
@@ -330,6 +337,21 @@ NO_DEADLINE_REMEDY = "The Council will apologise to Mrs X.\nThe Council should p
 ])
 def test_timescales_in_the_findings_are_not_deadlines(nlp, findings):
     assert rows(nlp, lgsco(NO_DEADLINE_REMEDY, findings=findings)) == set()
+
+
+@pytest.mark.parametrize("findings", [
+    "The Council must issue a final plan within 20 weeks of the request.\n",
+    "The Council should review the plan within 12 months, as the law requires.\n",
+    "The Council will need to decide within 28 days whether to accept the request.\n",
+])
+def test_a_decision_without_a_remedy_takes_no_duty_from_its_findings(nlp, findings):
+    record = lgsco(None, findings=findings, decision="I have found no fault by the Council.\n")
+    assert rows(nlp, record) == set()
+
+
+def test_findings_that_state_an_agreed_remedy_give_its_deadline(nlp):
+    record = lgsco(None, findings="The Council has agreed to apologise to Mrs X within one month of my final decision.\n")
+    assert rows(nlp, record) == {(COUNCIL, D(2025, 7, 16), "within one month of my final decision")}
 
 
 def test_the_complainants_wish_is_not_a_deadline(nlp):

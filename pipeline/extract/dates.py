@@ -30,6 +30,8 @@ DATE_PATTERN = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_RE}\.?,?\s+\d{{4}}"
     r"|\d{1,2}[ /.-]\d{1,2}[ /.-](?:\d{4}|\d{2}))"
 )
+# "the end of October 2025": the month's last day.
+MONTH_END_PATTERN = rf"end\s+of\s+{_MONTH_RE}\.?,?\s+\d{{4}}"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # A count in digits or in words ("28", "twenty-eight", "fifteen", "a"), and the digits some
 # decisions add after the words: "one (1) month", "three (3) months".
@@ -45,6 +47,10 @@ _PERIOD_RE = re.compile(rf"({_NUM})\s+(calendar\s+|working\s+|business\s+)?(mont
 def parse_date(text: str) -> dt.date | None:
     """Parse one written date; None if it is not a real date."""
     text = text.strip().rstrip(".,")
+    end = re.fullmatch(r"end\s+of\s+([A-Za-z]+)\.?,?\s+(\d{4})", text, re.I)
+    if end:
+        month = MONTHS.get(end.group(1).lower())
+        return dt.date(int(end.group(2)), month, calendar.monthrange(int(end.group(2)), month)[1]) if month else None
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
     try:
         if m:
