@@ -834,9 +834,9 @@ _THESE_ACTIONS = re.compile(r"\bdo\s+(?:this|so|these|that)\b|\b(?:the|these|tho
 # Dates a decision sets lie after it; a written date this long before the decision date is
 # an event, not a deadline (the published decision date can trail the decision a little).
 _PAST_MARGIN = dt.timedelta(days=30)
-
-
 _MODALS = re.compile(r"(?:will|should|must|shall|(?:is|are|needs?)\s+to)$", re.I)
+_WE_RECOMMEND = re.compile(r"\b(?:we|i)\s+(?:\w+\s+)?$", re.I)  # "we recommend", "I also recommend"
+_HAS = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.I)  # "has agreed", "have now agreed"
 
 
 def _requests(text: str, agreed_only: bool = False) -> bool:
@@ -846,10 +846,15 @@ def _requests(text: str, agreed_only: bool = False) -> bool:
     a recommendation counts, not a bare modal: the findings state duties that way ("The
     Council must issue the plan within 20 weeks")."""
     text = _PAST_MODAL.sub(" ", text)
-    for m in _REQUEST.finditer(text):
-        before = text[:m.start()]
-        if _MODALS.match(m.group()) and (agreed_only or _OURS.search(before)):
+    found = list(_REQUEST.finditer(text))
+    if any(m.group().lower().startswith("recommend") and _WE_RECOMMEND.search(text, 0, m.start()) for m in found):
+        return True  # the Ombudsman's recommendation, whatever was said before it
+    for m in found:
+        before, word = text[:m.start()], m.group().lower()
+        if _MODALS.match(word) and (agreed_only or _OURS.search(before)):
             continue  # "we will consider ...", "I will ..."
+        if agreed_only and word == "agreed" and not _HAS.search(before):
+            continue  # "The Council agreed to reply within 20 working days but did not"
         if _REPORTED.search(before) or _GENERIC_SUBJECT.search(before):
             return False
         return True

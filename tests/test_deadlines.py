@@ -280,6 +280,8 @@ def test_phso_two_bodies_over_a_list(nlp):
      D(2025, 7, 16), "within one month"),
     ("The Council has accepted my recommendation to apologise to Mrs X within one month.",
      D(2025, 7, 16), "within one month"),
+    ("As the guidance says, councils should act promptly, so I recommend the Council apologises to Mrs X within one "
+     "month.", D(2025, 7, 16), "within one month"),
     ("The Council must consider the report and confirm within three months the action it has taken or proposes "
      "to take.", D(2025, 9, 16), "within three months"),
 ])
@@ -343,6 +345,7 @@ def test_timescales_in_the_findings_are_not_deadlines(nlp, findings):
     "The Council must issue a final plan within 20 weeks of the request.\n",
     "The Council should review the plan within 12 months, as the law requires.\n",
     "The Council will need to decide within 28 days whether to accept the request.\n",
+    "The Council agreed to reply within 20 working days but did not.\n",
 ])
 def test_a_decision_without_a_remedy_takes_no_duty_from_its_findings(nlp, findings):
     record = lgsco(None, findings=findings, decision="I have found no fault by the Council.\n")
