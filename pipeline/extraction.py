@@ -808,7 +808,7 @@ def _actions(text: str) -> list[str]:
 # replied", "within two weeks Mrs X was moved"), what the complainant wants ("Mrs X wants
 # the Council to pay her within a month") or what the Ombudsman will do ("we will
 # consider its response within 20 working days").
-_REQUEST = re.compile(r"\b(?:will|should|must|shall|(?:is|are|needs?)\s+to|agree[sd]?|agreeing|recommend(?:s|ed|ing)?"
+_REQUEST = re.compile(r"\b(?:will|should|must|shall|(?:is|are|needs?)\s+(?:asked\s+)?to|agree[sd]?|agreeing|recommend(?:s|ed|ing)?"
                       r"|(?:we|i)\s+(?:would\s+)?(?:also\s+)?(?:expect|ask)|(?:has|have)\s+(?:also\s+)?offered\s+to"
                       r"|accept(?:s|ed)?\s+(?:our|my|the|these|this)\s+recommendations?)\b", re.I)
 # "should have completed the assessment within 28 days": what was due, not what is asked.
@@ -823,7 +823,9 @@ _GENERIC_SUBJECT = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:(?:local|public|nhs|health
                               r"|complaints|complainants|assessments|reviews|responses|requests|applications|appeals|decisions"
                               r"|plans|people|patients|carers|parents)\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪●]|\(?[a-z]\)|\(?[ivx]+\)|\d{1,2}\))\s")
-_NEW_PARAGRAPH = re.compile(r"^\s*\d{1,3}\.\s")  # "22. Within three months ..."
+# A number starts a paragraph ("22. Within three months ...") unless an item goes on after
+# it ("1. apologise to Mrs X;", "2. Pay her £300.").
+_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
 # A list item written as an order: "Ensure the work is completed within three months".
 _IMPERATIVE = re.compile(r"^\W*(?:apologi[sz]e|pay|refund|reimburse|repay|waive|backdate|review|reconsider|reassess|"
                          r"remind|train|agree|produce|write|send|share|audit|make sure|ensure|check|tell|provide|"
@@ -834,7 +836,7 @@ _THESE_ACTIONS = re.compile(r"\bdo\s+(?:this|so|these|that)\b|\b(?:the|these|tho
 # Dates a decision sets lie after it; a written date this long before the decision date is
 # an event, not a deadline (the published decision date can trail the decision a little).
 _PAST_MARGIN = dt.timedelta(days=30)
-_MODALS = re.compile(r"(?:will|should|must|shall|(?:is|are|needs?)\s+to)$", re.I)
+_MODALS = re.compile(r"(?:will|should|must|shall|(?:is|are|needs?)\s+(?:asked\s+)?to)$", re.I)
 _WE_RECOMMEND = re.compile(r"\b(?:we|i)\s+(?:\w+\s+)?$", re.I)  # "we recommend", "I also recommend"
 _HAS = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.I)  # "has agreed", "have now agreed"
 
@@ -865,8 +867,17 @@ def _is_item(sent: Sentence) -> bool:
     """A list item: a bullet or letter, a line that goes on in lower case, one that starts
     with its deadline or with its verb ("Ensure the work is completed ...")."""
     text = sent.text
+    number = _NUMBER.match(text)
+    if number:
+        rest = text[number.end():]
+        return rest[:1].islower() or bool(_IMPERATIVE.match(rest))
     return (bool(_LIST_ITEM.match(text)) or text.strip()[:1].islower() or bool(_IMPERATIVE.match(text))
             or bool(sent.deadlines) and sent.deadlines[0][0] - sent.start <= 3)
+
+
+def _new_paragraph(sent: Sentence) -> bool:
+    """A numbered paragraph: "22. Within three months the Council will ..."."""
+    return bool(_NUMBER.match(sent.text)) and not _is_item(sent)
 
 
 def _in_list(remedy: list[Sentence], i: int) -> bool:
@@ -908,7 +919,7 @@ def _scope(remedy: list[Sentence], i: int, dated: set[int]) -> list[Sentence]:
     if sent.text.rstrip().endswith(":") or (nxt is not None and nxt.section == sent.section and _LIST_ITEM.match(nxt.text)):
         for j in range(i + 1, len(remedy)):
             item = remedy[j]
-            if j in dated or item.section != sent.section or _NEW_PARAGRAPH.match(item.text):
+            if j in dated or item.section != sent.section or _new_paragraph(item):
                 break
             # A sentence that is no item ends the list, unless an item follows it: then it
             # goes on the item before ("- apologise to Mrs X. Our guidance explains ...;").

@@ -186,6 +186,22 @@ def test_lettered_lists_under_two_deadlines(nlp):
     }
 
 
+def test_numbered_items_each_after_its_own_deadline(nlp):
+    assert rows(nlp, lgsco("The Council will:\n1. within one month of the final decision, apologise to Mrs X;\n"
+                           "2. within three months of the final decision, review its procedures.\n")) == {
+        (COUNCIL, D(2025, 7, 16), "within one month of the final decision"),
+        (COUNCIL, D(2025, 9, 16), "within three months of the final decision"),
+    }
+
+
+def test_numbered_items_under_a_deadline_for_two_bodies(nlp):
+    ex = extract_one(lgsco("22. Within one month of the final decision the ICB and the Council will:\n"
+                           "1. Apologise to Mrs X.\n2. Pay her £300 for her distress.\n"
+                           "23. The Council will remind its staff of the guidance.\n"), nlp)
+    assert sorted((d.body, d.due_date, tuple(d.actions)) for d in ex.deadlines) == [
+        (COUNCIL, D(2025, 7, 16), ("apology", "payment")), (ICB, D(2025, 7, 16), ("apology", "payment"))]
+
+
 def test_a_deadline_stated_after_the_list(nlp):
     assert rows(nlp, lgsco("The Council will:\n- apologise to Mrs X;\n- pay her £300.\n"
                            "The Council should do this within one month of the final decision.\n")) == {
@@ -282,6 +298,8 @@ def test_phso_two_bodies_over_a_list(nlp):
      D(2025, 7, 16), "within one month"),
     ("As the guidance says, councils should act promptly, so I recommend the Council apologises to Mrs X within one "
      "month.", D(2025, 7, 16), "within one month"),
+    ("The Council is asked to apologise to Mrs X within one month.", D(2025, 7, 16), "within one month"),
+    ("I recommend the following.\nBy 29 October 2025 the Council pays Mrs X £300.", D(2025, 10, 29), "By 29 October 2025"),
     ("The Council must consider the report and confirm within three months the action it has taken or proposes "
      "to take.", D(2025, 9, 16), "within three months"),
 ])
