@@ -897,12 +897,37 @@ def _in_list(remedy: list[Sentence], i: int) -> bool:
     return False
 
 
+# What a remedy tells staff or puts in a procedure, not when it is due: "remind its staff
+# that decisions should be made within 28 days", "review its procedure to make sure it
+# replies within 20 working days". A clause about the complainant's own case dates the
+# remedy ("make sure that Mrs X's assessment is completed within 28 days"), and so does
+# one that opens the request ("We recommend that within one month ...").
+_SYSTEMIC_WORDS = re.compile(r"\b(?:remind\w*|train\w*|brief\w*|staff|officers|procedures?|polic(?:y|ies)|guidance|"
+                             r"process(?:es)?|practice)\b", re.I)
+_CONTENT = re.compile(r"\b(?:that|whether|so that|to (?:ensure|make sure)|ensuring|making sure|of the need to)\b", re.I)
+
+
+def _in_content(text: str, at: int) -> bool:
+    """Is the phrase at text[at:] inside what a request tells or changes, rather than
+    dating the request? Only a clause opened after the request word, after what names
+    staff or a procedure, and not closed by a comma before the phrase counts."""
+    request = next((m for m in _REQUEST.finditer(text, 0, at) if not _OURS.search(text, 0, m.start())), None)
+    if request is None:
+        return False
+    between = text[request.end():at]
+    opened = [c for c in _CONTENT.finditer(between) if _SYSTEMIC_WORDS.search(between, 0, c.start())]
+    return bool(opened) and "," not in between[opened[-1].end():]
+
+
 def _sets_deadline(remedy: list[Sentence], i: int, due: dt.date | None, absolute: bool,
-                   decision_date: dt.date | None) -> bool:
-    """Is a deadline phrase of remedy[i] (due on `due`) a deadline for a remedy?"""
+                   decision_date: dt.date | None, phrase_start: int | None = None) -> bool:
+    """Is a deadline phrase of remedy[i] (due on `due`, starting at `phrase_start` in the
+    decision text) a deadline for a remedy?"""
     if absolute and due and decision_date and due < decision_date - _PAST_MARGIN:
         return False
     text = remedy[i].text
+    if phrase_start is not None and _in_content(text, phrase_start - remedy[i].start):
+        return False
     if remedy[i].section == sections_mod.FINDINGS:
         return _requests(text, agreed_only=True)
     return _requests(text) or text.rstrip().endswith(":") or _in_list(remedy, i)
@@ -945,7 +970,7 @@ def read_deadlines(sentences: list[Sentence], registry: BodyRegistry, decision_d
         for i, sent in enumerate(read):
             for phrase in sent.deadlines:
                 due = date_rules.due_date(phrase[3], phrase[4], decision_date)
-                if _sets_deadline(read, i, due, phrase[3] is not None, decision_date):
+                if _sets_deadline(read, i, due, phrase[3] is not None, decision_date, phrase[0]):
                     out.setdefault(i, []).append((phrase, due))
         return out
 

@@ -397,6 +397,21 @@ def test_in_a_remedy_section_only_the_remedys_deadline_counts(nlp, sentence):
     assert rows(nlp, record) == {(COUNCIL, D(2025, 7, 16), "Within one month of the final decision")}
 
 
+@pytest.mark.parametrize("remedy, expected", [
+    ("Within three months of the final decision the ICB will remind its staff that eligibility decisions should be "
+     "made within 28 days.", {(ICB, D(2025, 9, 16), "Within three months of the final decision")}),
+    ("The Council will review its complaints procedure to make sure it replies within 20 working days, within three "
+     "months of the final decision.", {(COUNCIL, D(2025, 9, 16), "within three months of the final decision")}),
+    ("The Council should remind staff of the need to complete assessments within 28 days.", set()),
+    ("The Council has agreed that, within one month, it will apologise to Mrs X.",
+     {(COUNCIL, D(2025, 7, 16), "within one month")}),
+    ("The Council will make sure that Mrs X's assessment is completed within 28 days of the final decision.",
+     {(COUNCIL, D(2025, 7, 14), "within 28 days of the final decision")}),
+])
+def test_a_timescale_in_what_the_remedy_tells_staff_is_not_its_deadline(nlp, remedy, expected):
+    assert rows(nlp, lgsco(remedy + "\n")) == expected
+
+
 @pytest.mark.parametrize("decision", [
     "By 3 March 2024 the Council had still not replied to Mrs X. That was fault.",
     "The Council's complaints procedure says it will reply within 20 working days, but it took four months.",
