@@ -427,3 +427,64 @@ def test_a_summary_that_states_the_agreed_remedy_still_gives_its_deadline(nlp):
     record = lgsco(NO_DEADLINE_REMEDY,
                    summary_extra="The Council has agreed to apologise and pay Mrs X £200 within one month. ")
     assert rows(nlp, record) == {(COUNCIL, D(2025, 7, 16), "within one month")}
+
+
+# --- whole decisions ----------------------------------------------------------------------------
+
+def test_a_whole_joint_lgsco_statement(nlp):
+    text = (
+        "Barset Borough Council (25 001 234)\n\n"
+        "Summary\n"
+        "Mrs X complained that Barset Borough Council (the Council) and NHS Barset Integrated Care Board (the ICB) "
+        "delayed deciding who should fund her husband's care. We found fault by both. The Council and the ICB have "
+        "agreed to apologise, pay Mrs X a sum for her distress and remind staff of the guidance.\n\n"
+        "The complaint\n"
+        "1. Mrs X wants the Council and the ICB to pay her back within a month.\n\n"
+        "Law and guidance\n"
+        "2. The framework says a decision on eligibility should usually be made within 28 days of the checklist.\n\n"
+        "What I found\n"
+        "What happened\n"
+        "3. On 3 March 2024 the ICB received the checklist. By 10 April 2024 it had still not decided.\n"
+        "Analysis\n"
+        "4. The ICB took 14 weeks to decide; it should have decided within 28 days. That was fault.\n"
+        "5. The Council's complaints procedure says it will reply within 20 working days. It took three months, "
+        "which was fault.\n\n"
+        "Agreed action\n"
+        "6. Within one month of the final decision, the Council and the ICB will each:\n"
+        "- apologise to Mrs X; and\n"
+        "- pay her £250 for her distress.\n"
+        "7. Within three months of the final decision the ICB will remind its staff that eligibility decisions should "
+        "be made within 28 days.\n"
+        "8. The Council and the ICB should provide us with evidence they have complied with the above actions.\n"
+        "9. We will consider their evidence within 20 working days of receiving it.\n\n"
+        "Final decision\n"
+        "10. I find fault by the Council and the ICB causing injustice. They have agreed to the above actions.\n"
+    )
+    record = DecisionRecord("lgsco", "25 001 234", text, title="Barset Borough Council (25 001 234)",
+                            decision_date=DECIDED)
+    deadlines = extract_one(record, nlp).deadlines
+    assert sorted((d.body, d.due_date, d.due_text) for d in deadlines) == [
+        (COUNCIL, D(2025, 7, 16), "Within one month of the final decision"),
+        (ICB, D(2025, 7, 16), "Within one month of the final decision"),
+        (ICB, D(2025, 9, 16), "Within three months of the final decision"),
+    ]
+    assert {tuple(d.actions) for d in deadlines if d.due_date == D(2025, 7, 16)} == {("apology", "payment", "report_back")}
+
+
+def test_a_whole_phso_report_written_as_one_line(nlp):
+    text = (
+        "The Complaint:\nMr Y complained about the care his wife received from Wessex Hospitals NHS Trust (the "
+        "Trust).\n\nFindings:\n30. The Trust did not act on her blood results within 24 hours, as its own policy "
+        "required. That was a failing.\n\nOur Decision:\n38. We uphold this complaint.\n\nRecommendations:\n"
+        "39. Our Principles for Remedy say organisations should respond within 20 working days and put things "
+        "right. Recommendation 1 40. We recommend that within one month of the date of our final report the Trust "
+        "writes to Mr Y to acknowledge the failings. It should also pay him £600 for the distress caused. It should "
+        "do this within one month of the date of our final report. Recommendation 2 41. Therefore we recommend that "
+        "within three months of the date of our final report the Trust produces an action plan. • explain what it "
+        "will do differently • share the plan with us and Mr Y. 42. The Trust should send us evidence it has "
+        "complied with our recommendations. 43. We will share this report with the Care Quality Commission within "
+        "10 working days.\n"
+    )
+    record = DecisionRecord("phso", "P-009002", text, decision_date=DECIDED)
+    assert sorted((d.body, d.due_date) for d in extract_one(record, nlp).deadlines) == [
+        (TRUST, D(2025, 7, 16)), (TRUST, D(2025, 9, 16))]
