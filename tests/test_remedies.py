@@ -57,6 +57,17 @@ def test_an_action_shared_by_two_bodies_is_one_row_for_each(nlp):
     assert {r.due_date for r in remedies} == {dt.date(2025, 5, 1)}
 
 
+@pytest.mark.parametrize("subject", ["both organisations", "the organisations", "they", "the two bodies"])
+def test_an_action_for_both_organisations_is_one_row_for_each_with_its_deadline(nlp, subject):
+    text = f"Within one month of the final decision, {subject} should apologise to Mrs X.\n"
+    record = DecisionRecord("lgsco", "24 000 777", HEAD + "Agreed action\n" + text, decision_date="2025-01-10",
+                            title="Barset Borough Council (24 000 777)")
+    ex = extract_one(record, nlp)
+    bodies = ["Barset Borough Council", "NHS Barset Integrated Care Board"]
+    assert sorted((r.body, r.kind, r.due_date) for r in ex.remedies) == [(b, "apology", dt.date(2025, 2, 10)) for b in bodies]
+    assert sorted((d.body, d.due_date) for d in ex.deadlines) == [(b, dt.date(2025, 2, 10)) for b in bodies]
+
+
 def test_actions_without_a_deadline_are_kept_and_the_ombudsmans_own_acts_are_not_remedies(nlp):
     remedies = _remedies(nlp, "The Council should provide us with evidence it has complied with the above actions.\n"
                               "We will also send a copy of this decision to the Care Quality Commission.\n")

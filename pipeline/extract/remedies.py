@@ -71,14 +71,16 @@ _OMBUDSMAN_ACTS = re.compile(r"^\W*(?:\d+\.\s*)?(?:we|i)\b(?!\s+(?:also\s+)?reco
 # Sentences that state what public bodies should do in general, quoting the Ombudsman's
 # principles, ask nothing of this decision's bodies.
 # (A `Cue`: searched only in the sentences that hold one of its words; most do not.)
-_GENERAL = Cue(re.compile(r"\bprinciples\b|\bpublic bod(?:y|ies)\b|\borganisations should\b", re.I))
+_GENERAL = Cue(re.compile(r"\bprinciples\b|\bpublic bod(?:y|ies)\b|(?<!\bboth )(?<!\bthe )\borganisations should\b", re.I))
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*$")
 _ASKS = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 # "The Council has agreed to the actions above": a noun phrase, not a request.
 # "... should do this within one month" dates the requests before it; "be open and honest"
 # is a principle.
 _NOT_A_REQUEST = re.compile(r"^(?:the|a|an|this|these|those|that|its|their|our|my|all|any|be|do (?:this|so|these))\b", re.I)
-_PLURAL_DOERS = re.compile(r"^\W*(?:they|both|each)\b", re.I)
+# "They will ...", "Within one month, both organisations should ...": all the principal bodies.
+_PLURAL_DOERS = re.compile(r"^\W*(?:they|both|each)\b|(?:^\W*|,\s*)(?:they|both|each|(?:both|each|the)\s+(?:of them\s+|two\s+)?"
+                           r"(?:organisations|bodies|authorities))\s+(?:will|should|must|shall|(?:have |has )?agreed|are to)\b", re.I)
 # "Within one month ... the Council has agreed to:" then items written as sentences of their
 # own: "Ensure the work ... is completed within three months", "Meet 50% of the cost ...",
 # "Pay the woman £250 ...". A list item may start with its verb in capitals.
