@@ -1,4 +1,4 @@
-"""Deadlines (pipeline.extraction.read_deadlines) on remedy sections written for these tests,
+"""Deadlines (pipeline.extract.deadlines.read_deadlines) on remedy sections written for these tests,
 in the forms of English both publishers use: relative periods with and without an anchor,
 written dates, lists under one deadline, several bodies, and the timescales that are not
 deadlines for a remedy (the law's, the past's, the complainant's, the Ombudsman's own).
