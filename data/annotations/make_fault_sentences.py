@@ -257,7 +257,7 @@ GISTS: dict[str, list[tuple[str, str, str]]] = {
         ("C", "n", "the handling of {Xp} housing application"),
         ("C", "n", "{bp} handling of {Xp} blue badge application"),
         # Added for issue 12: decisions not properly reasoned or not made in line with the rules.
-        ("CI", "v", "give reasons for its decision"),
+        ("CI", "v", "set out the reasons for what it decided"),
         ("C", "v", "apply the right test when deciding {Xp} application"),
         ("CI", "v", "weigh the evidence {X} sent before it decided"),
         ("C", "v", "take the statutory guidance into account when it refused the request"),
