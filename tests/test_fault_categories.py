@@ -58,3 +58,15 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 001", text=text,
                                     title="Kelmarsh City Council (25 999 001)"), nlp)
     assert ("Kelmarsh City Council", "charging_funding") in {(f.body, f.category) for f in ex.faults}
+
+
+@pytest.mark.parametrize("sentence, finding", [
+    # too little evidence of fault, or unlikely to find it, is no finding
+    ("This is because we are unlikely to find fault by the Council.", False),
+    ("There is not enough evidence of fault in how the panel reached its decision.", False),
+    ("We will not investigate, as there is insufficient evidence of fault.", False),
+    # too little evidence that a body did its job is the fault
+    ("There is insufficient evidence the Council checked the Agency's rotas, and this was fault.", True),
+])
+def test_too_little_evidence_of_fault_is_no_finding(sentence: str, finding: bool) -> None:
+    assert vocab.could_be_finding(sentence) is finding

@@ -37,7 +37,7 @@ NO_FAULT = _cue(
     r"\bno (?:evidence of )?(?:fault|failings?)\b|\bwithout fault|\bnot (?:a|any) fault|"
     r"\bnot (?:amount|amounts) to (?:a )?(?:fault|failing)|\bnot (?:been )?at fault|"
     r"\bwould not be fault|\bis not fault|\bwas not fault|\bnot fault\b|\bno indication|"
-    r"\bdid not find\b|\bhave not found\b|\bhas not found\b|\bno evidence\b"
+    r"\bdid not find\b|\bhave not found\b|\bhas not found\b|\bno evidence\b|\b(?:not enough|insufficient) evidence of (?:any )?(?:fault|failings?)|\bunlikely to find (?:any )?(?:fault|failings?)"
 )
 ALLEGATION = _cue(
     r"\b(?:complain(?:s|ed|ing)?|alleg\w*|says?|said|believes?|feels?|felt|wants?|would like|"
