@@ -27,6 +27,9 @@ from pipeline.records import DecisionRecord
     ("Mr L's family ended up paying for care which should have been free.", "charging_funding"),
     ("The Council was slow to make payments to the foster carers.", "charging_funding"),
     ("The home overcharged Mrs R for three months.", "charging_funding"),
+    # care quality: pressure area care
+    ("There were failings in the pressure area care Mrs N received on the ward.", "care_quality"),
+    ("The nursing home did not treat Mr V's pressure sores.", "care_quality"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -45,6 +48,8 @@ def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> N
     # what a body "should have" done is the fault, not a remedy
     ("Faults by the Council meant Mr L paid for a placement which should have been free.", True),
     ("The Trust should have told Mrs B about the risks, and this was fault.", True),
+    # an elliptical "should have" ends a sentence about injustice, not a finding
+    ("These faults meant Mrs B paid for her father's care for longer than she should have.", False),
     # what a body "should" do now is a remedy
     ("The Council should apologise to Mrs B for the fault and its impact on her.", False),
 ])

@@ -48,7 +48,7 @@ ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:
 # What a summary says went wrong, without the word "fault": "The Council did not provide
 # enough support", "There was a lack of joined up working".
 FAILURE_CUE = _cue(r"\b(?:did not|didn't|failed to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to)\b")
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should(?! have)|will|agreed to|recommend\w*)\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should(?! have \w)|will|agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
 
@@ -146,7 +146,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|overcharg|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
-    "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
+    "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|sores?|ulcers?|damage)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care"),
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)|unable to provide|provision"),
 }
