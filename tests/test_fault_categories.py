@@ -1,0 +1,77 @@
+"""Fault categories named by the cues, and findings worded with "should have", on sentences
+written for these tests in the register of LGSCO/PHSO decisions (no real decision's text)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import vocabulary as vocab
+from pipeline.extraction import extract_one
+from pipeline.records import DecisionRecord
+
+
+@pytest.mark.parametrize("sentence, category", [
+    # assessment: a re-assessment, the assessment of an application, how needs were considered
+    ("There was fault in how the Council re-assessed Mr J's needs.", "assessment"),
+    ("The Agency's assessment of Mrs B's residence application was flawed.", "assessment"),
+    ("There was fault in the assessment of the parents' needs as carers.", "assessment"),
+    ("The Council considered Ms K's medical needs without the consultant's letter.", "assessment"),
+    # decision making: not considering, and the duties a body had to weigh
+    ("The Council was at fault for failing to consider whether the offer met the boy's needs.", "decision_making"),
+    ("There was fault in how the Council considered its duties to the young person.", "decision_making"),
+    ("The Council did not recognise its duty to house the family.", "decision_making"),
+    # commissioning: arranging, securing or sourcing a placement; an unsuitable provider
+    ("There was fault in the way the Council arranged a nursing home placement for Mr P.", "commissioning"),
+    ("The ICB could not secure a specialist residential placement for Miss T.", "commissioning"),
+    ("The Council placed Mr D with an unsuitable provider.", "commissioning"),
+    # charging: paying for what should have been free, payments the body had to make
+    ("Mr L's family ended up paying for care which should have been free.", "charging_funding"),
+    ("The Council was slow to make payments to the foster carers.", "charging_funding"),
+    ("The home overcharged Mrs R for three months.", "charging_funding"),
+    # care quality: pressure area care
+    ("There were failings in the pressure area care Mrs N received on the ward.", "care_quality"),
+    ("The nursing home did not treat Mr V's pressure sores.", "care_quality"),
+])
+def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
+    assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The Council consulted its legal team before deciding.", "decision_making"),   # "consider" needs a duty
+    ("The Council arranged a meeting with Mrs S.", "commissioning"),                  # no placement
+    ("The Council paid for a taxi to the hearing.", "charging_funding"),              # not care or services
+])
+def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
+    assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, finding", [
+    # what a body "should have" done is the fault, not a remedy
+    ("Faults by the Council meant Mr L paid for a placement which should have been free.", True),
+    ("The Trust should have told Mrs B about the risks, and this was fault.", True),
+    # an elliptical "should have" ends a sentence about injustice, not a finding
+    ("These faults meant Mrs B paid for her father's care for longer than she should have.", False),
+    # what a body "should" do now is a remedy
+    ("The Council should apologise to Mrs B for the fault and its impact on her.", False),
+])
+def test_should_have_can_be_a_finding_and_should_a_remedy(sentence: str, finding: bool) -> None:
+    assert vocab.could_be_finding(sentence) is finding
+
+
+def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
+    text = ("Kelmarsh City Council (25 999 001)\n\nSummary: Faults by the Council led to Mr L paying for "
+            "his care home placement, which should have been free aftercare.\n")
+    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 001", text=text,
+                                    title="Kelmarsh City Council (25 999 001)"), nlp)
+    assert ("Kelmarsh City Council", "charging_funding") in {(f.body, f.category) for f in ex.faults}
+
+
+@pytest.mark.parametrize("sentence, finding", [
+    # too little evidence of fault, or unlikely to find it, is no finding
+    ("This is because we are unlikely to find fault by the Council.", False),
+    ("There is not enough evidence of fault in how the panel reached its decision.", False),
+    ("We will not investigate, as there is insufficient evidence of fault.", False),
+    # too little evidence that a body did its job is the fault
+    ("There is insufficient evidence the Council checked the Agency's rotas, and this was fault.", True),
+])
+def test_too_little_evidence_of_fault_is_no_finding(sentence: str, finding: bool) -> None:
+    assert vocab.could_be_finding(sentence) is finding
