@@ -27,6 +27,9 @@ from pipeline.records import DecisionRecord
     ("Mr L's family ended up paying for care which should have been free.", "charging_funding"),
     ("The Council was slow to make payments to the foster carers.", "charging_funding"),
     ("The home overcharged Mrs R for three months.", "charging_funding"),
+    # record keeping: document management; decision making: a flawed decision or policy
+    ("There were faults by the Home in document management.", "record_keeping"),
+    ("The Council's flawed policy meant Mr G paid more than he should.", "decision_making"),
     # care quality: pressure area care
     ("There were failings in the pressure area care Mrs N received on the ward.", "care_quality"),
     ("The nursing home did not treat Mr V's pressure sores.", "care_quality"),

@@ -142,6 +142,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                       r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bdst\b|eligib|checklist"),
     "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|(?:did not|failed to|failing to|not) (?:properly )?consider|"
                            r"(?:recognis|consider|understand|accept)\w* (?:its|the|their) (?:legal |statutory )?dut(?:y|ies)|"
+                           r"(?:incorrect|wrong|flawed|unreasonable|irrational) (?:decision|policy|policies)|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|discharg|contingency plan|transition"),
     "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)|"
@@ -150,7 +151,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
                           r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)"),
     "safeguarding": _cue(r"safeguard|section 42"),
-    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b"),
+    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b|document(?:ation)? management|records management"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|overcharg|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
     "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|sores?|ulcers?|damage)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
