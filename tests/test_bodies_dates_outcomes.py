@@ -51,6 +51,12 @@ def record(text: str, **kw) -> DecisionRecord:
                           text=text, title=kw.pop("title", None), **kw)
 
 
+def titled(nlp, title: str, body: str, **kw):
+    """The extraction of a decision whose page starts with `title` ("Harwell Borough Council
+    (25 999 002)"), then `body`; the title is the record's title too."""
+    return extract_one(record(f"{title}\n\n{body}", title=title, **kw), nlp)
+
+
 def test_spellings_of_one_body_are_one_body(nlp) -> None:
     text = ("Summary: Mrs X complains about Harwell Partnership University NHS Foundation Trust.\n"
             "Finding\n1. Harwell Partnership University Foundation Trust delayed the referral, which was fault.\n")
@@ -66,9 +72,9 @@ def test_an_icb_named_by_the_tail_of_its_area_is_the_same_icb(nlp) -> None:
 
 
 def test_a_body_named_where_the_complaint_is_stated_is_involved(nlp) -> None:
-    text = ("Harwell Borough Council (25 999 001)\n\nSummary: Mr B complains about the Council and Ash Lodge "
-            "Nursing Home. We have not found fault.\n")
-    ex = extract_one(record(text, title="Harwell Borough Council (25 999 001)"), nlp)
+    ex = titled(nlp, "Harwell Borough Council (25 999 001)",
+                "Summary: Mr B complains about the Council and Ash Lodge "
+                "Nursing Home. We have not found fault.\n")
     assert {b.name for b in ex.bodies} == {"Harwell Borough Council", "Ash Lodge Nursing Home"}
 
 
@@ -95,9 +101,9 @@ def test_outcome_in_words_when_there_is_no_metadata(nlp, source: str, sentence: 
 
 
 def test_a_sum_for_each_of_the_neighbours_is_two_payments(nlp) -> None:
-    text = ("Harwell Borough Council (25 999 001)\n\nAgreed action\n1. Within one month of the final decision, "
-            "the Council will pay each of the neighbours £250 for the distress caused.\n")
-    ex = extract_one(record(text, title="Harwell Borough Council (25 999 001)", decision_date="2025-06-12"), nlp)
+    ex = titled(nlp, "Harwell Borough Council (25 999 001)",
+                "Agreed action\n1. Within one month of the final decision, "
+                "the Council will pay each of the neighbours £250 for the distress caused.\n", decision_date="2025-06-12")
     assert [(float(p.amount), p.payer) for p in ex.payments] == [(250.0, "Harwell Borough Council")] * 2
     assert [d.due_date for d in ex.deadlines] == [dt.date(2025, 7, 12)]
 
@@ -121,20 +127,19 @@ def test_every_body_of_a_list_of_holders_is_at_fault(nlp, finding: str) -> None:
     ("This is because there is insufficient evidence of fault in how the Council assessed Mr B.", False),
 ])
 def test_a_complaint_closed_after_initial_enquiries_has_no_faults(nlp, reason: str, fault_found) -> None:
-    text = ("Harwell Borough Council (25 999 002)\n\nSummary: Mr B complains the Council delayed his care needs "
-            f"assessment. We will not investigate this complaint. {reason}\n")
-    ex = extract_one(record(text, title="Harwell Borough Council (25 999 002)",
-                            outcome="Closed after initial enquiries"), nlp)
+    ex = titled(nlp, "Harwell Borough Council (25 999 002)",
+                "Summary: Mr B complains the Council delayed his care needs assessment. We will not investigate "
+                f"this complaint. {reason}\n", outcome="Closed after initial enquiries")
     assert ex.outcome == "closed_after_initial_enquiries"
     assert ex.faults == []
     assert ex.fault_found is fault_found
 
 
 def test_a_fault_without_injustice_is_found_though_the_complaint_is_not_upheld(nlp) -> None:
-    text = ("Harwell Borough Council (25 999 003)\n\nSummary: Mrs D complains about her mother's care. There were "
-            "some faults by the care home and Council in care planning, but they did not cause Mrs D an injustice. "
-            "We do not uphold the complaint.\n")
-    ex = extract_one(record(text, title="Harwell Borough Council (25 999 003)"), nlp)
+    ex = titled(nlp, "Harwell Borough Council (25 999 003)",
+                "Summary: Mrs D complains about her mother's care. There were "
+                "some faults by the care home and Council in care planning, but they did not cause Mrs D an injustice. "
+                "We do not uphold the complaint.\n")
     assert ex.outcome == "not_upheld"
     assert ex.fault_found is True
 
@@ -144,50 +149,50 @@ def test_a_fault_without_injustice_is_found_though_the_complaint_is_not_upheld(n
     "We have completed our investigation having not made a finding of fault.",
 ])
 def test_a_complaint_only_alleged_in_a_decision_not_upheld_is_no_finding(nlp, conclusion: str) -> None:
-    text = ("Harwell Borough Council (25 999 004)\n\nSummary: Mr X complains the Council failed to assess his "
-            f"needs. {conclusion}\n")
-    ex = extract_one(record(text, title="Harwell Borough Council (25 999 004)", outcome="Not upheld"), nlp)
+    ex = titled(nlp, "Harwell Borough Council (25 999 004)",
+                "Summary: Mr X complains the Council failed to assess his "
+                f"needs. {conclusion}\n", outcome="Not upheld")
     assert ex.faults == []
     assert ex.fault_found is False
 
 
 def test_a_report_of_numbered_paragraphs_without_headings_is_read(nlp) -> None:
     # Some PHSO reports have no headings: the decision and the findings are in paragraph 1.
-    text = ("Kelworth Hospitals NHS Trust (P-000002)\n\n1. There were failings in the Trust's handling of "
-            "Mr A's complaint. This caused him frustration. It is therefore our decision to uphold this "
-            "complaint.\n2. Mr A complains the Trust did not reply to his letters.\n")
-    ex = extract_one(record(text, source="phso", reference="P-000002", title="Kelworth Hospitals NHS Trust (P-000002)"), nlp)
+    ex = titled(nlp, "Kelworth Hospitals NHS Trust (P-000002)",
+                "1. There were failings in the Trust's handling of "
+                "Mr A's complaint. This caused him frustration. It is therefore our decision to uphold this "
+                "complaint.\n2. Mr A complains the Trust did not reply to his letters.\n", source="phso", reference="P-000002")
     assert ex.outcome == "upheld"
     assert ex.fault_found is True
     assert {(f.body, f.category) for f in ex.faults} == {("Kelworth Hospitals NHS Trust", "complaint_handling")}
 
 
 def test_a_body_the_complaint_names_only_by_its_role_is_involved(nlp) -> None:
-    text = ("Kelworth Partnership NHS Foundation Trust (25 999 005)\n\nSummary: Mr X complained about the way the "
-            "Council and Trust assessed his mental health needs. We found fault by the Trust.\n")
-    ex = extract_one(record(text, title="Kelworth Partnership NHS Foundation Trust (25 999 005)"), nlp)
+    ex = titled(nlp, "Kelworth Partnership NHS Foundation Trust (25 999 005)",
+                "Summary: Mr X complained about the way the "
+                "Council and Trust assessed his mental health needs. We found fault by the Trust.\n")
     assert {(b.name, b.body_type, b.at_fault) for b in ex.bodies} == {
         ("Kelworth Partnership NHS Foundation Trust", "nhs_trust", True), ("the council", "council", False)}
 
 
 def test_a_company_named_with_and_without_ltd_is_one_body(nlp) -> None:
-    text = ("Harwell Borough Council (25 999 006)\n\nSummary: Mrs X complains about Brightwater Home Care Agency Ltd, "
-            "which the Council commissioned. Brightwater Home Care Agency missed visits, which was fault.\n")
-    ex = extract_one(record(text, title="Harwell Borough Council (25 999 006)"), nlp)
+    ex = titled(nlp, "Harwell Borough Council (25 999 006)",
+                "Summary: Mrs X complains about Brightwater Home Care Agency Ltd, "
+                "which the Council commissioned. Brightwater Home Care Agency missed visits, which was fault.\n")
     assert [b.name for b in ex.bodies if b.body_type == "care_provider"] == ["Brightwater Home Care Agency Ltd"]
 
 
 def test_a_body_named_in_the_complaint_section_is_involved(nlp) -> None:
-    text = ("Harwell Borough Council (25 999 007)\n\nThe complaint\nMrs D complains:\n"
-            "• that the care home where her mother lives, Ash Lodge (run by Elmtree Nursing and Care Homes Ltd), "
-            "has not met her needs.\nWhat I found\nThe Council did not review the care plan, which was fault.\n")
-    ex = extract_one(record(text, title="Harwell Borough Council (25 999 007)"), nlp)
+    ex = titled(nlp, "Harwell Borough Council (25 999 007)",
+                "The complaint\nMrs D complains:\n"
+                "• that the care home where her mother lives, Ash Lodge (run by Elmtree Nursing and Care Homes Ltd), "
+                "has not met her needs.\nWhat I found\nThe Council did not review the care plan, which was fault.\n")
     assert {b.name for b in ex.bodies} == {"Harwell Borough Council", "Elmtree Nursing and Care Homes Ltd"}
 
 
 def test_an_academy_trust_in_the_title_is_the_body_at_fault(nlp) -> None:
-    text = ("Kelworth Learning Trust (25 999 008)\n\nSummary: Mrs X complains about how the Trust dealt with her "
-            "application for a school place. We found fault because the Trust did not follow the School Admissions "
-            "Code when it decided the application.\n")
-    ex = extract_one(record(text, title="Kelworth Learning Trust (25 999 008)"), nlp)
+    ex = titled(nlp, "Kelworth Learning Trust (25 999 008)",
+                "Summary: Mrs X complains about how the Trust dealt with her "
+                "application for a school place. We found fault because the Trust did not follow the School Admissions "
+                "Code when it decided the application.\n")
     assert [(b.name, b.body_type, b.at_fault) for b in ex.bodies] == [("Kelworth Learning Trust", "other", True)]
