@@ -251,7 +251,7 @@ def _deadline_bodies(sent: Sentence, phrase_start: int, scope: list[Sentence], c
     if in_sentence:
         subjects = subject_rules.subjects(sent)
         return subjects or [in_sentence[0]]
-    if re.search(r"\b(?:they|both|each|the (?:two )?(?:organisations|bodies|authorities))\b", head, re.I) and len(default_bodies) > 1:
+    if re.search(rf"\b(?:{subject_rules.PLURAL_SUBJECT})\b", head, re.I) and len(default_bodies) > 1:
         return default_bodies
     # "I also recommend by 2 January 2026:" then items naming who does what.
     subjects = subject_rules.unique(k for x in scope[1:] for k in subject_rules.subjects(x))

@@ -79,8 +79,8 @@ _ASKS = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 # is a principle.
 _NOT_A_REQUEST = re.compile(r"^(?:the|a|an|this|these|those|that|its|their|our|my|all|any|be|do (?:this|so|these))\b", re.I)
 # "They will ...", "Within one month, both organisations should ...": all the principal bodies.
-_PLURAL_DOERS = re.compile(r"^\W*(?:they|both|each)\b|(?:^\W*|,\s*)(?:they|both|each|(?:both|each|the)\s+(?:of them\s+|two\s+)?"
-                           r"(?:organisations|bodies|authorities))\s+(?:will|should|must|shall|(?:have |has )?agreed|are to)\b", re.I)
+_PLURAL_DOERS = re.compile(rf"^\W*(?:they|both|each)\b|(?:^\W*|,\s*)(?:{subject_rules.PLURAL_SUBJECT})"
+                           r"\s+(?:will|should|must|shall|(?:have |has )?agreed|are to)\b", re.I)
 # "Within one month ... the Council has agreed to:" then items written as sentences of their
 # own: "Ensure the work ... is completed within three months", "Meet 50% of the cost ...",
 # "Pay the woman £250 ...". A list item may start with its verb in capitals.

@@ -21,6 +21,10 @@ SUBJECT_END = re.compile(r"\b(?:will|should|must|shall|is to|are to|agreed|agree
 _LEAD_IN = re.compile(r"(?:regard|relation to|regarding|for)\s*(?:the\s*)?$", re.I)
 
 
+# A subject that stands for all of a decision's principal bodies: "they", "both", "the
+# organisations", "the two bodies" (a pattern to embed, without word boundaries).
+PLURAL_SUBJECT = r"they|both|each|(?:both|each|the)\s+(?:of them\s+|two\s+)?(?:organisations|bodies|authorities)"
+
 def unique(items: Iterable[str]) -> list[str]:
     """The items in their first order, each once."""
     out: list[str] = []
