@@ -421,7 +421,19 @@ def machine() -> dict:
     except OSError:
         pass
     return {"cpu_count": os.cpu_count(), "cpu": cpu or platform.processor(), "python": platform.python_version(),
-            "platform": platform.platform(), "spacy": spacy.__version__, "duckdb": duckdb.__version__}
+            "python_build": python_build(), "platform": platform.platform(), "spacy": spacy.__version__,
+            "duckdb": duckdb.__version__}
+
+
+def python_build() -> str:
+    """Where the interpreter comes from and how it was built: the same code runs about 20%
+    slower on a Python built without optimisation (see the Makefile's PYTHON)."""
+    base = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+    try:  # what this process has mapped, not what sysconfig says (Debian's differs)
+        shared = "libpython" in Path("/proc/self/maps").read_text()
+    except OSError:
+        return base
+    return f"{base} ({'libpython shared' if shared else 'libpython static'})"
 
 
 def run(n: int, out: Path | None = DEFAULT_OUT, workers: int | None = None, length: str = "full", seed: int = 2025,
@@ -518,6 +530,7 @@ def table(r: dict) -> str:
         f"{'decisions (' + r['length'] + ' length)':44} {fmt(r['n_decisions']):>14}",
         f"{'tokens per decision':44} {fmt(r['tokens_per_decision']):>14}",
         f"{'workers':44} {fmt(r['workers']):>14}",
+        f"{'python':44} {r['machine'].get('python_build', r['machine']['python'])}",
         f"{'extract + load wall':44} {fmt(r['extract_load_s'], ' s'):>14}   60,000 in <= 600 s",
         f"{'decisions/s':44} {fmt(r['decisions_per_s']):>14}   >= 100",
         f"{'tokens/s':44} {fmt(r['tokens_per_s']):>14}",
