@@ -488,8 +488,13 @@ def load(con: duckdb.DuckDBPyConnection, extractions: Iterable[Extraction], reso
     ids = pa.table({"decision_id": [ex.decision_id for ex in batch]})
     with transaction(con):
         con.register("loaded_ids", ids)
-        for name in ("decisions",) + EXTRACTED_TABLES:
-            con.execute(f"DELETE FROM {name} WHERE decision_id IN (SELECT decision_id FROM loaded_ids)")
+        # A decision's rows in every table are written with its `decisions` row, in one
+        # transaction, so there is something to replace only where that row exists. Most
+        # batches of a large run are first extractions, and each DELETE scans its whole
+        # table: at 60,000 decisions the deletes were a third of a load.
+        if con.execute("SELECT count(*) FROM decisions WHERE decision_id IN (SELECT decision_id FROM loaded_ids)").fetchall()[0][0]:
+            for name in ("decisions",) + EXTRACTED_TABLES:
+                con.execute(f"DELETE FROM {name} WHERE decision_id IN (SELECT decision_id FROM loaded_ids)")
         for name, table in tables.items():
             if table.num_rows:
                 con.register(f"incoming_{name}", table)
