@@ -465,6 +465,16 @@ _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,
                            r",?\s+and (?=(?:the \w+|it|they) (?:has |have )?(?:now )?(?:agreed|accepted|apologised)\b)")
 
 
+# A clause that only states what a fault did to the person ("..., and this caused her
+# distress", "; this left Mrs B out of pocket", "and this had an emotional impact on
+# her") is the injustice, not another finding: it stays with the clause before it, so
+# that a one-finding sentence is read as one clause (and takes the model's categories).
+_CONSEQUENCE = re.compile(
+    r"^(?:this |that |which |it |these (?:faults |failings )?)?(?:has |had |have |will have |may have |would have )?"
+    r"(?:also |then |in turn |further )?(?:caused?|causes|causing|led|leads?|left|leaves|meant|means|resulted|results|put|puts|"
+    r"compounded|added to|affected|(?:had|has|have) (?:an? |some |a significant )?(?:[\w-]+ )?(?:impact|effect))\b", re.I)
+
+
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
     """Clause spans (offsets in the decision text); one finding sentence can blame
     different bodies for different things."""
@@ -473,7 +483,16 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
         spans.append((sent.start + lo, sent.start + m.start()))
         lo = m.end()
     spans.append((sent.start + lo, sent.end))
-    return [(a, b) for a, b in spans if b > a]
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if b <= a:
+            continue
+        clause = sent.text[a - sent.start:b - sent.start]
+        if merged and _CONSEQUENCE.match(clause.lstrip()) and not vocab.FAULT_WORD.found_in(clause):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _is_remedy_clause(clause: str) -> bool:

@@ -78,3 +78,36 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
 ])
 def test_too_little_evidence_of_fault_is_no_finding(sentence: str, finding: bool) -> None:
     assert vocab.could_be_finding(sentence) is finding
+
+
+def _sentence(text: str) -> "Sentence":
+    from pipeline.extraction import Sentence
+
+    return Sentence(text, 0, len(text), "findings", [], [], [], None)
+
+
+@pytest.mark.parametrize("sentence, clauses", [
+    # what the fault did to the person is the injustice, not a second finding
+    ("We found failings in the Trust's handling of Mrs P's complaint, and this caused her distress.", 1),
+    ("The Council did not review the plan and this left Mr W without support for a month.", 1),
+    ("There were faults in how the Home kept its records; this led to avoidable uncertainty.", 1),
+    ("The Board lost the referral and this had a significant emotional impact on Miss E.", 1),
+    # a second finding, or a body accepting it, is still a clause of its own
+    ("The Council delayed the review, and this was also fault by the Trust.", 2),
+    ("The Council did not reply to Mr H, and it has now apologised to him.", 2),
+    ("The Agency missed visits; the Council did not monitor the Agency.", 2),
+])
+def test_a_consequence_is_not_a_clause_of_its_own(sentence: str, clauses: int) -> None:
+    from pipeline.extraction import _clauses
+
+    assert len(_clauses(_sentence(sentence))) == clauses
+
+
+def test_a_finding_with_a_consequence_takes_the_models_categories(nlp) -> None:
+    # No specific cue names the topic ("handling of Mrs P's complaint" after a title is
+    # not one), so the model's must: a consequence clause must not stop it.
+    text = ("Ferncombe NHS Trust (P-999001)\n\nOur findings\nWe found failings in the Trust's handling of "
+            "Mrs P's complaint, and this caused her distress and frustration.\n")
+    ex = extract_one(DecisionRecord(source="phso", reference="P-999001", text=text,
+                                    title="P-999001 - Ferncombe NHS Trust"), nlp)
+    assert "complaint_handling" in {f.category for f in ex.faults}
