@@ -33,6 +33,15 @@ from pipeline.records import DecisionRecord
     # care quality: pressure area care
     ("There were failings in the pressure area care Mrs N received on the ward.", "care_quality"),
     ("The nursing home did not treat Mr V's pressure sores.", "care_quality"),
+    # communication: not telling, explaining or advising in any form; too little information
+    ("The Trust was at fault for its failure to tell Mr O about the waiting list.", "communication"),
+    ("The Council was at fault for not explaining the charging rules to Mrs U.", "communication"),
+    ("The school transport team failed to properly advise Ms Q of her choices.", "communication"),
+    ("The Council did not give Mrs I sufficient information to make an informed choice.", "communication"),
+    ("The ward did not hold adequate discussions with the family before the move.", "communication"),
+    # complaint handling: the complaint of a titled person
+    ("There were failings in the Agency's handling of Mr Z's complaint.", "complaint_handling"),
+    ("The Trust took five months to respond to Miss F's complaint.", "complaint_handling"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -42,6 +51,9 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The Council consulted its legal team before deciding.", "decision_making"),   # "consider" needs a duty
     ("The Council arranged a meeting with Mrs S.", "commissioning"),                  # no placement
     ("The Council paid for a taxi to the hearing.", "charging_funding"),              # not care or services
+    # information not given is communication, not a service not provided
+    ("The Council did not provide Mrs I with enough information about the home.", "service_provision"),
+    ("The Council did not provide clear advice about the charges.", "service_provision"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

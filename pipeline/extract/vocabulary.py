@@ -134,9 +134,17 @@ CATEGORY_CUES: dict[str, Cue] = {
 # The cues specific enough to trust on their own; the broad ones above are the fallback
 # when neither these nor the classifier name a category.
 STRONG_CATEGORY_CUES: dict[str, Cue] = {
-    "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:\w+['’]s |her |his |their |the |its )?complaints?|respon\w+ to (?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
+    # "handling of Ms A's complaint": a titled initial is a possessive like "her"
+    "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |its )?complaints?|"
+                               r"respon\w+ to (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b"),
-    "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|did not (?:tell|inform|update|involve)|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information"),
+    # Not telling, explaining or advising, in any form of the negation ("its failure to
+    # tell him", "for not explaining", "failed to properly advise her"), and too little
+    # information or discussion with the person or family.
+    "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information|"
+                          r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
+                          r"(?:tell|telling|inform|informing|update|updating|involve|involving|explain|explaining|advise|advising)\b|"
+                          r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)"),
     "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
                       r"re-?assess|considered (?:[\w’'-]+ ){0,3}?needs\b|"
                       r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bdst\b|eligib|checklist"),
@@ -156,7 +164,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
     "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|sores?|ulcers?|damage)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care"),
-    "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)|unable to provide|provision"),
+    # (not providing information or advice is communication, not a service)
+    "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
+                              r"unable to provide|provision"),
 }
 
 # Each family is tested on a text at once, its anchors found in one pass (extract/cues.py).
