@@ -116,10 +116,10 @@ def test_a_consequence_is_not_a_clause_of_its_own(sentence: str, clauses: int) -
 
 
 def test_a_finding_with_a_consequence_takes_the_models_categories(nlp) -> None:
-    # No specific cue names the topic ("handling of Mrs P's complaint" after a title is
-    # not one), so the model's must: a consequence clause must not stop it.
-    text = ("Ferncombe NHS Trust (P-999001)\n\nOur findings\nWe found failings in the Trust's handling of "
-            "Mrs P's complaint, and this caused her distress and frustration.\n")
+    # No specific cue names the topic, so the model's must: a consequence clause must
+    # not stop it.
+    text = ("Ferncombe NHS Trust (P-999001)\n\nOur findings\nWe found failings in the Trust's reply to "
+            "Mrs P's letter of complaint, and this caused her distress and frustration.\n")
     ex = extract_one(DecisionRecord(source="phso", reference="P-999001", text=text,
                                     title="P-999001 - Ferncombe NHS Trust"), nlp)
     assert "complaint_handling" in {f.category for f in ex.faults}
