@@ -520,8 +520,38 @@ def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
     return subject_rules.unique(found)
 
 
+# The sentence splitter keeps a lone capital's full stop with it (an initial, "Mr J.
+# Smith"), so a summary's "... her granddaughter, Y. The Council was at fault for ..." is
+# one sentence that both reports the complaint and finds fault, and the complaint's "said"
+# hides the finding. Anonymised decisions end sentences on an initial ("Mrs X.", "Child
+# Y.") far more often than they abbreviate a forename, so for the faults a capitalised
+# word after a lone capital and its full stop starts a sentence.
+_AFTER_INITIAL = re.compile(r"(?<=\b[A-Z]\.)\s+(?=[A-Z][a-z])")
+
+
+def _split_at_initials(sentences: list[Sentence]) -> list[Sentence]:
+    """The fault sections' sentences, cut where one ends on an initial. A part has no
+    model scores of its own (the scorer read the whole): its cues and wording decide."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        cuts = [m.span() for m in _AFTER_INITIAL.finditer(sent.text)] if sent.section in FAULT_SECTIONS else []
+        if not cuts:
+            out.append(sent)
+            continue
+        starts = [0] + [b for _, b in cuts]
+        ends = [a for a, _ in cuts] + [len(sent.text)]
+        for a, b in zip(starts, ends):
+            lo, hi = sent.start + a, sent.start + b
+            text = sent.text[a:b]
+            out.append(Sentence(text, lo, hi, sent.section, [x for x in sent.bodies if lo <= x[0] < hi],
+                                [x for x in sent.amounts if lo <= x[0] < hi], [x for x in sent.deadlines if lo <= x[0] < hi],
+                                None, vocab.FAULT_WORD.found_in(text), None))
+    return out
+
+
 def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str],
                 upheld: bool = False) -> list[Fault]:
+    sentences = _split_at_initials(sentences)
     faults: list[Fault] = []
     seen: set[tuple[str, str]] = set()
     prev: Sentence | None = None

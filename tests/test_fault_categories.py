@@ -123,3 +123,36 @@ def test_a_finding_with_a_consequence_takes_the_models_categories(nlp) -> None:
     ex = extract_one(DecisionRecord(source="phso", reference="P-999001", text=text,
                                     title="P-999001 - Ferncombe NHS Trust"), nlp)
     assert "complaint_handling" in {f.category for f in ex.faults}
+
+
+def _summary_faults(nlp, summary: str) -> set[tuple[str, str]]:
+    text = f"Hollinsby Borough Council (25 999 002)\n\nSummary: {summary}\n"
+    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 002", text=text,
+                                    title="Hollinsby Borough Council (25 999 002)"), nlp)
+    return {(f.body, f.category) for f in ex.faults}
+
+
+def test_a_sentence_ending_on_an_initial_ends_there(nlp) -> None:
+    # The splitter keeps "Z. The" together; the complaint's "said" must not hide the finding.
+    faults = _summary_faults(nlp, "Mr K said the Council mishandled the support for his nephew, Z. The Council was at "
+                                  "fault for failing to recognise its duty to make payments to Mr K.")
+    assert ("Hollinsby Borough Council", "charging_funding") in faults
+    assert ("Hollinsby Borough Council", "decision_making") in faults
+
+
+def test_an_allegation_ending_on_an_initial_finds_nothing(nlp) -> None:
+    assert not _summary_faults(nlp, "Mrs V complains about the Council's charges for her son, Y. She says the Council "
+                                    "was at fault and wants a refund.")
+
+
+def test_split_at_initials_keeps_offsets_and_bodies() -> None:
+    from pipeline.extraction import Sentence, _split_at_initials
+
+    text = "Mrs V complained about the care of her son, Y. The Council was at fault."
+    council = text.index("The Council")
+    sent = Sentence(text, 100, 100 + len(text), "summary", [(100 + council, "council")], [], [], None)
+    first, second = _split_at_initials([sent])
+    assert first.text == "Mrs V complained about the care of her son, Y."
+    assert second.text == "The Council was at fault." and second.start == 100 + council
+    assert first.bodies == [] and second.bodies == [(100 + council, "council")]
+    assert second.fault_word and not first.fault_word
