@@ -54,6 +54,9 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     # information not given is communication, not a service not provided
     ("The Council did not provide Mrs I with enough information about the home.", "service_provision"),
     ("The Council did not provide clear advice about the charges.", "service_provision"),
+    # discharging a duty is doing what the law asks, not a discharge from hospital
+    ("The Council did not properly discharge its duty to find the boy a school place.", "care_planning"),
+    ("The Council discharged its main housing duty before checking the offer.", "care_planning"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -156,3 +159,17 @@ def test_split_at_initials_keeps_offsets_and_bodies() -> None:
     assert second.text == "The Council was at fault." and second.start == 100 + council
     assert first.bodies == [] and second.bodies == [(100 + council, "council")]
     assert second.fault_word and not first.fault_word
+
+
+@pytest.mark.parametrize("sentence, category, named", [
+    ("The Trust discharged Mr C without a package of care at home.", "care_planning", True),
+    ("There was fault in the discharge planning for Mrs L.", "care_planning", True),
+    ("The Council delayed the transition planning for the young man.", "care_planning", True),
+    # town planning is not care planning, and a discharge is not a charge
+    ("The planning officer did not attach a condition to the planning permission.", "care_planning", False),
+    ("The Council discharged its duty to the family too early.", "care_planning", False),
+    ("The ward discharged Mrs L late at night.", "charging_funding", False),
+    ("The Home overcharged Mr N for his room.", "charging_funding", True),
+])
+def test_broad_cues_discharge_and_planning(sentence: str, category: str, named: bool) -> None:
+    assert (category in vocab.CATEGORY_CUE_SET.found_in(sentence)) is named

@@ -89,6 +89,13 @@ HOLDER_AFTER = _rx(r"^[\s’']*s?\s*(?:was|were|is|are|has been|had been)\s+(?:a
 # Old-style remedy summaries state the finding in one formula.
 UPHELD_FORMULA = _cue(r"found fault causing injustice|upheld the complaint and found fault|found fault but no injustice")
 
+# Discharge from hospital or care is care planning; a body "discharging its duty" is the
+# law's word for doing what it must, and town planning ("planning permission", "the
+# planning officer") is no care plan.
+_DISCHARGE = r"discharg(?!\w* (?:of )?(?:its |their |the |this |that |his |her )?(?:[\w-]+ ){0,2}?(?:dut(?:y|ies)|responsibilit|obligation|function))"
+_CARE_PLANNING_WORD = (r"planning(?! (?:permission|application|officer|committee|authority|consent|condition|enforcement|"
+                       r"policy|department|team|appeal|inspector|decision|system|service|process|rules|law|guidance))")
+
 # Each text is tested against every category, so the category cues are `Cue`s: searched
 # only in texts that hold one of their literal anchors (pipeline/extract/cues.py).
 CATEGORY_CUES: dict[str, Cue] = {
@@ -111,7 +118,8 @@ CATEGORY_CUES: dict[str, Cue] = {
         r"no (?:recorded )?(?:rationale|reasons)|not (?:properly )?reasoned|fetter|in line with (?:the )?(?:law|guidance|policy|recommendations)|"
         r"(?:decision|decided) to (?:reduce|refuse|withdraw|end|stop)|wrongly decided|flawed|its decision|the decision|not follow (?:the )?(?:recommendations|guidance|law|policy)|properly reason"
     ),
-    "care_planning": _cue(r"care plan|support plan|discharg|transition|contingenc|planning|transfer(?:red)? (?:her|his|the patient|patients)|hand[- ]?over|plan for"),
+    "care_planning": _cue(r"care plan|support plan|" + _DISCHARGE + r"|transition|contingenc|" + _CARE_PLANNING_WORD + r"|"
+                          r"transfer(?:red)? (?:her|his|the patient|patients)|hand[- ]?over|plan for"),
     "service_provision": _cue(
         r"(?:did not|failed to|not) (?:provide|deliver|arrange|put in place|secure|collect|make)|not provided|provision|"
         r"without (?:education|a school place|support|care)|care hours|accommodation|not enough support|missed (?:education|school)|"
@@ -128,7 +136,7 @@ CATEGORY_CUES: dict[str, Cue] = {
     "joint_working": _cue(r"joint(?:ly)?|work(?:ing|ed)? together|joined[- ]up|funding dispute|dispute resolution|between the (?:council|icb|ccg|trust|organisations)|partner agenc|multi[- ]agency|liaise|co-?ordinat"),
     "safeguarding": _cue(r"safeguard|section 42|\bs\.?42\b|abuse|neglect (?:concern|allegation)"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|incomplete|missing) records?|did not (?:keep|make) (?:a )?records?|not recorded|did not record|failed to record|case notes|documentation|document (?:its|the|his|her)"),
-    "charging_funding": _cue(r"charg|\bfees?\b|invoice|direct payments?|refund|funding|top-?up|\bdebt|contribution|personal budget|financial assessment|\bbill"),
+    "charging_funding": _cue(r"\bcharg|overcharg|\bfees?\b|invoice|direct payments?|refund|funding|top-?up|\bdebt|contribution|personal budget|financial assessment|\bbill"),
 }
 
 # The cues specific enough to trust on their own; the broad ones above are the fallback
@@ -152,7 +160,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:recognis|consider|understand|accept)\w* (?:its|the|their) (?:legal |statutory )?dut(?:y|ies)|"
                            r"(?:incorrect|wrong|flawed|unreasonable|irrational) (?:decision|policy|policies)|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
-    "care_planning": _cue(r"(?<!health and )care plan|support plan|discharg|contingency plan|transition"),
+    "care_planning": _cue(r"(?<!health and )care plan|support plan|" + _DISCHARGE + r"|contingency plan|transition"),
     "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
