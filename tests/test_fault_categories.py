@@ -39,6 +39,13 @@ from pipeline.records import DecisionRecord
     ("The school transport team failed to properly advise Ms Q of her choices.", "communication"),
     ("The Council did not give Mrs I sufficient information to make an informed choice.", "communication"),
     ("The ward did not hold adequate discussions with the family before the move.", "communication"),
+    # decision making: a flawed policy, guidance or law not followed or applied
+    ("We consider the Council's charging policy is flawed.", "decision_making"),
+    ("The Council failed to follow its own guidance on disabled parking.", "decision_making"),
+    ("The Council accepted it did not apply the law correctly.", "decision_making"),
+    # service provision: care not received, visits cut short
+    ("There were weeks when Mr T did not receive the agreed care.", "service_provision"),
+    ("The carers' visits were often less than the allocated 45 minutes.", "service_provision"),
     # complaint handling: the complaint of a titled person
     ("There were failings in the Agency's handling of Mr Z's complaint.", "complaint_handling"),
     ("The Trust took five months to respond to Miss F's complaint.", "complaint_handling"),
@@ -54,6 +61,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     # information not given is communication, not a service not provided
     ("The Council did not provide Mrs I with enough information about the home.", "service_provision"),
     ("The Council did not provide clear advice about the charges.", "service_provision"),
+    # its complaints procedure is complaint handling's, not a policy decision
+    ("The Council did not follow its complaints procedure.", "decision_making"),
     # discharging a duty is doing what the law asks, not a discharge from hospital
     ("The Council did not properly discharge its duty to find the boy a school place.", "care_planning"),
     ("The Council discharged its main housing duty before checking the offer.", "care_planning"),

@@ -159,6 +159,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|(?:did not|failed to|failing to|not) (?:properly )?consider|"
                            r"(?:recognis|consider|understand|accept)\w* (?:its|the|their) (?:legal |statutory )?dut(?:y|ies)|"
                            r"(?:incorrect|wrong|flawed|unreasonable|irrational) (?:decision|policy|policies)|"
+                           # "its policy is flawed"; "failed to follow its own guidance", "did not apply the law correctly"
+                           r"(?:decision|policy|policies) (?:is|was|were|are) (?:flawed|wrong|unlawful|incorrect|unreasonable)|"
+                           r"(?:did not|failed to|failing to|failure to|not) (?:properly |correctly )?(?:follow|apply|comply with) "
+                           r"(?:the |its |their )?(?:own )?(?:recommendations|guidance|law|legislation|policy|policies|criteria|rules)\b|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|" + _DISCHARGE + r"|contingency plan|transition"),
     "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)|"
@@ -174,7 +178,11 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                         r"(?:visits|calls) (?:were|was) (?:often |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care"),
     # (not providing information or advice is communication, not a service)
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
-                              r"unable to provide|provision"),
+                              r"unable to provide|provision|"
+                              # the care the person should have had and did not: not received, or visits cut short
+                              r"(?:did not|didn't|not) (?:receive|get) (?:the |any |all |her |his |their )?(?:appropriate |agreed |planned |assessed |full |right )?"
+                              r"(?:care|support|services?|education|respite)\b|"
+                              r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|cut short|less than)|less than the allocated|visits short"),
 }
 
 # Each family is tested on a text at once, its anchors found in one pass (extract/cues.py).
