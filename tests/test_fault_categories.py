@@ -46,6 +46,8 @@ from pipeline.records import DecisionRecord
     # service provision: care not received, visits cut short
     ("There were weeks when Mr T did not receive the agreed care.", "service_provision"),
     ("The carers' visits were often less than the allocated 45 minutes.", "service_provision"),
+    ("The Agency's visits were frequently short.", "service_provision"),
+    ("The Agency's visits were frequently short.", "care_quality"),
     # complaint handling: the complaint of a titled person
     ("There were failings in the Agency's handling of Mr Z's complaint.", "complaint_handling"),
     ("The Trust took five months to respond to Miss F's complaint.", "complaint_handling"),
