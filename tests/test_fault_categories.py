@@ -39,6 +39,9 @@ from pipeline.records import DecisionRecord
     ("The school transport team failed to properly advise Ms Q of her choices.", "communication"),
     ("The Council did not give Mrs I sufficient information to make an informed choice.", "communication"),
     ("The ward did not hold adequate discussions with the family before the move.", "communication"),
+    ("Mrs D was not told that the home charged a top-up.", "communication"),
+    ("The Council had not explained how it worked out the refund.", "communication"),
+    ("The family were not involved in the decision to move him.", "communication"),
     # decision making: a flawed policy, guidance or law not followed or applied
     ("We consider the Council's charging policy is flawed.", "decision_making"),
     ("The Council failed to follow its own guidance on disabled parking.", "decision_making"),

@@ -151,7 +151,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # information or discussion with the person or family.
     "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information|"
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
-                          r"(?:tell|telling|inform|informing|update|updating|involve|involving|explain|explaining|advise|advising)\b|"
+                          r"(?:tell|told|telling|inform(?:ed|ing)?|updat(?:e|ed|ing)|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing))\b|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)"),
     "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
                       r"re-?assess|considered (?:[\w’'-]+ ){0,3}?needs\b|"
