@@ -427,7 +427,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     has_fault_word = sent.fault_word
     if not has_fault_word and sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION):
         return False  # the common case, decided with one search
-    if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)):
+    if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)) and not _finds_before_remedy(sent):
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:
         return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text))
@@ -436,6 +436,22 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     # A summary that has found fault goes on to say what went wrong in plain words.
     return summary_found_fault and sent.section == sections_mod.SUMMARY and bool(vocab.FAILURE_CUE.found_in(text)) \
         and not vocab.REMEDY_VERB.found_in(text)
+
+
+def _finds_before_remedy(sent: Sentence) -> bool:
+    """Does a sentence whose remedy words rule it out find fault in its other clauses?
+    "The Council was at fault for not explaining the award, it will apologise" and "...
+    was at fault and has agreed to refund the fees" find fault; "To remedy the injustice
+    caused by the fault, the Council has agreed to apologise" does not."""
+    if not sent.fault_word:
+        return False
+    clauses = [sent.text[lo - sent.start:hi - sent.start] for lo, hi in _clauses(sent)]
+    kept = [c for c in clauses if not _is_remedy_clause(c) and not _REMEDY_PURPOSE.match(c)]
+    return 0 < len(kept) < len(clauses) and vocab.could_be_finding(" ".join(kept))
+
+
+# "To remedy the injustice caused by the fault, ...": what the remedy is for, not a finding
+_REMEDY_PURPOSE = re.compile(r"\W*(?:to (?:remedy|put|address|recognise|acknowledge|reflect)|in recognition)\b", re.I)
 
 
 def _alleged_categories(allegation: Sentence) -> set[str]:
@@ -462,7 +478,9 @@ def _categories(text: str, scores) -> set[str]:
 
 
 _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,\s+which\s+(?:was|is)\s+also\b|"
-                           r",?\s+and (?=(?:the \w+|it|they) (?:has |have )?(?:now )?(?:agreed|accepted|apologised)\b)")
+                           # what the body has done or will do about it: "..., and (it) has agreed to", "..., it will apologise"
+                           r",?\s+and (?=(?:(?:the \w+|it|they) )?(?:has |have )?(?:now |also )?(?:agreed|accepted|apologised)\b)|"
+                           r",\s+(?=(?:the \w+|it|they) (?:will|has agreed|have agreed)\b)")
 
 
 # A clause that only states what a fault did to the person ("..., and this caused her

@@ -187,3 +187,26 @@ def test_split_at_initials_keeps_offsets_and_bodies() -> None:
 ])
 def test_broad_cues_discharge_and_planning(sentence: str, category: str, named: bool) -> None:
     assert (category in vocab.CATEGORY_CUE_SET.found_in(sentence)) is named
+
+
+@pytest.mark.parametrize("sentence, finding", [
+    # a finding followed by what the body will do about it is still a finding
+    ("The Council was at fault for not explaining the award to Mrs U, it will apologise to her.", True),
+    ("The Agency was at fault and has agreed to refund the charges.", True),
+    ("The Home was at fault with the delays in its reply. However it has now apologised and offered £200.", True),
+    # a remedy that mentions the fault finds nothing itself
+    ("To remedy the injustice caused by the fault, the Council has agreed to apologise.", False),
+    ("The Council has agreed to apologise for its fault and pay Mrs U £300.", False),
+])
+def test_a_finding_before_a_remedy_is_a_finding(sentence: str, finding: bool) -> None:
+    from pipeline.extraction import _is_finding
+    from pipeline.extract.vocabulary import FAULT_WORD
+
+    sent = _sentence(sentence)
+    sent.fault_word = FAULT_WORD.found_in(sentence)
+    assert _is_finding(sent) is finding
+
+
+def test_the_finding_before_a_remedy_gives_its_category(nlp) -> None:
+    faults = _summary_faults(nlp, "The Council was at fault for not explaining the award to Mrs U, it will apologise to her.")
+    assert ("Hollinsby Borough Council", "communication") in faults
