@@ -409,6 +409,11 @@ def _strong_categories(text: str) -> frozenset[str]:
     return _categories_named(vocab.STRONG_CATEGORY_CUE_SET, text)
 
 
+# A care or support plan named as the measure of what was due, not as what went wrong.
+_PLAN_AS_REFERENCE = re.compile(r"\b(?:in line with|set out in|detailed in|specified in|agreed in|required by|according to|in accordance with|"
+                                r"as (?:set out|agreed|detailed) in|under) (?:[\w’'-]+ ){0,3}?(?:care and support|care|support) plans?\b", re.I)
+
+
 # The category tests are the costliest regex work of extraction, and one text is tested
 # as a finding, as its only clause and as the next finding's antecedent: each distinct
 # text is tested once per decision. (`assemble` clears the cache for each decision, so
@@ -416,6 +421,11 @@ def _strong_categories(text: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=8192)
 def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
     cats = cues.found_in(text)
+    if "care_planning" in cats and _PLAN_AS_REFERENCE.search(text) \
+            and not cues.cues["care_planning"].found_in(_PLAN_AS_REFERENCE.sub(" ", text)):
+        # "did not meet her needs in line with her care plan": the plan was right, the
+        # service it set out was not given (service provision, not planning)
+        cats.discard("care_planning")
     if "complaint_handling" in cats:
         cats.discard("delay")  # late complaint responses are complaint handling, not delay
     return frozenset(cats)

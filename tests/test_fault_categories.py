@@ -210,3 +210,17 @@ def test_a_finding_before_a_remedy_is_a_finding(sentence: str, finding: bool) ->
 def test_the_finding_before_a_remedy_gives_its_category(nlp) -> None:
     faults = _summary_faults(nlp, "The Council was at fault for not explaining the award to Mrs U, it will apologise to her.")
     assert ("Hollinsby Borough Council", "communication") in faults
+
+
+@pytest.mark.parametrize("sentence, planning", [
+    # the plan as the measure of what was due: the service was not given
+    ("The Council did not meet Mr A's needs in line with his care and support plan.", False),
+    ("The Agency did not deliver the hours set out in her care plan.", False),
+    # the plan itself was wrong, or missing
+    ("The Council did not review Mr A's care plan for two years.", True),
+    ("The Agency did not deliver the hours set out in her care plan, and her care plan was out of date.", True),
+])
+def test_a_plan_named_as_what_was_due_is_not_care_planning(sentence: str, planning: bool) -> None:
+    from pipeline.extraction import _categories_named
+
+    assert ("care_planning" in _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) is planning
