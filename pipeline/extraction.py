@@ -625,7 +625,12 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             clause = sent.text[lo - sent.start:hi - sent.start]
             holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if anaphoric or _PRONOUN_SUBJECT.search(clause) else []) or default_bodies
             cats = (_strong_categories(clause) or sentence_cats) if not vocab.UPHELD_FORMULA.found_in(clause) else set()
-            if not cats and anaphoric and not vocab.UPHELD_FORMULA.found_in(clause):
+            # A summary's topic-less finding after the complaint ("He also complained the
+            # Council failed to assess ... We have found fault in the actions of both
+            # organisations.") refers to every upheld allegation, not only the last: the
+            # allegations below say what it found, not the sentence before.
+            after_allegation = sent.section == sections_mod.SUMMARY and bool(allegations) and prev is allegations[-1]
+            if not cats and anaphoric and not after_allegation and not vocab.UPHELD_FORMULA.found_in(clause):
                 cats = (_rule_categories(prev.text) if prev is not None else set()) | topic
             if not cats and sent.section == sections_mod.SUMMARY:
                 first = min((alleged_for.get(key, 0) for key in holders), default=len(allegations))

@@ -224,3 +224,13 @@ def test_a_plan_named_as_what_was_due_is_not_care_planning(sentence: str, planni
     from pipeline.extraction import _categories_named
 
     assert ("care_planning" in _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) is planning
+
+
+def test_a_short_finding_after_the_complaint_takes_every_allegations_topic(nlp) -> None:
+    # "We found fault in both." is short enough to read as pointing back, but what it
+    # points back to is the whole complaint, not only its last sentence.
+    faults = _summary_faults(nlp, "Mrs J complained the Council failed to plan her son's discharge from hospital. "
+                                  "She also complained the Council failed to assess his needs. "
+                                  "We found the Council at fault on both counts.")
+    assert ("Hollinsby Borough Council", "care_planning") in faults
+    assert ("Hollinsby Borough Council", "assessment") in faults
