@@ -409,6 +409,14 @@ def _strong_categories(text: str) -> frozenset[str]:
     return _categories_named(vocab.STRONG_CATEGORY_CUE_SET, text)
 
 
+# An assessment or eligibility decision that only came late.
+_LATE_ASSESSMENT = re.compile(
+    r"\b(?:delay(?:ed|s)?|slow|late)(?: in| to)? (?:(?:complet|carry\w* out|mak|reach)\w* )?(?:the |its |a |an |her |his |their |[\w’']+['’]s )?"
+    r"(?:[\w-]+ ){0,2}?(?:re-?)?assess\w*|"
+    r"\b(?:re-?)?assess\w* (?:[\w’'-]+ ){0,4}?(?:promptly|in time|on time|quickly)\b|"
+    r"\btook (?:[\w’'-]+ ){0,4}?to (?:decide|agree|confirm|determine) (?:that |whether |if )?(?:[\w’'-]+ ){0,4}?(?:was |is |were )?eligib\w*", re.I)
+
+
 # A care or support plan named as the measure of what was due, not as what went wrong.
 _PLAN_AS_REFERENCE = re.compile(r"\b(?:in line with|set out in|detailed in|specified in|agreed in|required by|according to|in accordance with|"
                                 r"as (?:set out|agreed|detailed) in|under) (?:[\w’'-]+ ){0,3}?(?:care and support|care|support) plans?\b", re.I)
@@ -426,6 +434,12 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # "did not meet her needs in line with her care plan": the plan was right, the
         # service it set out was not given (service provision, not planning)
         cats.discard("care_planning")
+    if "assessment" in cats and _LATE_ASSESSMENT.search(text) \
+            and not cues.cues["assessment"].found_in(_LATE_ASSESSMENT.sub(" ", text)):
+        # "the Council's delayed assessment", "failed to assess her promptly", "took a
+        # year to decide she was eligible": the assessment was late, not flawed
+        cats.discard("assessment")
+        cats.add("delay")
     if "complaint_handling" in cats:
         cats.discard("delay")  # late complaint responses are complaint handling, not delay
     return frozenset(cats)

@@ -234,3 +234,18 @@ def test_a_short_finding_after_the_complaint_takes_every_allegations_topic(nlp) 
                                   "We found the Council at fault on both counts.")
     assert ("Hollinsby Borough Council", "care_planning") in faults
     assert ("Hollinsby Borough Council", "assessment") in faults
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an assessment or eligibility decision that only came late is a delay
+    ("We found fault with the Council's delayed assessment of Mr Y's needs.", {"delay"}),
+    ("The Trust failed to assess Mrs W promptly.", {"delay"}),
+    ("The Board took eight months to decide that Mr U was eligible for funding.", {"delay"}),
+    # a flawed assessment stays one, late or not
+    ("The Council did not assess Mr H's needs properly and delayed the review.", {"assessment", "delay"}),
+    ("The Council delayed the carer's assessment and the assessment of Mr H's needs was flawed.", {"assessment", "delay"}),
+])
+def test_a_late_assessment_is_a_delay(sentence: str, expected: set[str]) -> None:
+    from pipeline.extraction import _categories_named
+
+    assert set(_categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) & {"assessment", "delay"} == expected
