@@ -46,6 +46,8 @@ from pipeline.records import DecisionRecord
     ("We consider the Council's charging policy is flawed.", "decision_making"),
     ("The Council failed to follow its own guidance on disabled parking.", "decision_making"),
     ("The Council accepted it did not apply the law correctly.", "decision_making"),
+    ("The Council was at fault in the way it considered the fostering arrangements.", "decision_making"),
+    ("There was fault in how the panel reached its conclusion.", "decision_making"),
     # service provision: care not received, visits cut short
     ("There were weeks when Mr T did not receive the agreed care.", "service_provision"),
     ("The carers' visits were often less than the allocated 45 minutes.", "service_provision"),
@@ -68,6 +70,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The Council did not provide clear advice about the charges.", "service_provision"),
     # its complaints procedure is complaint handling's, not a policy decision
     ("The Council did not follow its complaints procedure.", "decision_making"),
+    # how a body considered someone's needs is an assessment
+    ("There was fault in how the Council considered Mr R's housing needs.", "decision_making"),
     # discharging a duty is doing what the law asks, not a discharge from hospital
     ("The Council did not properly discharge its duty to find the boy a school place.", "care_planning"),
     ("The Council discharged its main housing duty before checking the offer.", "care_planning"),
