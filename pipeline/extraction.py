@@ -673,11 +673,31 @@ _OBJECT_LEAD = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:failed|did not|was|were|delayed|should|could)\b", re.I)
 
 
+# A joint summary may name a body by its kind alone: "The Ombudsmen found fault by a
+# Council's assessment process", "fault with the way a CCG managed ...".
+_INDEFINITE_BODY = re.compile(r"\b(?:by|with|of|in|on the part of)\s+(?:the\s+way\s+)?an?\s+(?:NHS\s+)?(" + "|".join(
+    sorted((re.escape(r) for r in body_rules.ROLE_TYPES), key=len, reverse=True)) + r")\b", re.I)
+
+
+def _indefinite_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
+    """The body "a Council" / "an NHS Trust" stands for: the only one of its kind the
+    decision names."""
+    out = []
+    for m in _INDEFINITE_BODY.finditer(sent.text):
+        body_type = body_rules.ROLE_TYPES[m.group(1).lower()]
+        of_kind = [k for k, b in registry.bodies.items() if b.body_type == body_type]
+        if len(of_kind) == 1:
+            out.append(of_kind[0])
+    return subject_rules.unique(out)
+
+
 def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     """Bodies a finding sentence blames when it does not say "fault by X": the bodies it
     names, less those it names as objects ("failed to monitor the Care Home")."""
     if re.search(r"\b(?:both|all three|each of the|the) organisations\b|\bboth bodies\b", sent.text, re.I):
         return [k for k, b in registry.bodies.items() if b.from_title or b.defined]
+    if not sent.bodies:
+        return _indefinite_bodies(sent, registry)
     subjects = [k for off, k in sent.bodies if not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])]
     if not subjects and _PRONOUN_SUBJECT.search(sent.text):
         return []  # "I find it failed to monitor the Care Home": "it" is the body before

@@ -253,3 +253,24 @@ def test_a_late_assessment_is_a_delay(sentence: str, expected: set[str]) -> None
     from pipeline.extraction import _categories_named
 
     assert set(_categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) & {"assessment", "delay"} == expected
+
+
+def test_a_body_named_by_its_kind_is_the_only_one_of_that_kind(nlp) -> None:
+    text = ("Fernlea NHS Trust (25 999 003)\n\nSummary: The Ombudsmen found fault by a Council's carer's assessment "
+            "process. We did not find fault by an NHS Trust.\n\nThe complaint\nMr and Mrs K complain about "
+            "Hollinsby Borough Council (the Council) and Fernlea NHS Trust (the Trust).\n")
+    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 003", text=text,
+                                    title="Fernlea NHS Trust (25 999 003)"), nlp)
+    assert {(f.body, f.category) for f in ex.faults} == {("Hollinsby Borough Council", "assessment")}
+    assert ex.fault_found is True
+
+
+def test_a_body_named_by_its_kind_is_nobody_when_there_are_two() -> None:
+    from pipeline.extraction import BodyRegistry, _indefinite_bodies
+
+    registry = BodyRegistry()
+    registry.add("Hollinsby Borough Council", "council", from_title=True)
+    registry.add("Kelmarsh City Council", "council")
+    trust = registry.add("Fernlea NHS Trust", "nhs_trust")
+    assert _indefinite_bodies(_sentence("We found fault by a Council in its assessment."), registry) == []
+    assert _indefinite_bodies(_sentence("We found fault with the way an NHS Trust discharged him."), registry) == [trust]
