@@ -517,6 +517,11 @@ _CONSEQUENCE = re.compile(
     r"compounded|added to|affected|(?:had|has|have) (?:an? |some |a significant )?(?:[\w-]+ )?(?:impact|effect))\b", re.I)
 
 
+# ... and one that says it did nothing is no clause at all.
+_NO_CONSEQUENCE = re.compile(r"^(?:this |that |which |it |these (?:faults |failings )?)?(?:did not|didn't|does not|has not|have not|had not|would not) "
+                             r"(?:cause|lead to|result in|affect)\b", re.I)
+
+
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
     """Clause spans (offsets in the decision text); one finding sentence can blame
     different bodies for different things."""
@@ -530,6 +535,8 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
         if b <= a:
             continue
         clause = sent.text[a - sent.start:b - sent.start]
+        if merged and _NO_CONSEQUENCE.match(clause.lstrip()):
+            continue  # "..., but this did not cause an injustice": nothing found in it
         if merged and _CONSEQUENCE.match(clause.lstrip()) and not vocab.FAULT_WORD.found_in(clause):
             merged[-1] = (merged[-1][0], b)
         else:

@@ -129,6 +129,8 @@ def _sentence(text: str) -> "Sentence":
     ("The Council delayed the review, and this was also fault by the Trust.", 2),
     ("The Council did not reply to Mr H, and it has now apologised to him.", 2),
     ("The Agency missed visits; the Council did not monitor the Agency.", 2),
+    # a clause saying the fault did nothing is no clause at all
+    ("There was fault in how the Council recorded its decision, but this did not cause Mr S an injustice.", 1),
 ])
 def test_a_consequence_is_not_a_clause_of_its_own(sentence: str, clauses: int) -> None:
     from pipeline.extraction import _clauses
@@ -274,3 +276,12 @@ def test_a_body_named_by_its_kind_is_nobody_when_there_are_two() -> None:
     trust = registry.add("Fernlea NHS Trust", "nhs_trust")
     assert _indefinite_bodies(_sentence("We found fault by a Council in its assessment."), registry) == []
     assert _indefinite_bodies(_sentence("We found fault with the way an NHS Trust discharged him."), registry) == [trust]
+
+
+def test_a_clause_saying_the_fault_did_nothing_gives_no_category() -> None:
+    from pipeline.extraction import _clauses
+
+    sent = _sentence("There was fault in how the Council recorded its decision, but this did not cause an injustice "
+                     "as it had no duty to make alternative provision.")
+    (lo, hi), = _clauses(sent)
+    assert sent.text[lo:hi] == "There was fault in how the Council recorded its decision"
