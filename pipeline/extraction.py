@@ -409,6 +409,9 @@ def _strong_categories(text: str) -> frozenset[str]:
     return _categories_named(vocab.STRONG_CATEGORY_CUE_SET, text)
 
 
+# The clause (between commas) that speaks of the complaint.
+_COMPLAINT_CLAUSE = re.compile(r"[^,;:]*\bcomplain\w*[^,;:]*", re.I)
+
 # An assessment or eligibility decision that only came late.
 _LATE_ASSESSMENT = re.compile(
     r"\b(?:delay(?:ed|s)?|slow|late)(?: in| to)? (?:(?:complet|carry\w* out|mak|reach)\w* )?(?:the |its |a |an |her |his |their |[\w’']+['’]s )?"
@@ -440,8 +443,12 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # year to decide she was eligible": the assessment was late, not flawed
         cats.discard("assessment")
         cats.add("delay")
-    if "complaint_handling" in cats:
-        cats.discard("delay")  # late complaint responses are complaint handling, not delay
+    if "complaint_handling" in cats and "delay" in cats \
+            and not cues.cues["delay"].found_in(_COMPLAINT_CLAUSE.sub(" ", text)):
+        # late complaint responses are complaint handling, not delay; a delay in a clause
+        # of its own ("delay in issuing the plan, ... and failed to respond to the
+        # complaint") is one
+        cats.discard("delay")
     return frozenset(cats)
 
 

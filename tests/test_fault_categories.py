@@ -285,3 +285,17 @@ def test_a_clause_saying_the_fault_did_nothing_gives_no_category() -> None:
                      "as it had no duty to make alternative provision.")
     (lo, hi), = _clauses(sent)
     assert sent.text[lo:hi] == "There was fault in how the Council recorded its decision"
+
+
+@pytest.mark.parametrize("sentence, delay", [
+    # a late complaint response is complaint handling ...
+    ("The Council delayed responding to Mrs O's complaint.", False),
+    ("The Home was at fault for the delay in its reply to the complaint.", False),
+    # ... but a delay in a clause of its own is a delay as well
+    ("The Council delayed issuing the plan, and failed to respond to the complaint.", True),
+])
+def test_a_complaint_delay_is_complaint_handling_another_delay_is_not(sentence: str, delay: bool) -> None:
+    from pipeline.extraction import _categories_named
+
+    cats = _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)
+    assert "complaint_handling" in cats and ("delay" in cats) is delay

@@ -144,7 +144,7 @@ CATEGORY_CUES: dict[str, Cue] = {
 STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # "handling of Ms A's complaint": a titled initial is a possessive like "her"
     "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |its )?complaints?|"
-                               r"respon\w+ to (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
+                               r"(?:respon|repl)\w+ to (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b"),
     # Not telling, explaining or advising, in any form of the negation ("its failure to
     # tell him", "for not explaining", "failed to properly advise her"), and too little
