@@ -53,6 +53,15 @@ from pipeline.records import DecisionRecord
     ("The carers' visits were often less than the allocated 45 minutes.", "service_provision"),
     ("The Agency's visits were frequently short.", "service_provision"),
     ("The Agency's visits were frequently short.", "care_quality"),
+    # record keeping: no record kept or made
+    ("The Council failed to keep a record of why it changed the offer.", "record_keeping"),
+    ("The social worker did not make notes of the visit.", "record_keeping"),
+    # complaint handling: the stages of a complaints procedure
+    ("The Council did not hold the stage three panel for eight months.", "complaint_handling"),
+    ("There were failings in the stage two investigation.", "complaint_handling"),
+    # delay: something not done sooner
+    ("The Council was at fault for not ending the placement sooner.", "delay"),
+    ("The Trust should have referred Mr E to the clinic sooner.", "delay"),
     # complaint handling: the complaint of a titled person
     ("There were failings in the Agency's handling of Mr Z's complaint.", "complaint_handling"),
     ("The Trust took five months to respond to Miss F's complaint.", "complaint_handling"),
