@@ -464,9 +464,19 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text))
     if sent.scores is not None and sent.scores.finding >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION):
         return True
-    # A summary that has found fault goes on to say what went wrong in plain words.
-    return summary_found_fault and sent.section == sections_mod.SUMMARY and bool(vocab.FAILURE_CUE.found_in(text)) \
-        and not vocab.REMEDY_VERB.found_in(text)
+    # A summary that has found fault goes on to say what went wrong in plain words; the
+    # Ombudsman's own view may say it without the word "fault" ("We consider the
+    # Council's policy is flawed").
+    if sent.section != sections_mod.SUMMARY or vocab.REMEDY_VERB.found_in(text):
+        return False
+    if summary_found_fault and vocab.FAILURE_CUE.found_in(text):
+        return True
+    return bool(_OMBUDSMAN_VIEW.match(text)) and bool(_FAILURE_VERDICT.search(text))
+
+
+_OMBUDSMAN_VIEW = re.compile(r"\W*(?:Summary:?\s*)?(?:we|I|the ombudsm[ae]n) (?:consider|find|found|conclude[d]?|decided)\b(?! no\b)", re.I)
+_FAILURE_VERDICT = re.compile(r"\b(?:is|was|were|are) (?:flawed|wrong|unlawful|unreasonable|inadequate|not (?:in line with|lawful|reasonable))\b|"
+                              r"\bwrongly\b|\bfailed to\b", re.I)
 
 
 def _finds_before_remedy(sent: Sentence) -> bool:

@@ -308,3 +308,19 @@ def test_a_complaint_delay_is_complaint_handling_another_delay_is_not(sentence: 
 
     cats = _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)
     assert "complaint_handling" in cats and ("delay" in cats) is delay
+
+
+@pytest.mark.parametrize("summary, found", [
+    # the Ombudsman's own view finds fault without the word
+    ("Mrs H complained about the Council's charging policy. We consider the Council's charging policy is flawed, "
+     "which has caused Mrs H uncertainty.", True),
+    ("Mr B complained about his banding. We found the Council wrongly refused to backdate it.", True),
+    # a view that there was nothing wrong, or someone else's view, finds nothing
+    ("Mrs H complained about the Council's charging policy. We consider the policy is lawful and reasonable.", False),
+    ("Mrs H complained about the Council's charging policy. She considers the policy is flawed.", False),
+])
+def test_the_ombudsmans_view_without_the_word_fault(nlp, summary: str, found: bool) -> None:
+    text = f"Hollinsby Borough Council (25 999 004)\n\nSummary: {summary}\n"
+    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 004", text=text, truncated=True,
+                                    title="Hollinsby Borough Council (25 999 004)"), nlp)
+    assert bool(ex.faults) is found
