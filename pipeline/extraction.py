@@ -577,8 +577,13 @@ def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
         if not lo <= offset < hi:
             continue
         before = sent.text[max(lo, offset - 60) - sent.start:offset - sent.start]
-        # a list continues a holder: "fault on the part of the ICB and Council"
-        before_list = _LIST_BEFORE.sub("", before)
+        # a list continues a holder: "fault on the part of the ICB and Council", "faults
+        # by the Trust, Council and CCG" (each name before this one taken off in turn)
+        before_list, shorter = before, _LIST_BEFORE.sub("", before)
+        while shorter != before_list:
+            before_list, shorter = shorter, _LIST_BEFORE.sub("", shorter)
+            if vocab.HOLDER_BEFORE.search(before_list):
+                break
         after = sent.text[offset - sent.start:hi - sent.start]
         after = re.sub(r"^(?:the\s+)?[\w’',\- ]*?(?=\s+(?:was|were|is|are|has|had|failed|did|delayed))", "", after, count=1)
         if vocab.HOLDER_BEFORE.search(before) or vocab.HOLDER_BEFORE.search(before_list) or vocab.HOLDER_AFTER.search(after):

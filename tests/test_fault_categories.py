@@ -324,3 +324,13 @@ def test_the_ombudsmans_view_without_the_word_fault(nlp, summary: str, found: bo
     ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 004", text=text, truncated=True,
                                     title="Hollinsby Borough Council (25 999 004)"), nlp)
     assert bool(ex.faults) is found
+
+
+def test_every_body_of_a_list_after_fault_by_holds_it() -> None:
+    from pipeline.extraction import Sentence, _holders
+
+    text = "Faults by the Trust, Council and Board meant Mrs N paid for care which should have been free."
+    # (a role mention starts at its "the"; the bare names after it are aliases)
+    bodies = [(text.index(name), key) for name, key in (("the Trust", "trust"), ("Council", "council"), ("Board", "icb"))]
+    sent = Sentence(text, 0, len(text), "summary", bodies, [], [], None)
+    assert _holders(sent, 0, len(text)) == ["trust", "council", "icb"]
