@@ -52,6 +52,8 @@ from pipeline.records import DecisionRecord
     ("There were weeks when Mr T did not receive the agreed care.", "service_provision"),
     ("The carers' visits were often less than the allocated 45 minutes.", "service_provision"),
     ("The Agency's visits were frequently short.", "service_provision"),
+    ("The Council failed to meet Mr J's eligible care needs for five months.", "service_provision"),
+    ("The Council did not ensure the boy's special educational needs were met.", "service_provision"),
     ("The Agency's visits were frequently short.", "care_quality"),
     # record keeping: no record kept or made
     ("The Council failed to keep a record of why it changed the offer.", "record_keeping"),

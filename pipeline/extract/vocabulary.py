@@ -189,7 +189,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                               # the care the person should have had and did not: not received, or visits cut short
                               r"(?:did not|didn't|not) (?:receive|get) (?:the |any |all |her |his |their )?(?:appropriate |agreed |planned |assessed |full |right )?"
                               r"(?:care|support|services?|education|respite)\b|"
-                              r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|cut short|less than)|less than the allocated|visits short"),
+                              r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|cut short|less than)|less than the allocated|visits short|"
+                              # needs the body had to meet and did not
+                              r"(?:did not|failed to|not|unable to) (?:ensure (?:[\w’'-]+ ){0,4}?)?meet (?:[\w’'-]+ ){0,4}?needs|needs (?:were|was) not (?:being )?met|"
+                              r"(?:did not|failed to|not) ensure (?:[\w’'-]+ ){0,5}?needs (?:were|was) met"),
 }
 
 # Each family is tested on a text at once, its anchors found in one pass (extract/cues.py).
