@@ -620,6 +620,12 @@ def _split_at_initials(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
+# A body upholding the complaint or accepting fault itself.
+_BODY_ACCEPTS = re.compile(r"\b(?:has|had|have)\s+(?:already\s+|now\s+|since\s+)?(?:upheld|accepted|acknowledged|admitted)\s+"
+                           r"(?:most of |part of |some of |all of |parts of )?(?:(?:mrs?|ms|miss|dr) )?(?:the |its |their |her |his |[\w’']+['’]s )?"
+                           r"(?:complaints?|fault|failings?)\b", re.I)
+
+
 def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str],
                 upheld: bool = False) -> list[Fault]:
     sentences = _split_at_initials(sentences)
@@ -663,6 +669,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         clauses = [(lo, hi) for lo, hi in _clauses(sent) if not _is_remedy_clause(sent.text[lo - sent.start:hi - sent.start])]
         finding_text = " ".join(sent.text[lo - sent.start:hi - sent.start] for lo, hi in clauses)
         sentence_cats = _categories(finding_text, sent.scores if len(clauses) == 1 else None)
+        if _BODY_ACCEPTS.search(finding_text) and not _strong_categories(finding_text):
+            # "The Council had already upheld most of Mr B's complaint": what was upheld
+            # is the complaint's topic, not the model's reading of the word "complaint"
+            sentence_cats = set()
         sentence_holders = _holders(sent, sent.start, sent.end) or _fault_bodies(sent, registry)
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]

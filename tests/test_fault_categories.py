@@ -336,3 +336,22 @@ def test_every_body_of_a_list_after_fault_by_holds_it() -> None:
     bodies = [(text.index(name), key) for name, key in (("the Trust", "trust"), ("Council", "council"), ("Board", "icb"))]
     sent = Sentence(text, 0, len(text), "summary", bodies, [], [], None)
     assert _holders(sent, 0, len(text)) == ["trust", "council", "icb"]
+
+
+def test_a_body_upholding_the_complaint_names_no_topic_of_its_own() -> None:
+    # The word "complaint" is not complaint handling when the body upheld it: what it
+    # upheld is what the complaint was about. (Scores stubbed: a model reads "complaint".)
+    from types import SimpleNamespace
+
+    from pipeline.extraction import BodyRegistry, Sentence, read_faults
+
+    registry = BodyRegistry()
+    council = registry.add("Hollinsby Borough Council", "council", from_title=True)
+    allegation = "Mrs E complains she was not told about the charges for her respite care."
+    finding = "In its own reply of May, the Council has already upheld most of Mrs E's complaint."
+    model = SimpleNamespace(finding=0.9, categories={"complaint_handling": 0.95})
+    sentences = [Sentence(allegation, 0, len(allegation), "summary", [], [], [], None),
+                 Sentence(finding, 100, 100 + len(finding), "summary", [(100, council)], [], [], model, True)]
+    cats = {f.category for f in read_faults(sentences, registry, [council])}
+    assert "complaint_handling" not in cats
+    assert {"communication", "charging_funding"} <= cats
