@@ -67,6 +67,8 @@ from pipeline.records import DecisionRecord
     # complaint handling: the complaint of a titled person
     ("There were failings in the Agency's handling of Mr Z's complaint.", "complaint_handling"),
     ("The Trust took five months to respond to Miss F's complaint.", "complaint_handling"),
+    ("The Trust continued to fail to deal with Mr W's complaint properly.", "complaint_handling"),
+    ("There was fault in the way the Council dealt with this complaint.", "complaint_handling"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -355,3 +357,8 @@ def test_a_body_upholding_the_complaint_names_no_topic_of_its_own() -> None:
     cats = {f.category for f in read_faults(sentences, registry, [council])}
     assert "complaint_handling" not in cats
     assert {"communication", "charging_funding"} <= cats
+
+
+def test_fail_to_is_a_failure_in_a_summary() -> None:
+    # "continued to fail to" says what went wrong as "failed to" does
+    assert vocab.FAILURE_CUE.found_in("The Trust continued to fail to deal with his complaint properly.")

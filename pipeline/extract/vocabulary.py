@@ -54,7 +54,7 @@ FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
 # What a summary says went wrong, without the word "fault": "The Council did not provide
 # enough support", "There was a lack of joined up working".
-FAILURE_CUE = _cue(r"\b(?:did not|didn't|failed to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to)\b")
+FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to)\b")
 REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should(?! have \w)|will|agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
@@ -145,6 +145,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # "handling of Ms A's complaint": a titled initial is a possessive like "her"
     "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |its )?complaints?|"
                                r"(?:respon|repl)\w+ to (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)|"
+                               r"(?:deal|dealt|dealing) with (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |this |its )?complaints?\b|"
                                # "the stage three panel", "a stage two investigation" of a complaints procedure
                                r"stage (?:one|two|three|1|2|3) (?:complaints? |review )?(?:panel|investigation|response|complaint)"),
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
