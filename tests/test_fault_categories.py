@@ -48,6 +48,11 @@ from pipeline.records import DecisionRecord
     ("The Council accepted it did not apply the law correctly.", "decision_making"),
     ("The Council was at fault in the way it considered the fostering arrangements.", "decision_making"),
     ("There was fault in how the panel reached its conclusion.", "decision_making"),
+    ("I find fault with the Board’s decision.", "decision_making"),
+    ("There were failings in its funding decisions.", "decision_making"),
+    # commissioning: arranging or finding a provider or agency
+    ("There was a delay in the Council arranging for an agency to provide Mr F's care.", "commissioning"),
+    ("The Council took four months to find a suitable care provider.", "commissioning"),
     # service provision: care not received, visits cut short
     ("There were weeks when Mr T did not receive the agreed care.", "service_provision"),
     ("The carers' visits were often less than the allocated 45 minutes.", "service_provision"),

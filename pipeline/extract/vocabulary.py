@@ -165,6 +165,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:incorrect|wrong|flawed|unreasonable|irrational) (?:decision|policy|policies)|"
                            # "its policy is flawed"; "failed to follow its own guidance", "did not apply the law correctly"
                            r"(?:decision|policy|policies) (?:is|was|were|are) (?:flawed|wrong|unlawful|incorrect|unreasonable)|"
+                           # "I find fault with the Board's decision", "failings in its decisions"
+                           r"(?:fault|failings?) (?:with|in) (?:the |its |their )?(?:[\w’']+['’]s )?(?:[\w-]+ )?decisions?\b|"
                            # "fault in the way it considered the arrangements", "in how the Council decided"
                            # (how it considered someone's needs is the assessment's)
                            r"(?:the way|how) (?:it|they|the \w+) (?:considered|decided|reached|made (?:its|the|their) decision)(?! (?:[\w’'-]+ ){0,3}?needs\b)|"
@@ -173,7 +175,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|" + _DISCHARGE + r"|contingency plan|transition"),
     "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)|"
-                          r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)"),
+                          r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
+                          # "arranging for an agency to provide her care", "to find a care provider"
+                          r"(?:arrang\w*|find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
                           r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)"),
