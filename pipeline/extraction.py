@@ -452,12 +452,23 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
     return frozenset(cats)
 
 
+# What the person suffered is the injustice, not a finding of what went wrong: "He also
+# suffered a lost opportunity to ...", "However, the Ombudsmen also found the complainant
+# suffered uncertainty ... but for the fault."
+_INJUSTICE = re.compile(
+    r"\W*(?:however,?\s+)?(?:(?:we|the ombudsm[ae]n) (?:also )?(?:later )?(?:found|find|consider) (?:that )?)?"
+    r"(?:the complainant|he|she|they|(?:mrs?|ms|miss|dr) [A-Z]\w*|the family|her family|his family) (?:also )?(?:has |have |had )?"
+    r"(?:suffered|experienced|been caused|was caused|were caused|been left|was left|were left|lost)\b", re.I)
+
+
 def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     """Does the sentence find fault (not allege it, not find none)?"""
     text = sent.text
     has_fault_word = sent.fault_word
     if not has_fault_word and sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION):
         return False  # the common case, decided with one search
+    if _INJUSTICE.match(text):
+        return False
     if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)) and not _finds_before_remedy(sent):
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:

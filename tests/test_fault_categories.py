@@ -367,3 +367,21 @@ def test_a_body_upholding_the_complaint_names_no_topic_of_its_own() -> None:
 def test_fail_to_is_a_failure_in_a_summary() -> None:
     # "continued to fail to" says what went wrong as "failed to" does
     assert vocab.FAILURE_CUE.found_in("The Trust continued to fail to deal with his complaint properly.")
+
+
+@pytest.mark.parametrize("sentence, finding", [
+    # what the person suffered is the injustice
+    ("He also suffered a lost opportunity to challenge the assessment as it was not provided to him.", False),
+    ("However, the Ombudsmen also found the complainant suffered uncertainty but for the fault.", False),
+    ("Mrs G was left out of pocket because of the fault.", False),
+    # what the body did is the finding
+    ("The Ombudsmen found the Trust did not give him the assessment, which was fault.", True),
+])
+def test_what_the_person_suffered_is_no_finding(sentence: str, finding: bool) -> None:
+    from pipeline.extraction import _is_finding
+    from pipeline.extract.vocabulary import FAULT_WORD
+
+    sent = _sentence(sentence)
+    sent.section = "summary"
+    sent.fault_word = FAULT_WORD.found_in(sentence)
+    assert _is_finding(sent, summary_found_fault=True) is finding
