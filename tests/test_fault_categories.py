@@ -30,6 +30,9 @@ from pipeline.records import DecisionRecord
     # record keeping: document management; decision making: a flawed decision or policy
     ("There were faults by the Home in document management.", "record_keeping"),
     ("The Council's flawed policy meant Mr G paid more than he should.", "decision_making"),
+    # care quality: fault in the care or treatment given
+    ("There was fault in the care that was provided to Mr O at the home.", "care_quality"),
+    ("We found failings in the nursing care Mrs S received.", "care_quality"),
     # care quality: pressure area care
     ("There were failings in the pressure area care Mrs N received on the ward.", "care_quality"),
     ("The nursing home did not treat Mr V's pressure sores.", "care_quality"),
@@ -88,6 +91,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The Council did not provide clear advice about the charges.", "service_provision"),
     # its complaints procedure is complaint handling's, not a policy decision
     ("The Council did not follow its complaints procedure.", "decision_making"),
+    # a fault in a care plan or package is not the care given
+    ("There was fault in the care plan the Council wrote.", "care_quality"),
     # how a body considered someone's needs is an assessment
     ("There was fault in how the Council considered Mr R's housing needs.", "decision_making"),
     # discharging a duty is doing what the law asks, not a discharge from hospital

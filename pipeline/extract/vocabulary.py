@@ -187,7 +187,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|overcharg|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
     "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|sores?|ulcers?|damage)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
-                        r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care"),
+                        r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
+                        # "fault in the care that was provided", "failings in the personal care she received"
+                        r"(?:fault|failings?) in (?:the |its |her |his |their )?(?:personal |nursing |clinical |medical )?(?:care|treatment)\b(?! (?:plan|act|home|package|assessment|provider))"),
     # (not providing information or advice is communication, not a service)
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
                               r"unable to provide|provision|"
