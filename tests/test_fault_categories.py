@@ -372,6 +372,10 @@ def test_a_body_upholding_the_complaint_names_no_topic_of_its_own() -> None:
 def test_fail_to_is_a_failure_in_a_summary() -> None:
     # "continued to fail to" says what went wrong as "failed to" does
     assert vocab.FAILURE_CUE.found_in("The Trust continued to fail to deal with his complaint properly.")
+    # as do "poor", "inadequate", "incorrectly"
+    assert vocab.FAILURE_CUE.found_in("We upheld these complaints as well as finding poor complaint handling.")
+    assert vocab.FAILURE_CUE.found_in("The Council's records of the visits were inadequate.")
+    assert not vocab.FAILURE_CUE.found_in("The Council has agreed to apologise to Miss D.")
 
 
 @pytest.mark.parametrize("sentence, finding", [

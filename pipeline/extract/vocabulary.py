@@ -54,7 +54,8 @@ FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
 # What a summary says went wrong, without the word "fault": "The Council did not provide
 # enough support", "There was a lack of joined up working".
-FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to)\b")
+FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
+                   r"poor|inadequate|incorrect(?:ly)?|not properly)\b")
 REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should(?! have \w)|will|agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
