@@ -643,6 +643,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
     faults: list[Fault] = []
     seen: set[tuple[str, str]] = set()
     prev: Sentence | None = None
+    prev_found: set[str] = set()     # the categories `prev` gave, when it was a finding
     last_bodies: list[str] = []
     topic: set[str] = set()          # categories named by the current findings subheading
     allegations: list[Sentence] = []  # what the summary says was complained about
@@ -667,14 +668,14 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             topic = _rule_categories(sent.text)
             continue
         if sent.section not in FAULT_SECTIONS:
-            prev = sent
+            prev, prev_found = sent, set()
             continue
         if sent.section == sections_mod.SUMMARY and vocab.is_allegation(sent.text):
             allegations.append(sent)
         if not _is_finding(sent, summary_found_fault):
             if sent.bodies:
                 last_bodies = subject_rules.unique(k for _, k in sent.bodies)
-            prev = sent
+            prev, prev_found = sent, set()
             continue
         anaphoric = bool(vocab.ANAPHORIC_FAULT.search(sent.text)) or len(sent.text.split()) < 12
         clauses = [(lo, hi) for lo, hi in _clauses(sent) if not _is_remedy_clause(sent.text[lo - sent.start:hi - sent.start])]
@@ -685,6 +686,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             # is the complaint's topic, not the model's reading of the word "complaint"
             sentence_cats = set()
         sentence_holders = _holders(sent, sent.start, sent.end) or _fault_bodies(sent, registry)
+        found_here: set[str] = set()  # the categories this finding gives, for a "This was fault." after it
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
             holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if anaphoric or _PRONOUN_SUBJECT.search(clause) else []) or default_bodies
@@ -695,7 +697,9 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             # allegations below say what it found, not the sentence before.
             after_allegation = sent.section == sections_mod.SUMMARY and bool(allegations) and prev is allegations[-1]
             if not cats and anaphoric and not after_allegation and not vocab.UPHELD_FORMULA.found_in(clause):
-                cats = (_rule_categories(prev.text) if prev is not None else set()) | topic
+                # "This was fault." after a finding means that finding's topics; after
+                # any other sentence, what that sentence's broad cues name
+                cats = set(prev_found) if prev_found else (_rule_categories(prev.text) if prev is not None else set()) | topic
             if not cats and sent.section == sections_mod.SUMMARY:
                 first = min((alleged_for.get(key, 0) for key in holders), default=len(allegations))
                 for i in range(first, len(allegations)):
@@ -713,7 +717,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 add(key, cats, sent)
             if holders:
                 last_bodies = holders
-        prev = sent
+            found_here |= cats
+        prev, prev_found = sent, found_here
     return faults
 
 

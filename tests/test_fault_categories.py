@@ -394,3 +394,17 @@ def test_what_the_person_suffered_is_no_finding(sentence: str, finding: bool) ->
     sent.section = "summary"
     sent.fault_word = FAULT_WORD.found_in(sentence)
     assert _is_finding(sent, summary_found_fault=True) is finding
+
+
+def test_this_was_fault_after_a_finding_means_that_findings_topics() -> None:
+    # The broad cues of the finding before ("its decisions") must not add a topic it
+    # was not given.
+    from pipeline.extraction import BodyRegistry, Sentence, read_faults
+
+    registry = BodyRegistry()
+    council = registry.add("Hollinsby Borough Council", "council", from_title=True)
+    first = "We found fault with the Council for its delay in sending its decisions to Mr C."
+    second = "The Council's fault caused injustice to Mr C."
+    sentences = [Sentence(first, 0, len(first), "summary", [(14, council)], [], [], None, True),
+                 Sentence(second, 100, 100 + len(second), "summary", [(100, council)], [], [], None, True)]
+    assert {f.category for f in read_faults(sentences, registry, [council])} == {"delay"}
