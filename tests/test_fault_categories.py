@@ -72,6 +72,11 @@ from pipeline.records import DecisionRecord
     # delay: something not done sooner
     ("The Council was at fault for not ending the placement sooner.", "delay"),
     ("The Trust should have referred Mr E to the clinic sooner.", "delay"),
+    # joint working: resolving disputes between bodies, dealing with another organisation
+    ("The Council and the Board failed to resolve disputes about Mr K's care promptly.", "joint_working"),
+    ("There were faults in communicating with the GP surgery about Mrs L's medication.", "joint_working"),
+    # communication: a failure to tell, after another failure
+    ("There was fault in its failure to send the decision in writing and tell Mr C about his right of review.", "communication"),
     # complaint handling: the complaint of a titled person
     ("There were failings in the Agency's handling of Mr Z's complaint.", "complaint_handling"),
     ("The Trust took five months to respond to Miss F's complaint.", "complaint_handling"),

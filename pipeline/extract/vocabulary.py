@@ -157,7 +157,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information|"
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|updat(?:e|ed|ing)|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing))\b|"
-                          r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)"),
+                          r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
+                          # "its failure to send the decisions in writing and tell him about his right"
+                          r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
     "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
                       r"re-?assess|considered (?:[\w’'-]+ ){0,3}?needs\b|"
                       r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bdst\b|eligib|checklist"),
@@ -181,7 +183,11 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:arrang\w*|find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
-                          r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)"),
+                          r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)|"
+                          # resolving disputes between them; dealing with another organisation
+                          r"resolv\w* (?:the |any |their |these )?disputes?|"
+                          r"(?:communicat|liais|shar)\w* (?:information )?with (?:[\w’'-]+ ){0,4}?"
+                          r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
     "safeguarding": _cue(r"safeguard|section 42"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b|document(?:ation)? management|records management|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
