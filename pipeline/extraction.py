@@ -689,7 +689,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         found_here: set[str] = set()  # the categories this finding gives, for a "This was fault." after it
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
-            holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if anaphoric or _PRONOUN_SUBJECT.search(clause) else []) or default_bodies
+            points_back = anaphoric or bool(_PRONOUN_SUBJECT.search(clause) or _POINTS_BACK.match(sent.text))
+            holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if points_back else []) or default_bodies
             cats = (_strong_categories(clause) or sentence_cats) if not vocab.UPHELD_FORMULA.found_in(clause) else set()
             # A summary's topic-less finding after the complaint ("He also complained the
             # Council failed to assess ... We have found fault in the actions of both
@@ -725,6 +726,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
 _OBJECT_LEAD = re.compile(
     r"(?:monitor\w*|oversee\w*|oversight (?:of|over)|commission\w*|instruct\w*|contact\w*|told|asked|to|from|with|"
     r"of|about|than|between|ensuring|chase\w*|by)\s+(?:the\s+)?$", re.I)
+# "This led to unnecessary delay ...": the bodies of the sentence before
+_POINTS_BACK = re.compile(r"\W*(?:this|these|that|those)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:failed|did not|was|were|delayed|should|could)\b", re.I)
 
 

@@ -413,3 +413,18 @@ def test_this_was_fault_after_a_finding_means_that_findings_topics() -> None:
     sentences = [Sentence(first, 0, len(first), "summary", [(14, council)], [], [], None, True),
                  Sentence(second, 100, 100 + len(second), "summary", [(100, council)], [], [], None, True)]
     assert {f.category for f in read_faults(sentences, registry, [council])} == {"delay"}
+
+
+def test_a_sentence_pointing_back_blames_the_bodies_before() -> None:
+    from pipeline.extraction import BodyRegistry, Sentence, read_faults
+
+    registry = BodyRegistry()
+    council = registry.add("Hollinsby Borough Council", "council", from_title=True)
+    board = registry.add("NHS Fernlea Integrated Care Board", "icb", alias="the ICB")
+    first = "We found fault by the Council and the ICB as they did not work together."
+    second = "This led to an unnecessary delay of many months, which caused Mrs Y and her family distress."
+    bodies = [(first.index("the Council"), council), (first.index("the ICB"), board)]
+    sentences = [Sentence(first, 0, len(first), "summary", bodies, [], [], None, True),
+                 Sentence(second, 100, 100 + len(second), "summary", [], [], [], None, False)]
+    faults = {(f.body, f.category) for f in read_faults(sentences, registry, [], upheld=True)}
+    assert {(council, "delay"), (board, "delay")} <= faults
