@@ -409,6 +409,22 @@ def _strong_categories(text: str) -> frozenset[str]:
     return _categories_named(vocab.STRONG_CATEGORY_CUE_SET, text)
 
 
+# The clause (between commas) that speaks of the complaint.
+_COMPLAINT_CLAUSE = re.compile(r"[^,;:]*\bcomplain\w*[^,;:]*", re.I)
+
+# An assessment or eligibility decision that only came late.
+_LATE_ASSESSMENT = re.compile(
+    r"\b(?:delay(?:ed|s)?|slow|late)(?: in| to)? (?:(?:complet|carry\w* out|mak|reach)\w* )?(?:the |its |a |an |her |his |their |[\w’']+['’]s )?"
+    r"(?:[\w-]+ ){0,2}?(?:re-?)?assess\w*|"
+    r"\b(?:re-?)?assess\w* (?:[\w’'-]+ ){0,4}?(?:promptly|in time|on time|quickly)\b|"
+    r"\btook (?:[\w’'-]+ ){0,4}?to (?:decide|agree|confirm|determine) (?:that |whether |if )?(?:[\w’'-]+ ){0,4}?(?:was |is |were )?eligib\w*", re.I)
+
+
+# A care or support plan named as the measure of what was due, not as what went wrong.
+_PLAN_AS_REFERENCE = re.compile(r"\b(?:in line with|set out in|detailed in|specified in|agreed in|required by|according to|in accordance with|"
+                                r"as (?:set out|agreed|detailed) in|under) (?:[\w’'-]+ ){0,3}?(?:care and support|care|support) plans?\b", re.I)
+
+
 # The category tests are the costliest regex work of extraction, and one text is tested
 # as a finding, as its only clause and as the next finding's antecedent: each distinct
 # text is tested once per decision. (`assemble` clears the cache for each decision, so
@@ -416,9 +432,33 @@ def _strong_categories(text: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=8192)
 def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
     cats = cues.found_in(text)
-    if "complaint_handling" in cats:
-        cats.discard("delay")  # late complaint responses are complaint handling, not delay
+    if "care_planning" in cats and _PLAN_AS_REFERENCE.search(text) \
+            and not cues.cues["care_planning"].found_in(_PLAN_AS_REFERENCE.sub(" ", text)):
+        # "did not meet her needs in line with her care plan": the plan was right, the
+        # service it set out was not given (service provision, not planning)
+        cats.discard("care_planning")
+    if "assessment" in cats and _LATE_ASSESSMENT.search(text) \
+            and not cues.cues["assessment"].found_in(_LATE_ASSESSMENT.sub(" ", text)):
+        # "the Council's delayed assessment", "failed to assess her promptly", "took a
+        # year to decide she was eligible": the assessment was late, not flawed
+        cats.discard("assessment")
+        cats.add("delay")
+    if "complaint_handling" in cats and "delay" in cats \
+            and not cues.cues["delay"].found_in(_COMPLAINT_CLAUSE.sub(" ", text)):
+        # late complaint responses are complaint handling, not delay; a delay in a clause
+        # of its own ("delay in issuing the plan, ... and failed to respond to the
+        # complaint") is one
+        cats.discard("delay")
     return frozenset(cats)
+
+
+# What the person suffered is the injustice, not a finding of what went wrong: "He also
+# suffered a lost opportunity to ...", "However, the Ombudsmen also found the complainant
+# suffered uncertainty ... but for the fault."
+_INJUSTICE = re.compile(
+    r"\W*(?:however,?\s+)?(?:(?:we|the ombudsm[ae]n) (?:also )?(?:later )?(?:found|find|consider) (?:that )?)?"
+    r"(?:the complainant|he|she|they|(?:mrs?|ms|miss|dr) [A-Z]\w*|the family|her family|his family) (?:also )?(?:has |have |had )?"
+    r"(?:suffered|experienced|been caused|was caused|were caused|been left|was left|were left|lost)\b", re.I)
 
 
 def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
@@ -427,15 +467,43 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     has_fault_word = sent.fault_word
     if not has_fault_word and sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION):
         return False  # the common case, decided with one search
-    if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)):
+    if _INJUSTICE.match(text):
+        return False
+    if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)) and not _finds_before_remedy(sent):
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:
         return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text))
     if sent.scores is not None and sent.scores.finding >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION):
         return True
-    # A summary that has found fault goes on to say what went wrong in plain words.
-    return summary_found_fault and sent.section == sections_mod.SUMMARY and bool(vocab.FAILURE_CUE.found_in(text)) \
-        and not vocab.REMEDY_VERB.found_in(text)
+    # A summary that has found fault goes on to say what went wrong in plain words; the
+    # Ombudsman's own view may say it without the word "fault" ("We consider the
+    # Council's policy is flawed").
+    if sent.section != sections_mod.SUMMARY or vocab.REMEDY_VERB.found_in(text):
+        return False
+    if summary_found_fault and vocab.FAILURE_CUE.found_in(text):
+        return True
+    return bool(_OMBUDSMAN_VIEW.match(text)) and bool(_FAILURE_VERDICT.search(text))
+
+
+_OMBUDSMAN_VIEW = re.compile(r"\W*(?:Summary:?\s*)?(?:we|I|the ombudsm[ae]n) (?:consider|find|found|conclude[d]?|decided)\b(?! no\b)", re.I)
+_FAILURE_VERDICT = re.compile(r"\b(?:is|was|were|are) (?:flawed|wrong|unlawful|unreasonable|inadequate|not (?:in line with|lawful|reasonable))\b|"
+                              r"\bwrongly\b|\bfailed to\b", re.I)
+
+
+def _finds_before_remedy(sent: Sentence) -> bool:
+    """Does a sentence whose remedy words rule it out find fault in its other clauses?
+    "The Council was at fault for not explaining the award, it will apologise" and "...
+    was at fault and has agreed to refund the fees" find fault; "To remedy the injustice
+    caused by the fault, the Council has agreed to apologise" does not."""
+    if not sent.fault_word:
+        return False
+    clauses = [sent.text[lo - sent.start:hi - sent.start] for lo, hi in _clauses(sent)]
+    kept = [c for c in clauses if not _is_remedy_clause(c) and not _REMEDY_PURPOSE.match(c)]
+    return 0 < len(kept) < len(clauses) and vocab.could_be_finding(" ".join(kept))
+
+
+# "To remedy the injustice caused by the fault, ...": what the remedy is for, not a finding
+_REMEDY_PURPOSE = re.compile(r"\W*(?:to (?:remedy|put|address|recognise|acknowledge|reflect)|in recognition)\b", re.I)
 
 
 def _alleged_categories(allegation: Sentence) -> set[str]:
@@ -462,7 +530,24 @@ def _categories(text: str, scores) -> set[str]:
 
 
 _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,\s+which\s+(?:was|is)\s+also\b|"
-                           r",?\s+and (?=(?:the \w+|it|they) (?:has |have )?(?:now )?(?:agreed|accepted|apologised)\b)")
+                           # what the body has done or will do about it: "..., and (it) has agreed to", "..., it will apologise"
+                           r",?\s+and (?=(?:(?:the \w+|it|they) )?(?:has |have )?(?:now |also )?(?:agreed|accepted|apologised)\b)|"
+                           r",\s+(?=(?:the \w+|it|they) (?:will|has agreed|have agreed)\b)")
+
+
+# A clause that only states what a fault did to the person ("..., and this caused her
+# distress", "; this left Mrs B out of pocket", "and this had an emotional impact on
+# her") is the injustice, not another finding: it stays with the clause before it, so
+# that a one-finding sentence is read as one clause (and takes the model's categories).
+_CONSEQUENCE = re.compile(
+    r"^(?:this |that |which |it |these (?:faults |failings )?)?(?:has |had |have |will have |may have |would have )?"
+    r"(?:also |then |in turn |further )?(?:caused?|causes|causing|led|leads?|left|leaves|meant|means|resulted|results|put|puts|"
+    r"compounded|added to|affected|(?:had|has|have) (?:an? |some |a significant )?(?:[\w-]+ )?(?:impact|effect))\b", re.I)
+
+
+# ... and one that says it did nothing is no clause at all.
+_NO_CONSEQUENCE = re.compile(r"^(?:this |that |which |it |these (?:faults |failings )?)?(?:did not|didn't|does not|has not|have not|had not|would not) "
+                             r"(?:cause|lead to|result in|affect)\b", re.I)
 
 
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
@@ -473,7 +558,18 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
         spans.append((sent.start + lo, sent.start + m.start()))
         lo = m.end()
     spans.append((sent.start + lo, sent.end))
-    return [(a, b) for a, b in spans if b > a]
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if b <= a:
+            continue
+        clause = sent.text[a - sent.start:b - sent.start]
+        if merged and _NO_CONSEQUENCE.match(clause.lstrip()):
+            continue  # "..., but this did not cause an injustice": nothing found in it
+        if merged and _CONSEQUENCE.match(clause.lstrip()) and not vocab.FAULT_WORD.found_in(clause):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _is_remedy_clause(clause: str) -> bool:
@@ -492,8 +588,13 @@ def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
         if not lo <= offset < hi:
             continue
         before = sent.text[max(lo, offset - 60) - sent.start:offset - sent.start]
-        # a list continues a holder: "fault on the part of the ICB and Council"
-        before_list = _LIST_BEFORE.sub("", before)
+        # a list continues a holder: "fault on the part of the ICB and Council", "faults
+        # by the Trust, Council and CCG" (each name before this one taken off in turn)
+        before_list, shorter = before, _LIST_BEFORE.sub("", before)
+        while shorter != before_list:
+            before_list, shorter = shorter, _LIST_BEFORE.sub("", shorter)
+            if vocab.HOLDER_BEFORE.search(before_list):
+                break
         after = sent.text[offset - sent.start:hi - sent.start]
         after = re.sub(r"^(?:the\s+)?[\w’',\- ]*?(?=\s+(?:was|were|is|are|has|had|failed|did|delayed))", "", after, count=1)
         if vocab.HOLDER_BEFORE.search(before) or vocab.HOLDER_BEFORE.search(before_list) or vocab.HOLDER_AFTER.search(after):
@@ -501,11 +602,48 @@ def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
     return subject_rules.unique(found)
 
 
+# The sentence splitter keeps a lone capital's full stop with it (an initial, "Mr J.
+# Smith"), so a summary's "... her granddaughter, Y. The Council was at fault for ..." is
+# one sentence that both reports the complaint and finds fault, and the complaint's "said"
+# hides the finding. Anonymised decisions end sentences on an initial ("Mrs X.", "Child
+# Y.") far more often than they abbreviate a forename, so for the faults a capitalised
+# word after a lone capital and its full stop starts a sentence.
+_AFTER_INITIAL = re.compile(r"(?<=\b[A-Z]\.)\s+(?=[A-Z][a-z])")
+
+
+def _split_at_initials(sentences: list[Sentence]) -> list[Sentence]:
+    """The fault sections' sentences, cut where one ends on an initial. A part has no
+    model scores of its own (the scorer read the whole): its cues and wording decide."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        cuts = [m.span() for m in _AFTER_INITIAL.finditer(sent.text)] if sent.section in FAULT_SECTIONS else []
+        if not cuts:
+            out.append(sent)
+            continue
+        starts = [0] + [b for _, b in cuts]
+        ends = [a for a, _ in cuts] + [len(sent.text)]
+        for a, b in zip(starts, ends):
+            lo, hi = sent.start + a, sent.start + b
+            text = sent.text[a:b]
+            out.append(Sentence(text, lo, hi, sent.section, [x for x in sent.bodies if lo <= x[0] < hi],
+                                [x for x in sent.amounts if lo <= x[0] < hi], [x for x in sent.deadlines if lo <= x[0] < hi],
+                                None, vocab.FAULT_WORD.found_in(text), None))
+    return out
+
+
+# A body upholding the complaint or accepting fault itself.
+_BODY_ACCEPTS = re.compile(r"\b(?:has|had|have)\s+(?:already\s+|now\s+|since\s+)?(?:upheld|accepted|acknowledged|admitted)\s+"
+                           r"(?:most of |part of |some of |all of |parts of )?(?:(?:mrs?|ms|miss|dr) )?(?:the |its |their |her |his |[\w’']+['’]s )?"
+                           r"(?:complaints?|fault|failings?)\b", re.I)
+
+
 def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str],
                 upheld: bool = False) -> list[Fault]:
+    sentences = _split_at_initials(sentences)
     faults: list[Fault] = []
     seen: set[tuple[str, str]] = set()
     prev: Sentence | None = None
+    prev_found: set[str] = set()     # the categories `prev` gave, when it was a finding
     last_bodies: list[str] = []
     topic: set[str] = set()          # categories named by the current findings subheading
     allegations: list[Sentence] = []  # what the summary says was complained about
@@ -530,26 +668,39 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             topic = _rule_categories(sent.text)
             continue
         if sent.section not in FAULT_SECTIONS:
-            prev = sent
+            prev, prev_found = sent, set()
             continue
         if sent.section == sections_mod.SUMMARY and vocab.is_allegation(sent.text):
             allegations.append(sent)
         if not _is_finding(sent, summary_found_fault):
             if sent.bodies:
                 last_bodies = subject_rules.unique(k for _, k in sent.bodies)
-            prev = sent
+            prev, prev_found = sent, set()
             continue
         anaphoric = bool(vocab.ANAPHORIC_FAULT.search(sent.text)) or len(sent.text.split()) < 12
         clauses = [(lo, hi) for lo, hi in _clauses(sent) if not _is_remedy_clause(sent.text[lo - sent.start:hi - sent.start])]
         finding_text = " ".join(sent.text[lo - sent.start:hi - sent.start] for lo, hi in clauses)
         sentence_cats = _categories(finding_text, sent.scores if len(clauses) == 1 else None)
+        if _BODY_ACCEPTS.search(finding_text) and not _strong_categories(finding_text):
+            # "The Council had already upheld most of Mr B's complaint": what was upheld
+            # is the complaint's topic, not the model's reading of the word "complaint"
+            sentence_cats = set()
         sentence_holders = _holders(sent, sent.start, sent.end) or _fault_bodies(sent, registry)
+        found_here: set[str] = set()  # the categories this finding gives, for a "This was fault." after it
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
-            holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if anaphoric or _PRONOUN_SUBJECT.search(clause) else []) or default_bodies
+            points_back = anaphoric or bool(_PRONOUN_SUBJECT.search(clause) or _POINTS_BACK.match(sent.text))
+            holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if points_back else []) or default_bodies
             cats = (_strong_categories(clause) or sentence_cats) if not vocab.UPHELD_FORMULA.found_in(clause) else set()
-            if not cats and anaphoric and not vocab.UPHELD_FORMULA.found_in(clause):
-                cats = (_rule_categories(prev.text) if prev is not None else set()) | topic
+            # A summary's topic-less finding after the complaint ("He also complained the
+            # Council failed to assess ... We have found fault in the actions of both
+            # organisations.") refers to every upheld allegation, not only the last: the
+            # allegations below say what it found, not the sentence before.
+            after_allegation = sent.section == sections_mod.SUMMARY and bool(allegations) and prev is allegations[-1]
+            if not cats and anaphoric and not after_allegation and not vocab.UPHELD_FORMULA.found_in(clause):
+                # "This was fault." after a finding means that finding's topics; after
+                # any other sentence, what that sentence's broad cues name
+                cats = set(prev_found) if prev_found else (_rule_categories(prev.text) if prev is not None else set()) | topic
             if not cats and sent.section == sections_mod.SUMMARY:
                 first = min((alleged_for.get(key, 0) for key in holders), default=len(allegations))
                 for i in range(first, len(allegations)):
@@ -567,14 +718,35 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 add(key, cats, sent)
             if holders:
                 last_bodies = holders
-        prev = sent
+            found_here |= cats
+        prev, prev_found = sent, found_here
     return faults
 
 
 _OBJECT_LEAD = re.compile(
     r"(?:monitor\w*|oversee\w*|oversight (?:of|over)|commission\w*|instruct\w*|contact\w*|told|asked|to|from|with|"
     r"of|about|than|between|ensuring|chase\w*|by)\s+(?:the\s+)?$", re.I)
+# "This led to unnecessary delay ...": the bodies of the sentence before
+_POINTS_BACK = re.compile(r"\W*(?:this|these|that|those)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:failed|did not|was|were|delayed|should|could)\b", re.I)
+
+
+# A joint summary may name a body by its kind alone: "The Ombudsmen found fault by a
+# Council's assessment process", "fault with the way a CCG managed ...".
+_INDEFINITE_BODY = re.compile(r"\b(?:by|with|of|in|on the part of)\s+(?:the\s+way\s+)?an?\s+(?:NHS\s+)?(" + "|".join(
+    sorted((re.escape(r) for r in body_rules.ROLE_TYPES), key=len, reverse=True)) + r")\b", re.I)
+
+
+def _indefinite_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
+    """The body "a Council" / "an NHS Trust" stands for: the only one of its kind the
+    decision names."""
+    out = []
+    for m in _INDEFINITE_BODY.finditer(sent.text):
+        body_type = body_rules.ROLE_TYPES[m.group(1).lower()]
+        of_kind = [k for k, b in registry.bodies.items() if b.body_type == body_type]
+        if len(of_kind) == 1:
+            out.append(of_kind[0])
+    return subject_rules.unique(out)
 
 
 def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
@@ -582,6 +754,8 @@ def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     names, less those it names as objects ("failed to monitor the Care Home")."""
     if re.search(r"\b(?:both|all three|each of the|the) organisations\b|\bboth bodies\b", sent.text, re.I):
         return [k for k, b in registry.bodies.items() if b.from_title or b.defined]
+    if not sent.bodies:
+        return _indefinite_bodies(sent, registry)
     subjects = [k for off, k in sent.bodies if not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])]
     if not subjects and _PRONOUN_SUBJECT.search(sent.text):
         return []  # "I find it failed to monitor the Care Home": "it" is the body before

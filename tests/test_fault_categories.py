@@ -30,9 +30,58 @@ from pipeline.records import DecisionRecord
     # record keeping: document management; decision making: a flawed decision or policy
     ("There were faults by the Home in document management.", "record_keeping"),
     ("The Council's flawed policy meant Mr G paid more than he should.", "decision_making"),
+    # care quality: fault in the care or treatment given
+    ("There was fault in the care that was provided to Mr O at the home.", "care_quality"),
+    ("We found failings in the nursing care Mrs S received.", "care_quality"),
     # care quality: pressure area care
     ("There were failings in the pressure area care Mrs N received on the ward.", "care_quality"),
     ("The nursing home did not treat Mr V's pressure sores.", "care_quality"),
+    # communication: not telling, explaining or advising in any form; too little information
+    ("The Trust was at fault for its failure to tell Mr O about the waiting list.", "communication"),
+    ("The Council was at fault for not explaining the charging rules to Mrs U.", "communication"),
+    ("The school transport team failed to properly advise Ms Q of her choices.", "communication"),
+    ("The Council did not give Mrs I sufficient information to make an informed choice.", "communication"),
+    ("The ward did not hold adequate discussions with the family before the move.", "communication"),
+    ("Mrs D was not told that the home charged a top-up.", "communication"),
+    ("The Council had not explained how it worked out the refund.", "communication"),
+    ("The family were not involved in the decision to move him.", "communication"),
+    # decision making: a flawed policy, guidance or law not followed or applied
+    ("We consider the Council's charging policy is flawed.", "decision_making"),
+    ("The Council failed to follow its own guidance on disabled parking.", "decision_making"),
+    ("The Council accepted it did not apply the law correctly.", "decision_making"),
+    ("The Council was at fault in the way it considered the fostering arrangements.", "decision_making"),
+    ("There was fault in how the panel reached its conclusion.", "decision_making"),
+    ("I find fault with the Board’s decision.", "decision_making"),
+    ("There were failings in its funding decisions.", "decision_making"),
+    # commissioning: arranging or finding a provider or agency
+    ("There was a delay in the Council arranging for an agency to provide Mr F's care.", "commissioning"),
+    ("The Council took four months to find a suitable care provider.", "commissioning"),
+    # service provision: care not received, visits cut short
+    ("There were weeks when Mr T did not receive the agreed care.", "service_provision"),
+    ("The carers' visits were often less than the allocated 45 minutes.", "service_provision"),
+    ("The Agency's visits were frequently short.", "service_provision"),
+    ("The Council failed to meet Mr J's eligible care needs for five months.", "service_provision"),
+    ("The Council did not ensure the boy's special educational needs were met.", "service_provision"),
+    ("The Agency's visits were frequently short.", "care_quality"),
+    # record keeping: no record kept or made
+    ("The Council failed to keep a record of why it changed the offer.", "record_keeping"),
+    ("The social worker did not make notes of the visit.", "record_keeping"),
+    # complaint handling: the stages of a complaints procedure
+    ("The Council did not hold the stage three panel for eight months.", "complaint_handling"),
+    ("There were failings in the stage two investigation.", "complaint_handling"),
+    # delay: something not done sooner
+    ("The Council was at fault for not ending the placement sooner.", "delay"),
+    ("The Trust should have referred Mr E to the clinic sooner.", "delay"),
+    # joint working: resolving disputes between bodies, dealing with another organisation
+    ("The Council and the Board failed to resolve disputes about Mr K's care promptly.", "joint_working"),
+    ("There were faults in communicating with the GP surgery about Mrs L's medication.", "joint_working"),
+    # communication: a failure to tell, after another failure
+    ("There was fault in its failure to send the decision in writing and tell Mr C about his right of review.", "communication"),
+    # complaint handling: the complaint of a titled person
+    ("There were failings in the Agency's handling of Mr Z's complaint.", "complaint_handling"),
+    ("The Trust took five months to respond to Miss F's complaint.", "complaint_handling"),
+    ("The Trust continued to fail to deal with Mr W's complaint properly.", "complaint_handling"),
+    ("There was fault in the way the Council dealt with this complaint.", "complaint_handling"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -42,6 +91,18 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The Council consulted its legal team before deciding.", "decision_making"),   # "consider" needs a duty
     ("The Council arranged a meeting with Mrs S.", "commissioning"),                  # no placement
     ("The Council paid for a taxi to the hearing.", "charging_funding"),              # not care or services
+    # information not given is communication, not a service not provided
+    ("The Council did not provide Mrs I with enough information about the home.", "service_provision"),
+    ("The Council did not provide clear advice about the charges.", "service_provision"),
+    # its complaints procedure is complaint handling's, not a policy decision
+    ("The Council did not follow its complaints procedure.", "decision_making"),
+    # a fault in a care plan or package is not the care given
+    ("There was fault in the care plan the Council wrote.", "care_quality"),
+    # how a body considered someone's needs is an assessment
+    ("There was fault in how the Council considered Mr R's housing needs.", "decision_making"),
+    # discharging a duty is doing what the law asks, not a discharge from hospital
+    ("The Council did not properly discharge its duty to find the boy a school place.", "care_planning"),
+    ("The Council discharged its main housing duty before checking the offer.", "care_planning"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -78,3 +139,292 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
 ])
 def test_too_little_evidence_of_fault_is_no_finding(sentence: str, finding: bool) -> None:
     assert vocab.could_be_finding(sentence) is finding
+
+
+def _sentence(text: str) -> "Sentence":
+    from pipeline.extraction import Sentence
+
+    return Sentence(text, 0, len(text), "findings", [], [], [], None)
+
+
+@pytest.mark.parametrize("sentence, clauses", [
+    # what the fault did to the person is the injustice, not a second finding
+    ("We found failings in the Trust's handling of Mrs P's complaint, and this caused her distress.", 1),
+    ("The Council did not review the plan and this left Mr W without support for a month.", 1),
+    ("There were faults in how the Home kept its records; this led to avoidable uncertainty.", 1),
+    ("The Board lost the referral and this had a significant emotional impact on Miss E.", 1),
+    # a second finding, or a body accepting it, is still a clause of its own
+    ("The Council delayed the review, and this was also fault by the Trust.", 2),
+    ("The Council did not reply to Mr H, and it has now apologised to him.", 2),
+    ("The Agency missed visits; the Council did not monitor the Agency.", 2),
+    # a clause saying the fault did nothing is no clause at all
+    ("There was fault in how the Council recorded its decision, but this did not cause Mr S an injustice.", 1),
+])
+def test_a_consequence_is_not_a_clause_of_its_own(sentence: str, clauses: int) -> None:
+    from pipeline.extraction import _clauses
+
+    assert len(_clauses(_sentence(sentence))) == clauses
+
+
+def test_a_finding_with_a_consequence_takes_the_models_categories(nlp) -> None:
+    # No specific cue names the topic, so the model's must: a consequence clause must
+    # not stop it.
+    text = ("Ferncombe NHS Trust (P-999001)\n\nOur findings\nWe found failings in the Trust's reply to "
+            "Mrs P's letter of complaint, and this caused her distress and frustration.\n")
+    ex = extract_one(DecisionRecord(source="phso", reference="P-999001", text=text,
+                                    title="P-999001 - Ferncombe NHS Trust"), nlp)
+    assert "complaint_handling" in {f.category for f in ex.faults}
+
+
+def _summary_faults(nlp, summary: str) -> set[tuple[str, str]]:
+    text = f"Hollinsby Borough Council (25 999 002)\n\nSummary: {summary}\n"
+    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 002", text=text,
+                                    title="Hollinsby Borough Council (25 999 002)"), nlp)
+    return {(f.body, f.category) for f in ex.faults}
+
+
+def test_a_sentence_ending_on_an_initial_ends_there(nlp) -> None:
+    # The splitter keeps "Z. The" together; the complaint's "said" must not hide the finding.
+    faults = _summary_faults(nlp, "Mr K said the Council mishandled the support for his nephew, Z. The Council was at "
+                                  "fault for failing to recognise its duty to make payments to Mr K.")
+    assert ("Hollinsby Borough Council", "charging_funding") in faults
+    assert ("Hollinsby Borough Council", "decision_making") in faults
+
+
+def test_an_allegation_ending_on_an_initial_finds_nothing(nlp) -> None:
+    assert not _summary_faults(nlp, "Mrs V complains about the Council's charges for her son, Y. She says the Council "
+                                    "was at fault and wants a refund.")
+
+
+def test_split_at_initials_keeps_offsets_and_bodies() -> None:
+    from pipeline.extraction import Sentence, _split_at_initials
+
+    text = "Mrs V complained about the care of her son, Y. The Council was at fault."
+    council = text.index("The Council")
+    sent = Sentence(text, 100, 100 + len(text), "summary", [(100 + council, "council")], [], [], None)
+    first, second = _split_at_initials([sent])
+    assert first.text == "Mrs V complained about the care of her son, Y."
+    assert second.text == "The Council was at fault." and second.start == 100 + council
+    assert first.bodies == [] and second.bodies == [(100 + council, "council")]
+    assert second.fault_word and not first.fault_word
+
+
+@pytest.mark.parametrize("sentence, category, named", [
+    ("The Trust discharged Mr C without a package of care at home.", "care_planning", True),
+    ("There was fault in the discharge planning for Mrs L.", "care_planning", True),
+    ("The Council delayed the transition planning for the young man.", "care_planning", True),
+    # town planning is not care planning, and a discharge is not a charge
+    ("The planning officer did not attach a condition to the planning permission.", "care_planning", False),
+    ("The Council discharged its duty to the family too early.", "care_planning", False),
+    ("The ward discharged Mrs L late at night.", "charging_funding", False),
+    ("The Home overcharged Mr N for his room.", "charging_funding", True),
+])
+def test_broad_cues_discharge_and_planning(sentence: str, category: str, named: bool) -> None:
+    assert (category in vocab.CATEGORY_CUE_SET.found_in(sentence)) is named
+
+
+@pytest.mark.parametrize("sentence, finding", [
+    # a finding followed by what the body will do about it is still a finding
+    ("The Council was at fault for not explaining the award to Mrs U, it will apologise to her.", True),
+    ("The Agency was at fault and has agreed to refund the charges.", True),
+    ("The Home was at fault with the delays in its reply. However it has now apologised and offered £200.", True),
+    # a remedy that mentions the fault finds nothing itself
+    ("To remedy the injustice caused by the fault, the Council has agreed to apologise.", False),
+    ("The Council has agreed to apologise for its fault and pay Mrs U £300.", False),
+])
+def test_a_finding_before_a_remedy_is_a_finding(sentence: str, finding: bool) -> None:
+    from pipeline.extraction import _is_finding
+    from pipeline.extract.vocabulary import FAULT_WORD
+
+    sent = _sentence(sentence)
+    sent.fault_word = FAULT_WORD.found_in(sentence)
+    assert _is_finding(sent) is finding
+
+
+def test_the_finding_before_a_remedy_gives_its_category(nlp) -> None:
+    faults = _summary_faults(nlp, "The Council was at fault for not explaining the award to Mrs U, it will apologise to her.")
+    assert ("Hollinsby Borough Council", "communication") in faults
+
+
+@pytest.mark.parametrize("sentence, planning", [
+    # the plan as the measure of what was due: the service was not given
+    ("The Council did not meet Mr A's needs in line with his care and support plan.", False),
+    ("The Agency did not deliver the hours set out in her care plan.", False),
+    # the plan itself was wrong, or missing
+    ("The Council did not review Mr A's care plan for two years.", True),
+    ("The Agency did not deliver the hours set out in her care plan, and her care plan was out of date.", True),
+])
+def test_a_plan_named_as_what_was_due_is_not_care_planning(sentence: str, planning: bool) -> None:
+    from pipeline.extraction import _categories_named
+
+    assert ("care_planning" in _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) is planning
+
+
+def test_a_short_finding_after_the_complaint_takes_every_allegations_topic(nlp) -> None:
+    # "We found fault in both." is short enough to read as pointing back, but what it
+    # points back to is the whole complaint, not only its last sentence.
+    faults = _summary_faults(nlp, "Mrs J complained the Council failed to plan her son's discharge from hospital. "
+                                  "She also complained the Council failed to assess his needs. "
+                                  "We found the Council at fault on both counts.")
+    assert ("Hollinsby Borough Council", "care_planning") in faults
+    assert ("Hollinsby Borough Council", "assessment") in faults
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an assessment or eligibility decision that only came late is a delay
+    ("We found fault with the Council's delayed assessment of Mr Y's needs.", {"delay"}),
+    ("The Trust failed to assess Mrs W promptly.", {"delay"}),
+    ("The Board took eight months to decide that Mr U was eligible for funding.", {"delay"}),
+    # a flawed assessment stays one, late or not
+    ("The Council did not assess Mr H's needs properly and delayed the review.", {"assessment", "delay"}),
+    ("The Council delayed the carer's assessment and the assessment of Mr H's needs was flawed.", {"assessment", "delay"}),
+])
+def test_a_late_assessment_is_a_delay(sentence: str, expected: set[str]) -> None:
+    from pipeline.extraction import _categories_named
+
+    assert set(_categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) & {"assessment", "delay"} == expected
+
+
+def test_a_body_named_by_its_kind_is_the_only_one_of_that_kind(nlp) -> None:
+    text = ("Fernlea NHS Trust (25 999 003)\n\nSummary: The Ombudsmen found fault by a Council's carer's assessment "
+            "process. We did not find fault by an NHS Trust.\n\nThe complaint\nMr and Mrs K complain about "
+            "Hollinsby Borough Council (the Council) and Fernlea NHS Trust (the Trust).\n")
+    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 003", text=text,
+                                    title="Fernlea NHS Trust (25 999 003)"), nlp)
+    assert {(f.body, f.category) for f in ex.faults} == {("Hollinsby Borough Council", "assessment")}
+    assert ex.fault_found is True
+
+
+def test_a_body_named_by_its_kind_is_nobody_when_there_are_two() -> None:
+    from pipeline.extraction import BodyRegistry, _indefinite_bodies
+
+    registry = BodyRegistry()
+    registry.add("Hollinsby Borough Council", "council", from_title=True)
+    registry.add("Kelmarsh City Council", "council")
+    trust = registry.add("Fernlea NHS Trust", "nhs_trust")
+    assert _indefinite_bodies(_sentence("We found fault by a Council in its assessment."), registry) == []
+    assert _indefinite_bodies(_sentence("We found fault with the way an NHS Trust discharged him."), registry) == [trust]
+
+
+def test_a_clause_saying_the_fault_did_nothing_gives_no_category() -> None:
+    from pipeline.extraction import _clauses
+
+    sent = _sentence("There was fault in how the Council recorded its decision, but this did not cause an injustice "
+                     "as it had no duty to make alternative provision.")
+    (lo, hi), = _clauses(sent)
+    assert sent.text[lo:hi] == "There was fault in how the Council recorded its decision"
+
+
+@pytest.mark.parametrize("sentence, delay", [
+    # a late complaint response is complaint handling ...
+    ("The Council delayed responding to Mrs O's complaint.", False),
+    ("The Home was at fault for the delay in its reply to the complaint.", False),
+    # ... but a delay in a clause of its own is a delay as well
+    ("The Council delayed issuing the plan, and failed to respond to the complaint.", True),
+])
+def test_a_complaint_delay_is_complaint_handling_another_delay_is_not(sentence: str, delay: bool) -> None:
+    from pipeline.extraction import _categories_named
+
+    cats = _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)
+    assert "complaint_handling" in cats and ("delay" in cats) is delay
+
+
+@pytest.mark.parametrize("summary, found", [
+    # the Ombudsman's own view finds fault without the word
+    ("Mrs H complained about the Council's charging policy. We consider the Council's charging policy is flawed, "
+     "which has caused Mrs H uncertainty.", True),
+    ("Mr B complained about his banding. We found the Council wrongly refused to backdate it.", True),
+    # a view that there was nothing wrong, or someone else's view, finds nothing
+    ("Mrs H complained about the Council's charging policy. We consider the policy is lawful and reasonable.", False),
+    ("Mrs H complained about the Council's charging policy. She considers the policy is flawed.", False),
+])
+def test_the_ombudsmans_view_without_the_word_fault(nlp, summary: str, found: bool) -> None:
+    text = f"Hollinsby Borough Council (25 999 004)\n\nSummary: {summary}\n"
+    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 004", text=text, truncated=True,
+                                    title="Hollinsby Borough Council (25 999 004)"), nlp)
+    assert bool(ex.faults) is found
+
+
+def test_every_body_of_a_list_after_fault_by_holds_it() -> None:
+    from pipeline.extraction import Sentence, _holders
+
+    text = "Faults by the Trust, Council and Board meant Mrs N paid for care which should have been free."
+    # (a role mention starts at its "the"; the bare names after it are aliases)
+    bodies = [(text.index(name), key) for name, key in (("the Trust", "trust"), ("Council", "council"), ("Board", "icb"))]
+    sent = Sentence(text, 0, len(text), "summary", bodies, [], [], None)
+    assert _holders(sent, 0, len(text)) == ["trust", "council", "icb"]
+
+
+def test_a_body_upholding_the_complaint_names_no_topic_of_its_own() -> None:
+    # The word "complaint" is not complaint handling when the body upheld it: what it
+    # upheld is what the complaint was about. (Scores stubbed: a model reads "complaint".)
+    from types import SimpleNamespace
+
+    from pipeline.extraction import BodyRegistry, Sentence, read_faults
+
+    registry = BodyRegistry()
+    council = registry.add("Hollinsby Borough Council", "council", from_title=True)
+    allegation = "Mrs E complains she was not told about the charges for her respite care."
+    finding = "In its own reply of May, the Council has already upheld most of Mrs E's complaint."
+    model = SimpleNamespace(finding=0.9, categories={"complaint_handling": 0.95})
+    sentences = [Sentence(allegation, 0, len(allegation), "summary", [], [], [], None),
+                 Sentence(finding, 100, 100 + len(finding), "summary", [(100, council)], [], [], model, True)]
+    cats = {f.category for f in read_faults(sentences, registry, [council])}
+    assert "complaint_handling" not in cats
+    assert {"communication", "charging_funding"} <= cats
+
+
+def test_fail_to_is_a_failure_in_a_summary() -> None:
+    # "continued to fail to" says what went wrong as "failed to" does
+    assert vocab.FAILURE_CUE.found_in("The Trust continued to fail to deal with his complaint properly.")
+    # as do "poor", "inadequate", "incorrectly"
+    assert vocab.FAILURE_CUE.found_in("We upheld these complaints as well as finding poor complaint handling.")
+    assert vocab.FAILURE_CUE.found_in("The Council's records of the visits were inadequate.")
+    assert not vocab.FAILURE_CUE.found_in("The Council has agreed to apologise to Miss D.")
+
+
+@pytest.mark.parametrize("sentence, finding", [
+    # what the person suffered is the injustice
+    ("He also suffered a lost opportunity to challenge the assessment as it was not provided to him.", False),
+    ("However, the Ombudsmen also found the complainant suffered uncertainty but for the fault.", False),
+    ("Mrs G was left out of pocket because of the fault.", False),
+    # what the body did is the finding
+    ("The Ombudsmen found the Trust did not give him the assessment, which was fault.", True),
+])
+def test_what_the_person_suffered_is_no_finding(sentence: str, finding: bool) -> None:
+    from pipeline.extraction import _is_finding
+    from pipeline.extract.vocabulary import FAULT_WORD
+
+    sent = _sentence(sentence)
+    sent.section = "summary"
+    sent.fault_word = FAULT_WORD.found_in(sentence)
+    assert _is_finding(sent, summary_found_fault=True) is finding
+
+
+def test_this_was_fault_after_a_finding_means_that_findings_topics() -> None:
+    # The broad cues of the finding before ("its decisions") must not add a topic it
+    # was not given.
+    from pipeline.extraction import BodyRegistry, Sentence, read_faults
+
+    registry = BodyRegistry()
+    council = registry.add("Hollinsby Borough Council", "council", from_title=True)
+    first = "We found fault with the Council for its delay in sending its decisions to Mr C."
+    second = "The Council's fault caused injustice to Mr C."
+    sentences = [Sentence(first, 0, len(first), "summary", [(14, council)], [], [], None, True),
+                 Sentence(second, 100, 100 + len(second), "summary", [(100, council)], [], [], None, True)]
+    assert {f.category for f in read_faults(sentences, registry, [council])} == {"delay"}
+
+
+def test_a_sentence_pointing_back_blames_the_bodies_before() -> None:
+    from pipeline.extraction import BodyRegistry, Sentence, read_faults
+
+    registry = BodyRegistry()
+    council = registry.add("Hollinsby Borough Council", "council", from_title=True)
+    board = registry.add("NHS Fernlea Integrated Care Board", "icb", alias="the ICB")
+    first = "We found fault by the Council and the ICB as they did not work together."
+    second = "This led to an unnecessary delay of many months, which caused Mrs Y and her family distress."
+    bodies = [(first.index("the Council"), council), (first.index("the ICB"), board)]
+    sentences = [Sentence(first, 0, len(first), "summary", bodies, [], [], None, True),
+                 Sentence(second, 100, 100 + len(second), "summary", [], [], [], None, False)]
+    faults = {(f.body, f.category) for f in read_faults(sentences, registry, [], upheld=True)}
+    assert {(council, "delay"), (board, "delay")} <= faults

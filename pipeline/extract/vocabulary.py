@@ -54,7 +54,8 @@ FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
 # What a summary says went wrong, without the word "fault": "The Council did not provide
 # enough support", "There was a lack of joined up working".
-FAILURE_CUE = _cue(r"\b(?:did not|didn't|failed to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to)\b")
+FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
+                   r"poor|inadequate|incorrect(?:ly)?|not properly)\b")
 REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should(?! have \w)|will|agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
@@ -89,6 +90,13 @@ HOLDER_AFTER = _rx(r"^[\s’']*s?\s*(?:was|were|is|are|has been|had been)\s+(?:a
 # Old-style remedy summaries state the finding in one formula.
 UPHELD_FORMULA = _cue(r"found fault causing injustice|upheld the complaint and found fault|found fault but no injustice")
 
+# Discharge from hospital or care is care planning; a body "discharging its duty" is the
+# law's word for doing what it must, and town planning ("planning permission", "the
+# planning officer") is no care plan.
+_DISCHARGE = r"discharg(?!\w* (?:of )?(?:its |their |the |this |that |his |her )?(?:[\w-]+ ){0,2}?(?:dut(?:y|ies)|responsibilit|obligation|function))"
+_CARE_PLANNING_WORD = (r"planning(?! (?:permission|application|officer|committee|authority|consent|condition|enforcement|"
+                       r"policy|department|team|appeal|inspector|decision|system|service|process|rules|law|guidance))")
+
 # Each text is tested against every category, so the category cues are `Cue`s: searched
 # only in texts that hold one of their literal anchors (pipeline/extract/cues.py).
 CATEGORY_CUES: dict[str, Cue] = {
@@ -111,7 +119,8 @@ CATEGORY_CUES: dict[str, Cue] = {
         r"no (?:recorded )?(?:rationale|reasons)|not (?:properly )?reasoned|fetter|in line with (?:the )?(?:law|guidance|policy|recommendations)|"
         r"(?:decision|decided) to (?:reduce|refuse|withdraw|end|stop)|wrongly decided|flawed|its decision|the decision|not follow (?:the )?(?:recommendations|guidance|law|policy)|properly reason"
     ),
-    "care_planning": _cue(r"care plan|support plan|discharg|transition|contingenc|planning|transfer(?:red)? (?:her|his|the patient|patients)|hand[- ]?over|plan for"),
+    "care_planning": _cue(r"care plan|support plan|" + _DISCHARGE + r"|transition|contingenc|" + _CARE_PLANNING_WORD + r"|"
+                          r"transfer(?:red)? (?:her|his|the patient|patients)|hand[- ]?over|plan for"),
     "service_provision": _cue(
         r"(?:did not|failed to|not) (?:provide|deliver|arrange|put in place|secure|collect|make)|not provided|provision|"
         r"without (?:education|a school place|support|care)|care hours|accommodation|not enough support|missed (?:education|school)|"
@@ -128,35 +137,76 @@ CATEGORY_CUES: dict[str, Cue] = {
     "joint_working": _cue(r"joint(?:ly)?|work(?:ing|ed)? together|joined[- ]up|funding dispute|dispute resolution|between the (?:council|icb|ccg|trust|organisations)|partner agenc|multi[- ]agency|liaise|co-?ordinat"),
     "safeguarding": _cue(r"safeguard|section 42|\bs\.?42\b|abuse|neglect (?:concern|allegation)"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|incomplete|missing) records?|did not (?:keep|make) (?:a )?records?|not recorded|did not record|failed to record|case notes|documentation|document (?:its|the|his|her)"),
-    "charging_funding": _cue(r"charg|\bfees?\b|invoice|direct payments?|refund|funding|top-?up|\bdebt|contribution|personal budget|financial assessment|\bbill"),
+    "charging_funding": _cue(r"\bcharg|overcharg|\bfees?\b|invoice|direct payments?|refund|funding|top-?up|\bdebt|contribution|personal budget|financial assessment|\bbill"),
 }
 
 # The cues specific enough to trust on their own; the broad ones above are the fallback
 # when neither these nor the classifier name a category.
 STRONG_CATEGORY_CUES: dict[str, Cue] = {
-    "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:\w+['’]s |her |his |their |the |its )?complaints?|respon\w+ to (?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)"),
-    "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b"),
-    "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|did not (?:tell|inform|update|involve)|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information"),
+    # "handling of Ms A's complaint": a titled initial is a possessive like "her"
+    "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |its )?complaints?|"
+                               r"(?:respon|repl)\w+ to (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)|"
+                               r"(?:deal|dealt|dealing) with (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |this |its )?complaints?\b|"
+                               # "the stage three panel", "a stage two investigation" of a complaints procedure
+                               r"stage (?:one|two|three|1|2|3) (?:complaints? |review )?(?:panel|investigation|response|complaint)"),
+    "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
+                  r"\bnot (?:[\w’'-]+ ){1,6}?sooner\b|should have (?:[\w’'-]+ ){1,6}?sooner\b"),
+    # Not telling, explaining or advising, in any form of the negation ("its failure to
+    # tell him", "for not explaining", "failed to properly advise her"), and too little
+    # information or discussion with the person or family.
+    "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information|"
+                          r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
+                          r"(?:tell|told|telling|inform(?:ed|ing)?|updat(?:e|ed|ing)|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing))\b|"
+                          r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
+                          # "its failure to send the decisions in writing and tell him about his right"
+                          r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
     "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
                       r"re-?assess|considered (?:[\w’'-]+ ){0,3}?needs\b|"
                       r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bdst\b|eligib|checklist"),
     "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|(?:did not|failed to|failing to|not) (?:properly )?consider|"
                            r"(?:recognis|consider|understand|accept)\w* (?:its|the|their) (?:legal |statutory )?dut(?:y|ies)|"
                            r"(?:incorrect|wrong|flawed|unreasonable|irrational) (?:decision|policy|policies)|"
+                           # "its policy is flawed"; "failed to follow its own guidance", "did not apply the law correctly"
+                           r"(?:decision|policy|policies) (?:is|was|were|are) (?:flawed|wrong|unlawful|incorrect|unreasonable)|"
+                           # "I find fault with the Board's decision", "failings in its decisions"
+                           r"(?:fault|failings?) (?:with|in) (?:the |its |their )?(?:[\w’']+['’]s )?(?:[\w-]+ )?decisions?\b|"
+                           # "fault in the way it considered the arrangements", "in how the Council decided"
+                           # (how it considered someone's needs is the assessment's)
+                           r"(?:the way|how) (?:it|they|the \w+) (?:considered|decided|reached|made (?:its|the|their) decision)(?! (?:[\w’'-]+ ){0,3}?needs\b)|"
+                           r"(?:did not|failed to|failing to|failure to|not) (?:properly |correctly )?(?:follow|apply|comply with) "
+                           r"(?:the |its |their )?(?:own )?(?:recommendations|guidance|law|legislation|policy|policies|criteria|rules)\b|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
-    "care_planning": _cue(r"(?<!health and )care plan|support plan|discharg|contingency plan|transition"),
+    "care_planning": _cue(r"(?<!health and )care plan|support plan|" + _DISCHARGE + r"|contingency plan|transition"),
     "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)|"
-                          r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)"),
+                          r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
+                          # "arranging for an agency to provide her care", "to find a care provider"
+                          r"(?:arrang\w*|find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
-                          r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)"),
+                          r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)|"
+                          # resolving disputes between them; dealing with another organisation
+                          r"resolv\w* (?:the |any |their |these )?disputes?|"
+                          r"(?:communicat|liais|shar)\w* (?:information )?with (?:[\w’'-]+ ){0,4}?"
+                          r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
     "safeguarding": _cue(r"safeguard|section 42"),
-    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b|document(?:ation)? management|records management"),
+    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b|document(?:ation)? management|records management|"
+                           r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|overcharg|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
     "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|sores?|ulcers?|damage)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
-                        r"(?:visits|calls) (?:were|was) (?:often |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care"),
-    "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)|unable to provide|provision"),
+                        r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
+                        # "fault in the care that was provided", "failings in the personal care she received"
+                        r"(?:fault|failings?) in (?:the |its |her |his |their )?(?:personal |nursing |clinical |medical )?(?:care|treatment)\b(?! (?:plan|act|home|package|assessment|provider))"),
+    # (not providing information or advice is communication, not a service)
+    "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
+                              r"unable to provide|provision|"
+                              # the care the person should have had and did not: not received, or visits cut short
+                              r"(?:did not|didn't|not) (?:receive|get) (?:the |any |all |her |his |their )?(?:appropriate |agreed |planned |assessed |full |right )?"
+                              r"(?:care|support|services?|education|respite)\b|"
+                              r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|cut short|less than)|less than the allocated|visits short|"
+                              # needs the body had to meet and did not
+                              r"(?:did not|failed to|not|unable to) (?:ensure (?:[\w’'-]+ ){0,4}?)?meet (?:[\w’'-]+ ){0,4}?needs|needs (?:were|was) not (?:being )?met|"
+                              r"(?:did not|failed to|not) ensure (?:[\w’'-]+ ){0,5}?needs (?:were|was) met"),
 }
 
 # Each family is tested on a text at once, its anchors found in one pass (extract/cues.py).
