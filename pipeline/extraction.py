@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 # A new version marks every stored decision for re-extraction (`db.pending_records`): bump it when
 # what the extraction reads changes (0.3.0: fault holders, payments, the remedies reader;
 # 0.3.1: no faults in decisions not investigated, headingless reports read as findings;
-# 0.3.2: deadlines only where a remedy is asked for, more forms of deadline phrase).
-EXTRACTOR_VERSION = "0.3.2"
+# 0.3.2: deadlines only where a remedy is asked for, more forms of deadline phrase;
+# 0.3.3: fault findings in more wordings, consequence clauses, sentences cut at initials).
+EXTRACTOR_VERSION = "0.3.3"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
