@@ -36,17 +36,19 @@ def sample_scores(nlp):
 DEV_F1_FLOORS = {
     "payments: amount": 0.99, "payments: amount+payer": 0.99,
     "deadlines: due_date": 0.96, "deadlines: due_date+body": 0.96,
-    "bodies: name": 0.97, "faults: body+category": 0.77, "faults: category per decision": 0.80,
+    "bodies: name": 0.97, "faults: body+category": 0.83, "faults: category per decision": 0.85,
 }
 DEV_ACCURACY_FLOORS = {
-    "outcome": 1.0, "fault_found": 0.98, "decision_date": 1.0, "bodies: type (matched)": 1.0,
+    "outcome": 1.0, "fault_found": 0.99, "decision_date": 1.0, "bodies: type (matched)": 1.0,
     "payments: status (matched)": 0.99,
 }
 # 5-fold cross-validation (pipeline.fault_training.cross_validate): the fault model refitted
-# on four folds, the whole extractor scored on the fifth. Measured 2026-12-02 (issue 12:
-# faults 0.701, categories 0.719, bodies 0.971).
+# on four folds, the whole extractor scored on the fifth. Measured 2026-12-02, session 7
+# (issue 12: faults 0.840, categories 0.837, bodies 0.971). The fault rules were chosen
+# by reading this corpus's errors, which the folds do not hold out: expect less on
+# decisions nobody here has read (the bundled sample, untouched by that reading: 0.744).
 CV_F1_FLOORS = {
-    "faults: body+category": 0.70, "faults: category per decision": 0.71,
+    "faults: body+category": 0.83, "faults: category per decision": 0.83,
     "bodies: name": 0.97, "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.96,
 }
 
@@ -82,4 +84,4 @@ def test_sample_floors(sample_scores):
     assert sample_scores.fields["payments: amount"].f1 >= 0.95
     assert sample_scores.fields["deadlines: due_date+body"].f1 >= 0.9
     assert sample_scores.fields["bodies: name"].f1 >= 0.95
-    assert sample_scores.fields["faults: body+category"].f1 >= 0.71
+    assert sample_scores.fields["faults: body+category"].f1 >= 0.74
