@@ -2,11 +2,21 @@
 written for these tests in the register of LGSCO/PHSO decisions (no real decision's text)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.extract import vocabulary as vocab
-from pipeline.extraction import extract_one
+from pipeline.extraction import Extraction, extract_one
 from pipeline.records import DecisionRecord
+
+
+def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> Extraction:
+    """Extract a decision written for a test: its title line, a blank line, then `body`."""
+    reference = re.search(r"\(([^)]+)\)$", title).group(1)
+    shown = f"{reference} - {title.rsplit(' (', 1)[0]}" if source == "phso" else title
+    return extract_one(DecisionRecord(source=source, reference=reference, text=f"{title}\n\n{body}\n",
+                                      title=shown, **record), nlp)
 
 
 @pytest.mark.parametrize("sentence, category", [
@@ -122,10 +132,8 @@ def test_should_have_can_be_a_finding_and_should_a_remedy(sentence: str, finding
 
 
 def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
-    text = ("Kelmarsh City Council (25 999 001)\n\nSummary: Faults by the Council led to Mr L paying for "
-            "his care home placement, which should have been free aftercare.\n")
-    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 001", text=text,
-                                    title="Kelmarsh City Council (25 999 001)"), nlp)
+    ex = _faults_of(nlp, "Kelmarsh City Council (25 999 001)", "Summary: Faults by the Council led to Mr L paying "
+                    "for his care home placement, which should have been free aftercare.")
     assert ("Kelmarsh City Council", "charging_funding") in {(f.body, f.category) for f in ex.faults}
 
 
@@ -169,17 +177,13 @@ def test_a_consequence_is_not_a_clause_of_its_own(sentence: str, clauses: int) -
 def test_a_finding_with_a_consequence_takes_the_models_categories(nlp) -> None:
     # No specific cue names the topic, so the model's must: a consequence clause must
     # not stop it.
-    text = ("Ferncombe NHS Trust (P-999001)\n\nOur findings\nWe found failings in the Trust's reply to "
-            "Mrs P's letter of complaint, and this caused her distress and frustration.\n")
-    ex = extract_one(DecisionRecord(source="phso", reference="P-999001", text=text,
-                                    title="P-999001 - Ferncombe NHS Trust"), nlp)
+    ex = _faults_of(nlp, "Ferncombe NHS Trust (P-999001)", "Our findings\nWe found failings in the Trust's reply to "
+                    "Mrs P's letter of complaint, and this caused her distress and frustration.", source="phso")
     assert "complaint_handling" in {f.category for f in ex.faults}
 
 
 def _summary_faults(nlp, summary: str) -> set[tuple[str, str]]:
-    text = f"Hollinsby Borough Council (25 999 002)\n\nSummary: {summary}\n"
-    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 002", text=text,
-                                    title="Hollinsby Borough Council (25 999 002)"), nlp)
+    ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 002)", f"Summary: {summary}")
     return {(f.body, f.category) for f in ex.faults}
 
 
@@ -286,11 +290,9 @@ def test_a_late_assessment_is_a_delay(sentence: str, expected: set[str]) -> None
 
 
 def test_a_body_named_by_its_kind_is_the_only_one_of_that_kind(nlp) -> None:
-    text = ("Fernlea NHS Trust (25 999 003)\n\nSummary: The Ombudsmen found fault by a Council's carer's assessment "
-            "process. We did not find fault by an NHS Trust.\n\nThe complaint\nMr and Mrs K complain about "
-            "Hollinsby Borough Council (the Council) and Fernlea NHS Trust (the Trust).\n")
-    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 003", text=text,
-                                    title="Fernlea NHS Trust (25 999 003)"), nlp)
+    ex = _faults_of(nlp, "Fernlea NHS Trust (25 999 003)", "Summary: The Ombudsmen found fault by a Council's carer's "
+                    "assessment process. We did not find fault by an NHS Trust.\n\nThe complaint\nMr and Mrs K "
+                    "complain about Hollinsby Borough Council (the Council) and Fernlea NHS Trust (the Trust).")
     assert {(f.body, f.category) for f in ex.faults} == {("Hollinsby Borough Council", "assessment")}
     assert ex.fault_found is True
 
@@ -339,9 +341,7 @@ def test_a_complaint_delay_is_complaint_handling_another_delay_is_not(sentence: 
     ("Mrs H complained about the Council's charging policy. She considers the policy is flawed.", False),
 ])
 def test_the_ombudsmans_view_without_the_word_fault(nlp, summary: str, found: bool) -> None:
-    text = f"Hollinsby Borough Council (25 999 004)\n\nSummary: {summary}\n"
-    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 004", text=text, truncated=True,
-                                    title="Hollinsby Borough Council (25 999 004)"), nlp)
+    ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 004)", f"Summary: {summary}", truncated=True)
     assert bool(ex.faults) is found
 
 
