@@ -428,3 +428,45 @@ def test_a_sentence_pointing_back_blames_the_bodies_before() -> None:
                  Sentence(second, 100, 100 + len(second), "summary", [], [], [], None, False)]
     faults = {(f.body, f.category) for f in read_faults(sentences, registry, [], upheld=True)}
     assert {(council, "delay"), (board, "delay")} <= faults
+
+
+# --- session 8: kinds of error found on written decisions (data/written/a) ----------------
+
+@pytest.mark.parametrize("aftermath", [
+    "These failings left Mrs D without the support she needed for a year.",
+    "The faults caused Mr K avoidable distress and uncertainty.",
+    "This fault meant the family paid for respite care themselves.",
+    "Those errors by the Council have also affected Mr R's health.",
+])
+def test_what_the_faults_did_to_the_person_is_not_a_finding(nlp, aftermath: str) -> None:
+    ex = _faults_of(nlp, "Dunholme Borough Council (25 999 101)",
+                    f"What I found\nAnalysis\nThe Council did not review Mrs D's care plan or her direct payments.\n{aftermath}")
+    assert not ex.faults  # the sentence before states what happened, finding nothing
+
+
+def test_that_was_fault_after_it_failed_to_monitor_a_provider_blames_the_council(nlp) -> None:
+    ex = _faults_of(nlp, "Tolworth County Council (25 999 102)",
+                    "The complaint\nMr S complains about Sunfield Care Ltd (the Agency), which the Council pays to visit him.\n"
+                    "What I found\nAnalysis\nThe Council relied on the reports of the Agency and never looked at its visit logs. "
+                    "I find it did not monitor the Agency properly. That was fault.")
+    holders = {f.body for f in ex.faults}
+    assert holders == {"Tolworth County Council"}
+
+
+def test_the_authorities_are_every_body_the_decision_names(nlp) -> None:
+    ex = _faults_of(nlp, "Hexley Council (25 999 103a)",
+                    "Decision : Upheld\nSummary: Mr F complained about the aftercare of his son. We did not find fault by Hexley Council "
+                    "(the Council) and NHS Hexley Integrated Care Board (the ICB) for the choice of placement. However, "
+                    "the authorities failed to have a contingency plan in place when the placement ended.")
+    assert {f.body for f in ex.faults} == {"Hexley Council", "NHS Hexley Integrated Care Board"}
+
+
+@pytest.mark.parametrize("finding, category", [
+    ("The Council arranged a placement for Mr C that was unsuitable for someone with dementia.", "commissioning"),
+    ("The Council's financial assessment counted all of his pension as income.", "assessment"),
+])
+def test_a_fault_summary_states_its_findings_in_plain_words(nlp, finding: str, category: str) -> None:
+    ex = _faults_of(nlp, "Prestbury Borough Council (25 999 104)",
+                    f"Decision : Upheld\nSummary: Mrs V complained about her father's care. {finding} "
+                    "The Council has agreed to apologise and pay Mrs V £300.")
+    assert ("Prestbury Borough Council", category) in {(f.body, f.category) for f in ex.faults}
