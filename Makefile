@@ -51,6 +51,11 @@ eval: setup
 	else echo "dev corpus not found at $(DEV): skipped (set SHARED=...)"; fi
 	@echo "== bundled sample (data/sample) =="
 	$(BIN)/ombudsman eval data/sample/records.jsonl data/sample/html data/sample/gold.jsonl
+	@echo "== written decisions, development sets (data/written/a, data/written/b) =="
+	$(BIN)/ombudsman eval data/written/a/records.jsonl data/written/a/gold.jsonl
+	$(BIN)/ombudsman eval data/written/b/records.jsonl data/written/b/gold.jsonl
+	@echo "== sealed holdout (data/holdout): scores only; never read its errors to change the extractor =="
+	$(BIN)/ombudsman eval data/holdout/records.jsonl data/holdout/gold.jsonl
 
 # The fault model: regenerate the written training sentences, then fit on them and on the
 # dev corpus's real decisions (distant supervision) and save it with skops.

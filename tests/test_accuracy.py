@@ -7,7 +7,9 @@ from pipeline.extraction import extract
 from pipeline.inputs import read_inputs
 from pipeline.records import DecisionRecord
 
-from conftest import SAMPLE
+from conftest import REPO, SAMPLE
+
+DATA = REPO / "data"
 
 
 def _scores(inputs, gold_path, nlp):
@@ -85,3 +87,27 @@ def test_sample_floors(sample_scores):
     assert sample_scores.fields["deadlines: due_date+body"].f1 >= 0.9
     assert sample_scores.fields["bodies: name"].f1 >= 0.95
     assert sample_scores.fields["faults: body+category"].f1 >= 0.74
+
+
+# The project's written decisions (data/written/*, data/holdout): fiction written from the
+# annotation guide by writers who never read the extractor. data/holdout is sealed: nobody
+# changing the extractor reads its texts or errors, so its score is the nearest thing here
+# to decisions nobody has seen. Measured 2026-12-02 (session 8): holdout faults 0.556
+# (0.524 before that session's changes), categories 0.579; set A (read for kinds of error,
+# so a development figure) faults 0.583 (0.552 blind). Far below the dev corpus's
+# cross-validated 0.84: that is the gap issue 12 is about.
+WRITTEN_FLOORS = {
+    "holdout": {"faults: body+category": 0.55, "faults: category per decision": 0.57, "bodies: name": 0.98,
+                "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
+    "written/a": {"faults: body+category": 0.58, "faults: category per decision": 0.66, "bodies: name": 0.94,
+                  "payments: amount+payer": 0.94, "deadlines: due_date+body": 0.94},
+    "written/b": {"faults: body+category": 0.46, "faults: category per decision": 0.52, "bodies: name": 0.96},
+}
+
+
+@pytest.mark.parametrize("folder", WRITTEN_FLOORS)
+def test_written_decision_floors(nlp, folder):
+    scores = _scores([DATA / folder / "records.jsonl"], DATA / folder / "gold.jsonl", nlp)
+    assert scores.decisions == {"holdout": 40, "written/a": 40, "written/b": 50}[folder]
+    low = {f: round(scores.fields[f].f1, 3) for f, floor in WRITTEN_FLOORS[folder].items() if scores.fields[f].f1 < floor}
+    assert not low, f"{folder}: below the floor: {low}"
