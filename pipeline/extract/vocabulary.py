@@ -56,7 +56,17 @@ ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:
 # enough support", "There was a lack of joined up working".
 FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
                    r"poor|inadequate|incorrect(?:ly)?|not properly)\b")
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should(?! have \w)|will|agreed to|recommend\w*)\b")
+# A stretch of time: "16 weeks", "three months", "a year", "two and a half years".
+_DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)(?: and a half)? "
+             r"(?:working )?(?:hours?|days?|weeks?|months?|years?)")
+# The same, in the wider words a failure is stated in ("took 14 weeks to reply", "never
+# found one", "without considering", "should have funded", "fell below the standard").
+WIDER_FAILURE_CUE = _cue(r"\b(?:never|nobody|no one|neither|refused|unsuitable|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
+                         r"fell below|below the standard|instead of|should have|ought to have|cannot show|could not show|"
+                         r"took (?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
+                         r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
+                         r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact))\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should(?!(?: not| never)? have\b)|will|agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
 
@@ -145,12 +155,14 @@ CATEGORY_CUES: dict[str, Cue] = {
 STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # "handling of Ms A's complaint": a titled initial is a possessive like "her"
     "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |its )?complaints?|"
-                               r"(?:respon|repl)\w+ to (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the )?complaints?|complaints? (?:response|process|procedure)|"
+                               r"(?:respon|repl|answer)\w* (?:to )?(?:[\w’'-]+ ){0,4}?complaints?\b|complaints? (?:response|process|procedure)|"
                                r"(?:deal|dealt|dealing) with (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |this |its )?complaints?\b|"
                                # "the stage three panel", "a stage two investigation" of a complaints procedure
                                r"stage (?:one|two|three|1|2|3) (?:complaints? |review )?(?:panel|investigation|response|complaint)"),
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
-                  r"\bnot (?:[\w’'-]+ ){1,6}?sooner\b|should have (?:[\w’'-]+ ){1,6}?sooner\b"),
+                  r"\bnot (?:[\w’'-]+ ){1,6}?sooner\b|should have (?:[\w’'-]+ ){1,6}?sooner\b|"
+                  # how long it took: "took 16 weeks to complete", "took over a year to reply"
+                  r"\btook (?:over |more than |nearly |almost |about |around |until )?" + _DURATION + r" (?:[\w’'-]+ ){0,2}?to\b"),
     # Not telling, explaining or advising, in any form of the negation ("its failure to
     # tell him", "for not explaining", "failed to properly advise her"), and too little
     # information or discussion with the person or family.
@@ -190,6 +202,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
     "safeguarding": _cue(r"safeguard|section 42"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b|document(?:ation)? management|records management|"
+                           r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|overcharg|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
