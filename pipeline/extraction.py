@@ -484,7 +484,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         # The common case, decided with one search; but the findings may give the
         # Ombudsman's view of a failure without a fault word ("We found the ICB took 16
         # weeks to complete Mr Y's assessment", "I consider the Council failed to ...").
-        return sent.section == sections_mod.FINDINGS and bool(_VIEW_FRAME.match(text)) and vocab.could_be_finding(text) \
+        return sent.section == sections_mod.FINDINGS and _starts_a_view(text) and vocab.could_be_finding(text) \
             and not vocab.REMEDY_VERB.found_in(text) and _says_what_went_wrong(text)
     if _INJUSTICE.match(text) or _AFTERMATH.match(text):
         return False
@@ -516,6 +516,14 @@ def _says_what_went_wrong(text: str) -> bool:
     return bool(vocab.FAILURE_CUE.found_in(text) or vocab.WIDER_FAILURE_CUE.found_in(text) or _strong_categories(text))
 
 
+def _starts_a_view(text: str) -> bool:
+    """Does the sentence open with the Ombudsman's (or a conceding body's) view? Asked of
+    most sentences of a decision, so the first word is looked at before the pattern."""
+    head = text[:12].lstrip(" \t-•*(").split(" ", 1)[0].rstrip(",").lower()
+    return head in _VIEW_OPENERS and bool(_VIEW_FRAME.match(text))
+
+
+_VIEW_OPENERS = {"we", "i", "the", "in", "however", "also", "overall", "so", "therefore"}
 # The Ombudsman (or the body, conceding) stating a view in the findings.
 _VIEW_FRAME = re.compile(
     r"\W*(?:(?:however|also|overall|in summary|so|therefore),?\s+)?(?:(?:we|I|the ombudsm[ae]n|the investigator)\s+(?:have\s+|has\s+)?(?:also\s+)?"
@@ -683,6 +691,20 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
     prev: Sentence | None = None
     prev_found: set[str] = set()     # the categories `prev` gave, when it was a finding
     last_bodies: list[str] = []
+    # Non-findings naming bodies since `last_bodies` was last set: the latest of them whose
+    # subjects are bodies gives them, when a finding points back (worked out only then:
+    # most sentences are never pointed back to).
+    unread: list[Sentence] = []
+
+    def bodies_before() -> list[str]:
+        nonlocal last_bodies
+        while unread:
+            acting = _fault_bodies(unread.pop(), registry)
+            if acting:
+                last_bodies = acting
+                break
+        unread.clear()
+        return last_bodies
     topic: set[str] = set()          # categories named by the current findings subheading
     allegations: list[Sentence] = []  # what the summary says was complained about
     # How many of `allegations` each body has already been given: `add` ignores a (body,
@@ -714,9 +736,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             # The bodies a "That was fault." after it blames: the sentence's subjects, not
             # those it names as objects ("I find it did not monitor the Care Provider":
             # "it", the body before, is at fault, not the Care Provider).
-            acting = _fault_bodies(sent, registry) if sent.bodies else []
-            if acting:
-                last_bodies = acting
+            if sent.bodies:
+                unread.append(sent)
             prev, prev_found = sent, set()
             continue
         anaphoric = bool(vocab.ANAPHORIC_FAULT.search(sent.text)) or len(sent.text.split()) < 12
@@ -732,7 +753,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
             points_back = anaphoric or bool(_PRONOUN_SUBJECT.search(clause) or _POINTS_BACK.match(sent.text))
-            holders = _holders(sent, lo, hi) or sentence_holders or (last_bodies if points_back else []) or default_bodies
+            holders = _holders(sent, lo, hi) or sentence_holders or (bodies_before() if points_back else []) or default_bodies
             cats = (_strong_categories(clause) or sentence_cats) if not vocab.UPHELD_FORMULA.found_in(clause) else set()
             # A summary's topic-less finding after the complaint ("He also complained the
             # Council failed to assess ... We have found fault in the actions of both
@@ -760,6 +781,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 add(key, cats, sent)
             if holders:
                 last_bodies = holders
+                unread.clear()
             found_here |= cats
         prev, prev_found = sent, found_here
     return faults
