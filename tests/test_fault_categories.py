@@ -472,6 +472,8 @@ def test_the_authorities_are_every_body_the_decision_names(nlp) -> None:
     # wider failure words
     ("It also took 14 weeks to reply to Mr and Mrs T's complaint.", "complaint_handling"),
     ("The Council's notes of Mr T's telephone calls are incomplete, so it cannot show what he was told.", "record_keeping"),
+    # a body not finding a provider is a failure, not the Ombudsman finding no fault
+    ("When the agency gave notice, the Council did not find another provider for seven weeks.", "commissioning"),
 ])
 def test_a_fault_summary_states_its_findings_in_plain_words(nlp, finding: str, category: str) -> None:
     ex = _faults_of(nlp, "Prestbury Borough Council (25 999 104)",

@@ -37,7 +37,10 @@ NO_FAULT = _cue(
     r"\bno (?:evidence of )?(?:fault|failings?)\b|\bwithout fault|\bnot (?:a|any) fault|"
     r"\bnot (?:amount|amounts) to (?:a )?(?:fault|failing)|\bnot (?:been )?at fault|"
     r"\bwould not be fault|\bis not fault|\bwas not fault|\bnot fault\b|\bno indication|"
-    r"\bdid not find\b|\bhave not found\b|\bhas not found\b|\bno evidence\b|"
+    # "We did not find that ...", "I have not found evidence": the Ombudsman finding nothing,
+    # not a body failing to find a provider or placement
+    r"\b(?:we|i|ombudsm[ae]n|investigator)\s+(?:did not|have not|has not)\s+f(?:i|ou)nd\b|"
+    r"\b(?:did not find|have not found|has not found)\s+(?:any\s+|a\s+|the\s+|enough\s+)?(?:fault|failings?|evidence|anything|that|it|this)\b|\bno evidence\b|"
     # Reasons for not investigating: "we are unlikely to find fault", "there is not
     # enough (insufficient) evidence of fault by the Council".
     r"\bunlikely (?:that )?(?:to|we (?:would|could|will)) find (?:any )?(?:fault|failings?)|"
