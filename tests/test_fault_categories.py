@@ -472,6 +472,8 @@ def test_the_authorities_are_every_body_the_decision_names(nlp) -> None:
     # wider failure words
     ("It also took 14 weeks to reply to Mr and Mrs T's complaint.", "complaint_handling"),
     ("The Council's notes of Mr T's telephone calls are incomplete, so it cannot show what he was told.", "record_keeping"),
+    # a complaint in a subordinate clause is background, not the allegation reported
+    ("When she complained, the Council's reply took ten weeks and did not address her points.", "complaint_handling"),
     # a body not finding a provider is a failure, not the Ombudsman finding no fault
     ("When the agency gave notice, the Council did not find another provider for seven weeks.", "commissioning"),
 ])

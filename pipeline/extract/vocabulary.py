@@ -73,6 +73,17 @@ REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should(?!(?: 
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
 
+# A report or complaint inside a subordinate clause is background to the main clause, not
+# an allegation the sentence reports: "When she complained, the Council's reply took ten
+# weeks", "..., even though two other families had complained about it".
+_SUBORDINATE_REPORT = _rx(r"\b(?:when|after|although|even though|though|because|since|once|before|until|despite)\s+"
+                          r"(?:[\w’'-]+\s+){0,5}?(?:complain(?:s|ed|ing)?|said|says|asked|reported|told)\b")
+
+
+def _alleges(text: str) -> bool:
+    return bool(ALLEGATION.found_in(text)) and (not _SUBORDINATE_REPORT.search(text) or bool(ALLEGATION.found_in(_SUBORDINATE_REPORT.sub(" ", text))))
+
+
 def could_be_finding(text: str) -> bool:
     """Can the sentence be a finding of fault, by its wording alone? Not when it finds
     none ("I have not found fault") unless it turns ("..., but there was fault"), reports
@@ -82,7 +93,7 @@ def could_be_finding(text: str) -> bool:
     if NO_FAULT.found_in(text) and not _BUT_FAULT.search(text):
         return False
     finding_verb = None
-    if ALLEGATION.found_in(text):
+    if _alleges(text):
         finding_verb = bool(FINDING_VERB.found_in(text))
         if not finding_verb:
             return False
