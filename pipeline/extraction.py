@@ -816,7 +816,7 @@ def _indefinite_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
 def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     """Bodies a finding sentence blames when it does not say "fault by X": the bodies it
     names, less those it names as objects ("failed to monitor the Care Home")."""
-    if re.search(r"\b(?:both|all three|each of the|the|the two) (?:organisations|authorities|bodies)\b", sent.text, re.I):
+    if re.search(r"\b(?:both|all three|each of the|the|the two) (?:organisations|authorities|bodies)\b|\bboth (?:trusts|councils|parties)\b", sent.text, re.I):
         return [k for k, b in registry.bodies.items() if b.from_title or b.defined]
     if not sent.bodies:
         return _indefinite_bodies(sent, registry)
