@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 # what the extraction reads changes (0.3.0: fault holders, payments, the remedies reader;
 # 0.3.1: no faults in decisions not investigated, headingless reports read as findings;
 # 0.3.2: deadlines only where a remedy is asked for, more forms of deadline phrase;
-# 0.3.3: fault findings in more wordings, consequence clauses, sentences cut at initials).
+# 0.3.3: fault findings in more wordings, consequence clauses, sentences cut at initials;
+# 0.3.4: plain-words findings in summaries, PHSO decisions and the Ombudsman's view, the
+# faults' effect no finding, narrower no-fault and allegation wording).
 EXTRACTOR_VERSION = "0.3.4"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
