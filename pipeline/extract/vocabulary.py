@@ -55,20 +55,19 @@ ALLEGATION = _cue(
 )
 FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
-# What a summary says went wrong, without the word "fault": "The Council did not provide
-# enough support", "There was a lack of joined up working".
-FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
-                   r"poor|inadequate|incorrect(?:ly)?|not properly)\b")
 # A stretch of time: "16 weeks", "three months", "a year", "two and a half years".
 _DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)(?: and a half)? "
              r"(?:working )?(?:hours?|days?|weeks?|months?|years?)")
-# The same, in the wider words a failure is stated in ("took 14 weeks to reply", "never
-# found one", "without considering", "should have funded", "fell below the standard").
-WIDER_FAILURE_CUE = _cue(r"\b(?:never|nobody|no one|neither|refused|unsuitable|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
-                         r"fell below|below the standard|instead of|should have|ought to have|cannot show|could not show|"
-                         r"took (?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
-                         r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
-                         r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact))\b")
+# What a summary says went wrong, without the word "fault": "The Council did not provide
+# enough support", "There was a lack of joined up working", "took 14 weeks to reply",
+# "never found one", "without considering", "should have funded", "fell below the standard".
+FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
+                   r"poor|inadequate|incorrect(?:ly)?|not properly|"
+                   r"never|nobody|no one|neither|refused|unsuitable|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
+                   r"fell below|below the standard|instead of|should have|ought to have|cannot show|could not show|"
+                   r"took (?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
+                   r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
+                   r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact))\b")
 REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should(?!(?: not| never)? have\b)|will|agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
@@ -103,7 +102,11 @@ def could_be_finding(text: str) -> bool:
 
 
 def is_allegation(text: str) -> bool:
-    """Does the sentence report what someone alleged, without finding anything?"""
+    """Does the sentence report what someone alleged, without finding anything? Unlike
+    `could_be_finding`, a complaint in a subordinate clause counts: "When she complained,
+    the reply took ten weeks" is a finding and also says what was complained about, which
+    a topic-less finding after it may refer to (reading it as `_alleges` does lost written
+    set B 0.006)."""
     return bool(ALLEGATION.found_in(text)) and not FINDING_VERB.found_in(text)
 
 
