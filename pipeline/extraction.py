@@ -815,10 +815,17 @@ def _indefinite_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     return subject_rules.unique(out)
 
 
+# A finding that blames every body of the decision: "both organisations", "neither
+# organisation", "the two bodies", "both trusts", "neither of them". (Not "This was
+# fault by both": in a decision with three bodies, that is the two just named.)
+_EVERY_BODY = re.compile(r"\b(?:both|all three|each of the|the|the two|neither) (?:organisations?|authorities|bod(?:y|ies))\b|"
+                         r"\bboth (?:trusts|councils|parties|of them)\b|\bneither of them\b", re.I)
+
+
 def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     """Bodies a finding sentence blames when it does not say "fault by X": the bodies it
     names, less those it names as objects ("failed to monitor the Care Home")."""
-    if re.search(r"\b(?:both|all three|each of the|the|the two) (?:organisations|authorities|bodies)\b|\bboth (?:trusts|councils|parties)\b", sent.text, re.I):
+    if _EVERY_BODY.search(sent.text):
         return [k for k, b in registry.bodies.items() if b.from_title or b.defined]
     if not sent.bodies:
         return _indefinite_bodies(sent, registry)

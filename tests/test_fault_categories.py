@@ -476,6 +476,9 @@ def test_the_authorities_are_every_body_the_decision_names(nlp) -> None:
     ("When she complained, the Council's reply took ten weeks and did not address her points.", "complaint_handling"),
     # a body not finding a provider is a failure, not the Ombudsman finding no fault
     ("When the agency gave notice, the Council did not find another provider for seven weeks.", "commissioning"),
+    # a "dispute procedure" and what "the guidance says" are nobody's allegation
+    ("The Council did not use the dispute procedure in its joint policy with the ICB.", "joint_working"),
+    ("The Council reduced her personal budget without reassessing her, which is not what the guidance says.", "assessment"),
 ])
 def test_a_fault_summary_states_its_findings_in_plain_words(nlp, finding: str, category: str) -> None:
     ex = _faults_of(nlp, "Prestbury Borough Council (25 999 104)",
@@ -496,3 +499,23 @@ def test_a_phso_decision_states_its_failings_in_plain_words(nlp) -> None:
                     "Our decision\nWe uphold this complaint. The Trust took three hours to reach Mrs V, "
                     "when the target for her call was 40 minutes.", source="phso")
     assert ("Calder Moor Ambulance Service NHS Trust", "delay") in {(f.body, f.category) for f in ex.faults}
+
+
+@pytest.mark.parametrize("sentence, allegation", [
+    ("Mrs K disputes the Council's account of the meeting.", True),
+    ("She says the Council never told her.", True),
+    ("Neither body used the procedure for resolving funding disputes.", False),
+    ("They did not follow the dispute process in their protocol.", False),
+    ("That is not what the statutory guidance says.", False),
+])
+def test_dispute_and_says_are_allegations_only_as_someones_verb(sentence: str, allegation: bool) -> None:
+    assert bool(vocab.ALLEGATION.found_in(sentence)) is allegation
+
+
+def test_neither_organisation_blames_every_body(nlp) -> None:
+    ex = _faults_of(nlp, "Ferncombe Borough Council (25 999 107a)",
+                    "Decision : Upheld\nSummary: Mr D complained that Ferncombe Borough Council (the Council) and NHS "
+                    "Ferncombe Integrated Care Board (the ICB) left his mother in hospital while they argued. "
+                    "Neither organisation followed the escalation process in their joint protocol, which was fault.")
+    assert {(f.body, f.category) for f in ex.faults} == {("Ferncombe Borough Council", "joint_working"),
+                                                        ("NHS Ferncombe Integrated Care Board", "joint_working")}

@@ -49,9 +49,13 @@ NO_FAULT = _cue(
     r"\b(?:not|without) (?:made|make|making) (?:a |any )?findings? of (?:fault|maladministration|service failure)|"
     r"\bno findings? of (?:fault|maladministration|service failure)"
 )
+# "disputes" and "says" only as someone's verb: not "funding disputes", "the dispute
+# procedure" (a joint-working finding's own words) or "as the guidance says".
+_NOUN_DISPUTE = r"(?<!\bthe )(?<!\ba )(?<!\bany )(?<!\btheir )(?<!\bits )(?<!\bthis )(?<!\bfunding )(?<!\bresolving )(?<!\bresolve )"
+_RULE_SAYS = r"(?<!\bpolicy )(?<!\bguidance )(?<!\bplan )(?<!\blaw )(?<!\bcode )(?<!\bprotocol )(?<!\bframework )(?<!\bregulations )(?<!\bact )"
 ALLEGATION = _cue(
-    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|says?|said|believes?|feels?|felt|wants?|would like|"
-    r"asked us|considers? that|argues?|disputes?)\b"
+    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _RULE_SAYS + r"says?|said|believes?|feels?|felt|wants?|would like|"
+    r"asked us|considers? that|argues?|" + _NOUN_DISPUTE + r"disputes?(?! (?:procedure|process|resolution|between|over|about|policy|protocol)))\b"
 )
 FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
@@ -215,6 +219,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)|"
                           # resolving disputes between them; dealing with another organisation
                           r"resolv\w* (?:the |any |their |these )?disputes?|"
+                          # the procedure for settling them, and who should pay
+                          r"dispute (?:procedure|process|protocol|policy|mechanism)|escalation (?:route|process|procedure|protocol)|"
+                          r"disput\w* (?:the )?funding|who (?:should|would) (?:fund|pay)|"
                           r"(?:communicat|liais|shar)\w* (?:information )?with (?:[\w’'-]+ ){0,4}?"
                           r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
     "safeguarding": _cue(r"safeguard|section 42"),
