@@ -272,6 +272,10 @@ class BodyRegistry:
         role = body_rules.role_key(mention.text)
         if role in self.aliases:
             return self.aliases[role]
+        if role in body_rules.NAMED_ONLY_ROLES:
+            # "the home": a care provider named or defined as a home, else somebody's house
+            return next((k for k, b in self.bodies.items() if b.body_type == mention.body_type
+                         and any(map(body_rules.names_a_home, (b.name, *b.aliases)))), None)
         candidates = [k for k, b in self.bodies.items() if b.body_type == mention.body_type and (b.from_title or b.defined)]
         if not candidates:
             candidates = [k for k, b in self.bodies.items() if b.body_type == mention.body_type]
@@ -288,7 +292,7 @@ class BodyRegistry:
         cache_key = (mention.text, mention.is_role, mention.body_type)
         if cache_key not in self._resolved:
             key = self.resolve(mention)
-            if key is None and mention.is_role:
+            if key is None and mention.is_role and body_rules.role_key(mention.text) not in body_rules.NAMED_ONLY_ROLES:
                 key = self.placeholder(mention)
             self._resolved[cache_key] = key
         return self._resolved[cache_key]
@@ -792,6 +796,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
 _OBJECT_LEAD = re.compile(
     r"(?:monitor\w*|oversee\w*|oversight (?:of|over)|commission\w*|instruct\w*|contact\w*|told|asked|to|from|with|"
     r"of|about|than|between|ensuring|chase\w*|by|on|upon)\s+(?:the\s+)?$", re.I)
+_SUBORDINATE = re.compile(r",?\s+(?:although|even though|though|whereas|while|because|when|after|before|until|once|since|whether|which|who)\s", re.I)
+_PRONOUN_START = re.compile(r"\W*(?:(?:however|also|then|instead|but),?\s+)?(?:it|they)\s+(?:also\s+|then\s+|still\s+)?(?!said|says|told|explained|accepts?|accepted|agreed|has agreed)\w", re.I)
 # "This led to unnecessary delay ...": the bodies of the sentence before
 _POINTS_BACK = re.compile(r"\W*(?:this|these|that|those)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:failed|did not|was|were|delayed|should|could)\b", re.I)
@@ -825,11 +831,27 @@ _EVERY_BODY = re.compile(r"\b(?:both|all three|each of the|the|the two|neither) 
 def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     """Bodies a finding sentence blames when it does not say "fault by X": the bodies it
     names, less those it names as objects ("failed to monitor the Care Home")."""
-    if _EVERY_BODY.search(sent.text):
-        return [k for k, b in registry.bodies.items() if b.from_title or b.defined]
+    every = _EVERY_BODY.search(sent.text)
+    if every:
+        principal = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
+        if len(principal) > 2 and re.match(r"both|the two|neither", every.group(0), re.I):
+            # "both organisations" of a council, an ICB and a care home: the two public bodies
+            public = [k for k in principal if registry.bodies[k].body_type != body_rules.CARE_PROVIDER]
+            principal = public if len(public) == 2 else principal
+        return principal
     if not sent.bodies:
         return _indefinite_bodies(sent, registry)
+    if _PRONOUN_START.match(sent.text):
+        return []  # "It did not consider the home Ms R had found": "it", the body before, acted
     subjects = [k for off, k in sent.bodies if not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])]
+    sub = _SUBORDINATE.search(sent.text, 1)
+    if sub is not None:
+        # "Mr W's plan was never reviewed, although the home reported ...": who acts in the
+        # subordinate clause is not who the finding blames
+        main = {k for off, k in sent.bodies if off < sent.start + sub.start()}
+        if not main:
+            return []
+        subjects = [k for k in subjects if k in main]
     if not subjects and _PRONOUN_SUBJECT.search(sent.text):
         return []  # "I find it failed to monitor the Care Home": "it" is the body before
     return subject_rules.unique(subjects or [k for _, k in sent.bodies])

@@ -33,6 +33,9 @@ def names(text: str) -> list[tuple[str, str]]:
     ("He lived at Elm House in Wisbech (the Home).", [("Elm House", "care_provider")]),
     ("She applied to Kelworth Academy (the School) for a place.", [("Kelworth Academy", "other")]),
     ("In March (the Home) said nothing.", []),
+    # ... or by a description after it
+    ("Mrs X lived at Tansley House, a nursing home in the town.", [("Tansley House", "care_provider")]),
+    ("Mrs X lived at Tansley House, a former hotel.", []),
     # type words only: not a name
     ("Mrs D phoned the GP Surgery and a Medical Centre.", []),
     ("Mrs D phoned Trinity Surgery.", [("Trinity Surgery", "gp_practice")]),
@@ -196,3 +199,28 @@ def test_an_academy_trust_in_the_title_is_the_body_at_fault(nlp) -> None:
                 "application for a school place. We found fault because the Trust did not follow the School Admissions "
                 "Code when it decided the application.\n")
     assert [(b.name, b.body_type, b.at_fault) for b in ex.bodies] == [("Kelworth Learning Trust", "other", True)]
+
+
+def test_a_home_run_by_a_company_is_the_company_and_the_home_means_it(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 031)",
+                "Decision : Upheld\nSummary: Mrs B complains about the care her father received at Willow Rise, a care home "
+                "run by Fernleigh Care Ltd, and about the Council. Willow Rise did not follow his care plan, which was fault. "
+                "The home has agreed to pay Mrs B £300.")
+    assert "Willow Rise" not in {b.name for b in ex.bodies}
+    assert {f.body for f in ex.faults} == {"Fernleigh Care Ltd"}
+    assert [(p.payer, p.amount) for p in ex.payments] == [("Fernleigh Care Ltd", 300)]
+
+
+def test_the_home_is_nobody_when_the_decision_names_no_care_home(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 032)",
+                "Decision : Upheld\nSummary: Mr C complained about repairs. The Council did not inspect the home for "
+                "four months, which was fault. The Council has agreed to pay Mr C £200.")
+    assert [b.name for b in ex.bodies] == ["Harwell Borough Council"]
+
+
+def test_a_body_acting_only_in_a_subordinate_clause_is_not_the_one_at_fault(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 033)",
+                "Decision : Upheld\nSummary: Mrs D complains about her mother's care at Ash Lodge Nursing Home. "
+                "The Council did not review her care plan after the move, although the home reported that it could not "
+                "keep her safe. That was fault.")
+    assert {f.body for f in ex.faults} == {"Harwell Borough Council"}

@@ -113,15 +113,26 @@ ROLE_TYPES: dict[str, str] = {
     "agency": CARE_PROVIDER, "care provider": CARE_PROVIDER, "provider": CARE_PROVIDER,
     "care home": CARE_PROVIDER, "care agency": CARE_PROVIDER,
     "nursing home": CARE_PROVIDER, "home care provider": CARE_PROVIDER,
+    # "the home" is a care home only where the decision names one (see NAMED_ONLY_ROLES)
+    "home": CARE_PROVIDER,
     "department": GOVERNMENT,
 }
+# Roles that refer to a body only when the decision names one that fits: "the home" is a
+# care home the decision names ("Elm House", "Larchmead Care Ltd (the Home)"); in a
+# housing or home care case it is somebody's house.
+NAMED_ONLY_ROLES = frozenset({"home"})
+_HOME_NAME = re.compile(r"\b(?:homes?|house|lodge|court|manor|hall|grange|nursing|residential)\b", re.I)
+
+
+def names_a_home(name_or_alias: str) -> bool:
+    return bool(_HOME_NAME.search(name_or_alias))
 # "\b(?i:the)\s+..." would be the plain way to write this, but a pattern that starts with
 # "\b", or is case-insensitive as a whole, is tried by `re` at every position of the text.
 # Starting with the literal class [tT] (the only characters that match "t" ignoring case)
 # lets `re` skip straight to each "t"; the lookbehind then checks the word boundary
 # before it, and the rest is case-insensitive as before.
 _ROLE_RE = re.compile(
-    r"[tT](?<=\b[tT])(?i:he\s+(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|'s\s+(?:policy|procedure))))"
+    r"[tT](?<=\b[tT])(?i:he\s+(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|visits?|address|environment|adaptations?|'s\s+(?:policy|procedure))))"
 )
 # "Full Name (the Council)", "Full Name ("the Trust")", "Full Name (Moorfields)"
 _ALIAS_RE = re.compile(r"\s*\(\s*[\"“']?((?:the\s+)?[A-Za-z][\w’'&\- ]{1,40}?)[\"”']?\s*\)")
@@ -183,6 +194,15 @@ _NAME_BEFORE = re.compile(rf"(?:{_NAME})[ \u00a0]*$")
 _ALIAS_ROLE_TYPES = {**ROLE_TYPES, "home": CARE_PROVIDER, "school": OTHER, "academy": OTHER}
 
 
+# ... or by a description after it: "Brambleholt House, a nursing home", "Oakleigh, a
+# residential care home", "Sunrise Support, a home care agency".
+_ROLE_APPOSITIVE = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(care home|nursing home|residential home|home care agency|care agency|"
+                              r"home care provider|care provider)\b", re.I)
+_APPOSITIVE_TYPES = {"care home": CARE_PROVIDER, "nursing home": CARE_PROVIDER, "residential home": CARE_PROVIDER,
+                     "home care agency": CARE_PROVIDER, "care agency": CARE_PROVIDER, "home care provider": CARE_PROVIDER,
+                     "care provider": CARE_PROVIDER}
+
+
 def _named_by_role_alias(text: str, taken: list[BodyMention]) -> list[BodyMention]:
     out = []
     for alias in _ROLE_ALIAS.finditer(text):
@@ -197,6 +217,36 @@ def _named_by_role_alias(text: str, taken: list[BodyMention]) -> list[BodyMentio
             continue
         out.append(BodyMention(start, end, name, _ALIAS_ROLE_TYPES[" ".join(alias.group(1).lower().split())],
                                alias="the " + alias.group(1)))
+    return out
+
+
+# "..., a care home run by Larchmead Care Ltd": the body is the company; the home's name
+# is another way of naming it.
+_RUN_BY = re.compile(r"\s+(?:run|owned|operated|managed|provided)\s+by\s+(?:the\s+)?$|^\s+(?:run|owned|operated|managed|provided)\s+by\b", re.I)
+
+
+def _named_by_description(text: str, taken: list[BodyMention]) -> list[BodyMention]:
+    out = []
+    for described in _ROLE_APPOSITIVE.finditer(text):
+        m = _NAME_BEFORE.search(text, max(0, described.start() - 80), described.start())
+        if m is None or any(t.start <= m.start() < t.end + 2 or t.start < described.start() <= t.end + 2 for t in taken):
+            continue
+        start, end = _trim(text, m.start(), m.start() + len(m.group(0).rstrip()))
+        name = re.split(r"\s+in\s+", text[start:end])[0]
+        end = start + len(name)
+        if len(name.split()) < 2 or _NOT_BODIES.match(name) or not _distinctive(name):
+            continue
+        runner = next((t for t in taken if t.start >= described.end() and _RUN_BY.match(text[described.end():t.start])
+                       and t.body_type == CARE_PROVIDER), None)
+        kind = " ".join(described.group(1).lower().split())
+        # a home so described is what "the home" means later
+        home_alias = "the home" if kind.endswith("home") else None
+        if runner is not None:
+            out.append(BodyMention(runner.start, runner.end, runner.text, runner.body_type, alias=name))
+            if home_alias:
+                out.append(BodyMention(runner.start, runner.end, runner.text, runner.body_type, alias=home_alias))
+        else:
+            out.append(BodyMention(start, end, name, _APPOSITIVE_TYPES[kind], alias=home_alias))
     return out
 
 
@@ -221,6 +271,10 @@ def find_named_bodies(text: str) -> list[BodyMention]:
         mentions.append(BodyMention(start, end, name, body_type, alias=alias))
     if "(" in text:
         extra = _named_by_role_alias(text, mentions)
+        if extra:
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
+    if ", a" in text:
+        extra = _named_by_description(text, mentions)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions
