@@ -1121,8 +1121,11 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
         principal = _most_mentioned(sentences)
     decision_text = " ".join(s.text for s in sentences if s.section == sections_mod.DECISION)
     outcome = read_outcome(record, meta, decision_text)
-    faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [],
-                         upheld=outcome in ("upheld", "partly_upheld"))
+    # A summary that says what the body agreed to put right found fault, when no outcome
+    # line says otherwise ("The Council has agreed to apologise and pay Mrs I £750").
+    upheld = outcome in ("upheld", "partly_upheld") or (outcome is None and any(
+        s.section == sections_mod.SUMMARY and _AGREED_REMEDY.search(s.text) for s in sentences))
+    faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [], upheld=upheld)
     # (Its anchors are looked for in the whole text first: almost no decision has them.)
     if vocab.UPHELD_FORMULA.could_match(folded) and any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences) and not any(
             f.provenance.section == sections_mod.FINDINGS for f in faults):
@@ -1224,6 +1227,9 @@ def _faults_from_complaint(sentences: list[Sentence], registry: BodyRegistry, bo
 
 
 NOT_INVESTIGATED = ("closed_after_initial_enquiries", "not_investigated")
+
+
+_AGREED_REMEDY = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:apologis|pay|refund|reimburs)|\bwill\s+(?:now\s+)?apologis", re.I)
 
 
 def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sentence], record: DecisionRecord) -> bool | None:

@@ -224,3 +224,23 @@ def test_a_body_acting_only_in_a_subordinate_clause_is_not_the_one_at_fault(nlp)
                 "The Council did not review her care plan after the move, although the home reported that it could not "
                 "keep her safe. That was fault.")
     assert {f.body for f in ex.faults} == {"Harwell Borough Council"}
+
+
+@pytest.mark.parametrize("reason", [
+    "We have seen too little sign of fault by the Council to justify investigating.",
+    "With no real sign of fault, an investigation is not justified.",
+    "There is not enough evidence of fault to warrant an investigation.",
+])
+def test_too_little_sign_of_fault_is_no_fault(nlp, reason: str) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 034)",
+                f"Decision : Closed after initial enquiries\nSummary: We will not investigate Mr E's complaint about a pothole. {reason}")
+    assert ex.fault_found is False and ex.faults == []
+
+
+def test_a_summary_with_an_agreed_remedy_found_fault_when_no_outcome_is_given(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 035)",
+                "Summary: Mrs F complained about her son's supported living service. The Council arranged a placement "
+                "for him that was unsuitable for someone with epilepsy. The Council has agreed to apologise and pay "
+                "Mrs F £500.")
+    assert ex.fault_found is True
+    assert ("Harwell Borough Council", "commissioning") in {(f.body, f.category) for f in ex.faults}
