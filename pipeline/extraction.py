@@ -585,7 +585,9 @@ def _categories(text: str, scores) -> set[str]:
 _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,\s+which\s+(?:was|is)\s+also\b|"
                            # what the body has done or will do about it: "..., and (it) has agreed to", "..., it will apologise"
                            r",?\s+and (?=(?:(?:the \w+|it|they) )?(?:has |have )?(?:now |also )?(?:agreed|accepted|apologised)\b)|"
-                           r",\s+(?=(?:the \w+|it|they) (?:will|has agreed|have agreed)\b)")
+                           r",\s+(?=(?:the \w+|it|they) (?:will|has agreed|have agreed)\b)|"
+                           # one view, several findings: "We found that the Trust ..., that the ICB ..., and that ..."
+                           r",\s+(?:and\s+)?that\s+(?=the\s|its\s|their\s|it\s|they\s|[A-Z])")
 
 
 # A clause that only states what a fault did to the person ("..., and this caused her
@@ -759,8 +761,11 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
             points_back = anaphoric or bool(_PRONOUN_SUBJECT.search(clause) or _POINTS_BACK.match(sent.text))
-            holders = _holders(sent, lo, hi) or sentence_holders or (bodies_before() if points_back else []) or default_bodies
-            cats = (_strong_categories(clause) or sentence_cats) if not vocab.UPHELD_FORMULA.found_in(clause) else set()
+            holders = _holders(sent, lo, hi) or (_clause_subjects(sent, lo, hi) if len(clauses) > 1 else []) \
+                or sentence_holders or (bodies_before() if points_back else []) or default_bodies
+            # (a clause of several findings names its own topic, in broad words if need be)
+            cats = (_strong_categories(clause) or (_rule_categories(clause) if len(clauses) > 1 else set()) or sentence_cats) \
+                if not vocab.UPHELD_FORMULA.found_in(clause) else set()
             # A summary's topic-less finding after the complaint ("He also complained the
             # Council failed to assess ... We have found fault in the actions of both
             # organisations.") refers to every upheld allegation, not only the last: the
@@ -826,6 +831,13 @@ def _indefinite_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
 # fault by both": in a decision with three bodies, that is the two just named.)
 _EVERY_BODY = re.compile(r"\b(?:both|all three|each of the|the|the two|neither) (?:organisations?|authorities|bod(?:y|ies))\b|"
                          r"\bboth (?:trusts|councils|parties|of them)\b|\bneither of them\b", re.I)
+
+
+def _clause_subjects(sent: Sentence, lo: int, hi: int) -> list[str]:
+    """The bodies a clause of a several-finding sentence names, less its objects: "...,
+    that the ICB and the Council were slow to arrange ..." blames those two only."""
+    return subject_rules.unique(k for off, k in sent.bodies if lo <= off < hi
+                                and not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start]))
 
 
 def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:

@@ -519,3 +519,18 @@ def test_neither_organisation_blames_every_body(nlp) -> None:
                     "Neither organisation followed the escalation process in their joint protocol, which was fault.")
     assert {(f.body, f.category) for f in ex.faults} == {("Ferncombe Borough Council", "joint_working"),
                                                         ("NHS Ferncombe Integrated Care Board", "joint_working")}
+
+
+def test_one_view_of_several_findings_blames_each_clauses_own_bodies(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell City Council (25 999 108a)",
+                    "Summary: Mrs G complained about Harwell City Council (the Council), NHS Harwell Integrated Care Board "
+                    "(the ICB) and Harwell Mental Health NHS Foundation Trust (the Trust). We found that the Trust discharged "
+                    "her son without a care plan, that the ICB and the Council were slow to arrange accommodation for him, "
+                    "and that the Council's complaint response was seriously delayed. The organisations have agreed to "
+                    "apologise to Mrs G.")
+    faults = {(f.body, f.category) for f in ex.faults}
+    assert ("Harwell Mental Health NHS Foundation Trust", "care_planning") in faults
+    assert ("Harwell City Council", "complaint_handling") in faults
+    assert "NHS Harwell Integrated Care Board" in {body for body, _ in faults}
+    assert not any(body == "NHS Harwell Integrated Care Board" and cat in ("care_planning", "complaint_handling")
+                   for body, cat in faults)
