@@ -846,10 +846,15 @@ def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     every = _EVERY_BODY.search(sent.text)
     if every:
         principal = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
-        if len(principal) > 2 and re.match(r"both|the two|neither", every.group(0), re.I):
-            # "both organisations" of a council, an ICB and a care home: the two public bodies
-            public = [k for k in principal if registry.bodies[k].body_type != body_rules.CARE_PROVIDER]
-            principal = public if len(public) == 2 else principal
+        if re.match(r"both|the two|neither", every.group(0), re.I):
+            if len(principal) > 2:
+                # "both organisations" of a council, an ICB and a care home: the two public bodies
+                public = [k for k in principal if registry.bodies[k].body_type != body_rules.CARE_PROVIDER]
+                principal = public if len(public) == 2 else principal
+            elif len(principal) < 2:
+                # the title names one of the two: the two the decision names
+                named = [k for k in registry.bodies if not k.startswith("role:")]
+                principal = named if len(named) == 2 else principal
         return principal
     if not sent.bodies:
         return _indefinite_bodies(sent, registry)

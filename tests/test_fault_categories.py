@@ -534,3 +534,12 @@ def test_one_view_of_several_findings_blames_each_clauses_own_bodies(nlp) -> Non
     assert "NHS Harwell Integrated Care Board" in {body for body, _ in faults}
     assert not any(body == "NHS Harwell Integrated Care Board" and cat in ("care_planning", "complaint_handling")
                    for body, cat in faults)
+
+
+def test_neither_organisation_means_the_two_the_decision_names_when_the_title_names_one(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 109)",
+                    "Decision : Upheld\nSummary: Mrs H complained that Harwell Borough Council and NHS Harwell Integrated "
+                    "Care Board argued about who should pay for her father's care. Neither organisation used the dispute "
+                    "procedure, which was fault by both.")
+    assert {(f.body, f.category) for f in ex.faults} == {("Harwell Borough Council", "joint_working"),
+                                                        ("NHS Harwell Integrated Care Board", "joint_working")}
