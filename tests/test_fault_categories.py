@@ -543,3 +543,13 @@ def test_neither_organisation_means_the_two_the_decision_names_when_the_title_na
                     "procedure, which was fault by both.")
     assert {(f.body, f.category) for f in ex.faults} == {("Harwell Borough Council", "joint_working"),
                                                         ("NHS Harwell Integrated Care Board", "joint_working")}
+
+
+def test_who_should_fund_sets_no_remedy_and_a_leading_clause_names_no_holder(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 110)",
+                    "Decision : Upheld\nSummary: Mr J complained about his mother's care from Kestrel Care Ltd (the Agency). "
+                    "When the Agency gave notice, the Council and NHS Harwell Integrated Care Board (the ICB) never agreed "
+                    "who should fund her new care, and they did not use their dispute procedure. "
+                    "The Council has agreed to apologise to Mr J.")
+    assert {(f.body, f.category) for f in ex.faults} == {("Harwell Borough Council", "joint_working"),
+                                                        ("NHS Harwell Integrated Care Board", "joint_working")}

@@ -74,7 +74,8 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|wa
                    r"took (?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
                    r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact))\b")
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|should(?!(?: not| never)? have\b)|will|agreed to|recommend\w*)\b")
+# ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|(?<!who )(?<!which )(?<!what )should(?!(?: not| never)? have\b)|will|agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
 
