@@ -479,6 +479,11 @@ def test_the_authorities_are_every_body_the_decision_names(nlp) -> None:
     # a "dispute procedure" and what "the guidance says" are nobody's allegation
     ("The Council did not use the dispute procedure in its joint policy with the ICB.", "joint_working"),
     ("The Council reduced her personal budget without reassessing her, which is not what the guidance says.", "assessment"),
+    # "did nothing", "missed", "received none": failures in plain words
+    ("The Council logged every report and yet did nothing to tackle the failures through its contract monitoring.", "provider_oversight"),
+    ("Its case records for that period are missing, and the Council cannot say who decided the case could wait.", "record_keeping"),
+    # "pay towards" her care is the charge, not a remedy
+    ("The Council did not count her disability-related expenses when it worked out what she could pay towards her care, so it charged her too much.", "charging_funding"),
 ])
 def test_a_fault_summary_states_its_findings_in_plain_words(nlp, finding: str, category: str) -> None:
     ex = _faults_of(nlp, "Prestbury Borough Council (25 999 104)",
@@ -507,6 +512,8 @@ def test_a_phso_decision_states_its_failings_in_plain_words(nlp) -> None:
     ("Neither body used the procedure for resolving funding disputes.", False),
     ("They did not follow the dispute process in their protocol.", False),
     ("That is not what the statutory guidance says.", False),
+    ("The support plan did not say how her needs at night would be met.", False),
+    ("The package was left in dispute for seven months.", False),
 ])
 def test_dispute_and_says_are_allegations_only_as_someones_verb(sentence: str, allegation: bool) -> None:
     assert bool(vocab.ALLEGATION.found_in(sentence)) is allegation

@@ -53,10 +53,12 @@ NO_FAULT = _cue(
 )
 # "disputes" and "says" only as someone's verb: not "funding disputes", "the dispute
 # procedure" (a joint-working finding's own words) or "as the guidance says".
-_NOUN_DISPUTE = r"(?<!\bthe )(?<!\ba )(?<!\bany )(?<!\btheir )(?<!\bits )(?<!\bthis )(?<!\bfunding )(?<!\bresolving )(?<!\bresolve )"
+_NOUN_DISPUTE = r"(?<!\bthe )(?<!\ba )(?<!\bany )(?<!\btheir )(?<!\bits )(?<!\bthis )(?<!\bfunding )(?<!\bresolving )(?<!\bresolve )(?<!\bin )"
+# ... nor what a body or a plan failed to say ("the plan did not say how", "cannot say who")
+_NOT_SAY = r"(?<!\bnot )(?<!\bcannot )(?<!\bnever )"
 _RULE_SAYS = r"(?<!\bpolicy )(?<!\bguidance )(?<!\bplan )(?<!\blaw )(?<!\bcode )(?<!\bprotocol )(?<!\bframework )(?<!\bregulations )(?<!\bact )"
 ALLEGATION = _cue(
-    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _RULE_SAYS + r"says?|said|believes?|feels?|felt|wants?|would like|"
+    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _RULE_SAYS + _NOT_SAY + r"says?|said|believes?|feels?|felt|wants?|would like|"
     r"asked us|considers? that|argues?|" + _NOUN_DISPUTE + r"disputes?(?! (?:procedure|process|resolution|between|over|about|policy|protocol)))\b"
 )
 FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
@@ -70,12 +72,13 @@ _DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
                    r"poor|inadequate|incorrect(?:ly)?|not properly|"
                    r"never|nobody|no one|neither|refused|unsuitable|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
+                   r"did nothing|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
                    r"fell below|below the standard|instead of|should have|ought to have|cannot show|could not show|"
                    r"took (?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
                    r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact))\b")
 # ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?|writes? to|(?<!who )(?<!which )(?<!what )should(?!(?: not| never)? have\b)|will|agreed to|recommend\w*)\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )should(?!(?: not| never)? have\b)|will|agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
 
