@@ -425,7 +425,9 @@ _LATE_ASSESSMENT = re.compile(
     r"(?:[\w-]+ ){0,2}?(?:re-?)?assess\w*|"
     r"\b(?:re-?)?assess\w* (?:[\w’'-]+ ){0,4}?(?:promptly|in time|on time|quickly)\b|"
     r"\btook (?:[\w’'-]+ ){0,4}?to (?:decide|agree|confirm|determine) (?:that |whether |if )?(?:[\w’'-]+ ){0,4}?(?:was |is |were )?eligib\w*|"
-    r"\btook (?:[\w’'-]+ ){1,4}?to (?:complete|carry out|do|finish|start|begin|undertake|arrange|review)\w* (?:[\w’'-]+ ){0,5}?(?:re-?)?assess\w*", re.I)
+    r"\btook (?:[\w’'-]+ ){1,4}?to (?:complete|carry out|do|finish|start|begin|undertake|arrange|review)\w* (?:[\w’'-]+ ){0,5}?(?:re-?)?assess\w*|"
+    # "did not begin its assessment of her needs until three weeks after ..."
+    r"\b(?:did not|didn't|failed to) (?:start|begin|complete|carry out|do|finish|undertake|arrange)\w* (?:[\w’'-]+ ){0,2}?(?:re-?)?assess\w* (?:[\w’'-]+ ){0,6}?until\b", re.I)
 
 
 # A care or support plan named as the measure of what was due, not as what went wrong.

@@ -72,7 +72,7 @@ _DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
                    r"poor|inadequate|incorrect(?:ly)?|not properly|"
                    r"never|nobody|no one|neither|refused|unsuitable|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
-                   r"did nothing|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
+                   r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
                    r"fell below|below the standard|instead of|should have|ought to have|cannot show|could not show|"
                    r"took (?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
                    r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
