@@ -561,3 +561,8 @@ def test_who_should_fund_sets_no_remedy_and_a_leading_clause_names_no_holder(nlp
                     "The Council has agreed to apologise to Mr J.")
     assert {(f.body, f.category) for f in ex.faults} == {("Harwell Borough Council", "joint_working"),
                                                         ("NHS Harwell Integrated Care Board", "joint_working")}
+
+
+def test_did_nothing_wrong_finds_no_fault() -> None:
+    assert not vocab.could_be_finding("The Council did nothing wrong.")
+    assert vocab.could_be_finding("The Council did nothing to check the agency's work.")
