@@ -33,6 +33,10 @@ def names(text: str) -> list[tuple[str, str]]:
     ("He lived at Elm House in Wisbech (the Home).", [("Elm House", "care_provider")]),
     ("She applied to Kelworth Academy (the School) for a place.", [("Kelworth Academy", "other")]),
     ("In March (the Home) said nothing.", []),
+    # a title listing bodies with commas names each of them; a name's own comma comes before its ending
+    ("Ashby Vale Medical Practice, East Harwell Ambulance Service NHS Trust",
+     [("Ashby Vale Medical Practice", "gp_practice"), ("East Harwell Ambulance Service NHS Trust", "nhs_trust")]),
+    ("NHS Harwell, Kelworth and Ashby ICB", [("NHS Harwell, Kelworth and Ashby ICB", "icb")]),
     # ... or by a description after it
     ("Mrs X lived at Tansley House, a nursing home in the town.", [("Tansley House", "care_provider")]),
     ("Mrs X lived at Tansley House, a former hotel.", []),

@@ -250,25 +250,44 @@ def _named_by_description(text: str, taken: list[BodyMention]) -> list[BodyMenti
     return out
 
 
+def _named_mention(text: str, start: int, end: int) -> BodyMention | None:
+    name = text[start:end].strip()
+    if not name or _NOT_BODIES.match(name) or _CARE_FALSE_ENDINGS.search(name + " "):
+        return None
+    if len(name.split()) < 2 and not _ACRONYM_ICB_CCG.fullmatch(name):
+        return None
+    body_type = classify_name(name)
+    if not _distinctive(name):
+        return None
+    if body_type == CARE_PROVIDER and not _CARE_PROVIDER_WORDS.search(name) and len(name.split()) < 3:
+        return None
+    am = _ALIAS_RE.match(text, end)
+    return BodyMention(start, end, name, body_type, alias=am.group(1).strip() if am else None)
+
+
+# A comma after a complete body's ending starts the next body of a list ("Ashcombe Vale
+# Medical Practice, East Lindmoor Ambulance Service NHS Trust"): a name's own commas come
+# before its ending ("NHS Bedfordshire, Luton and Milton Keynes ICB").
+_LIST_COMMA = re.compile(r"\b(?:Council|Practice|Surgery|Centre|Trust|Board|ICB|CCG|Ltd|Limited|Group)(\.?,[ \u00a0]+)(?=[A-Z])")
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A match's span, cut where a listed body ends."""
+    cut = _LIST_COMMA.search(text, start, end)
+    if cut is None:
+        return [(start, end)]
+    return [(start, cut.start(1))] + _spans(text, cut.end(), end)
+
+
 def find_named_bodies(text: str) -> list[BodyMention]:
     mentions: list[BodyMention] = []
     for match in _NAMED_BODY.finditer(text):
-        start, end = _trim(text, match.start(), match.end())
-        name = text[start:end].strip()
-        if not name or _NOT_BODIES.match(name) or _CARE_FALSE_ENDINGS.search(name + " "):
-            continue
-        if len(name.split()) < 2 and not _ACRONYM_ICB_CCG.fullmatch(name):
-            continue
-        body_type = classify_name(name)
-        if not _distinctive(name):
-            continue
-        if body_type == CARE_PROVIDER and not _CARE_PROVIDER_WORDS.search(name) and len(name.split()) < 3:
-            continue
-        alias = None
-        am = _ALIAS_RE.match(text, end)
-        if am:
-            alias = am.group(1).strip()
-        mentions.append(BodyMention(start, end, name, body_type, alias=alias))
+        spans = _spans(text, *_trim(text, match.start(), match.end())) if ", " in match.group(0) else \
+            [_trim(text, match.start(), match.end())]
+        for start, end in spans:
+            mention = _named_mention(text, start, end)
+            if mention is not None:
+                mentions.append(mention)
     if "(" in text:
         extra = _named_by_role_alias(text, mentions)
         if extra:
