@@ -483,6 +483,9 @@ def test_the_authorities_are_every_body_the_decision_names(nlp) -> None:
     # "did nothing", "missed", "received none": failures in plain words
     ("The Council logged every report and yet did nothing to tackle the failures through its contract monitoring.", "provider_oversight"),
     ("Its case records for that period are missing, and the Council cannot say who decided the case could wait.", "record_keeping"),
+    # what a body "had agreed to" is background, not a remedy; "do not" and "should not have" are failures
+    ("He was charged a £90 fee that should not have applied, because the agents called after the Council had agreed to wait.", "charging_funding"),
+    ("The officer's notes do not record why the application was refused.", "record_keeping"),
     # "pay towards" her care is the charge, not a remedy
     ("The Council did not count her disability-related expenses when it worked out what she could pay towards her care, so it charged her too much.", "charging_funding"),
 ])

@@ -70,7 +70,7 @@ _DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 # What a summary says went wrong, without the word "fault": "The Council did not provide
 # enough support", "There was a lack of joined up working", "took 14 weeks to reply",
 # "never found one", "without considering", "should have funded", "fell below the standard".
-FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|was not|were not|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
+FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|has not|had not|was not|were not|should not have|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
                    r"poor|inadequate|incorrect(?:ly)?|not properly|"
                    r"never|nobody|no one|neither|refused|unsuitable|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
                    r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
@@ -79,7 +79,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|fail(?:ed|s|ing)? to|has not|had not|wa
                    r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact))\b")
 # ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )should(?!(?: not| never)? have\b)|will|agreed to|recommend\w*)\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )should(?!(?: not| never)? have\b)|will|(?<!had )agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
 
@@ -232,7 +232,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:communicat|liais|shar)\w* (?:information )?with (?:[\w’'-]+ ){0,4}?"
                           r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
     "safeguarding": _cue(r"safeguard|section 42"),
-    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|did not record|not recorded|\brecorded\b|document(?:ation)? management|records management|"
+    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|(?:did|do|does) not record|not recorded|\brecorded\b|document(?:ation)? management|records management|"
                            r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|overcharg|should have been free|free of charge|"
