@@ -92,6 +92,15 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Trust took five months to respond to Miss F's complaint.", "complaint_handling"),
     ("The Trust continued to fail to deal with Mr W's complaint properly.", "complaint_handling"),
     ("There was fault in the way the Council dealt with this complaint.", "complaint_handling"),
+    # provider oversight: checking a provider's performance, acting under its contract
+    ("The Council did nothing to check the taxi firm's performance despite Mrs M's reports.", "provider_oversight"),
+    ("The Council took no action under its contract with the agency.", "provider_oversight"),
+    ("The Council never held the contractor to the response times it had agreed.", "provider_oversight"),
+    # safeguarding: child protection and exploitation
+    ("The Council did not start child protection enquiries after the referral.", "safeguarding"),
+    # delay: how long something was not done, a deadline passed
+    ("The Council did not start the enquiries for three weeks.", "delay"),
+    ("It issued the final plan nine weeks after the statutory deadline.", "delay"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

@@ -190,7 +190,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
                   r"\bnot (?:[\w’'-]+ ){1,6}?sooner\b|should have (?:[\w’'-]+ ){1,6}?sooner\b|"
                   # how long it took: "took 16 weeks to complete", "took over a year to reply"
-                  r"\btook (?:over |more than |nearly |almost |about |around |until )?" + _DURATION + r" (?:[\w’'-]+ ){0,2}?to\b"),
+                  r"\btook (?:over |more than |nearly |almost |about |around |until )?" + _DURATION + r" (?:[\w’'-]+ ){0,2}?to\b|"
+                  # "did not start enquiries for three weeks", "issued the plan 14 weeks after the statutory deadline"
+                  r"\b(?:did not|didn't|failed to) (?:start|begin|complete|issue|arrange|make|carry out|act)\w* (?:[\w’'-]+ ){0,6}?for (?:over |more than |nearly |almost |about |around )?" + _DURATION + r"|"
+                  + _DURATION + r" (?:after|past|beyond|outside) (?:the |its )?(?:statutory |legal )?(?:deadline|time ?limit|timescale)"),
     # Not telling, explaining or advising, in any form of the negation ("its failure to
     # tell him", "for not explaining", "failed to properly advise her"), and too little
     # information or discussion with the person or family.
@@ -221,7 +224,11 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
                           # "arranging for an agency to provide her care", "to find a care provider"
                           r"(?:arrang\w*|find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b"),
-    "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)"),
+    "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
+                               # checking a provider's performance, or acting under its contract
+                               r"(?:check|review|monitor|inspect|assess|challeng)\w* (?:[\w’'-]+ ){0,3}?(?:performance|compliance)|"
+                               r"(?:under|through|in) (?:its|their|the) (?:own )?contract(?:s| monitoring)?\b|"
+                               r"held (?:the |its )?(?:contractor|provider|agency|firm|agents?) to"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
                           r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)|"
                           # resolving disputes between them; dealing with another organisation
@@ -231,7 +238,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"disput\w* (?:the )?funding|who (?:should|would) (?:fund|pay)|"
                           r"(?:communicat|liais|shar)\w* (?:information )?with (?:[\w’'-]+ ){0,4}?"
                           r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
-    "safeguarding": _cue(r"safeguard|section 42"),
+    "safeguarding": _cue(r"safeguard|section 42|child protection|exploitation"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|(?:did|do|does) not record|not recorded|\brecorded\b|document(?:ation)? management|records management|"
                            r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
