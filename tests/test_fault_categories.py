@@ -96,6 +96,9 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council did nothing to check the taxi firm's performance despite Mrs M's reports.", "provider_oversight"),
     ("The Council took no action under its contract with the agency.", "provider_oversight"),
     ("The Council never held the contractor to the response times it had agreed.", "provider_oversight"),
+    # commissioning: a care package not arranged, nobody found to deliver the care
+    ("The ICB did not arrange a care package for six weeks after he was found eligible.", "commissioning"),
+    ("It provided none of the short breaks because it had not found anyone to deliver them.", "commissioning"),
     # safeguarding: child protection and exploitation
     ("The Council did not start child protection enquiries after the referral.", "safeguarding"),
     # delay: how long something was not done, a deadline passed
