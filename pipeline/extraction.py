@@ -39,8 +39,11 @@ if TYPE_CHECKING:
 # 0.3.2: deadlines only where a remedy is asked for, more forms of deadline phrase;
 # 0.3.3: fault findings in more wordings, consequence clauses, sentences cut at initials;
 # 0.3.4: plain-words findings in summaries, PHSO decisions and the Ombudsman's view, the
-# faults' effect no finding, narrower no-fault and allegation wording).
-EXTRACTOR_VERSION = "0.3.4"
+# faults' effect no finding, narrower no-fault and allegation wording;
+# 0.3.5: care homes by name and "the home", holders outside subordinate clauses, one view
+# of several findings read clause by clause, bodies listed with commas, more plain-words
+# failures and cues for oversight, commissioning, joint working, safeguarding and delay).
+EXTRACTOR_VERSION = "0.3.5"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
