@@ -497,8 +497,9 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         # The common case, decided with one search; but the findings may give the
         # Ombudsman's view of a failure without a fault word ("We found the ICB took 16
         # weeks to complete Mr Y's assessment", "I consider the Council failed to ...").
-        return sent.section == sections_mod.FINDINGS and _starts_a_view(text) and vocab.could_be_finding(text) \
-            and not vocab.REMEDY_VERB.found_in(text) and _says_what_went_wrong(text)
+        if sent.section != sections_mod.FINDINGS or not vocab.could_be_finding(text) or vocab.REMEDY_VERB.found_in(text):
+            return False
+        return (_starts_a_view(text) and _says_what_went_wrong(text)) or bool(_VERDICT.match(text))
     if _INJUSTICE.match(text) or _AFTERMATH.match(text):
         return False
     if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)) and not _finds_before_remedy(sent):
@@ -535,6 +536,11 @@ def _starts_a_view(text: str) -> bool:
     head = text[:12].lstrip(" \t-•*(").split(" ", 1)[0].rstrip(",").lower()
     return head in _VIEW_OPENERS and bool(_VIEW_FRAME.match(text))
 
+
+# The Ombudsman's verdict on an act: "It was wrong for the Council to charge him ...",
+# "It was unreasonable of the Trust to ...".
+_VERDICT = re.compile(r"\W*(?:it|this|that) (?:was|is) (?:also )?(?:wrong|unreasonable|unfair|unacceptable|inappropriate|"
+                      r"not (?:right|reasonable|fair|appropriate|acceptable)) (?:for|of) (?:the |its |[A-Z])", re.I)
 
 _VIEW_OPENERS = {"we", "i", "the", "in", "however", "also", "overall", "so", "therefore"}
 # The Ombudsman (or the body, conceding) stating a view, in the findings or the summary.

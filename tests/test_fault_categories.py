@@ -508,6 +508,13 @@ def test_a_fault_summary_states_its_findings_in_plain_words(nlp, finding: str, c
     assert ("Prestbury Borough Council", category) in {(f.body, f.category) for f in ex.faults}
 
 
+def test_the_ombudsmans_verdict_on_an_act_is_a_finding(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 111)",
+                    "Analysis\nThe Council charged Mr K for visits the agency never made.\n"
+                    "It was wrong for the Council to charge him for care he did not receive.\nThe Council wrote to him in May.")
+    assert ("Harwell Borough Council", "charging_funding") in {(f.body, f.category) for f in ex.faults}
+
+
 def test_the_ombudsmans_view_in_the_findings_can_state_a_failure_without_a_fault_word(nlp) -> None:
     ex = _faults_of(nlp, "NHS Brackwater Integrated Care Board (P-999105)",
                     "Our findings\nWe found the ICB took 19 weeks to complete Mr U's continuing healthcare assessment, "
