@@ -51,9 +51,12 @@ eval: setup
 	else echo "dev corpus not found at $(DEV): skipped (set SHARED=...)"; fi
 	@echo "== bundled sample (data/sample) =="
 	$(BIN)/ombudsman eval data/sample/records.jsonl data/sample/html data/sample/gold.jsonl
-	@echo "== written decisions, development sets (data/written/a, data/written/b) =="
+	@echo "== written decisions, development sets (data/written/a, b, c): read for errors, so they flatter =="
 	$(BIN)/ombudsman eval data/written/a/records.jsonl data/written/a/gold.jsonl
 	$(BIN)/ombudsman eval data/written/b/records.jsonl data/written/b/gold.jsonl
+	$(BIN)/ombudsman eval data/written/c/records.jsonl data/written/c/gold.jsonl
+	@echo "== written set D (data/written/d): blind through session 9; see its README before reading it =="
+	$(BIN)/ombudsman eval data/written/d/records.jsonl data/written/d/gold.jsonl
 	@echo "== sealed holdout (data/holdout): scores only; never read its errors to change the extractor =="
 	$(BIN)/ombudsman eval data/holdout/records.jsonl data/holdout/gold.jsonl
 

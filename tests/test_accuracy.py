@@ -38,17 +38,17 @@ def sample_scores(nlp):
 DEV_F1_FLOORS = {
     "payments: amount": 0.99, "payments: amount+payer": 0.99,
     "deadlines: due_date": 0.96, "deadlines: due_date+body": 0.96,
-    "bodies: name": 0.97, "faults: body+category": 0.83, "faults: category per decision": 0.85,
+    "bodies: name": 0.97, "faults: body+category": 0.83, "faults: category per decision": 0.86,
 }
 DEV_ACCURACY_FLOORS = {
     "outcome": 1.0, "fault_found": 0.99, "decision_date": 1.0, "bodies: type (matched)": 1.0,
     "payments: status (matched)": 0.99,
 }
 # 5-fold cross-validation (pipeline.fault_training.cross_validate): the fault model refitted
-# on four folds, the whole extractor scored on the fifth. Measured 2026-12-02, session 8
-# (issue 12: faults 0.846, categories 0.842, bodies 0.971). The fault rules were chosen
+# on four folds, the whole extractor scored on the fifth. Measured 2026-12-02, session 9
+# (issue 12: faults 0.847, categories 0.843, bodies 0.971). The fault rules were chosen
 # by reading this corpus's errors, which the folds do not hold out: expect much less on
-# decisions nobody here has read (the sealed holdout below: 0.639).
+# decisions nobody here has read (the sealed holdout below: 0.653; set D, blind: 0.602).
 CV_F1_FLOORS = {
     "faults: body+category": 0.84, "faults: category per decision": 0.84,
     "bodies: name": 0.97, "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.96,
@@ -87,28 +87,36 @@ def test_sample_floors(sample_scores):
     assert sample_scores.fields["deadlines: due_date+body"].f1 >= 0.9
     assert sample_scores.fields["bodies: name"].f1 >= 0.95
     assert sample_scores.fields["faults: body+category"].f1 >= 0.78
+    assert sample_scores.fields["faults: category per decision"].f1 >= 0.80
 
 
 # The project's written decisions (data/written/*, data/holdout): fiction written from the
 # annotation guide by writers who never read the extractor. data/holdout is sealed: nobody
 # changing the extractor reads its texts or errors, so its score is the nearest thing here
-# to decisions nobody has seen. Measured 2026-12-02 (session 8), before -> after that
-# session's changes: holdout faults 0.524 -> 0.639, categories 0.539 -> 0.662; set A (written
-# blind, then read for kinds of error) 0.552 -> 0.587; set B (written as training data,
-# each fault with its sentence) 0.460 -> 0.577. Far below the dev corpus's cross-validated
-# 0.84: that gap is what issue 12 is about.
+# to decisions nobody has seen; set D was blind through session 9 (its first and last
+# scores are the session's honest before -> after). Sets A, B and C are development data
+# (read to find kinds of error): their figures flatter the extractor.
+# Measured 2026-12-02, session 8 start -> session 9 end (faults body+category F1):
+# holdout 0.524 -> 0.639 -> 0.653 (categories 0.539 -> 0.662 -> 0.672); D (session 9 only)
+# 0.519 -> 0.602; A 0.552 -> 0.587 -> 0.671; B 0.460 -> 0.577 -> 0.721; C (session 9 only)
+# 0.520 -> 0.632. Far below the dev corpus's cross-validated 0.847: that gap is issue 12.
 WRITTEN_FLOORS = {
-    "holdout": {"faults: body+category": 0.63, "faults: category per decision": 0.66, "bodies: name": 0.98,
+    "holdout": {"faults: body+category": 0.65, "faults: category per decision": 0.67, "bodies: name": 0.98,
                 "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
-    "written/a": {"faults: body+category": 0.58, "faults: category per decision": 0.69, "bodies: name": 0.94,
-                  "payments: amount+payer": 0.94, "deadlines: due_date+body": 0.94},
-    "written/b": {"faults: body+category": 0.57, "faults: category per decision": 0.65, "bodies: name": 0.96},
+    "written/d": {"faults: body+category": 0.60, "faults: category per decision": 0.61, "bodies: name": 0.91,
+                  "payments: amount+payer": 0.94, "deadlines: due_date+body": 0.88},
+    "written/a": {"faults: body+category": 0.67, "faults: category per decision": 0.73, "bodies: name": 0.97,
+                  "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.98},
+    "written/b": {"faults: body+category": 0.72, "faults: category per decision": 0.76, "bodies: name": 0.95,
+                  "payments: amount+payer": 0.94},
+    "written/c": {"faults: body+category": 0.63, "faults: category per decision": 0.67, "bodies: name": 0.96,
+                  "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.99},
 }
 
 
 @pytest.mark.parametrize("folder", WRITTEN_FLOORS)
 def test_written_decision_floors(nlp, folder):
     scores = _scores([DATA / folder / "records.jsonl"], DATA / folder / "gold.jsonl", nlp)
-    assert scores.decisions == {"holdout": 40, "written/a": 40, "written/b": 50}[folder]
+    assert scores.decisions == {"holdout": 40, "written/a": 40, "written/b": 50, "written/c": 40, "written/d": 40}[folder]
     low = {f: round(scores.fields[f].f1, 3) for f, floor in WRITTEN_FLOORS[folder].items() if scores.fields[f].f1 < floor}
     assert not low, f"{folder}: below the floor: {low}"
