@@ -812,6 +812,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
 _OBJECT_LEAD = re.compile(
     r"(?:monitor\w*|oversee\w*|oversight (?:of|over)|commission\w*|instruct\w*|contact\w*|told|asked|to|from|with|"
     r"of|about|than|between|ensuring|chase\w*|by|on|upon)\s+(?:the\s+)?$", re.I)
+# Clauses whose bodies are not the finding's subject: one before the main clause ("When
+# the Agency gave notice, ..."), one after it ("..., although the home reported ...");
+# and a sentence whose subject is a pronoun for the body before ("It did not consider the
+# home she had found").
 _LEADING_SUBORDINATE = re.compile(r"\W*(?:when|after|although|though|because|since|once|if|while|before|until|as soon as)\s[^,;]{3,120},", re.I)
 _SUBORDINATE = re.compile(r",?\s+(?:although|even though|though|whereas|while|because|when|after|before|until|once|since|whether|which|who)\s", re.I)
 _PRONOUN_START = re.compile(r"\W*(?:(?:however|also|then|instead|but),?\s+)?(?:it|they)\s+(?:also\s+|then\s+|still\s+)?(?!said|says|told|explained|accepts?|accepted|agreed|has agreed)\w", re.I)
@@ -875,7 +879,8 @@ def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     subjects = [k for off, k in sent.bodies if not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])]
     lead = _LEADING_SUBORDINATE.match(sent.text)
     if lead is not None:
-        # "When the Agency gave notice, the ICB and the Council argued ...": the main clause's
+        # "When the Agency gave notice, the ICB and the Council argued ...": the main
+        # clause's bodies are the ones blamed
         main_bodies = [k for off, k in sent.bodies if off >= sent.start + lead.end()]
         if main_bodies:
             subjects = [k for k in subjects if k in main_bodies]

@@ -117,15 +117,6 @@ ROLE_TYPES: dict[str, str] = {
     "home": CARE_PROVIDER,
     "department": GOVERNMENT,
 }
-# Roles that refer to a body only when the decision names one that fits: "the home" is a
-# care home the decision names ("Elm House", "Larchmead Care Ltd (the Home)"); in a
-# housing or home care case it is somebody's house.
-NAMED_ONLY_ROLES = frozenset({"home"})
-_HOME_NAME = re.compile(r"\b(?:homes?|house|lodge|court|manor|hall|grange|nursing|residential)\b", re.I)
-
-
-def names_a_home(name_or_alias: str) -> bool:
-    return bool(_HOME_NAME.search(name_or_alias))
 # "\b(?i:the)\s+..." would be the plain way to write this, but a pattern that starts with
 # "\b", or is case-insensitive as a whole, is tried by `re` at every position of the text.
 # Starting with the literal class [tT] (the only characters that match "t" ignoring case)
@@ -134,6 +125,18 @@ def names_a_home(name_or_alias: str) -> bool:
 _ROLE_RE = re.compile(
     r"[tT](?<=\b[tT])(?i:he\s+(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|visits?|address|environment|adaptations?|'s\s+(?:policy|procedure))))"
 )
+# Roles that refer to a body only when the decision names one that fits: "the home" is a
+# care home the decision names ("Elm House", "Larchmead Care Ltd (the Home)"); in a
+# housing or home care case it is somebody's house.
+NAMED_ONLY_ROLES = frozenset({"home"})
+_HOME_NAME = re.compile(r"\b(?:homes?|house|lodge|court|manor|hall|grange|nursing|residential)\b", re.I)
+
+
+def names_a_home(name_or_alias: str) -> bool:
+    """Does a care provider's name or alias say it is a home ("Elm House", "the home")?"""
+    return bool(_HOME_NAME.search(name_or_alias))
+
+
 # "Full Name (the Council)", "Full Name ("the Trust")", "Full Name (Moorfields)"
 _ALIAS_RE = re.compile(r"\s*\(\s*[\"“']?((?:the\s+)?[A-Za-z][\w’'&\- ]{1,40}?)[\"”']?\s*\)")
 
@@ -251,6 +254,7 @@ def _named_by_description(text: str, taken: list[BodyMention]) -> list[BodyMenti
 
 
 def _named_mention(text: str, start: int, end: int) -> BodyMention | None:
+    """The body named at text[start:end], unless it is a type word, a regulator or too generic."""
     name = text[start:end].strip()
     if not name or _NOT_BODIES.match(name) or _CARE_FALSE_ENDINGS.search(name + " "):
         return None
