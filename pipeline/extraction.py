@@ -1228,8 +1228,22 @@ def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[
     (its bullets name the bodies without the verb), by a role if nothing
     names them ("complained about the way the Council and Trust assessed him" in a
     decision about the Trust: "the Council" is involved though no council is named)."""
-    return {key for s in sentences if s.section == sections_mod.COMPLAINT or (s.section == sections_mod.SUMMARY and _COMPLAINS.search(s.text))
-            for _, key in s.bodies if not registry.bodies[key].from_title}
+    out = set()
+    for s in sentences:
+        complains = s.section in (sections_mod.SUMMARY, sections_mod.COMPLAINT) and bool(_COMPLAINS.search(s.text))
+        if not (complains or s.section == sections_mod.COMPLAINT):
+            continue
+        for _, key in s.bodies:
+            body = registry.bodies[key]
+            if body.from_title:
+                continue
+            if not complains and body.body_type == body_rules.OTHER:
+                # a school the complaint section names as background ("her son's place at
+                # Elm Primary School") is not what is complained about; a role the section
+                # names is (it stands for the body nobody named: tried, the dev corpus lost two)
+                continue
+            out.add(key)
+    return out
 
 
 def _payment_categories(payment: Payment, payer_categories: list[str]) -> list[str]:

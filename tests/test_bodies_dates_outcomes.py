@@ -248,3 +248,11 @@ def test_a_summary_with_an_agreed_remedy_found_fault_when_no_outcome_is_given(nl
                 "Mrs F £500.")
     assert ex.fault_found is True
     assert ("Harwell Borough Council", "commissioning") in {(f.body, f.category) for f in ex.faults}
+
+
+def test_a_school_named_as_background_in_the_complaint_is_not_involved(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 036)",
+                "Decision : Upheld\nSummary: Mrs L complained the Council delayed her son's education, health and care plan. "
+                "We found fault.\nThe complaint\nMrs L's son attends Elmbrook Primary School. The Council took 30 weeks "
+                "to issue his plan.")
+    assert [b.name for b in ex.bodies] == ["Harwell Borough Council"]
