@@ -240,6 +240,10 @@ class BodyRegistry:
             self.aliases[akey] = key
             body.aliases.add(alias)
             body.defined = True
+            if akey in body_rules.NAMED_ONLY_ROLES and not body_rules.find_named_bodies(name):
+                # a home defined or described as one ("Elm House (the Home)", "Elm House, a
+                # nursing home"): its name, which no pattern finds, is found bare later too
+                self.aliases.setdefault(name.lower(), key)
         return key
 
     def _same_as(self, key: str, body_type: str) -> str | None:
@@ -435,7 +439,10 @@ _LATE_ASSESSMENT = re.compile(
 
 # A care or support plan named as the measure of what was due, not as what went wrong.
 _PLAN_AS_REFERENCE = re.compile(r"\b(?:in line with|set out in|detailed in|specified in|agreed in|required by|according to|in accordance with|"
-                                r"as (?:set out|agreed|detailed) in|under) (?:[\w’'-]+ ){0,3}?(?:care and support|care|support) plans?\b", re.I)
+                                r"as (?:set out|agreed|detailed) in|under|follow\w*|as) (?:[\w’'-]+ ){0,3}?(?:care and support|care|support) plans?\b", re.I)
+# Care not given as the plan said ("did not follow her falls care plan", "did not turn her
+# as her care plan required"): the care delivered was poor.
+_PLAN_NOT_FOLLOWED = re.compile(r"\b(?:did not|didn't|failed to|not) (?:follow\w*|[\w’'-]+ (?:[\w’'-]+ ){0,3}?as) (?:[\w’'-]+ ){0,3}?(?:care|support) plans?\b", re.I)
 
 
 # The category tests are the costliest regex work of extraction, and one text is tested
@@ -450,6 +457,8 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # "did not meet her needs in line with her care plan": the plan was right, the
         # service it set out was not given (service provision, not planning)
         cats.discard("care_planning")
+        if _PLAN_NOT_FOLLOWED.search(text):
+            cats.add("care_quality")
     if "assessment" in cats and _LATE_ASSESSMENT.search(text) \
             and not cues.cues["assessment"].found_in(_LATE_ASSESSMENT.sub(" ", text)):
         # "the Council's delayed assessment", "failed to assess her promptly", "took a

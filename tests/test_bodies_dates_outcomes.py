@@ -256,3 +256,12 @@ def test_a_school_named_as_background_in_the_complaint_is_not_involved(nlp) -> N
                 "We found fault.\nThe complaint\nMrs L's son attends Elmbrook Primary School. The Council took 30 weeks "
                 "to issue his plan.")
     assert [b.name for b in ex.bodies] == ["Harwell Borough Council"]
+
+
+def test_a_home_named_by_its_description_is_found_by_name_later(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 037)",
+                "Decision : Upheld\nSummary: Mr N complained about his mother's care at Tansley House, a nursing home the "
+                "Council had placed her in. Staff at Tansley House did not follow her falls care plan. "
+                "The home has agreed to pay Mr N £300.")
+    assert ("Tansley House", "care_quality") in {(f.body, f.category) for f in ex.faults}
+    assert [(p.payer, p.amount) for p in ex.payments] == [("Tansley House", 300)]

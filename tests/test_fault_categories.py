@@ -99,6 +99,8 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     # commissioning: a care package not arranged, nobody found to deliver the care
     ("The ICB did not arrange a care package for six weeks after he was found eligible.", "commissioning"),
     ("It provided none of the short breaks because it had not found anyone to deliver them.", "commissioning"),
+    # a plan not kept up to date is planning
+    ("The home did not update the plan when a sore developed.", "care_planning"),
     # safeguarding: child protection and exploitation
     ("The Council did not start child protection enquiries after the referral.", "safeguarding"),
     # delay: how long something was not done, a deadline passed
@@ -277,6 +279,16 @@ def test_a_plan_named_as_what_was_due_is_not_care_planning(sentence: str, planni
     from pipeline.extraction import _categories_named
 
     assert ("care_planning" in _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) is planning
+
+
+@pytest.mark.parametrize("sentence", [
+    "Staff did not follow Mrs O's falls care plan.",
+    "The home did not turn Mrs M as her care plan required.",
+])
+def test_care_not_given_as_the_plan_said_is_care_quality(sentence: str) -> None:
+    from pipeline.extraction import _categories_named
+
+    assert _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence) == {"care_quality"}
 
 
 def test_a_short_finding_after_the_complaint_takes_every_allegations_topic(nlp) -> None:

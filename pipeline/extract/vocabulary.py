@@ -219,7 +219,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:did not|failed to|failing to|failure to|not) (?:properly |correctly )?(?:follow|apply|comply with) "
                            r"(?:the |its |their )?(?:own )?(?:recommendations|guidance|law|legislation|policy|policies|criteria|rules)\b|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
-    "care_planning": _cue(r"(?<!health and )care plan|support plan|" + _DISCHARGE + r"|contingency plan|transition"),
+    "care_planning": _cue(r"(?<!health and )care plan|support plan|" + _DISCHARGE + r"|contingency plan|transition|"
+                          # a plan not kept up to date: "did not update the plan when a sore developed"
+                          r"(?:updat|revis)\w* (?:the |her |his |their |its )?plan\b"),
     "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
                           # "arranging for an agency to provide her care", "to find a care provider"
