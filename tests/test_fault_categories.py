@@ -118,6 +118,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     # information not given is communication, not a service not provided
     ("The Council did not provide Mrs I with enough information about the home.", "service_provision"),
     ("The Council did not provide clear advice about the charges.", "service_provision"),
+    # updating a document is not telling a person
+    ("The home did not update her falls risk assessment.", "communication"),
     # its complaints procedure is complaint handling's, not a policy decision
     ("The Council did not follow its complaints procedure.", "decision_making"),
     # a fault in a care plan or package is not the care given

@@ -199,7 +199,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # information or discussion with the person or family.
     "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information|"
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
-                          r"(?:tell|told|telling|inform(?:ed|ing)?|updat(?:e|ed|ing)|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing))\b|"
+                          r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|"
+                          # updating a person, not a document ("did not update the plan" is planning)
+                          r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ )?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
                           # "its failure to send the decisions in writing and tell him about his right"
                           r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
