@@ -201,7 +201,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|"
                           # updating a person, not a document ("did not update the plan" is planning)
-                          r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ )?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b|"
+                          r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ ){0,2}?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
                           # "its failure to send the decisions in writing and tell him about his right"
                           r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
