@@ -885,22 +885,18 @@ def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
         return _indefinite_bodies(sent, registry)
     if _PRONOUN_START.match(sent.text):
         return []  # "It did not consider the home Ms R had found": "it", the body before, acted
-    subjects = [k for off, k in sent.bodies if not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])]
+    # The main clause: after a leading subordinate clause ("When the Agency gave notice,
+    # the ICB and the Council argued ..."), before a trailing one ("Mr W's plan was never
+    # reviewed, although the home reported ..."); who acts in those is not who is blamed.
     lead = _LEADING_SUBORDINATE.match(sent.text)
-    if lead is not None:
-        # "When the Agency gave notice, the ICB and the Council argued ...": the main
-        # clause's bodies are the ones blamed
-        main_bodies = [k for off, k in sent.bodies if off >= sent.start + lead.end()]
-        if main_bodies:
-            subjects = [k for k in subjects if k in main_bodies]
-    sub = _SUBORDINATE.search(sent.text, 1)
-    if sub is not None:
-        # "Mr W's plan was never reviewed, although the home reported ...": who acts in the
-        # subordinate clause is not who the finding blames
-        main = {k for off, k in sent.bodies if off < sent.start + sub.start()}
-        if not main:
-            return []
-        subjects = [k for k in subjects if k in main]
+    lo = sent.start + lead.end() if lead is not None and any(off >= sent.start + lead.end() for off, _ in sent.bodies) \
+        else sent.start
+    sub = _SUBORDINATE.search(sent.text, lo - sent.start + 1)
+    hi = sent.start + sub.start() if sub is not None else sent.end
+    if sub is not None and not any(lo <= off < hi for off, _ in sent.bodies):
+        return []
+    subjects = [k for off, k in sent.bodies if lo <= off < hi
+                and not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])]
     if not subjects and _PRONOUN_SUBJECT.search(sent.text):
         return []  # "I find it failed to monitor the Care Home": "it" is the body before
     return subject_rules.unique(subjects or [k for _, k in sent.bodies])
