@@ -53,6 +53,9 @@ READ_SECTIONS = {
 }
 FAULT_SECTIONS = {sections_mod.SUMMARY, sections_mod.FINDINGS, sections_mod.DECISION, sections_mod.REMEDY}
 # The classifier's probability above which a sentence is given a category.
+# "... and its failure to do so is fault", "This amounts to maladministration": a finding
+# in so many words, whatever the model's score.
+_IS_FAULT = re.compile(r"\b(?:is|was|were|are|amounts? to|amounted to|constitutes?|constituted)\s+(?:also\s+)?(?:a\s+)?(?:further\s+)?(?:fault|maladministration|service failure|failings?)\b", re.I)
 CATEGORY_THRESHOLD = 0.35
 SOLE_CATEGORY_THRESHOLD = 0.7  # when no specific cue backs the classifier up
 ALLEGATION_CATEGORY_THRESHOLD = 0.7  # an upheld allegation's topic, when no cue names it
@@ -514,7 +517,8 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)) and not _finds_before_remedy(sent):
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:
-        return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text))
+        return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text)) \
+            or bool(_IS_FAULT.search(text))
     if sent.scores is not None and sent.scores.finding >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION):
         return True
     # A summary that has found fault goes on to say what went wrong in plain words; the

@@ -593,3 +593,16 @@ def test_joint_working_failures_blame_both_bodies(nlp, summary: str) -> None:
 def test_did_nothing_wrong_finds_no_fault() -> None:
     assert not vocab.could_be_finding("The Council did nothing wrong.")
     assert vocab.could_be_finding("The Council did nothing to check the agency's work.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Council's duty to secure that provision cannot be delegated, and its failure to do so is fault.",
+    "This amounts to maladministration.",
+])
+def test_is_fault_in_so_many_words_is_a_finding_whatever_the_models_score(sentence: str) -> None:
+    from pipeline.extraction import Sentence, _is_finding
+    from pipeline.fault_model import Prediction
+    from pipeline.text import FINDINGS
+
+    doubtful = Prediction(finding=0.1, categories={})
+    assert _is_finding(Sentence(sentence, 0, len(sentence), FINDINGS, [], [], [], doubtful, True, True))
