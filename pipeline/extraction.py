@@ -509,9 +509,13 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         # The common case, decided with one search; but the findings may give the
         # Ombudsman's view of a failure without a fault word ("We found the ICB took 16
         # weeks to complete Mr Y's assessment", "I consider the Council failed to ...").
-        if sent.section != sections_mod.FINDINGS or not vocab.could_be_finding(text) or vocab.REMEDY_VERB.found_in(text):
+        # (the opening is tested first: this is asked of nearly every findings sentence)
+        if sent.section != sections_mod.FINDINGS:
             return False
-        return (_starts_a_view(text) and _says_what_went_wrong(text)) or bool(_VERDICT.match(text))
+        view = _starts_a_view(text)
+        if not view and not _VERDICT.match(text):
+            return False
+        return vocab.could_be_finding(text) and not vocab.REMEDY_VERB.found_in(text) and (not view or _says_what_went_wrong(text) or bool(_VERDICT.match(text)))
     if _INJUSTICE.match(text) or _AFTERMATH.match(text):
         return False
     if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)) and not _finds_before_remedy(sent):
