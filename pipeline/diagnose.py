@@ -1,0 +1,110 @@
+"""Why the extractor missed a gold fault: for gold that cites each fault's sentence
+(data/written/b, c, d: `"sentence"` in each fault), what the extractor made of that
+sentence.
+
+    python -m pipeline.diagnose data/written/c [--reference "24 980 011"]
+
+Each missed (body, category) pair is put in one of three kinds, the first that applies:
+
+* `holder`: the category was found in the decision, for another body;
+* `category`: the sentence was read as a finding, but not with this category;
+* `not a finding`: the sentence was not read as a finding at all (or was not found).
+
+with the sentence's section, whether it uses a fault word, its specific category cues and
+the fault model's scores. Only for development sets: reading a sealed set's misses uses it up.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pipeline import extraction as ex
+from pipeline.evaluate import name_key
+from pipeline.nlp import create_nlp
+from pipeline.records import DecisionRecord, read_jsonl
+
+
+@dataclass(frozen=True)
+class Miss:
+    reference: str
+    body: str
+    category: str
+    kind: str          # "holder", "category" or "not a finding"
+    sentence: str
+    reading: str       # what the extractor made of the sentence
+
+
+def _reading(sent: ex.Sentence | None) -> str:
+    if sent is None:
+        return "sentence not found among the sections read"
+    cues = sorted(ex._strong_categories(sent.text))
+    scores = ""
+    if sent.scores is not None:
+        top = sorted(sent.scores.categories.items(), key=lambda kv: -kv[1])[:3]
+        scores = f"; model finding {sent.scores.finding:.2f}, topics " + ", ".join(f"{c} {p:.2f}" for c, p in top)
+    return f"{sent.section}; fault word {'yes' if sent.fault_word else 'no'}; cues {cues or 'none'}{scores}"
+
+
+def _sentence_of(cited: str, sentences: list[ex.Sentence]) -> ex.Sentence | None:
+    """The extractor's sentence holding the cited one (or held by it: splits differ)."""
+    head = cited.strip()[:40]
+    return next((s for s in sentences if head in s.text or (s.text.strip() and s.text.strip()[:40] in cited)), None)
+
+
+def misses(records: Iterable[DecisionRecord], gold: dict[str, dict], nlp=None) -> Iterator[Miss]:
+    nlp = nlp or create_nlp()
+    for record in records:
+        g = gold.get(record.reference)
+        if g is None:
+            continue
+        found = ex.extract_one(record, nlp)
+        predicted = {(name_key(f.body), f.category) for f in found.faults}
+        docs, names_only = ex._docs_for(record, nlp)
+        docs = list(nlp.pipe(docs))
+        _, sentences = ex.read_sentences(record, docs, names_only)
+        sentences = ex._split_at_initials(sentences)
+        for fault in g.get("faults") or []:
+            body, category = fault["body"], fault["category"]
+            if (name_key(body), category) in predicted:
+                continue
+            sent = _sentence_of(fault.get("sentence", ""), sentences) if fault.get("sentence") else None
+            if any(c == category for _, c in predicted):
+                kind = "holder"
+            elif sent is not None and ex._is_finding(sent, True):
+                kind = "category"
+            else:
+                kind = "not a finding"
+            yield Miss(record.reference, body, category, kind, fault.get("sentence", ""), _reading(sent))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m pipeline.diagnose", description=__doc__.split("\n")[0])
+    ap.add_argument("folder", type=Path, help="a set with records.jsonl and gold.jsonl (faults citing their sentence)")
+    ap.add_argument("--reference", help="only this decision")
+    args = ap.parse_args(argv)
+    if "holdout" in args.folder.parts:
+        print("error: data/holdout is sealed: read only its scores (`ombudsman eval`)", file=sys.stderr)
+        return 1
+    try:
+        records = [r for r in read_jsonl(args.folder / "records.jsonl") if isinstance(r, DecisionRecord)
+                   and (args.reference is None or r.reference == args.reference)]
+        gold = {json.loads(line)["reference"]: json.loads(line)["gold"]
+                for line in (args.folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"error: cannot read {args.folder}: {exc}", file=sys.stderr)
+        return 1
+    kinds: Counter[str] = Counter()
+    for miss in misses(records, gold):
+        kinds[miss.kind] += 1
+        print(f"[{miss.kind}] {miss.reference} {miss.body}: {miss.category}\n    {miss.sentence[:240]}\n    {miss.reading}")
+    print(", ".join(f"{n} {kind}" for kind, n in kinds.most_common()) or "no misses")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
