@@ -512,10 +512,10 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         # (the opening is tested first: this is asked of nearly every findings sentence)
         if sent.section != sections_mod.FINDINGS:
             return False
-        view = _starts_a_view(text)
-        if not view and not _VERDICT.match(text):
+        verdict = bool(_VERDICT.match(text))
+        if not (verdict or _starts_a_view(text)):
             return False
-        return vocab.could_be_finding(text) and not vocab.REMEDY_VERB.found_in(text) and (not view or _says_what_went_wrong(text) or bool(_VERDICT.match(text)))
+        return vocab.could_be_finding(text) and not vocab.REMEDY_VERB.found_in(text) and (verdict or _says_what_went_wrong(text))
     if _INJUSTICE.match(text) or _AFTERMATH.match(text):
         return False
     if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)) and not _finds_before_remedy(sent):

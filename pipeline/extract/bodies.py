@@ -194,7 +194,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _ROLE_ALIAS = re.compile(r"\(\s*[\"“‘']?the\s+(care home|nursing home|home|care provider|provider|care agency|agency|"
                          r"practice|surgery|school|academy)[\"”’']?\s*\)", re.I)
 _NAME_BEFORE = re.compile(rf"(?:{_NAME})[ \u00a0]*$")
-_ALIAS_ROLE_TYPES = {**ROLE_TYPES, "home": CARE_PROVIDER, "school": OTHER, "academy": OTHER}
+_ALIAS_ROLE_TYPES = {**ROLE_TYPES, "school": OTHER, "academy": OTHER}
 
 
 # ... or by a description after it: "Brambleholt House, a nursing home", "Oakleigh, a
