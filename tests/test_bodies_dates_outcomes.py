@@ -19,6 +19,9 @@ def names(text: str) -> list[tuple[str, str]]:
     # a name never runs across a sentence end, or starts at a person's initial
     ("Mrs X complained about her son C. The Council did not reply.", []),
     ("Mr Y complained about Mrs D and Trinity Surgery.", [("Trinity Surgery", "gp_practice")]),
+    # ... or inside a word: "the ICB and Kelworth Borough Council" is not "CB and ..."
+    ("Mr C said the ICB and Kelworth Borough Council (the Council) argued about who should pay.",
+     [("Kelworth Borough Council", "council")]),
     # two bodies joined by "and" stay two
     ("We found fault by London Borough of Harwell and NHS North Kelworth Integrated Care Board.",
      [("London Borough of Harwell", "council"), ("NHS North Kelworth Integrated Care Board", "icb")]),

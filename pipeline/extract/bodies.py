@@ -75,8 +75,9 @@ _FIXED_WORD_BODIES = [
 ]
 _ENDING_BODIES = [rf"(?P<end{i}>{_NAME}{_SP}(?:{ending}))(?![\w])" for i, (ending, _) in enumerate(_ENDINGS)]
 _ANY_ENDING_BODY = rf"(?={_NAME}{_SP}(?:{'|'.join(ending for ending, _ in _ENDINGS)})(?![\w]))"
+# A name starts at a word's start: "the ICB and Norbeck Borough Council" is not "CB and ...".
 _NAMED_BODY = re.compile(
-    r"(?=[A-Z(])(?:" + "|".join(_FIXED_WORD_BODIES + [_ANY_ENDING_BODY + "(?:" + "|".join(_ENDING_BODIES) + ")"]) + ")"
+    r"(?=[A-Z(])(?<!\w)(?:" + "|".join(_FIXED_WORD_BODIES + [_ANY_ENDING_BODY + "(?:" + "|".join(_ENDING_BODIES) + ")"]) + ")"
 )
 
 # Words that start a sentence or clause but are not part of a name ("When Leeds City
