@@ -1,8 +1,10 @@
 """Why the extractor missed a gold fault: for gold that cites each fault's sentence
-(data/written/b, c, d: `"sentence"` in each fault), what the extractor made of that
+(data/written/b, c, d: `"sentence"` in each fault; the dev corpus through the sentences
+marked in data/annotations/dev_fault_sentences.jsonl), what the extractor made of that
 sentence.
 
     python -m pipeline.diagnose data/written/c [--reference "24 980 011"]
+    python -m pipeline.diagnose ../shared/corpus/dev
 
 Each missed (body, category) pair is put in one of three kinds, the first that applies:
 
@@ -16,6 +18,7 @@ the fault model's scores. Only for development sets: reading a sealed set's miss
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -27,6 +30,8 @@ from pipeline import extraction as ex
 from pipeline.evaluate import name_key
 from pipeline.nlp import create_nlp
 from pipeline.records import DecisionRecord, read_jsonl
+
+MARKED = Path(__file__).resolve().parent.parent / "data" / "annotations" / "dev_fault_sentences.jsonl"
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,27 @@ def misses(records: Iterable[DecisionRecord], gold: dict[str, dict], nlp=None) -
             yield Miss(record.reference, body, category, kind, fault.get("sentence", ""), _reading(sent))
 
 
+def cite_marked_sentences(records: Iterable[DecisionRecord], gold: dict[str, dict], marked: Path = MARKED) -> None:
+    """Give each gold fault without a `"sentence"` the first sentence marked as stating it
+    (one that says what went wrong before a bare "That was fault."), where the marks were
+    made on this very text."""
+    if not marked.exists():
+        return
+    marks = {(row["source"], row["reference"]): row for row in map(json.loads, marked.read_text(encoding="utf-8").splitlines())}
+    for record in records:
+        row = marks.get((record.source, record.reference))
+        g = gold.get(record.reference)
+        if row is None or g is None or row["text_sha1"] != hashlib.sha1(record.text.encode("utf-8")).hexdigest():
+            continue
+        ordered = sorted(row["sentences"], key=lambda s: (s["kind"] != "described", s["start"]))
+        for fault in g.get("faults") or []:
+            if fault.get("sentence"):
+                continue
+            s = next((s for s in ordered if {"body": fault["body"], "category": fault["category"]} in s["faults"]), None)
+            if s is not None:
+                fault["sentence"] = record.text[s["start"]:s["end"]]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.diagnose", description=__doc__.split("\n")[0])
     ap.add_argument("folder", type=Path, help="a set with records.jsonl and gold.jsonl (faults citing their sentence)")
@@ -98,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"error: cannot read {args.folder}: {exc}", file=sys.stderr)
         return 1
+    cite_marked_sentences(records, gold)
     kinds: Counter[str] = Counter()
     for miss in misses(records, gold):
         kinds[miss.kind] += 1

@@ -36,3 +36,33 @@ def test_the_command_reports_each_miss_and_refuses_the_sealed_holdout(tmp_path, 
     sealed.mkdir()
     assert main([str(sealed)]) == 1
     assert "sealed" in capsys.readouterr().err
+
+
+def test_dev_gold_takes_the_sentences_marked_for_it(tmp_path) -> None:
+    """The dev corpus's gold cites no sentences: the marked ones (by offsets into the very
+    text) stand in, the describing sentence before a bare verdict."""
+    import copy
+    import hashlib
+
+    from pipeline.diagnose import cite_marked_sentences
+
+    record = DecisionRecord(source="lgsco", reference="25 999 201", text=TEXT, title=None)
+    gold = copy.deepcopy(GOLD)
+    for fault in gold["faults"]:
+        del fault["sentence"]
+    sentence = "The Council took nine weeks to reply to Mrs P's complaint."
+    start = TEXT.index(sentence)
+    row = {"source": "lgsco", "reference": "25 999 201", "text_sha1": hashlib.sha1(TEXT.encode("utf-8")).hexdigest(),
+           "sentences": [{"start": start, "end": start + len(sentence), "kind": "described",
+                          "faults": [{"body": "Harwell Borough Council", "category": "complaint_handling"}]}],
+           "unlocated": []}
+    marked = tmp_path / "marked.jsonl"
+    marked.write_text(json.dumps(row) + "\n")
+    cite_marked_sentences([record], {"25 999 201": gold}, marked)
+    assert [f.get("sentence") for f in gold["faults"]] == [sentence, None]
+    # marks made on another version of the text are not used
+    other = DecisionRecord(source="lgsco", reference="25 999 201", text=TEXT + " More.", title=None)
+    for fault in gold["faults"]:
+        fault.pop("sentence", None)
+    cite_marked_sentences([other], {"25 999 201": gold}, marked)
+    assert [f.get("sentence") for f in gold["faults"]] == [None, None]
