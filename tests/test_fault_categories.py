@@ -106,6 +106,22 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     # delay: how long something was not done, a deadline passed
     ("The Council did not start the enquiries for three weeks.", "delay"),
     ("It issued the final plan nine weeks after the statutory deadline.", "delay"),
+    ("The Council took fourteen weeks to hold the appeal.", "delay"),
+    # nobody told them; told them only after a wait
+    ("Nobody told Mr V the enquiry had ended.", "communication"),
+    ("The home waited several days before telling the family about the falls.", "communication"),
+    # no reasons for a decision
+    ("The reduction was made with no explanation of why her needs had changed.", "decision_making"),
+    # a placement's review is its plan's
+    ("The Council missed the six-week review of the placement.", "care_planning"),
+    # finding a home or placement is commissioning; checking the provider did its job is oversight
+    ("The Council could not find a registered children's home for B.", "commissioning"),
+    ("The Council did nothing to check the agency was delivering the package.", "provider_oversight"),
+    # calls never made are care not given; a bill for them is charging
+    ("The agency invoiced her for 23 calls that were never made.", "care_quality"),
+    ("The Council billed him for visits he did not receive.", "charging_funding"),
+    # no worker allocated is a service not provided
+    ("The Council failed to allocate a social worker to Miss R's case.", "service_provision"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -134,6 +150,11 @@ def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> N
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
 
 
+def test_a_risk_assessment_is_not_an_assessment_of_needs() -> None:
+    assert "assessment" not in vocab.CATEGORY_CUE_SET.found_in("Staff did not carry out the checks in his falls risk assessment.")
+    assert "assessment" in vocab.CATEGORY_CUE_SET.found_in("The Council did not assess his needs.")
+
+
 @pytest.mark.parametrize("sentence, finding", [
     # what a body "should have" done is the fault, not a remedy
     ("Faults by the Council meant Mr L paid for a placement which should have been free.", True),
@@ -145,6 +166,8 @@ def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> N
     ("He was charged a £235 fee that should not have applied.", True),
     # what a body "should" do now is a remedy
     ("The Council should apologise to Mrs B for the fault and its impact on her.", False),
+    # what "should normally" happen is the standard, not a remedy
+    ("The CCG took seven months to complete the assessment, when it should normally take 28 days.", True),
 ])
 def test_should_have_can_be_a_finding_and_should_a_remedy(sentence: str, finding: bool) -> None:
     assert vocab.could_be_finding(sentence) is finding

@@ -65,21 +65,24 @@ ALLEGATION = _cue(
 FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
 # A stretch of time: "16 weeks", "three months", "a year", "two and a half years".
-_DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)(?: and a half)? "
+_DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+             r"sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty|several|many|a few)(?: and a half)? "
              r"(?:working )?(?:hours?|days?|weeks?|months?|years?)")
 # What a summary says went wrong, without the word "fault": "The Council did not provide
 # enough support", "There was a lack of joined up working", "took 14 weeks to reply",
-# "never found one", "without considering", "should have funded", "fell below the standard".
+# "never found one", "without considering", "should have funded", "fell below the standard",
+# "waited three weeks", "could not find a placement".
 FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|has not|had not|was not|were not|should not have|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
                    r"poor|inadequate|incorrect(?:ly)?|not properly|"
                    r"never|nobody|no one|neither|refused|unsuitable|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
                    r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
                    r"fell below|below the standard|instead of|should have|ought to have|cannot show|could not show|"
-                   r"took (?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
+                   r"(?:took|waited) (?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
+                   r"could not (?:find|arrange|secure|source|provide)|"
                    r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact))\b")
 # ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )should(?!(?: not| never)? have\b)|will|(?<!had )agreed to|recommend\w*)\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )should(?!(?: not| never)? have\b| (?:normally|usually|generally|ordinarily|typically)\b)|will|(?<!had )agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
 
@@ -151,7 +154,7 @@ CATEGORY_CUES: dict[str, Cue] = {
         r"conflicting|wrong(?:ly)? (?:information|advice|told)|misleading|misinform|keep(?:ing)? (?:\w+ ){0,3}informed|"
         r"involv\w+ (?:the |her |his |their )?famil|explain\w*|clear information|(?:poor|lack of) information|update (?:her|him|them)"
     ),
-    "assessment": _cue(r"assess|eligib|decision support tool|\bdst\b|checklist|needs (?:were|was) (?:not )?(?:met|considered)|ehc needs|review (?:of )?(?:his|her|their|the) needs|annual review|reviewed (?:his|her) needs"),
+    "assessment": _cue(r"(?<!risk )assess|eligib|decision support tool|\bdst\b|checklist|needs (?:were|was) (?:not )?(?:met|considered)|ehc needs|review (?:of )?(?:his|her|their|the) needs|annual review|reviewed (?:his|her) needs"),
     "decision_making": _cue(
         r"decision[- ]making|properly consider|did not consider|failed to consider|without (?:proper |a |any )?(?:reason|rationale|record)|"
         r"no (?:recorded )?(?:rationale|reasons)|not (?:properly )?reasoned|fetter|in line with (?:the )?(?:law|guidance|policy|recommendations)|"
@@ -203,6 +206,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # updating a person, not a document ("did not update the plan" is planning)
                           r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ ){0,2}?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
+                          # "Nobody told Mr V ...", "waited several days before telling the family"
+                          r"(?:nobody|no one|no-one) (?:told|informed|explained|updated|contacted)|"
+                          r"(?:waited|took) (?:[\w’'-]+ ){0,4}?(?:before|to|until) (?:tell|inform|let)\w* |"
                           # "its failure to send the decisions in writing and tell him about his right"
                           r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
     "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
@@ -220,22 +226,27 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:the way|how) (?:it|they|the \w+) (?:considered|decided|reached|made (?:its|the|their) decision)(?! (?:[\w’'-]+ ){0,3}?needs\b)|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:properly |correctly )?(?:follow|apply|comply with) "
                            r"(?:the |its |their )?(?:own )?(?:recommendations|guidance|law|legislation|policy|policies|criteria|rules)\b|"
-                           r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
+                           r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|" + _DISCHARGE + r"|contingency plan|transition|"
                           # a plan not kept up to date: "did not update the plan when a sore developed"
-                          r"(?:updat|revis)\w* (?:the |her |his |their |its )?plan\b"),
+                          r"(?:updat|revis)\w* (?:the |her |his |their |its )?plan\b|"
+                          # a placement's or package's review is its plan's
+                          r"review (?:of )?(?:the |her |his |their )?(?:placement|care package|package)\b|(?:placement|package) review"),
     "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
                           # "arranging for an agency to provide her care", "to find a care provider"
                           r"(?:arrang\w*|find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b|"
                           # a care package not arranged, nobody found to deliver the care
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the |any |another )?(?:new |suitable |alternative |interim )?(?:care package|package of care)|"
-                          r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement) (?:to|who|able|that could)\b"),
+                          r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement) (?:to|who|able|that could)\b|"
+                          r"(?:found|find\w*) (?:a |an |any )?(?:registered |suitable |alternative )?(?:children['’]s home|care home|nursing home|placement)s?\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
                                # checking a provider's performance, or acting under its contract
                                r"(?:check|review|monitor|inspect|assess|challeng)\w* (?:[\w’'-]+ ){0,3}?(?:performance|compliance)|"
                                r"(?:under|through|in) (?:its|their|the) (?:own )?contract(?:s| monitoring)?\b|"
-                               r"held (?:the |its )?(?:contractor|provider|agency|firm|agents?) to"),
+                               r"held (?:the |its )?(?:contractor|provider|agency|firm|agents?) to|"
+                               # "did nothing to check the Agency was delivering the package"
+                               r"(?:check|ensur|monitor)\w* (?:that |whether )?(?:the |its )?(?:agency|provider|care provider|care home|home|contractor)s? (?:was|were|is|had)\b"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
                           r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)|"
                           # resolving disputes between them; dealing with another organisation
@@ -249,15 +260,16 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|(?:did|do|does) not record|not recorded|\brecorded\b|document(?:ation)? management|records management|"
                            r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
-    "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|overcharg|should have been free|free of charge|"
+    "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|\bbill(?:ed|ing)\b|overcharg|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
     "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|sores?|ulcers?|damage)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
+                        r"(?:calls|visits) (?:[\w’'-]+ ){0,6}?(?:never|not) (?:made|happened|took place|carried out|delivered)\b|"
                         # "fault in the care that was provided", "failings in the personal care she received"
                         r"(?:fault|failings?) in (?:the |its |her |his |their )?(?:personal |nursing |clinical |medical )?(?:care|treatment)\b(?! (?:plan|act|home|package|assessment|provider))"),
     # (not providing information or advice is communication, not a service)
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
-                              r"unable to provide|provision|"
+                              r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|"
                               # the care the person should have had and did not: not received, or visits cut short
                               r"(?:did not|didn't|not) (?:receive|get) (?:the |any |all |her |his |their )?(?:appropriate |agreed |planned |assessed |full |right )?"
                               r"(?:care|support|services?|education|respite)\b|"
