@@ -615,7 +615,9 @@ _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,
                            r",?\s+and (?=(?:(?:the \w+|it|they) )?(?:has |have )?(?:now |also )?(?:agreed|accepted|apologised)\b)|"
                            r",\s+(?=(?:the \w+|it|they) (?:will|has agreed|have agreed)\b)|"
                            # one view, several findings: "We found that the Trust ..., that the ICB ..., and that ..."
-                           r",\s+(?:and\s+)?that\s+(?=the\s|its\s|their\s|it\s|they\s|[A-Z])")
+                           r",\s+(?:and\s+)?that\s+(?=the\s|its\s|their\s|it\s|they\s|[A-Z])|"
+                           # each body with what it did: "fault by the Agency, which ..., and by the Council, which ..."
+                           r",\s+and\s+(?=by\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s*,\s*which\b)")
 
 
 # A clause that only states what a fault did to the person ("..., and this caused her
@@ -784,7 +786,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             # "The Council had already upheld most of Mr B's complaint": what was upheld
             # is the complaint's topic, not the model's reading of the word "complaint"
             sentence_cats = set()
-        sentence_holders = _holders(sent, sent.start, sent.end) or _fault_bodies(sent, registry)
+        sentence_holders = _holders(sent, sent.start, sent.end) or _fault_bodies(sent, registry, prev)
         found_here: set[str] = set()  # the categories this finding gives, for a "This was fault." after it
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
@@ -873,14 +875,18 @@ def _clause_subjects(sent: Sentence, lo: int, hi: int) -> list[str]:
                                 and not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start]))
 
 
-def _fault_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
+def _fault_bodies(sent: Sentence, registry: BodyRegistry, before: Sentence | None = None) -> list[str]:
     """Bodies a finding sentence blames when it does not say "fault by X": the bodies it
     names, less those it names as objects ("failed to monitor the Care Home")."""
     every = _EVERY_BODY.search(sent.text)
     if every:
         principal = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
         if re.match(r"both|the two|neither", every.group(0), re.I):
-            if len(principal) > 2:
+            named_before = subject_rules.unique(k for _, k in before.bodies) if before is not None else []
+            if len(principal) > 2 and len(named_before) == 2 and set(named_before) <= set(principal):
+                # "This was fault by both organisations." after a sentence about two of three
+                principal = named_before
+            elif len(principal) > 2:
                 # "both organisations" of a council, an ICB and a care home: the two public bodies
                 public = [k for k in principal if registry.bodies[k].body_type != body_rules.CARE_PROVIDER]
                 principal = public if len(public) == 2 else principal

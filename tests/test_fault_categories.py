@@ -120,6 +120,16 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     # calls never made are care not given; a bill for them is charging
     ("The agency invoiced her for 23 calls that were never made.", "care_quality"),
     ("The Council billed him for visits he did not receive.", "charging_funding"),
+    ("She was underpaid for more than two years.", "charging_funding"),
+    ("He was told his care would be free and it was not arranged within a reasonable time.", "delay"),
+    ("The Council did not reply to three of her emails.", "communication"),
+    ("Two of his emails asking about progress went unanswered.", "communication"),
+    ("The Council and the CCG should have agreed between them how his care would continue.", "joint_working"),
+    ("The Council closed the concern without speaking to Mrs D.", "safeguarding"),
+    ("Carers signed the chart without recording what he had taken.", "record_keeping"),
+    ("The Council did not update the crew's route records.", "record_keeping"),
+    ("The home did not act on the GP's instruction to stop one of her tablets.", "care_quality"),
+    ("The Provider gave him fewer one-to-one hours than the Council was paying for.", "service_provision"),
     # no worker allocated is a service not provided
     ("The Council failed to allocate a social worker to Miss R's case.", "service_provision"),
 ])
@@ -168,6 +178,8 @@ def test_a_risk_assessment_is_not_an_assessment_of_needs() -> None:
     ("The Council should apologise to Mrs B for the fault and its impact on her.", False),
     # what "should normally" happen is the standard, not a remedy
     ("The CCG took seven months to complete the assessment, when it should normally take 28 days.", True),
+    # an embedded question sets no remedy
+    ("The Council and the ICB argued over which of them should fund the placement.", True),
 ])
 def test_should_have_can_be_a_finding_and_should_a_remedy(sentence: str, finding: bool) -> None:
     assert vocab.could_be_finding(sentence) is finding
@@ -611,6 +623,25 @@ def test_joint_working_failures_blame_both_bodies(nlp, summary: str) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 107a)", f"Decision : Upheld\nSummary: {summary}")
     assert {(f.body, f.category) for f in ex.faults} == {("Harwell Borough Council", "joint_working"),
                                                         ("NHS Harwell Integrated Care Board", "joint_working")}
+
+
+def test_both_organisations_after_a_sentence_about_two_of_three_means_those_two(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 108a)", "Decision : Upheld\nSummary: Mr D complained about "
+                    "Harwell Borough Council (the Council), NHS Harwell Integrated Care Board (the ICB) and Harwell "
+                    "Partnership NHS Foundation Trust (the Trust).\nFinal decision\nFindings\nThe Trust discharged him "
+                    "without a care plan, which was fault. Mr D then waited four months because the Council and the ICB "
+                    "did not use their dispute resolution procedure. This was fault by both organisations.")
+    blamed = {f.body for f in ex.faults if f.category in ("joint_working", "delay")}
+    assert blamed == {"Harwell Borough Council", "NHS Harwell Integrated Care Board"}
+
+
+def test_each_body_takes_the_relative_clause_after_it(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 109)", "Decision : Upheld\nSummary: Ms C complained about "
+                    "her mother's home care from Kestrel Care Ltd (the Agency). We found fault by the Agency, which kept "
+                    "poor records, and by the Council, which charged Mrs B for care she did not receive.")
+    faults = {(f.body, f.category) for f in ex.faults}
+    assert ("Kestrel Care Ltd", "record_keeping") in faults and ("Harwell Borough Council", "charging_funding") in faults
+    assert ("Harwell Borough Council", "record_keeping") not in faults and ("Kestrel Care Ltd", "charging_funding") not in faults
 
 
 def test_did_nothing_wrong_finds_no_fault() -> None:

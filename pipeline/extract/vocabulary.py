@@ -82,7 +82,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact))\b")
 # ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )should(?!(?: not| never)? have\b| (?:normally|usually|generally|ordinarily|typically)\b)|will|(?<!had )agreed to|recommend\w*)\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never)? have\b| (?:normally|usually|generally|ordinarily|typically)\b)|will|(?<!had )agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
 
@@ -191,6 +191,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                # "the stage three panel", "a stage two investigation" of a complaints procedure
                                r"stage (?:one|two|three|1|2|3) (?:complaints? |review )?(?:panel|investigation|response|complaint)"),
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
+                  r"(?:within|in) a reasonable (?:time|timescale|period)|"
                   r"\bnot (?:[\w’'-]+ ){1,6}?sooner\b|should have (?:[\w’'-]+ ){1,6}?sooner\b|"
                   # how long it took: "took 16 weeks to complete", "took over a year to reply"
                   r"\btook (?:over |more than |nearly |almost |about |around |until )?" + _DURATION + r" (?:[\w’'-]+ ){0,2}?to\b|"
@@ -208,6 +209,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
                           # "Nobody told Mr V ...", "waited several days before telling the family"
                           r"(?:nobody|no one|no-one) (?:told|informed|explained|updated|contacted)|"
+                          # "did not reply to three of her emails", "his letters went unanswered"
+                          r"(?:did not|didn't|failed to|not) (?:reply|respond|answer)\w* (?:to )?(?:[\w’'-]+ ){0,4}?(?:emails?|letters?|calls|messages?|queries|enquiries)\b|"
+                          r"(?:emails?|letters?|calls|messages?|queries|enquiries) (?:[\w’'-]+ ){0,4}?(?:went|were|was|remained) unanswered|"
                           r"(?:waited|took) (?:[\w’'-]+ ){0,4}?(?:before|to|until) (?:tell|inform|let)\w* |"
                           # "its failure to send the decisions in writing and tell him about his right"
                           r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
@@ -248,6 +252,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                # "did nothing to check the Agency was delivering the package"
                                r"(?:check|ensur|monitor)\w* (?:that |whether )?(?:the |its )?(?:agency|provider|care provider|care home|home|contractor)s? (?:was|were|is|had)\b"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
+                          r"(?:agree\w*|decid\w*|arrang\w*|settl\w*|sort\w* out) (?:[\w’'-]+ ){0,2}?between (?:them|themselves)\b|"
                           r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)|"
                           # resolving disputes between them; dealing with another organisation
                           r"resolv\w* (?:the |any |their |these )?disputes?|"
@@ -256,13 +261,14 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"disput\w* (?:the )?funding|who (?:should|would) (?:fund|pay)|"
                           r"(?:communicat|liais|shar)\w* (?:information )?with (?:[\w’'-]+ ){0,4}?"
                           r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
-    "safeguarding": _cue(r"safeguard|section 42|child protection|exploitation"),
+    "safeguarding": _cue(r"safeguard|section 42|child protection|exploitation|(?:clos|end)\w* (?:the |a |its )?(?:concern|alert)\b"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|(?:did|do|does) not record|not recorded|\brecorded\b|document(?:ation)? management|records management|"
+                           r"without (?:recording|noting|documenting)\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
-    "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|\bbill(?:ed|ing)\b|overcharg|should have been free|free of charge|"
+    "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
-    "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|sores?|ulcers?|damage)|missing a \w+ visit|medication|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
+    "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|sores?|ulcers?|damage)|missing a \w+ visit|medication|\btablets?\b|\bprescri(?:bed|ption)|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
                         r"(?:calls|visits) (?:[\w’'-]+ ){0,6}?(?:never|not) (?:made|happened|took place|carried out|delivered)\b|"
                         # "fault in the care that was provided", "failings in the personal care she received"
@@ -270,6 +276,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # (not providing information or advice is communication, not a service)
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
                               r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|"
+                              r"(?:fewer|less) (?:[\w’'-]+ ){0,3}?(?:hours|visits|calls|sessions) than\b|"
                               # the care the person should have had and did not: not received, or visits cut short
                               r"(?:did not|didn't|not) (?:receive|get) (?:the |any |all |her |his |their )?(?:appropriate |agreed |planned |assessed |full |right )?"
                               r"(?:care|support|services?|education|respite)\b|"
