@@ -584,6 +584,31 @@ def _finds_before_remedy(sent: Sentence) -> bool:
 
 
 # "To remedy the injustice caused by the fault, ...": what the remedy is for, not a finding
+# "The Council and the ICB will each pay him £250", "the Trust and the Council have each
+# agreed to apologise and pay Mrs V £250": one sum from each body of the clause.
+_EACH_PAYS = re.compile(r"\beach\s+(?:agreed\s+to\s+|will\s+|should\s+)?(?:apologi[sz]e\s+(?:to\s+[^,;£]{1,40}?\s+)?and\s+)?"
+                        r"(?:pay|refund|make|give)\b", re.I)
+_CLAUSE_START = re.compile(r".*(?:,\s+and\s+|;\s+|:\s+|\.\s+)", re.S)
+
+
+def _each_pays(sent: Sentence, amount_start: int, current: str | None) -> list[str]:
+    """The bodies that each pay the sum at amount_start, when the sentence says they each
+    do ("it and the ICB": `current`, the body the remedy is about, and the ICB)."""
+    before = sent.text[:amount_start - sent.start]
+    each = None
+    for each in _EACH_PAYS.finditer(before):
+        pass
+    if each is None:
+        return []
+    lead = _CLAUSE_START.match(before, 0, each.start())
+    lo = sent.start + (lead.end() if lead else 0)
+    payers = [k for off, k in sent.bodies if lo <= off < sent.start + each.start()]
+    if current is not None and re.match(r"\s*it\s+and\b", sent.text[lo - sent.start:]):
+        payers.insert(0, current)
+    payers = subject_rules.unique(payers)
+    return payers if len(payers) > 1 else []
+
+
 _REMEDY_PURPOSE = re.compile(r"\W*(?:to (?:remedy|put|address|recognise|acknowledge|reflect)|in recognition)\b", re.I)
 
 
@@ -1037,9 +1062,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                 else:
                     continue
             payer = _payer(sent, start) or current or default_payer
-            each = re.search(r"\beach\s+(?:pay|refund|make|give)", sent.text[:start - sent.start], re.I)
-            subjects = subject_rules.subjects(sent) if each else []
-            payers = subjects if len(subjects) > 1 else [payer]
+            payers = _each_pays(sent, start, current) or [payer]
             status = "previously_offered" if previously else "recommended"
             purposes = _purposes(_purpose_text(start, end, sent))
             for other in payers[1:]:

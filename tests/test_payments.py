@@ -186,3 +186,15 @@ def test_a_recommendation_outside_the_remedy_section_does_not_add_to_one_inside_
 def test_purposes_of_lost_service_and_money_laid_out(nlp, sentence: str, purpose: str) -> None:
     [payment] = extract_one(lgsco(sentence), nlp).payments
     assert purpose in payment.purposes
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Council will refund the £800 Mr Q paid, and the Council and the ICB will each pay him £250 for his distress.",
+    "The ICB and the Council have each agreed to apologise and pay Mrs V £250 for the distress this caused.",
+    "The Council has cancelled the invoices, and it and the ICB have each agreed to apologise to Mr R and pay him £250.",
+])
+def test_bodies_that_each_pay_pay_one_sum_each(nlp, sentence: str) -> None:
+    record = lgsco("Harwell Borough Council (the Council) and NHS Harwell Integrated Care Board (the ICB) "
+                   "are the bodies complained about. " + sentence)
+    payers = sorted(p for amount, p, _ in paid(record, nlp) if amount == 250)
+    assert payers == [COUNCIL, "NHS Harwell Integrated Care Board"]
