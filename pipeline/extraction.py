@@ -1090,6 +1090,9 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
 _REMEDY_PURPOSE = re.compile(r"to (?:reflect|recognise|acknowledge|remedy)|remedy|redress|for (?:the|her|his|their) (?:distress|time|inconvenience|frustration)|goodwill", re.I)
 
 
+_REFUND_OF = re.compile(r"\b(?:refund|reimburse|repay|pay back|return)\w*\s+(?:to\s+\w+\s+)?(?:the|her|his|their|[\w’']+['’]s)\s*$", re.I)
+
+
 def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
     """A sum the body offered or paid before the decision, which the remedy endorses.
 
@@ -1103,11 +1106,20 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
     lead = sent.text[lo - sent.start:start - sent.start]
     if re.search(r"(?:along with|in addition to|on top of|as well as|plus|including) the\s*$", lead, re.I):
         return True
+    # the clause before a sum's own ("refund the £326 already paid, and pay Mrs F £150")
+    # says nothing about it
+    cut = max(lead.rfind(", and "), lead.rfind("; "))
+    if cut >= 0:
+        lo, lead = lo + cut + 2, lead[cut + 2:]
+    if _REFUND_OF.search(lead):
+        return False  # "refund the £326.18 already paid": the person paid it; the refund is new
+    if before and payment_rules.replaced(sent.text, before[-1][0] - sent.start):
+        return False  # "instead of the £100 it offered, pay him £600": the £600 is new
     if re.search(r"\b(?:further|additional|extra|more)\b[^£]{0,30}$", lead, re.I):
         return False
     if vocab.PREVIOUSLY_OFFERED.search(sent.text[lo - sent.start:hi - sent.start]):
         return True
-    return payment_rules.already_done(sent.text, start - sent.start, end - sent.start)
+    return payment_rules.already_done(sent.text, start - sent.start, end - sent.start, lo - sent.start if cut >= 0 else 0)
 
 
 _ANNOUNCED = re.compile(r"(?:financial remedy|payment|sum|award)\s+of\s*£", re.I)

@@ -198,3 +198,15 @@ def test_bodies_that_each_pay_pay_one_sum_each(nlp, sentence: str) -> None:
                    "are the bodies complained about. " + sentence)
     payers = sorted(p for amount, p, _ in paid(record, nlp) if amount == 250)
     assert payers == [COUNCIL, "NHS Harwell Integrated Care Board"]
+
+
+def test_a_refund_of_money_already_paid_and_the_sum_after_it_are_new(nlp) -> None:
+    record = lgsco("The Council has agreed to remove the interest, refund the £326.18 already paid towards it, "
+                   "and pay Mrs X £150 for her time and trouble.")
+    assert paid(record, nlp) == [(326.18, COUNCIL, "recommended"), (150.0, COUNCIL, "recommended")]
+
+
+def test_an_offer_the_decision_replaces_is_no_payment(nlp) -> None:
+    record = phso("Within one month the Trust should apologise to Mrs X and, instead of the £100 it offered, pay her "
+                  "£600 for the distress caused.")
+    assert paid(record, nlp) == [(600.0, TRUST, "recommended")]

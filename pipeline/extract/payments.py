@@ -65,10 +65,19 @@ _TURNED_DOWN = re.compile(r"^[^.;£]{0,40}?\b(?:she|he|they|Mrs? [A-Z]|Ms [A-Z]|
                           r"(?:declined|refused|rejected|turned (?:it |this )?down|did not accept)\b", _I)
 
 
+# A sum the decision replaces: "instead of the £100 it offered, pay him £600".
+_REPLACED = re.compile(r"\b(?:instead of|rather than|in place of|replac\w+)\s+(?:the\s+|its\s+|their\s+)?\s*$", _I)
+
+
+def replaced(text: str, start: int) -> bool:
+    """Is the sum at text[start:] one the decision replaces with another?"""
+    return bool(_REPLACED.search(text[max(0, start - 30):start]))
+
+
 def not_awarded(text: str, start: int, end: int) -> bool:
     """True when the words around the sum at text[start:end] say it is not awarded:
     wanted, claimed or paid by the complainant, a range or cap from guidance, declined by
-    the Ombudsman, or an offer the complainant turned down."""
+    the Ombudsman, an offer the complainant turned down or one the decision replaces."""
     lead = text[max(0, start - 160):start]
     clause_lead = re.split(r"[.;:•]\s|\b(?:but|however|and we|we therefore)\b", lead)[-1]
     wants = _WANTS.search(clause_lead)
@@ -84,6 +93,8 @@ def not_awarded(text: str, start: int, end: int) -> bool:
     if _CAP_BEFORE.search(lead[-25:]) and _GUIDANCE.search(text):
         return True
     if _DECLINED_BY_US.search(clause_lead):
+        return True
+    if replaced(text, start):
         return True
     return bool(_TURNED_DOWN.search(tail))
 
@@ -102,10 +113,11 @@ _ENDORSED_AFTER = re.compile(
 _NEW_SUM_BEFORE = re.compile(r"\b(?:further|additional|extra|more|should|must|will|recommend\w*|to pay)\b[^£]{0,30}$", _I)
 
 
-def already_done(text: str, start: int, end: int) -> bool:
+def already_done(text: str, start: int, end: int, clause_start: int = 0) -> bool:
     """True when the sum at text[start:end] was paid, refunded, reduced or agreed before
-    the decision (the forms `vocabulary.PREVIOUSLY_OFFERED` does not cover)."""
-    lead = text[max(0, start - 150):start]
+    the decision (the forms `vocabulary.PREVIOUSLY_OFFERED` does not cover); its clause
+    starts at or after clause_start."""
+    lead = text[max(clause_start, start - 150):start]
     lead = re.split(r"[.;•]\s", lead)[-1]
     if _NEW_SUM_BEFORE.search(lead) and not _ALREADY_DONE.search(lead):
         return False
