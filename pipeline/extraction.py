@@ -1014,7 +1014,16 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
     near = sent.text[max(0, s - 40):e + 30]
     if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|pay (?:her|him|them|mrs?|ms|miss)", near, re.I):
         return False
-    return bool(vocab.AWARD_VERB.search(window))
+    if vocab.AWARD_VERB.search(window):
+        return True
+    # the next sum of a list the same verb awards: "pay her £500 for the distress of the
+    # five extra weeks her family spent in bed and breakfast, and £150 for her time"
+    before = [a for a in sent.amounts if a[1] <= start]
+    return bool(before) and bool(_LIST_AND.search(sent.text, before[-1][1] - sent.start, s)) \
+        and _is_award(sent, before[-1][0], before[-1][1], clause)
+
+
+_LIST_AND = re.compile(r"[^£.;]{0,200}?,?\s+(?:and|plus)\s+(?:a further\s+|another\s+|an additional\s+)?$")
 
 
 # Sections whose sums count only when the sentence sets a remedy by its own words ("We

@@ -210,3 +210,12 @@ def test_an_offer_the_decision_replaces_is_no_payment(nlp) -> None:
     record = phso("Within one month the Trust should apologise to Mrs X and, instead of the £100 it offered, pay her "
                   "£600 for the distress caused.")
     assert paid(record, nlp) == [(600.0, TRUST, "recommended")]
+
+
+def test_the_next_sum_of_a_list_is_awarded_by_the_same_verb(nlp) -> None:
+    record = lgsco("It will apologise to the woman and pay her £500 for the distress and disruption of the five "
+                   "extra weeks her family spent in bed and breakfast, and £150 for her time and trouble.")
+    assert amounts(record, nlp) == [500.0, 150.0]
+    # ... but not a sum listed after one that is not awarded
+    record = lgsco("Mrs X says she paid £40 a week towards the room, and £150 for storage. The Council will pay her £300.")
+    assert amounts(record, nlp) == [300.0]
