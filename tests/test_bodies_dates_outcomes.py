@@ -28,6 +28,10 @@ def names(text: str) -> list[tuple[str, str]]:
     ("Kelworth and Medway NHS and Social Care Partnership Trust discharged him.",
      [("Kelworth and Medway NHS and Social Care Partnership Trust", "nhs_trust")]),
     ("Brightwater Home Care Agency missed three visits.", [("Brightwater Home Care Agency", "care_provider")]),
+    # a name whose first word is said twice; "to" before a name is not part of it
+    ("Mrs X complains Heart to Heart Home Care Agency Ltd failed to invoice her.",
+     [("Heart to Heart Home Care Agency Ltd", "care_provider")]),
+    ("Mrs X wrote to Kelworth Borough Council.", [("Kelworth Borough Council", "council")]),
     ("He moved into Ash Lodge Nursing Home in May.", [("Ash Lodge Nursing Home", "care_provider")]),
     ("A.B. Care Ltd arranged the visits.", [("A.B. Care Ltd", "care_provider")]),
     # a name with no type word, defined by its role

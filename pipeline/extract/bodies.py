@@ -284,11 +284,24 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, cut.start(1))] + _spans(text, cut.end(), end)
 
 
+# A name whose first word is said twice ("Heart to Heart Home Care", "Step by Step Care
+# Ltd"): the joins inside names leave out "to" and "by", which also join a name to the
+# words before it ("wrote to Kelworth Council").
+_REPEATED_WORD_BEFORE = re.compile(r"\b([A-Z][\w’']*)[ \u00a0]+(?:to|by)[ \u00a0]+$")
+
+
+def _with_repeated_word(text: str, start: int) -> int:
+    m = _REPEATED_WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.start() if m and text.startswith(m.group(1) + " ", start) else start
+
+
 def find_named_bodies(text: str) -> list[BodyMention]:
     mentions: list[BodyMention] = []
     for match in _NAMED_BODY.finditer(text):
         spans = _spans(text, *_trim(text, match.start(), match.end())) if ", " in match.group(0) else \
             [_trim(text, match.start(), match.end())]
+        if " to " in text[max(0, spans[0][0] - 30):spans[0][0]] or " by " in text[max(0, spans[0][0] - 30):spans[0][0]]:
+            spans[0] = (_with_repeated_word(text, spans[0][0]), spans[0][1])
         for start, end in spans:
             mention = _named_mention(text, start, end)
             if mention is not None:
