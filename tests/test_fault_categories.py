@@ -196,8 +196,16 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     ("This is because we are unlikely to find fault by the Council.", False),
     ("There is not enough evidence of fault in how the panel reached its decision.", False),
     ("We will not investigate, as there is insufficient evidence of fault.", False),
+    ("There is not enough evidence that the Council failed to follow its inspection regime.", False),
     # too little evidence that a body did its job is the fault
     ("There is insufficient evidence the Council checked the Agency's rotas, and this was fault.", True),
+    # a body cleared, a complaint not upheld, a "but" that does not turn
+    ("We do not find the Council at fault: it considered the evidence and gave reasons.", False),
+    ("We did not uphold this complaint.", False),
+    ("However, we have found that the Practice acted in line with the relevant standards.", False),
+    ("I understand Mr R is unhappy, but there is no fault in the way the Council reached its decision.", False),
+    ("The decision was not in line with its own policy, which was fault.", True),
+    ("The Council accepted it should have moved the family sooner, but there was fault in its reply.", True),
 ])
 def test_too_little_evidence_of_fault_is_no_finding(sentence: str, finding: bool) -> None:
     assert vocab.could_be_finding(sentence) is finding

@@ -48,9 +48,17 @@ NO_FAULT = _cue(
     # enough (insufficient) evidence of fault by the Council".
     r"\bunlikely (?:that )?(?:to|we (?:would|could|will)) find (?:any )?(?:fault|failings?)|"
     r"\b(?:not enough|insufficient) evidence (?:of|that there was) (?:any )?(?:fault|failings?)|"
+    # "there is not enough evidence that the Council failed to follow its regime"
+    r"\b(?:not enough|insufficient) evidence that (?:[\w’'-]+ ){1,4}?(?:failed|did not|was wrong|acted wrongly)\b|"
     # "having not made a finding of fault", "without making any finding of fault"
     r"\b(?:not|without) (?:made|make|making) (?:a |any )?findings? of (?:fault|maladministration|service failure)|"
-    r"\bno findings? of (?:fault|maladministration|service failure)"
+    r"\bno findings? of (?:fault|maladministration|service failure)|"
+    # "We do not find the Council at fault", "We did not uphold this complaint", "the
+    # Practice acted in line with the relevant standards"
+    r"\b(?:do|did|does|have|has) not (?:find|found)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,6}?(?:was\s+|were\s+|had been\s+)?at fault\b|"
+    r"\b(?:do|did|does|have|has|will) not uphold\b|\bnot (?:been )?upheld\b|"
+    r"\b(?:acted|was|were|is|are|been) (?:entirely |fully |broadly )?in line with (?:the |its |their |national |relevant |local |own )*"
+    r"(?:[\w-]+ )?(?:standards?|guidance|guidelines|law|polic(?:y|ies)|procedures?|legislation|regulations|code|framework|practice)\b"
 )
 # "disputes" and "says" only as someone's verb: not "funding disputes", "the dispute
 # procedure" (a joint-working finding's own words) or "as the guidance says".
@@ -103,8 +111,11 @@ def could_be_finding(text: str) -> bool:
     an allegation without finding anything, or sets a remedy without finding anything.
     The extraction asks this before it looks at the model's scores; the scorer, so as
     not to score sentences whose scores nobody reads."""
-    if NO_FAULT.found_in(text) and not _BUT_FAULT.search(text):
-        return False
+    if NO_FAULT.found_in(text):
+        # "..., but there was fault in ..." turns; "..., but there is no fault in ..." does not
+        turn = _BUT_FAULT.search(text)
+        if not turn or NO_FAULT.found_in(text[turn.start():]):
+            return False
     finding_verb = None
     if _alleges(text):
         finding_verb = bool(FINDING_VERB.found_in(text))
