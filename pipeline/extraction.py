@@ -427,7 +427,8 @@ def _strong_categories(text: str) -> frozenset[str]:
 
 
 # The clause (between commas) that speaks of the complaint.
-_COMPLAINT_CLAUSE = re.compile(r"[^,;:]*\bcomplain\w*[^,;:]*", re.I)
+# (and the reply to it: "When she complained, the Council's reply took ten weeks")
+_COMPLAINT_CLAUSE = re.compile(r"[^,;:]*\b(?:complain\w*|repl(?:y|ies|ied)|responses?)\b[^,;:]*", re.I)
 
 # An assessment or eligibility decision that only came late.
 _LATE_ASSESSMENT = re.compile(

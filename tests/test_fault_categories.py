@@ -130,6 +130,20 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council did not update the crew's route records.", "record_keeping"),
     ("The home did not act on the GP's instruction to stop one of her tablets.", "care_quality"),
     ("The Provider gave him fewer one-to-one hours than the Council was paying for.", "service_provision"),
+    ("The ICB took ten weeks after its own eligibility decision to commission a nursing placement.", "delay"),
+    ("It took the Council seven months to decide the request.", "delay"),
+    ("The Council and the ICB spent eight months disagreeing about which of them should fund it.", "joint_working"),
+    ("Nobody reviewed his pathway plan in that time.", "care_planning"),
+    ("The Council never carried out the review it should have held six weeks into the placement.", "care_planning"),
+    ("The Council placed Mrs A at Elm House although the home had told it that it could not manage her wandering.", "commissioning"),
+    ("It made no serious attempt to find another until November.", "commissioning"),
+    ("The Council did not contact the Agency or check its records.", "provider_oversight"),
+    ("Mr N had no personal adviser for five months.", "service_provision"),
+    ("His assisted collection was missed on fourteen occasions.", "service_provision"),
+    ("Nothing in its records explains why it thought his needs had changed.", "decision_making"),
+    ("The Council ended the allowance without carrying out the annual means test.", "charging_funding"),
+    ("The Council did not consider her disability-related expenditure.", "charging_funding"),
+    ("When she complained, the Council's reply took ten weeks.", "complaint_handling"),
     # no worker allocated is a service not provided
     ("The Council failed to allocate a social worker to Miss R's case.", "service_provision"),
 ])
@@ -180,6 +194,9 @@ def test_a_risk_assessment_is_not_an_assessment_of_needs() -> None:
     ("The CCG took seven months to complete the assessment, when it should normally take 28 days.", True),
     # an embedded question sets no remedy
     ("The Council and the ICB argued over which of them should fund the placement.", True),
+    # a timescale is a standard, not a remedy; "reason to believe" and what a scheme says are nobody's allegation
+    ("It took the Council seven months to decide, when its allocations scheme says this should take no more than eight weeks.", True),
+    ("The Council told her to come back next week, when it had reason to believe she might be homeless that night.", True),
 ])
 def test_should_have_can_be_a_finding_and_should_a_remedy(sentence: str, finding: bool) -> None:
     assert vocab.could_be_finding(sentence) is finding

@@ -65,9 +65,10 @@ NO_FAULT = _cue(
 _NOUN_DISPUTE = r"(?<!\bthe )(?<!\ba )(?<!\bany )(?<!\btheir )(?<!\bits )(?<!\bthis )(?<!\bfunding )(?<!\bresolving )(?<!\bresolve )(?<!\bin )"
 # ... nor what a body or a plan failed to say ("the plan did not say how", "cannot say who")
 _NOT_SAY = r"(?<!\bnot )(?<!\bcannot )(?<!\bnever )"
-_RULE_SAYS = r"(?<!\bpolicy )(?<!\bguidance )(?<!\bplan )(?<!\blaw )(?<!\bcode )(?<!\bprotocol )(?<!\bframework )(?<!\bregulations )(?<!\bact )"
+_RULE_SAYS = (r"(?<!\bpolicy )(?<!\bguidance )(?<!\bplan )(?<!\blaw )(?<!\bcode )(?<!\bprotocol )(?<!\bframework )(?<!\bregulations )(?<!\bact )"
+              r"(?<!\bscheme )(?<!\bprocedure )(?<!\brules )(?<!\bstandard )(?<!\bstandards )(?<!\bcontract )")
 ALLEGATION = _cue(
-    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _RULE_SAYS + _NOT_SAY + r"says?|said|believes?|feels?|felt|wants?|would like|"
+    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _RULE_SAYS + _NOT_SAY + r"says?|said|(?<!\bto )believes?|feels?|felt|wants?|would like|"
     r"asked us|considers? that|argues?|" + _NOUN_DISPUTE + r"disputes?(?! (?:procedure|process|resolution|between|over|about|policy|protocol)))\b"
 )
 FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
@@ -85,12 +86,15 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"never|nobody|no one|neither|refused|unsuitable|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
                    r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
                    r"fell below|below the standard|instead of|should have|ought to have|cannot show|could not show|"
-                   r"(?:took|waited) (?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
+                   r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
+                   # "spent a further eight months disagreeing", "not satisfied the Care Provider did enough"
+                   r"spent (?:a further |another |over |more than |nearly |almost )?" + _DURATION + r" (?:[\w’'-]+ ){0,2}?(?:disagree|argu|disput)\w*|"
+                   r"(?:am|are|was|were) not (?:satisfied|persuaded|convinced)\b|"
                    r"could not (?:find|arrange|secure|source|provide)|"
                    r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
-                   r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact))\b")
+                   r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact|agreed))\b")
 # ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never)? have\b| (?:normally|usually|generally|ordinarily|typically)\b)|will|(?<!had )agreed to|recommend\w*)\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b| be (?:done|completed|made|decided|issued) within\b)|will|(?<!had )agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 
 
@@ -200,12 +204,14 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"(?:respon|repl|answer)\w* (?:to )?(?:[\w’'-]+ ){0,4}?complaints?\b|complaints? (?:response|process|procedure)|"
                                r"(?:deal|dealt|dealing) with (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |this |its )?complaints?\b|"
                                # "the stage three panel", "a stage two investigation" of a complaints procedure
-                               r"stage (?:one|two|three|1|2|3) (?:complaints? |review )?(?:panel|investigation|response|complaint)"),
+                               r"stage (?:one|two|three|1|2|3) (?:complaints? |review )?(?:panel|investigation|response|complaint)|"
+                               # "When she complained, the Council's reply took ten weeks"
+                               r"\bwhen (?:she|he|they|(?:mrs?|ms|miss|dr) \w+) complained\b[^.;]{0,60}?\b(?:reply|response|answer)\b"),
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
                   r"(?:within|in) a reasonable (?:time|timescale|period)|"
                   r"\bnot (?:[\w’'-]+ ){1,6}?sooner\b|should have (?:[\w’'-]+ ){1,6}?sooner\b|"
                   # how long it took: "took 16 weeks to complete", "took over a year to reply"
-                  r"\btook (?:over |more than |nearly |almost |about |around |until )?" + _DURATION + r" (?:[\w’'-]+ ){0,2}?to\b|"
+                  r"\btook (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around |until )?" + _DURATION + r"\b(?! (?:of |')?(?:leave|holiday|off)\b)|"
                   # "did not start enquiries for three weeks", "issued the plan 14 weeks after the statutory deadline"
                   r"\b(?:did not|didn't|failed to) (?:start|begin|complete|issue|arrange|make|carry out|act)\w* (?:[\w’'-]+ ){0,6}?for (?:over |more than |nearly |almost |about |around )?" + _DURATION + r"|"
                   + _DURATION + r" (?:after|past|beyond|outside) (?:the |its )?(?:statutory |legal )?(?:deadline|time ?limit|timescale)"),
@@ -241,13 +247,16 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:the way|how) (?:it|they|the \w+) (?:considered|decided|reached|made (?:its|the|their) decision)(?! (?:[\w’'-]+ ){0,3}?needs\b)|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:properly |correctly )?(?:follow|apply|comply with) "
                            r"(?:the |its |their )?(?:own )?(?:recommendations|guidance|law|legislation|policy|policies|criteria|rules)\b|"
-                           r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
-    "care_planning": _cue(r"(?<!health and )care plan|support plan|" + _DISCHARGE + r"|contingency plan|transition|"
+                           r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|(?:no|nothing in (?:its|the|their)) records? (?:[\w’'-]+ ){0,3}?(?:explain\w*|show\w*|says?) why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
+    "care_planning": _cue(r"(?<!health and )care plan|support plan|pathway plan|child in need plan|crisis plan|" + _DISCHARGE + r"|contingency plan|transition|"
+                          r"\breview\w* (?:[\w’'-]+ ){0,8}?(?:into|of) (?:the |her |his |their )?placement\b|"
                           # a plan not kept up to date: "did not update the plan when a sore developed"
                           r"(?:updat|revis)\w* (?:the |her |his |their |its )?plan\b|"
                           # a placement's or package's review is its plan's
                           r"review (?:of )?(?:the |her |his |their )?(?:placement|care package|package)\b|(?:placement|package) review"),
     "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)|"
+                          r"\bplac\w* (?:[\w’'-]+ ){1,6}?(?:although|even though|when|despite|though) (?:[\w’',-]+ ){0,12}?(?:could not|couldn't|was unable to|did not) (?:meet|manage)\b|"
+                          r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
                           # "arranging for an agency to provide her care", "to find a care provider"
                           r"(?:arrang\w*|find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b|"
@@ -258,15 +267,16 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
                                # checking a provider's performance, or acting under its contract
                                r"(?:check|review|monitor|inspect|assess|challeng)\w* (?:[\w’'-]+ ){0,3}?(?:performance|compliance)|"
+                               r"(?:did not|didn't|failed to|not|never) (?:contact|challenge|chase|question|raise (?:[\w’'-]+ ){0,3}?with) (?:the |its )?(?:agency|provider|care provider|care home|contractor)\b|"
                                r"(?:under|through|in) (?:its|their|the) (?:own )?contract(?:s| monitoring)?\b|"
                                r"held (?:the |its )?(?:contractor|provider|agency|firm|agents?) to|"
                                # "did nothing to check the Agency was delivering the package"
                                r"(?:check|ensur|monitor)\w* (?:that |whether )?(?:the |its )?(?:agency|provider|care provider|care home|home|contractor)s? (?:was|were|is|had)\b"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
                           r"(?:agree\w*|decid\w*|arrang\w*|settl\w*|sort\w* out) (?:[\w’'-]+ ){0,2}?between (?:them|themselves)\b|"
-                          r"(?:disagree\w*|argu\w*|dispute\w*) (?:about|over) (?:the )?(?:funding|who should)|"
+                          r"(?:disagree\w*|argu\w*|dispute\w*|disputing) (?:about |over )?(?:the )?(?:funding|who should|which of them should)|"
                           # resolving disputes between them; dealing with another organisation
-                          r"resolv\w* (?:the |any |their |these )?disputes?|"
+                          r"(?:resolv|settl)\w* (?:the |any |their |these )?(?:disputes?|disagreements?)|"
                           # the procedure for settling them, and who should pay
                           r"dispute (?:procedure|process|protocol|policy|mechanism)|escalation (?:route|process|procedure|protocol)|"
                           r"disput\w* (?:the )?funding|who (?:should|would) (?:fund|pay)|"
@@ -277,7 +287,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"without (?:recording|noting|documenting)\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
-    "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|should have been free|free of charge|"
+    "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
+                             r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
     "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|sores?|ulcers?|damage)|missing a \w+ visit|medication|\btablets?\b|\bprescri(?:bed|ption)|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
@@ -286,7 +297,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                         r"(?:fault|failings?) in (?:the |its |her |his |their )?(?:personal |nursing |clinical |medical )?(?:care|treatment)\b(?! (?:plan|act|home|package|assessment|provider))"),
     # (not providing information or advice is communication, not a service)
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
-                              r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|"
+                              r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
+                              r"\bcollections? (?:[\w’'-]+ ){0,4}?missed|missed (?:[\w’'-]+ ){0,2}?collections?\b|"
                               r"(?:fewer|less) (?:[\w’'-]+ ){0,3}?(?:hours|visits|calls|sessions) than\b|"
                               # the care the person should have had and did not: not received, or visits cut short
                               r"(?:did not|didn't|not) (?:receive|get) (?:the |any |all |her |his |their )?(?:appropriate |agreed |planned |assessed |full |right )?"
