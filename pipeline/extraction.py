@@ -499,7 +499,10 @@ _AFTERMATH = re.compile(
     r"(?:[\w-]+\s+)?(?:faults?|failings?|failures?|errors?|maladministration|service failures?)\s+"
     r"(?:(?:by|of|on the part of)\s+[^,.;]{1,60}?\s+)?(?:has\s+|have\s+|had\s+|will have\s+|may have\s+|would have\s+)?"
     r"(?:also\s+|therefore\s+|then\s+|in turn\s+|together\s+|clearly\s+|(?:have\s+)?not only\s+)?"
-    + _EFFECT_VERB, re.I)
+    + _EFFECT_VERB + r"|"
+    # "The result of these faults was that ..." ("This meant ..." was tried too: real
+    # decisions go on to find fault after it, dev CV 0.850 -> 0.840)
+    r"\W*the (?:result|effect|impact|consequence)s? of (?:these|this|the|those|its|their) (?:[\w-]+\s+)?(?:faults?|failings?|failures?|errors?)\b", re.I)
 
 
 def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
@@ -830,7 +833,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             if not cats and anaphoric and not after_allegation and not vocab.UPHELD_FORMULA.found_in(clause):
                 # "This was fault." after a finding means that finding's topics; after
                 # any other sentence, what that sentence's broad cues name
-                cats = set(prev_found) if prev_found else (_rule_categories(prev.text) if prev is not None else set()) | topic
+                cats = set(prev_found) if prev_found else \
+                    ((_strong_categories(prev.text) or _rule_categories(prev.text)) if prev is not None else set()) | topic
             if not cats and sent.section == sections_mod.SUMMARY:
                 first = min((alleged_for.get(key, 0) for key in holders), default=len(allegations))
                 for i in range(first, len(allegations)):

@@ -685,3 +685,19 @@ def test_is_fault_in_so_many_words_is_a_finding_whatever_the_models_score(senten
 
     doubtful = Prediction(finding=0.1, categories={})
     assert _is_finding(Sentence(sentence, 0, len(sentence), FINDINGS, [], [], [], doubtful, True, True))
+
+
+def test_a_bare_verdict_takes_the_specific_topic_of_the_sentence_before(nlp) -> None:
+    """"That was fault." after a sentence that only narrates takes what that sentence's
+    specific cues name, not every broad word in it (here "records" and "care")."""
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 110)", "Decision : Upheld\nSummary: Mrs D complained about "
+                    "the Council.\nFinal decision\nFindings\nThe Council did not contact the Agency or look at its call "
+                    "records when Mrs D reported missed care. That was fault.")
+    assert {f.category for f in ex.faults} == {"provider_oversight"}
+
+
+def test_what_the_faults_led_to_is_no_finding() -> None:
+    from pipeline.extraction import _AFTERMATH
+
+    assert _AFTERMATH.match("The result of these faults was that Mr D was placed in a home that could not meet his needs.")
+    assert not _AFTERMATH.match("The Council placed Mr D in a home that could not meet his needs.")
