@@ -820,7 +820,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
             points_back = anaphoric or bool(_PRONOUN_SUBJECT.search(clause) or _POINTS_BACK.match(sent.text))
-            holders = _holders(sent, lo, hi) or (_clause_subjects(sent, lo, hi) if len(clauses) > 1 else []) \
+            holders = _holders(sent, lo, hi) or _listed_holder(sent, lo, hi) \
+                or (_clause_subjects(sent, lo, hi) if len(clauses) > 1 else []) \
                 or sentence_holders or (bodies_before() if points_back else []) or default_bodies
             # (a clause of several findings names its own topic, in broad words if need be)
             cats = (_strong_categories(clause) or (_rule_categories(clause) if len(clauses) > 1 else set()) or sentence_cats) \
@@ -896,6 +897,20 @@ def _indefinite_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
 # fault by both": in a decision with three bodies, that is the two just named.)
 _EVERY_BODY = re.compile(r"\b(?:both|all three|each of the|the|the two|neither) (?:organisations?|authorities|bod(?:y|ies))\b|"
                          r"\bboth (?:trusts|councils|parties|of them)\b|\bneither of them\b", re.I)
+
+
+_BY_HOLDER = re.compile(r"\W*(?:and\s+)?by\s+(?:the\s+)?")
+_FAULT_BY = re.compile(r"\b(?:faults?|failings?|maladministration|service failure)\s+(?:on the part of|by)\s", re.I)
+
+
+def _listed_holder(sent: Sentence, lo: int, hi: int) -> list[str]:
+    """The body a clause opens with when it continues a list of holders: "We found fault
+    by the Trust, which ...; by the Agency, which ...; and by the ICB, which ..."."""
+    m = _BY_HOLDER.match(sent.text, lo - sent.start)
+    if m is None or not _FAULT_BY.search(sent.text, 0, lo - sent.start):
+        return []
+    first = [k for off, k in sent.bodies if off == sent.start + m.end() or off == sent.start + m.end() - len("the ")]
+    return first[:1]
 
 
 def _clause_subjects(sent: Sentence, lo: int, hi: int) -> list[str]:

@@ -669,6 +669,17 @@ def test_each_body_takes_the_relative_clause_after_it(nlp) -> None:
     assert ("Harwell Borough Council", "record_keeping") not in faults and ("Kestrel Care Ltd", "charging_funding") not in faults
 
 
+def test_a_list_of_holders_each_with_its_failing(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 111)", "Decision : Upheld\nSummary: Mrs U complained about "
+                    "Harwell Borough Council (the Council), Kestrel Care Ltd (the Agency) and NHS Harwell Integrated Care "
+                    "Board (the ICB). We found fault by the Council, which did not tell her about the charges; by the "
+                    "Agency, which kept poor records; and by the ICB, which delayed his assessment.")
+    faults = {(f.body, f.category) for f in ex.faults}
+    assert ("Kestrel Care Ltd", "record_keeping") in faults
+    assert not any(body != "Kestrel Care Ltd" and cat == "record_keeping" for body, cat in faults)
+    assert not any(body == "Kestrel Care Ltd" and cat != "record_keeping" for body, cat in faults)
+
+
 def test_did_nothing_wrong_finds_no_fault() -> None:
     assert not vocab.could_be_finding("The Council did nothing wrong.")
     assert vocab.could_be_finding("The Council did nothing to check the agency's work.")
