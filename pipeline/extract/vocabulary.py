@@ -197,7 +197,10 @@ CATEGORY_CUES: dict[str, Cue] = {
 }
 
 # The cues specific enough to trust on their own; the broad ones above are the fallback
-# when neither these nor the classifier name a category.
+# when neither these nor the classifier name a category. A cue is searched only in texts
+# holding one of its anchors (extract/cues.py), the rarest literal its every match needs:
+# where that would be a common word (" than", "agency", "no one"), the word is put in a
+# lookaround, which gives no anchor, so a rarer one is used.
 STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # "handling of Ms A's complaint": a titled initial is a possessive like "her"
     "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |its )?complaints?|"
@@ -225,7 +228,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ ){0,2}?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
                           # "Nobody told Mr V ...", "waited several days before telling the family"
-                          r"(?:nobody|no one|no-one) (?:told|informed|explained|updated|contacted)|"
+                          r"(?:(?<=nobody )|(?<=no one )|(?<=no-one ))(?:told|informed|explained|updated|contacted)\b|"
                           # "did not reply to three of her emails", "his letters went unanswered"
                           r"(?:did not|didn't|failed to|not) (?:reply|respond|answer)\w* (?:to )?(?:[\w’'-]+ ){0,4}?(?:emails?|letters?|calls|messages?|queries|enquiries)\b|"
                           r"(?:emails?|letters?|calls|messages?|queries|enquiries) (?:[\w’'-]+ ){0,4}?(?:went|were|was|remained) unanswered|"
@@ -253,7 +256,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # a plan not kept up to date: "did not update the plan when a sore developed"
                           r"(?:updat|revis)\w* (?:the |her |his |their |its )?plan\b|"
                           # a placement's or package's review is its plan's
-                          r"review (?:of )?(?:the |her |his |their )?(?:placement|care package|package)\b|(?:placement|package) review"),
+                          r"review (?:of )?(?:the |her |his |their )?(?:placement|care package|package)\b|(?:placement|package)(?= review)"),
     "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)|"
                           r"\bplac\w* (?:[\w’'-]+ ){1,6}?(?:although|even though|when|despite|though) (?:[\w’',-]+ ){0,12}?(?:could not|couldn't|was unable to|did not) (?:meet|manage)\b|"
                           r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|"
@@ -267,7 +270,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
                                # checking a provider's performance, or acting under its contract
                                r"(?:check|review|monitor|inspect|assess|challeng)\w* (?:[\w’'-]+ ){0,3}?(?:performance|compliance)|"
-                               r"(?:did not|didn't|failed to|not|never) (?:contact|challenge|chase|question|raise (?:[\w’'-]+ ){0,3}?with) (?:the |its )?(?:agency|provider|care provider|care home|contractor)\b|"
+                               r"(?:did not|didn't|failed to|not|never) (?:contact|challenge|chase|question|raise (?:[\w’'-]+ ){0,3}?with)(?= (?:the |its )?(?:agency|provider|care provider|care home|contractor)\b)|"
                                r"(?:under|through|in) (?:its|their|the) (?:own )?contract(?:s| monitoring)?\b|"
                                r"held (?:the |its )?(?:contractor|provider|agency|firm|agents?) to|"
                                # "did nothing to check the Agency was delivering the package"
@@ -299,7 +302,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
                               r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
                               r"\bcollections? (?:[\w’'-]+ ){0,4}?missed|missed (?:[\w’'-]+ ){0,2}?collections?\b|"
-                              r"(?:fewer|less) (?:[\w’'-]+ ){0,3}?(?:hours|visits|calls|sessions) than\b|"
+                              r"(?:fewer|less) (?:[\w’'-]+ ){0,3}?(?:hours|visits|calls|sessions)(?= than\b)|"
                               # the care the person should have had and did not: not received, or visits cut short
                               r"(?:did not|didn't|not) (?:receive|get) (?:the |any |all |her |his |their )?(?:appropriate |agreed |planned |assessed |full |right )?"
                               r"(?:care|support|services?|education|respite)\b|"
