@@ -1119,6 +1119,9 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
 _REMEDY_PURPOSE = re.compile(r"to (?:reflect|recognise|acknowledge|remedy)|remedy|redress|for (?:the|her|his|their) (?:distress|time|inconvenience|frustration)|goodwill", re.I)
 
 
+# Where a sum's own clause starts: after ", and", ";" or an "and" before the next remedy verb
+# ("refund the £2,146.50 she has already paid and pay her £200").
+_NEXT_CLAUSE = re.compile(r",\s+and\s+|;\s+|\s+and\s+(?=(?:to\s+)?(?:pay|refund|reimburse|repay|apologi[sz]e|waive|make)\b)", re.I)
 _REFUND_OF = re.compile(r"\b(?:refund|reimburse|repay|pay back|return)\w*\s+(?:to\s+\w+\s+)?(?:the|her|his|their|[\w’']+['’]s)\s*$", re.I)
 
 
@@ -1137,9 +1140,9 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
         return True
     # the clause before a sum's own ("refund the £326 already paid, and pay Mrs F £150")
     # says nothing about it
-    cut = max(lead.rfind(", and "), lead.rfind("; "))
+    cut = max((m.end() for m in _NEXT_CLAUSE.finditer(lead)), default=-1)
     if cut >= 0:
-        lo, lead = lo + cut + 2, lead[cut + 2:]
+        lo, lead = lo + cut, lead[cut:]
     if _REFUND_OF.search(lead):
         return False  # "refund the £326.18 already paid": the person paid it; the refund is new
     if before and payment_rules.replaced(sent.text, before[-1][0] - sent.start):

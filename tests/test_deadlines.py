@@ -244,6 +244,12 @@ def test_both_organisations(nlp):
                                "information.\n")) == [(COUNCIL, D(2025, 9, 16)), (ICB, D(2025, 9, 16))]
 
 
+def test_both_organisations_in_the_clause_before_the_deadline(nlp):
+    assert dates_of(nlp, lgsco("The Council will pay Mrs X £450 for her distress, and both organisations will "
+                               "apologise, within one month of our final decision.\n")) == [
+        (COUNCIL, D(2025, 7, 16)), (ICB, D(2025, 7, 16))]
+
+
 def test_each_body_pays_by_a_date(nlp):
     assert dates_of(nlp, lgsco("The Council and the ICB will each pay Mrs X £250 by 29 October 2025.\n")) == [
         (COUNCIL, D(2025, 10, 29)), (ICB, D(2025, 10, 29))]

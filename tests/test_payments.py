@@ -219,3 +219,9 @@ def test_the_next_sum_of_a_list_is_awarded_by_the_same_verb(nlp) -> None:
     # ... but not a sum listed after one that is not awarded
     record = lgsco("Mrs X says she paid £40 a week towards the room, and £150 for storage. The Council will pay her £300.")
     assert amounts(record, nlp) == [300.0]
+
+
+def test_a_sum_after_a_refund_of_money_already_paid_is_new(nlp) -> None:
+    record = lgsco("The Council has agreed to cancel the invoices, refund the £2,146.50 Mrs X has already paid "
+                   "and pay her £200 for the distress caused.")
+    assert paid(record, nlp) == [(2146.5, COUNCIL, "recommended"), (200.0, COUNCIL, "recommended")]
