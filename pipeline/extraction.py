@@ -436,14 +436,17 @@ _LATE_ASSESSMENT = re.compile(
     r"(?:[\w-]+ ){0,2}?(?:re-?)?assess\w*|"
     r"\b(?:re-?)?assess\w* (?:[\w’'-]+ ){0,4}?(?:promptly|in time|on time|quickly)\b|"
     r"\btook (?:[\w’'-]+ ){0,4}?to (?:decide|agree|confirm|determine) (?:that |whether |if )?(?:[\w’'-]+ ){0,4}?(?:was |is |were )?eligib\w*|"
-    r"\btook (?:[\w’'-]+ ){1,4}?to (?:complete|carry out|do|finish|start|begin|undertake|arrange|review)\w* (?:[\w’'-]+ ){0,5}?(?:re-?)?assess\w*|"
+    r"\btook (?:[\w’'-]+ ){1,4}?to (?:complete|carry out|do|finish|start|begin|undertake|arrange|review)\w* (?:[\w’'-]+ ){0,5}?(?:(?:re-?)?assess\w*|decision support tool|dst|checklist)\b"
+    r"(?: (?:after|following) (?:the |a |her |his )?(?:positive )?checklist\b)?|"
     # "did not begin its assessment of her needs until three weeks after ..."
     r"\b(?:did not|didn't|failed to) (?:start|begin|complete|carry out|do|finish|undertake|arrange)\w* (?:[\w’'-]+ ){0,2}?(?:re-?)?assess\w* (?:[\w’'-]+ ){0,6}?until\b", re.I)
 
 
 # A care or support plan named as the measure of what was due, not as what went wrong.
 _PLAN_AS_REFERENCE = re.compile(r"\b(?:in line with|set out in|detailed in|specified in|agreed in|required by|according to|in accordance with|"
-                                r"as (?:set out|agreed|detailed) in|under|follow\w*|as) (?:[\w’'-]+ ){0,3}?(?:care and support|care|support) plans?\b", re.I)
+                                r"as (?:set out|agreed|detailed) in|under|follow\w*|as|outside|within) (?:[\w’'-]+ ){0,3}?(?:care and support|care|support|aftercare) plans?\b|"
+                                # "the fluid charts her care plan required", "his aftercare plan said he needed ..."
+                                r"\b(?:care and support|care|support|aftercare) plans? (?:said|says|stated|states|required|requires|specified|set out)\b", re.I)
 # Care not given as the plan said ("did not follow her falls care plan", "did not turn her
 # as her care plan required"): the care delivered was poor.
 _PLAN_NOT_FOLLOWED = re.compile(r"\b(?:did not|didn't|failed to|not) (?:follow\w*|[\w’'-]+ (?:[\w’'-]+ ){0,3}?as) (?:[\w’'-]+ ){0,3}?(?:care|support) plans?\b", re.I)
@@ -663,6 +666,12 @@ _NO_CONSEQUENCE = re.compile(r"^(?:this |that |which |it |these (?:faults |faili
                              r"(?:cause|lead to|result in|affect)\b", re.I)
 
 
+# ... nor one that clears the body of something: "We found fault in its pressure care,
+# but not in how it dealt with her complaint".
+_NOT_IN = re.compile(r"\s*(?:not|no fault) (?:in|with|for)\b", re.I)
+_CLEARS = re.compile(r",\s+but\s+(?:not|no fault) (?:in|with|for)\b", re.I)
+
+
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
     """Clause spans (offsets in the decision text); one finding sentence can blame
     different bodies for different things."""
@@ -676,7 +685,7 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
         if b <= a:
             continue
         clause = sent.text[a - sent.start:b - sent.start]
-        if merged and _NO_CONSEQUENCE.match(clause.lstrip()):
+        if merged and (_NO_CONSEQUENCE.match(clause.lstrip()) or _NOT_IN.match(clause)):
             continue  # "..., but this did not cause an injustice": nothing found in it
         if merged and _CONSEQUENCE.match(clause.lstrip()) and not vocab.FAULT_WORD.found_in(clause):
             merged[-1] = (merged[-1][0], b)
@@ -810,7 +819,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         anaphoric = bool(vocab.ANAPHORIC_FAULT.search(sent.text)) or len(sent.text.split()) < 12
         clauses = [(lo, hi) for lo, hi in _clauses(sent) if not _is_remedy_clause(sent.text[lo - sent.start:hi - sent.start])]
         finding_text = " ".join(sent.text[lo - sent.start:hi - sent.start] for lo, hi in clauses)
-        sentence_cats = _categories(finding_text, sent.scores if len(clauses) == 1 else None)
+        # (the model read the whole sentence: not when a clause it read clears the body)
+        sentence_cats = _categories(finding_text, sent.scores if len(clauses) == 1 and not _CLEARS.search(sent.text) else None)
         if _BODY_ACCEPTS.search(finding_text) and not _strong_categories(finding_text):
             # "The Council had already upheld most of Mr B's complaint": what was upheld
             # is the complaint's topic, not the model's reading of the word "complaint"

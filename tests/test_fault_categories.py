@@ -144,6 +144,9 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council ended the allowance without carrying out the annual means test.", "charging_funding"),
     ("The Council did not consider her disability-related expenditure.", "charging_funding"),
     ("When she complained, the Council's reply took ten weeks.", "complaint_handling"),
+    ("The Council accepts there is no record of why it decided she needed fewer hours.", "decision_making"),
+    ("We found the Council reduced his support without recording why.", "decision_making"),
+    ("There was fault in how the Council recorded its decision.", "record_keeping"),
     # no worker allocated is a service not provided
     ("The Council failed to allocate a social worker to Miss R's case.", "service_provision"),
 ])
@@ -169,6 +172,14 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     # discharging a duty is doing what the law asks, not a discharge from hospital
     ("The Council did not properly discharge its duty to find the boy a school place.", "care_planning"),
     ("The Council discharged its main housing duty before checking the offer.", "care_planning"),
+    # a clinical commissioning group is a body: naming it is neither commissioning nor clinical care
+    ("Neither the Council nor the clinical commissioning group recognised his needs.", "commissioning"),
+    ("NHS Harwell Clinical Commissioning Group delayed the assessment.", "care_quality"),
+    # no record of why a decision was made is the decision's fault, not the records'
+    ("The Council accepts there is no record of why it decided she needed fewer hours.", "record_keeping"),
+    ("We found the Council reduced his support without recording why.", "record_keeping"),
+    # "recorded" alone is narrative
+    ("The assessment the Council completed in 2023 recorded several allegations as fact.", "record_keeping"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -705,6 +716,30 @@ def test_a_bare_verdict_takes_the_specific_topic_of_the_sentence_before(nlp) -> 
                     "the Council.\nFinal decision\nFindings\nThe Council did not contact the Agency or look at its call "
                     "records when Mrs D reported missed care. That was fault.")
     assert {f.category for f in ex.faults} == {"provider_oversight"}
+
+
+def test_a_clause_that_clears_the_body_gives_no_category(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 112)", "Decision : Upheld\nSummary: Mrs W complained about "
+                    "Elm House (the Home). We found fault in the Home's pressure care, but not in how it dealt with her "
+                    "complaint.")
+    assert {f.category for f in ex.faults} == {"care_quality"}
+
+
+def test_a_plan_that_said_what_was_due_is_not_care_planning() -> None:
+    from pipeline.extraction import _categories_named
+    from pipeline.extract import vocabulary as v
+
+    for sentence in ("Staff did not keep the fluid charts her care plan required.",
+                     "His aftercare plan said he needed staff on site, but nobody found him a place.",
+                     "The Council recovered the money because he had spent it on items outside his support plan."):
+        assert "care_planning" not in _categories_named(v.STRONG_CATEGORY_CUE_SET, sentence)
+
+
+def test_a_late_decision_support_tool_is_a_delay() -> None:
+    from pipeline.extraction import _strong_categories
+
+    cats = _strong_categories("The ICB took almost eleven months to complete a decision support tool after the checklist.")
+    assert "delay" in cats and "assessment" not in cats
 
 
 def test_what_the_faults_led_to_is_no_finding() -> None:

@@ -183,12 +183,13 @@ CATEGORY_CUES: dict[str, Cue] = {
         r"bins?|service (?:was|were) not|lack of (?:support|provision|capacity)|capacity|staffing"
     ),
     "care_quality": _cue(
-        r"missed (?:visits|calls)|missing calls|medication|clinical|treatment|diagnos|standard of care|poor care|unsafe|"
+        r"missed (?:visits|calls)|missing calls|medication|clinical(?! commissioning)|treatment|diagnos|standard of care|poor care|unsafe|"
         r"quality of (?:the )?care|care (?:provided|delivered|given|failings)|failings in (?:its|the) care|nursing|"
         r"care (?:was|were) (?:poor|not)|manag\w+ (?:of )?(?:his|her|mr \w+['’]s|mrs \w+['’]s)? ?(?:condition|care|infection|pain)|"
         r"monitor(?:ing)? (?:of )?(?:his|her) (?:condition|observations)|observations|examination|scan|referral"
     ),
-    "commissioning": _cue(r"commission|suitable (?:provider|placement|care|service|package)|find (?:a |an )?(?:suitable |alternative )?(?:provider|placement|agency)|source (?:a |an )?(?:provider|placement)|sourcing|arrang\w+ (?:a )?suitable"),
+    # (a clinical commissioning group is a body, not its commissioning)
+    "commissioning": _cue(r"(?<!clinical )commission(?!ing groups?\b)|suitable (?:provider|placement|care|service|package)|find (?:a |an )?(?:suitable |alternative )?(?:provider|placement|agency)|source (?:a |an )?(?:provider|placement)|sourcing|arrang\w+ (?:a )?suitable"),
     "provider_oversight": _cue(r"oversight|oversee|monitor\w* (?:the |its )?(?:provider|agency|contract|care provider|placement|service)|contract manag|manag\w+ (?:the |its )?(?:provider|agency|contract)|quality assurance|lack of oversight"),
     "joint_working": _cue(r"joint(?:ly)?|work(?:ing|ed)? together|joined[- ]up|funding dispute|dispute resolution|between the (?:council|icb|ccg|trust|organisations)|partner agenc|multi[- ]agency|liaise|co-?ordinat"),
     "safeguarding": _cue(r"safeguard|section 42|\bs\.?42\b|abuse|neglect (?:concern|allegation)"),
@@ -225,7 +226,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|"
                           # updating a person, not a document ("did not update the plan" is planning)
-                          r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ ){0,2}?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b|"
+                          r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ ){0,3}?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
                           # "Nobody told Mr V ...", "waited several days before telling the family"
                           r"(?:(?<=nobody )|(?<=no one )|(?<=no-one ))(?:told|informed|explained|updated|contacted)\b|"
@@ -250,14 +251,14 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:the way|how) (?:it|they|the \w+) (?:considered|decided|reached|made (?:its|the|their) decision)(?! (?:[\w’'-]+ ){0,3}?needs\b)|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:properly |correctly )?(?:follow|apply|comply with) "
                            r"(?:the |its |their )?(?:own )?(?:recommendations|guidance|law|legislation|policy|policies|criteria|rules)\b|"
-                           r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|(?:no|nothing in (?:its|the|their)) records? (?:[\w’'-]+ ){0,3}?(?:explain\w*|show\w*|says?) why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
+                           r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|(?:no|nothing in (?:its|the|their)) records? (?:[\w’'-]+ ){0,3}?(?:explain\w*|show\w*|says?) why\b|(?:without recording|no record\w*(?: of)?|not record\w*) why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|pathway plan|child in need plan|crisis plan|" + _DISCHARGE + r"|contingency plan|transition|"
                           r"\breview\w* (?:[\w’'-]+ ){0,8}?(?:into|of) (?:the |her |his |their )?placement\b|"
                           # a plan not kept up to date: "did not update the plan when a sore developed"
                           r"(?:updat|revis)\w* (?:the |her |his |their |its )?plan\b|"
                           # a placement's or package's review is its plan's
                           r"review (?:of )?(?:the |her |his |their )?(?:placement|care package|package)\b|(?:placement|package)(?= review)"),
-    "commissioning": _cue(r"commission(?:ing|ed|ers?)\b|commission (?:a|an|the|suitable)|"
+    "commissioning": _cue(r"(?<!clinical )commission(?:ing(?! groups?\b)|ed|ers?)\b|commission (?:a|an|the|suitable)|"
                           r"\bplac\w* (?:[\w’'-]+ ){1,6}?(?:although|even though|when|despite|though) (?:[\w’',-]+ ){0,12}?(?:could not|couldn't|was unable to|did not) (?:meet|manage)\b|"
                           r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
@@ -286,14 +287,14 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:communicat|liais|shar)\w* (?:information )?with (?:[\w’'-]+ ){0,4}?"
                           r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
     "safeguarding": _cue(r"safeguard|section 42|child protection|exploitation|(?:clos|end)\w* (?:the |a |its )?(?:concern|alert)\b"),
-    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?|(?:did|do|does) not record|not recorded|\brecorded\b|document(?:ation)? management|records management|"
-                           r"without (?:recording|noting|documenting)\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
+    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?(?! (?:of )?why\b)|(?:did|do|does) not record|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
+                           r"without (?:recording|noting|documenting)\b(?! why)|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
-    "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|sores?|ulcers?|damage)|missing a \w+ visit|medication|\btablets?\b|\bprescri(?:bed|ption)|clinical|standard of care|quality of (?:the )?care|care failings|failings in its care|"
+    "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medication|\btablets?\b|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
                         r"(?:calls|visits) (?:[\w’'-]+ ){0,6}?(?:never|not) (?:made|happened|took place|carried out|delivered)\b|"
                         # "fault in the care that was provided", "failings in the personal care she received"
