@@ -147,6 +147,23 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council accepts there is no record of why it decided she needed fewer hours.", "decision_making"),
     ("We found the Council reduced his support without recording why.", "decision_making"),
     ("There was fault in how the Council recorded its decision.", "record_keeping"),
+    ("The Council did not raise them with the CCG or use the disputes procedure the two bodies had agreed.", "joint_working"),
+    ("Carers gave Mr P his evening medicines at lunchtime.", "care_quality"),
+    ("Staff did not seek medical advice for Mrs A for two days.", "care_quality"),
+    ("Staff did not make sure she was offered enough to drink.", "care_quality"),
+    ("The Council cut his care without a new assessment.", "assessment"),
+    ("It cut his care with no recorded reason for the change.", "decision_making"),
+    ("It did nothing to check that the Trust was completing the assessments on time.", "provider_oversight"),
+    ("For eight months neither the Council nor the Trust found him a placement.", "commissioning"),
+    ("The Council placed him at Elm Lodge although Elm Lodge had told the Council it could not offer dementia care.", "commissioning"),
+    ("She received one reply, which did not answer her questions.", "communication"),
+    ("It told her daughter the carers were booked when they were not.", "communication"),
+    ("It did not discuss the change with her.", "communication"),
+    ("Its medication records for the period have gaps it cannot explain.", "record_keeping"),
+    ("Staff did not keep the fluid charts.", "record_keeping"),
+    ("The home did not reply to either of Mrs J's letters of complaint.", "complaint_handling"),
+    ("It did not secure the specialist teaching set out in the plan.", "service_provision"),
+    ("The Council decided no enquiry was needed without asking the home for its records.", "safeguarding"),
     # no worker allocated is a service not provided
     ("The Council failed to allocate a social worker to Miss R's case.", "service_provision"),
 ])
@@ -180,6 +197,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("We found the Council reduced his support without recording why.", "record_keeping"),
     # "recorded" alone is narrative
     ("The assessment the Council completed in 2023 recorded several allegations as fact.", "record_keeping"),
+    # the complainant raising concerns with the Council is not two bodies working together
+    ("Mrs E raised concerns with the Council about bruising to her father.", "joint_working"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -208,6 +227,9 @@ def test_a_risk_assessment_is_not_an_assessment_of_needs() -> None:
     # a timescale is a standard, not a remedy; "reason to believe" and what a scheme says are nobody's allegation
     ("It took the Council seven months to decide, when its allocations scheme says this should take no more than eight weeks.", True),
     ("The Council told her to come back next week, when it had reason to believe she might be homeless that night.", True),
+    # what a rule says should happen is the standard, not a remedy
+    ("It passed his arrears to enforcement agents, which its own recovery policy says it should not do.", True),
+    ("His plan was never reviewed, although the law says plans should be kept under review.", True),
 ])
 def test_should_have_can_be_a_finding_and_should_a_remedy(sentence: str, finding: bool) -> None:
     assert vocab.could_be_finding(sentence) is finding

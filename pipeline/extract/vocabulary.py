@@ -109,6 +109,13 @@ def _alleges(text: str) -> bool:
     return bool(ALLEGATION.found_in(text)) and (not _SUBORDINATE_REPORT.search(text) or bool(ALLEGATION.found_in(_SUBORDINATE_REPORT.sub(" ", text))))
 
 
+# What a rule says should happen is the standard a finding measures against, not a remedy:
+# "..., which its own recovery policy says it should not do", "although the law says plans
+# should be kept under review".
+_NORM_SHOULD = _rx(r"\b(?:law|guidance|policy|scheme|regulations|rules|procedure|code|framework|act|standards?)\s+"
+                   r"(?:says|said|states|stated|requires|required|provides|expects)\b[^.;]*?\bshould\b")
+
+
 def could_be_finding(text: str) -> bool:
     """Can the sentence be a finding of fault, by its wording alone? Not when it finds
     none ("I have not found fault") unless it turns ("..., but there was fault"), reports
@@ -125,7 +132,7 @@ def could_be_finding(text: str) -> bool:
         finding_verb = bool(FINDING_VERB.found_in(text))
         if not finding_verb:
             return False
-    if REMEDY_VERB.found_in(text):
+    if REMEDY_VERB.found_in(text) and (" should " not in text or REMEDY_VERB.found_in(_NORM_SHOULD.sub(" ", text))):
         return bool(FINDING_VERB.found_in(text)) if finding_verb is None else finding_verb
     return True
 
@@ -205,7 +212,7 @@ CATEGORY_CUES: dict[str, Cue] = {
 STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # "handling of Ms A's complaint": a titled initial is a possessive like "her"
     "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |its )?complaints?|"
-                               r"(?:respon|repl|answer)\w* (?:to )?(?:[\w’'-]+ ){0,4}?complaints?\b|complaints? (?:response|process|procedure)|"
+                               r"(?:respon|repl|answer)\w* (?:to )?(?:[\w’'-]+ ){0,6}?complaints?\b|complaints? (?:response|process|procedure)|"
                                r"(?:deal|dealt|dealing) with (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |this |its )?complaints?\b|"
                                # "the stage three panel", "a stage two investigation" of a complaints procedure
                                r"stage (?:one|two|three|1|2|3) (?:complaints? |review )?(?:panel|investigation|response|complaint)|"
@@ -224,19 +231,22 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # information or discussion with the person or family.
     "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|misinform|wrongly told|misleading|conflicting information|"
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
-                          r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|"
+                          r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|discuss(?:ed|ing)?|"
                           # updating a person, not a document ("did not update the plan" is planning)
                           r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ ){0,3}?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
                           # "Nobody told Mr V ...", "waited several days before telling the family"
                           r"(?:(?<=nobody )|(?<=no one )|(?<=no-one ))(?:told|informed|explained|updated|contacted)\b|"
+                          # "did not answer her questions"; "told her the carers were booked when they were not"
+                          r"(?:did not|didn't|failed to|not) (?:answer|address) (?:her|his|their|the family['’]s|[\w’']+['’]s) questions\b|"
+                          r"\btold (?:[\w’'-]+ ){1,8}?when (?:it|they|he|she) (?:was|were|had|did) not\b|"
                           # "did not reply to three of her emails", "his letters went unanswered"
                           r"(?:did not|didn't|failed to|not) (?:reply|respond|answer)\w* (?:to )?(?:[\w’'-]+ ){0,4}?(?:emails?|letters?|calls|messages?|queries|enquiries)\b|"
                           r"(?:emails?|letters?|calls|messages?|queries|enquiries) (?:[\w’'-]+ ){0,4}?(?:went|were|was|remained) unanswered|"
                           r"(?:waited|took) (?:[\w’'-]+ ){0,4}?(?:before|to|until) (?:tell|inform|let)\w* |"
                           # "its failure to send the decisions in writing and tell him about his right"
                           r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
-    "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
+    "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|without (?:a |an |any )?(?:new |fresh |proper |up-to-date )?(?:re-?)?assessment\b|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
                       r"re-?assess|considered (?:[\w’'-]+ ){0,3}?needs\b|"
                       r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bdst\b|eligib|checklist"),
     "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|(?:did not|failed to|failing to|not) (?:properly )?consider|"
@@ -251,7 +261,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:the way|how) (?:it|they|the \w+) (?:considered|decided|reached|made (?:its|the|their) decision)(?! (?:[\w’'-]+ ){0,3}?needs\b)|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:properly |correctly )?(?:follow|apply|comply with) "
                            r"(?:the |its |their )?(?:own )?(?:recommendations|guidance|law|legislation|policy|policies|criteria|rules)\b|"
-                           r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|(?:no|nothing in (?:its|the|their)) records? (?:[\w’'-]+ ){0,3}?(?:explain\w*|show\w*|says?) why\b|(?:without recording|no record\w*(?: of)?|not record\w*) why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
+                           r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|(?:no |without (?:a |any )?)recorded (?:reasons?|rationale)\b|(?:no|nothing in (?:its|the|their)) records? (?:[\w’'-]+ ){0,3}?(?:explain\w*|show\w*|says?) why\b|(?:without recording|no record\w*(?: of)?|not record\w*) why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|pathway plan|child in need plan|crisis plan|" + _DISCHARGE + r"|contingency plan|transition|"
                           r"\breview\w* (?:[\w’'-]+ ){0,8}?(?:into|of) (?:the |her |his |their )?placement\b|"
                           # a plan not kept up to date: "did not update the plan when a sore developed"
@@ -259,7 +269,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # a placement's or package's review is its plan's
                           r"review (?:of )?(?:the |her |his |their )?(?:placement|care package|package)\b|(?:placement|package)(?= review)"),
     "commissioning": _cue(r"(?<!clinical )commission(?:ing(?! groups?\b)|ed|ers?)\b|commission (?:a|an|the|suitable)|"
-                          r"\bplac\w* (?:[\w’'-]+ ){1,6}?(?:although|even though|when|despite|though) (?:[\w’',-]+ ){0,12}?(?:could not|couldn't|was unable to|did not) (?:meet|manage)\b|"
+                          r"\bplac\w* (?:[\w’'-]+ ){1,6}?(?:although|even though|when|despite|though) (?:[\w’',-]+ ){0,20}?(?:could not|couldn't|was unable to|did not) (?:meet|manage|offer|provide|support)\b|"
                           r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
                           # "arranging for an agency to provide her care", "to find a care provider"
@@ -267,7 +277,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # a care package not arranged, nobody found to deliver the care
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the |any |another )?(?:new |suitable |alternative |interim )?(?:care package|package of care)|"
                           r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement) (?:to|who|able|that could)\b|"
-                          r"(?:found|find\w*) (?:a |an |any )?(?:registered |suitable |alternative )?(?:children['’]s home|care home|nursing home|placement)s?\b"),
+                          r"(?:found|find\w*) (?:him |her |them )?(?:a |an |any )?(?:registered |suitable |alternative )?(?:children['’]s home|care home|nursing home|placement)s?\b|"
+                          r"(?:found|find\w*) (?:him|her|them) (?:a |an |any )?(?:suitable )?(?:place to live|home)\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
                                # checking a provider's performance, or acting under its contract
                                r"(?:check|review|monitor|inspect|assess|challeng)\w* (?:[\w’'-]+ ){0,3}?(?:performance|compliance)|"
@@ -275,32 +286,37 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"(?:under|through|in) (?:its|their|the) (?:own )?contract(?:s| monitoring)?\b|"
                                r"held (?:the |its )?(?:contractor|provider|agency|firm|agents?) to|"
                                # "did nothing to check the Agency was delivering the package"
-                               r"(?:check|ensur|monitor)\w* (?:that |whether )?(?:the |its )?(?:agency|provider|care provider|care home|home|contractor)s? (?:was|were|is|had)\b"),
+                               r"(?:check|ensur|monitor)\w* (?:that |whether )?(?:the |its )?(?:agency|provider|care provider|care home|home|contractor|trust)s? (?:was|were|is|had)\b"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
                           r"(?:agree\w*|decid\w*|arrang\w*|settl\w*|sort\w* out) (?:[\w’'-]+ ){0,2}?between (?:them|themselves)\b|"
                           r"(?:disagree\w*|argu\w*|dispute\w*|disputing) (?:about |over )?(?:the )?(?:funding|who should|which of them should)|"
                           # resolving disputes between them; dealing with another organisation
                           r"(?:resolv|settl)\w* (?:the |any |their |these )?(?:disputes?|disagreements?)|"
                           # the procedure for settling them, and who should pay
-                          r"dispute (?:procedure|process|protocol|policy|mechanism)|escalation (?:route|process|procedure|protocol)|"
+                          r"disputes? (?:procedure|process|protocol|policy|mechanism)|"
+                          # "did not raise them with the CCG" (a body not taking a problem to the other)
+                          r"(?:did not|didn't|failed to|never) raise (?:them |it |this |the (?:problems?|concerns?|issues?) )?with (?:the )?(?:surgery|gp|hospital|trust|council|icb|ccg)\b|escalation (?:route|process|procedure|protocol)|"
                           r"disput\w* (?:the )?funding|who (?:should|would) (?:fund|pay)|"
                           r"(?:communicat|liais|shar)\w* (?:information )?with (?:[\w’'-]+ ){0,4}?"
                           r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
-    "safeguarding": _cue(r"safeguard|section 42|child protection|exploitation|(?:clos|end)\w* (?:the |a |its )?(?:concern|alert)\b"),
-    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?(?! (?:of )?why\b)|(?:did|do|does) not record|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
-                           r"without (?:recording|noting|documenting)\b(?! why)|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
+    "safeguarding": _cue(r"safeguard|section 42|child protection|exploitation|(?:clos|end)\w* (?:the |a |its )?(?:concern|alert)\b|"
+                         r"\bno (?:further )?enquiry (?:was )?(?:needed|necessary|required)\b"),
+    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?\b(?! (?:of )?why\b)|(?:did|do|does) not record|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
+                           r"without (?:recording|noting|documenting)\b(?! why)|records? (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ )?records\b|"
+                           r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
-    "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medication|\btablets?\b|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
+    "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
                         r"(?:calls|visits) (?:[\w’'-]+ ){0,6}?(?:never|not) (?:made|happened|took place|carried out|delivered)\b|"
                         # "fault in the care that was provided", "failings in the personal care she received"
                         r"(?:fault|failings?) in (?:the |its |her |his |their )?(?:personal |nursing |clinical |medical )?(?:care|treatment)\b(?! (?:plan|act|home|package|assessment|provider))"),
     # (not providing information or advice is communication, not a service)
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
+                              r"(?:did not|failed to|not) secure (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|support|therapy|tuition|help)\b|"
                               r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
                               r"\bcollections? (?:[\w’'-]+ ){0,4}?missed|missed (?:[\w’'-]+ ){0,2}?collections?\b|"
                               r"(?:fewer|less) (?:[\w’'-]+ ){0,3}?(?:hours|visits|calls|sessions)(?= than\b)|"
