@@ -442,6 +442,13 @@ _LATE_ASSESSMENT = re.compile(
     r"\b(?:did not|didn't|failed to) (?:start|begin|complete|carry out|do|finish|undertake|arrange)\w* (?:[\w’'-]+ ){0,2}?(?:re-?)?assess\w* (?:[\w’'-]+ ){0,6}?until\b", re.I)
 
 
+# A provider or home chosen although it could not meet the person's needs.
+_PROVIDER_COULD_NOT = re.compile(r"\b(?:that|which|who)\b[^.;]{0,40}?\b(?:could not|couldn't|was unable to|cannot|did not) "
+                                 r"(?:meet|manage) (?:[\w’'-]+ ){0,4}?needs\b", re.I)
+# Slow to tell someone something.
+_SLOW_TO_TELL = re.compile(r"\b(?:took|waited)\b[^.;,]{0,40}?\b(?:to|before|until) (?:tell|inform|let)\w*\b", re.I)
+
+
 # A care or support plan named as the measure of what was due, not as what went wrong.
 _PLAN_AS_REFERENCE = re.compile(r"\b(?:in line with|set out in|detailed in|specified in|agreed in|required by|according to|in accordance with|"
                                 r"as (?:set out|agreed|detailed) in|under|follow\w*|as|outside|within) (?:[\w’'-]+ ){0,3}?(?:care and support|care|support|aftercare) plans?\b|"
@@ -472,6 +479,14 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # year to decide she was eligible": the assessment was late, not flawed
         cats.discard("assessment")
         cats.add("delay")
+    if "service_provision" in cats and "commissioning" in cats and _PROVIDER_COULD_NOT.search(text) \
+            and not cues.cues["service_provision"].found_in(_PROVIDER_COULD_NOT.sub(" ", text)):
+        # "commissioned a provider that could not meet his needs": the commissioning was wrong
+        cats.discard("service_provision")
+    if "communication" in cats and "delay" in cats and _SLOW_TO_TELL.search(text) \
+            and not cues.cues["delay"].found_in(_SLOW_TO_TELL.sub(" ", text)):
+        # "took four months to tell Ms D what it had concluded": the telling was the failing
+        cats.discard("delay")
     if "complaint_handling" in cats and "delay" in cats \
             and not cues.cues["delay"].found_in(_COMPLAINT_CLAUSE.sub(" ", text)):
         # late complaint responses are complaint handling, not delay; a delay in a clause

@@ -764,6 +764,24 @@ def test_a_late_decision_support_tool_is_a_delay() -> None:
     assert "delay" in cats and "assessment" not in cats
 
 
+@pytest.mark.parametrize("sentence, category", [
+    # a provider chosen although it could not meet the needs: commissioning, not a service not given
+    ("The ICB commissioned a provider that could not meet his son's needs.", "service_provision"),
+    # slow to tell: communication, not delay
+    ("It also took four months to tell Ms D what it had concluded.", "delay"),
+])
+def test_one_failing_is_not_two(sentence: str, category: str) -> None:
+    from pipeline.extraction import _strong_categories
+
+    assert category not in _strong_categories(sentence)
+
+
+def test_the_second_stage_of_a_complaint_is_complaint_handling() -> None:
+    from pipeline.extraction import _strong_categories
+
+    assert _strong_categories("The Council took far too long over the second stage of her complaint.") == {"complaint_handling"}
+
+
 def test_what_the_faults_led_to_is_no_finding() -> None:
     from pipeline.extraction import _AFTERMATH
 

@@ -217,7 +217,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                # "the stage three panel", "a stage two investigation" of a complaints procedure
                                r"stage (?:one|two|three|1|2|3) (?:complaints? |review )?(?:panel|investigation|response|complaint)|"
                                # "When she complained, the Council's reply took ten weeks"
-                               r"\bwhen (?:she|he|they|(?:mrs?|ms|miss|dr) \w+) complained\b[^.;]{0,60}?\b(?:reply|response|answer)\b"),
+                               r"\bwhen (?:she|he|they|(?:mrs?|ms|miss|dr) \w+) complained\b[^.;]{0,60}?\b(?:reply|response|answer)\b|"
+                               r"\b(?:first|second|third|final) stage of (?:her|his|their|the|its) complaint"),
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
                   r"(?:within|in) a reasonable (?:time|timescale|period)|"
                   r"\bnot (?:[\w’'-]+ ){1,6}?sooner\b|should have (?:[\w’'-]+ ){1,6}?sooner\b|"
