@@ -787,3 +787,5 @@ def test_what_the_faults_led_to_is_no_finding() -> None:
 
     assert _AFTERMATH.match("The result of these faults was that Mr D was placed in a home that could not meet his needs.")
     assert not _AFTERMATH.match("The Council placed Mr D in a home that could not meet his needs.")
+    assert _AFTERMATH.match("This meant Mrs G waited longer than she should have while seriously unwell.")
+    assert not _AFTERMATH.match("This meant the Council did not review the plan.")
