@@ -164,6 +164,9 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The home did not reply to either of Mrs J's letters of complaint.", "complaint_handling"),
     ("It did not secure the specialist teaching set out in the plan.", "service_provision"),
     ("The Council decided no enquiry was needed without asking the home for its records.", "safeguarding"),
+    ("Yet the Council did not question them or check what Mr M was actually receiving.", "provider_oversight"),
+    ("Its quality monitoring team found the home falling short and did not follow up either visit.", "provider_oversight"),
+    ("We consider the Council's advice was wrong.", "communication"),
     # no worker allocated is a service not provided
     ("The Council failed to allocate a social worker to Miss R's case.", "service_provision"),
 ])
@@ -230,6 +233,8 @@ def test_a_risk_assessment_is_not_an_assessment_of_needs() -> None:
     # what a rule says should happen is the standard, not a remedy
     ("It passed his arrears to enforcement agents, which its own recovery policy says it should not do.", True),
     ("His plan was never reviewed, although the law says plans should be kept under review.", True),
+    # pay as a noun sets no remedy
+    ("It also accepts it should not have recovered the money she had set aside for holiday pay.", True),
 ])
 def test_should_have_can_be_a_finding_and_should_a_remedy(sentence: str, finding: bool) -> None:
     assert vocab.could_be_finding(sentence) is finding
