@@ -13,6 +13,10 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DEV := $(SHARED)/corpus/dev
 N ?= 60000
+# The written sets (data/written/*/README.md says how each was written and used): those read
+# to find errors, and those kept blind, whose scores alone are taken.
+DEVELOPMENT_SETS := a b c d f h i j
+BLIND_SETS := e g
 
 .PHONY: setup browser run test eval train bench clean
 
@@ -51,12 +55,12 @@ eval: setup
 	else echo "dev corpus not found at $(DEV): skipped (set SHARED=...)"; fi
 	@echo "== bundled sample (data/sample) =="
 	$(BIN)/ombudsman eval data/sample/records.jsonl data/sample/html data/sample/gold.jsonl
-	@echo "== written decisions, development sets (data/written/a, b, c): read for errors, so they flatter =="
-	$(BIN)/ombudsman eval data/written/a/records.jsonl data/written/a/gold.jsonl
-	$(BIN)/ombudsman eval data/written/b/records.jsonl data/written/b/gold.jsonl
-	$(BIN)/ombudsman eval data/written/c/records.jsonl data/written/c/gold.jsonl
-	@echo "== written set D (data/written/d): blind through session 9; see its README before reading it =="
-	$(BIN)/ombudsman eval data/written/d/records.jsonl data/written/d/gold.jsonl
+	@for set in $(DEVELOPMENT_SETS); do \
+		echo "== written set $$set (data/written/$$set): development data, read for errors, so it flatters =="; \
+		$(BIN)/ombudsman eval data/written/$$set/records.jsonl data/written/$$set/gold.jsonl; done
+	@for set in $(BLIND_SETS); do \
+		echo "== written set $$set (data/written/$$set): blind; scores only (see its README before reading it) =="; \
+		$(BIN)/ombudsman eval data/written/$$set/records.jsonl data/written/$$set/gold.jsonl; done
 	@echo "== sealed holdout (data/holdout): scores only; never read its errors to change the extractor =="
 	$(BIN)/ombudsman eval data/holdout/records.jsonl data/holdout/gold.jsonl
 
