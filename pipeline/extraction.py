@@ -539,7 +539,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         verdict = bool(_VERDICT.match(text))
         if not (verdict or _starts_a_view(text)):
             return False
-        return vocab.could_be_finding(text) and not vocab.REMEDY_VERB.found_in(text) and (verdict or _says_what_went_wrong(text))
+        return vocab.could_be_finding(text) and not vocab.sets_remedy(text) and (verdict or _says_what_went_wrong(text))
     if _INJUSTICE.match(text) or _AFTERMATH.match(text):
         return False
     if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)) and not _finds_before_remedy(sent):
@@ -553,7 +553,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     # Ombudsman's own view may say it without the word "fault" ("We consider the
     # Council's policy is flawed").
     # (A PHSO decision's "Why we made this decision" does the same.)
-    if sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION) or vocab.REMEDY_VERB.found_in(text):
+    if sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION) or vocab.sets_remedy(text):
         return False
     if summary_found_fault and _says_what_went_wrong(text):
         return True

@@ -155,6 +155,7 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("It cut his care with no recorded reason for the change.", "decision_making"),
     ("It did nothing to check that the Trust was completing the assessments on time.", "provider_oversight"),
     ("For eight months neither the Council nor the Trust found him a placement.", "commissioning"),
+    ("For eight months neither the Council nor the Trust found him a place.", "commissioning"),
     ("The Council placed him at Elm Lodge although Elm Lodge had told the Council it could not offer dementia care.", "commissioning"),
     ("She received one reply, which did not answer her questions.", "communication"),
     ("It told her daughter the carers were booked when they were not.", "communication"),
@@ -205,6 +206,13 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
+
+
+def test_what_a_rule_says_should_happen_sets_no_remedy_in_a_summary_finding(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 113)", "Decision : Upheld\nSummary: Mrs W complained about "
+                    "her son's care. His care and support plan was never reviewed, although the law says plans should be "
+                    "kept under review. The Council has agreed to apologise.")
+    assert {f.category for f in ex.faults} == {"care_planning"}
 
 
 def test_a_risk_assessment_is_not_an_assessment_of_needs() -> None:

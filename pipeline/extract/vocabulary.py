@@ -116,6 +116,12 @@ _NORM_SHOULD = _rx(r"\b(?:law|guidance|policy|scheme|regulations|rules|procedure
                    r"(?:says|said|states|stated|requires|required|provides|expects)\b[^.;]*?\bshould\b")
 
 
+def sets_remedy(text: str) -> bool:
+    """Does the sentence use a remedy's words ("should apologise", "will pay"), other than
+    in what a rule says should happen?"""
+    return bool(REMEDY_VERB.found_in(text)) and (" should " not in text or bool(REMEDY_VERB.found_in(_NORM_SHOULD.sub(" ", text))))
+
+
 def could_be_finding(text: str) -> bool:
     """Can the sentence be a finding of fault, by its wording alone? Not when it finds
     none ("I have not found fault") unless it turns ("..., but there was fault"), reports
@@ -132,7 +138,7 @@ def could_be_finding(text: str) -> bool:
         finding_verb = bool(FINDING_VERB.found_in(text))
         if not finding_verb:
             return False
-    if REMEDY_VERB.found_in(text) and (" should " not in text or REMEDY_VERB.found_in(_NORM_SHOULD.sub(" ", text))):
+    if sets_remedy(text):
         return bool(FINDING_VERB.found_in(text)) if finding_verb is None else finding_verb
     return True
 
@@ -279,7 +285,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the |any |another )?(?:new |suitable |alternative |interim )?(?:care package|package of care)|"
                           r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement) (?:to|who|able|that could)\b|"
                           r"(?:found|find\w*) (?:him |her |them )?(?:a |an |any )?(?:registered |suitable |alternative )?(?:children['’]s home|care home|nursing home|placement)s?\b|"
-                          r"(?:found|find\w*) (?:him|her|them) (?:a |an |any )?(?:suitable )?(?:place to live|home)\b"),
+                          r"(?:found|find\w*) (?:him|her|them) (?:a |an |any )?(?:suitable )?(?:place to live|place|home)\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
                                # checking a provider's performance, or acting under its contract
                                r"(?:check|review|monitor|inspect|assess|challeng)\w* (?:[\w’'-]+ ){0,3}?(?:performance|compliance)|"
