@@ -712,7 +712,7 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _is_remedy_clause(clause: str) -> bool:
-    return bool(vocab.REMEDY_VERB.found_in(clause)) and not vocab.FINDING_VERB.found_in(clause) and not vocab.FAULT_WORD.found_in(clause)
+    return vocab.sets_remedy(clause) and not vocab.FINDING_VERB.found_in(clause) and not vocab.FAULT_WORD.found_in(clause)
 
 
 # The body before this one in a list ("fault by the ICB and Council", "faults by the care
