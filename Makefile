@@ -15,8 +15,8 @@ DEV := $(SHARED)/corpus/dev
 N ?= 60000
 # The written sets (data/written/*/README.md says how each was written and used): those read
 # to find errors, and those kept blind, whose scores alone are taken.
-DEVELOPMENT_SETS := a b c d f h i j
-BLIND_SETS := e g
+DEVELOPMENT_SETS := a b c d f h i j k
+BLIND_SETS := e g l
 
 .PHONY: setup browser run test eval train bench clean
 
