@@ -168,6 +168,16 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("Yet the Council did not question them or check what Mr M was actually receiving.", "provider_oversight"),
     ("Its quality monitoring team found the home falling short and did not follow up either visit.", "provider_oversight"),
     ("We consider the Council's advice was wrong.", "communication"),
+    ("The Council did not complete a written assessment of Ms F's housing needs for four months.", "delay"),
+    ("The short breaks it then agreed did not start for a further five months.", "delay"),
+    ("The Council did not visit the site for seven months.", "delay"),
+    ("It then told her, wrongly, that her band could not be backdated.", "communication"),
+    ("The Council did not share its report with Mr F before the conference.", "communication"),
+    ("Carers missed four visits in January.", "care_quality"),
+    ("Its records did not show that Mr P was entitled to aftercare.", "record_keeping"),
+    ("The Council did not offer the family a care home place within her personal budget.", "commissioning"),
+    ("It took no steps to commission tuition for him.", "commissioning"),
+    ("U received no education at all in that time.", "service_provision"),
     # no worker allocated is a service not provided
     ("The Council failed to allocate a social worker to Miss R's case.", "service_provision"),
 ])
@@ -203,6 +213,10 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The assessment the Council completed in 2023 recorded several allegations as fact.", "record_keeping"),
     # the complainant raising concerns with the Council is not two bodies working together
     ("Mrs E raised concerns with the Council about bruising to her father.", "joint_working"),
+    # records that do not show something was considered are about the considering
+    ("Its records do not show that anyone considered whether it was safe to do so.", "record_keeping"),
+    # a reply not sent for weeks is communication, not delay
+    ("It did not reply to Mrs Q's emails asking for it for three weeks.", "delay"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

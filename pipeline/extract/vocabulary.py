@@ -89,7 +89,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
                    # "spent a further eight months disagreeing", "not satisfied the Care Provider did enough"
                    r"spent (?:a further |another |over |more than |nearly |almost )?" + _DURATION + r" (?:[\w’'-]+ ){0,2}?(?:disagree|argu|disput)\w*|"
-                   r"(?:am|are|was|were) not (?:satisfied|persuaded|convinced)\b|"
+                   r"(?:am|are|was|were) not (?:satisfied|persuaded|convinced)\b|longer than (?:the law|the guidance|it should|is allowed|allowed|permitted)|"
                    r"could not (?:find|arrange|secure|source|provide)|"
                    r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact|agreed))\b")
@@ -231,12 +231,13 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                   # how long it took: "took 16 weeks to complete", "took over a year to reply"
                   r"\btook (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around |until )?" + _DURATION + r"\b(?! (?:of |')?(?:leave|holiday|off)\b)|"
                   # "did not start enquiries for three weeks", "issued the plan 14 weeks after the statutory deadline"
-                  r"\b(?:did not|didn't|failed to) (?:start|begin|complete|issue|arrange|make|carry out|act)\w* (?:[\w’'-]+ ){0,6}?for (?:over |more than |nearly |almost |about |around )?" + _DURATION + r"|"
+                  r"\b(?:did not|didn't|failed to) (?:start|begin|complete|issue|arrange|make|carry out|act|visit|inspect|decide)\w* (?:[\w’'-]+ ){0,8}?"
+                  r"for (?:over |more than |nearly |almost |about |around |a further |another )?" + _DURATION + r"|"
                   + _DURATION + r" (?:after|past|beyond|outside) (?:the |its )?(?:statutory |legal )?(?:deadline|time ?limit|timescale)"),
     # Not telling, explaining or advising, in any form of the negation ("its failure to
     # tell him", "for not explaining", "failed to properly advise her"), and too little
     # information or discussion with the person or family.
-    "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|misinform|wrongly told|misleading|conflicting information|"
+    "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|misleading|conflicting information|"
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|discuss(?:ed|ing)?|"
                           # updating a person, not a document ("did not update the plan" is planning)
@@ -275,7 +276,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:updat|revis)\w* (?:the |her |his |their |its )?plan\b|"
                           # a placement's or package's review is its plan's
                           r"review (?:of )?(?:the |her |his |their )?(?:placement|care package|package)\b|(?:placement|package)(?= review)"),
-    "commissioning": _cue(r"(?<!clinical )commission(?:ing(?! groups?\b)|ed|ers?)\b|commission (?:a|an|the|suitable)|"
+    "commissioning": _cue(r"(?<!clinical )commission(?:ing(?! groups?\b)|ed|ers?)\b|(?<!quality )commission (?:a|an|the|any|suitable|alternative|tuition|care|support|education|services?|provision|therapy)\b|"
                           r"\bplac\w* (?:[\w’'-]+ ){1,6}?(?:although|even though|when|despite|though) (?:[\w’',-]+ ){0,20}?(?:could not|couldn't|was unable to|did not) (?:meet|manage|offer|provide|support)\b|"
                           r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
@@ -285,7 +286,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the |any |another )?(?:new |suitable |alternative |interim )?(?:care package|package of care)|"
                           r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement) (?:to|who|able|that could)\b|"
                           r"(?:found|find\w*) (?:him |her |them )?(?:a |an |any )?(?:registered |suitable |alternative )?(?:children['’]s home|care home|nursing home|placement)s?\b|"
-                          r"(?:found|find\w*) (?:him|her|them) (?:a |an |any )?(?:suitable )?(?:place to live|place|home)\b"),
+                          r"(?:found|find\w*) (?:him|her|them) (?:a |an |any )?(?:suitable )?(?:place to live|place|home)\b|"
+                          r"(?:did not|failed to|not) offer (?:[\w’'-]+ ){0,3}?(?:a |an |any )?(?:suitable )?(?:care home |nursing home )?(?:place|placement)\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
                                # checking a provider's performance, or acting under its contract
                                r"(?:check|review|monitor|inspect|assess|challeng)\w* (?:[\w’'-]+ ){0,3}?(?:performance|compliance)|"
@@ -312,14 +314,14 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "safeguarding": _cue(r"safeguard|section 42|child protection|exploitation|(?:clos|end)\w* (?:the |a |its )?(?:concern|alert)\b|"
                          r"\bno (?:further )?enquiry (?:was )?(?:needed|necessary|required)\b"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?\b(?! (?:of )?why\b)|(?:did|do|does) not record|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
-                           r"without (?:recording|noting|documenting)\b(?! why)|records? (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ )?records\b|"
+                           r"without (?:recording|noting|documenting)\b(?! why)|records? (?:did not|do not|does not) (?:show|record|say|include)\b(?! (?:that )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:considered|checked|thought|asked|looked))|records? (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ )?records\b|"
                            r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
-    "care_quality": _cue(r"missed (?:visits|calls)|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
+    "care_quality": _cue(r"missed (?:[\w’'-]+ ){0,3}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
                         r"(?:calls|visits) (?:[\w’'-]+ ){0,6}?(?:never|not) (?:made|happened|took place|carried out|delivered)\b|"
                         # "fault in the care that was provided", "failings in the personal care she received"
@@ -327,7 +329,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # (not providing information or advice is communication, not a service)
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
                               r"(?:did not|failed to|not) secure (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|support|therapy|tuition|help)\b|"
-                              r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
+                              r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|received no (?:[\w-]+ ){0,2}?(?:education|care|support|services?|help|tuition)\b|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
                               r"\bcollections? (?:[\w’'-]+ ){0,4}?missed|missed (?:[\w’'-]+ ){0,2}?collections?\b|"
                               r"(?:fewer|less) (?:[\w’'-]+ ){0,3}?(?:hours|visits|calls|sessions)(?= than\b)|"
                               # the care the person should have had and did not: not received, or visits cut short
