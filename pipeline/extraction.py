@@ -513,15 +513,15 @@ _INJUSTICE = re.compile(
 _EFFECT_VERB = (r"(?:caused?|causes|causing|meant|means|led|leads?|left|leaves|resulted|results|put|puts|compounded|added to|affected|"
                 r"(?:had|has|have) (?:an? |some |a significant )?(?:[\w-]+ )?(?:impact|effect))\b")
 _AFTERMATH = re.compile(
-    r"\W*(?:(?:however|also|overall|together|in my view|in our view),?\s+)?(?:this|these|that|those|the|such|its|their|both|all|each of these)\s+"
-    r"(?:[\w-]+\s+)?(?:faults?|failings?|failures?|errors?|maladministration|service failures?)\s+"
+    r"\W*(?:(?:however|also|overall|together|in my view|in our view|in any case),?\s+)?(?:this|these|that|those|the|such|its|their|both|all|each of these)\s+"
+    r"(?:[\w-]+\s+)?(?:faults?|failings?|failures?|errors?|maladministration|service failures?)\s+(?:(?:we|I) (?:have )?found\s+)?"
     r"(?:(?:by|of|on the part of)\s+[^,.;]{1,60}?\s+)?(?:has\s+|have\s+|had\s+|will have\s+|may have\s+|would have\s+)?"
     r"(?:also\s+|therefore\s+|then\s+|in turn\s+|together\s+|clearly\s+|(?:have\s+)?not only\s+)?"
     + _EFFECT_VERB + r"|"
     # "The result of these faults was that ...", "This meant Mrs G waited longer ..." (what
     # it meant for a person: "This meant ..." of anything lost dev CV 0.850 -> 0.840, as
     # real decisions go on "This meant the Council did not ...")
-    r"\W*the (?:result|effect|impact|consequence)s? of (?:these|this|the|those|its|their) (?:[\w-]+\s+)?(?:faults?|failings?|failures?|errors?)\b|"
+    r"\W*(?:the|as a) (?:result|effect|impact|consequence)s? of (?:these|this|the|those|its|their) (?:[\w-]+\s+)?(?:faults?|failings?|failures?|errors?)\b|"
     r"\W*(?:this|that) (?:meant|means) (?:that )?(?:(?:mrs?|ms|miss|dr) [A-Z]\w*|he|she|they|the family|her family|his family)\b", re.I)
 
 
@@ -666,7 +666,7 @@ _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,
                            # one view, several findings: "We found that the Trust ..., that the ICB ..., and that ..."
                            r",\s+(?:and\s+)?that\s+(?=the\s|its\s|their\s|it\s|they\s|[A-Z])|"
                            # each body with what it did: "fault by the Agency, which ..., and by the Council, which ..."
-                           r",\s+and\s+(?=by\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s*,\s*which\b)")
+                           r",\s+(?:and\s+)?(?=by\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s*(?:,\s*which|in|for)\b)")
 
 
 # A clause that only states what a fault did to the person ("..., and this caused her

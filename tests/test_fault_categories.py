@@ -274,6 +274,7 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     ("There is not enough evidence of fault in how the panel reached its decision.", False),
     ("We will not investigate, as there is insufficient evidence of fault.", False),
     ("There is not enough evidence that the Council failed to follow its inspection regime.", False),
+    ("Delays in ambulance response when demand is high are not in themselves a failing by an individual trust.", False),
     # too little evidence that a body did its job is the fault
     ("There is insufficient evidence the Council checked the Agency's rotas, and this was fault.", True),
     # a body cleared, a complaint not upheld, a "but" that does not turn
@@ -740,6 +741,15 @@ def test_a_list_of_holders_each_with_its_failing(nlp) -> None:
     assert not any(body == "Kestrel Care Ltd" and cat != "record_keeping" for body, cat in faults)
 
 
+def test_fault_by_each_body_in_what_it_did(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 114a)", "Decision : Upheld\nSummary: Mr P complained about "
+                    "Harwell Hospitals NHS Trust (the Trust) and NHS Harwell Integrated Care Board (the ICB). We found "
+                    "fault by the Trust in how it planned the discharge, by the ICB in the placement it commissioned.")
+    faults = {(f.body, f.category) for f in ex.faults}
+    assert ("Harwell Hospitals NHS Trust", "care_planning") in faults and ("NHS Harwell Integrated Care Board", "commissioning") in faults
+    assert ("Harwell Hospitals NHS Trust", "commissioning") not in faults
+
+
 def test_did_nothing_wrong_finds_no_fault() -> None:
     assert not vocab.could_be_finding("The Council did nothing wrong.")
     assert vocab.could_be_finding("The Council did nothing to check the agency's work.")
@@ -815,4 +825,6 @@ def test_what_the_faults_led_to_is_no_finding() -> None:
     assert _AFTERMATH.match("The result of these faults was that Mr D was placed in a home that could not meet his needs.")
     assert not _AFTERMATH.match("The Council placed Mr D in a home that could not meet his needs.")
     assert _AFTERMATH.match("This meant Mrs G waited longer than she should have while seriously unwell.")
+    assert _AFTERMATH.match("As a result of these faults Mrs E went without care for five weeks.")
+    assert _AFTERMATH.match("In any case the failings we found caused a four-day delay.")
     assert not _AFTERMATH.match("This meant the Council did not review the plan.")
