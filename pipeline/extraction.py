@@ -610,7 +610,7 @@ def _finds_before_remedy(sent: Sentence) -> bool:
 # "To remedy the injustice caused by the fault, ...": what the remedy is for, not a finding
 # "The Council and the ICB will each pay him £250", "the Trust and the Council have each
 # agreed to apologise and pay Mrs V £250": one sum from each body of the clause.
-_EACH_PAYS = re.compile(r"\beach\s+(?:agreed\s+to\s+|will\s+|should\s+)?(?:apologi[sz]e\s+(?:to\s+[^,;£]{1,40}?\s+)?and\s+)?"
+_EACH_PAYS = re.compile(r"\beach\s+(?:agreed\s+to\s+|will\s+|should\s+)?(?:apologi[sz]e\s+(?:to\s+[^,;£]{1,40}?\s+)?and\s+(?:to\s+)?)?"
                         r"(?:pay|refund|make|give)\b", re.I)
 _CLAUSE_START = re.compile(r".*(?:,\s+and\s+|;\s+|:\s+|\.\s+)", re.S)
 
@@ -1059,7 +1059,7 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
         return True
     window = sent.text[max(0, s - 80):e + 60]
     near = sent.text[max(0, s - 40):e + 30]
-    if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|pay (?:her|him|them|mrs?|ms|miss)", near, re.I):
+    if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|settle|pay (?:her|him|them|mrs?|ms|miss)", near, re.I):
         return False
     if vocab.AWARD_VERB.search(window):
         return True
@@ -1248,8 +1248,13 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
     sections spaCy read, each with the bodies, sums and deadline phrases in it."""
     registry = BodyRegistry()
     title_part = body_rules.split_title(record.title)
-    for m in body_rules.find_named_bodies(title_part or ""):
+    in_title = body_rules.find_named_bodies(title_part or "")
+    for m in in_title:
         registry.add(m.text, m.body_type, from_title=True)
+    if not in_title and title_part and record.source == "lgsco" and body_rules.names_a_home(title_part):
+        # An LGSCO title names the body complained about: "Colmswell House (18 880 017)",
+        # a care home with no company word in its name
+        registry.add(title_part, body_rules.CARE_PROVIDER, from_title=True, alias="the care home")
     mentions = [m for doc in docs for m in doc._.body_mentions or []]
     mentions += [m for section_text in names_only for m in body_rules.find_named_bodies(section_text)]
     for m in mentions:

@@ -270,3 +270,12 @@ def test_a_home_named_by_its_description_is_found_by_name_later(nlp) -> None:
                 "The home has agreed to pay Mr N £300.")
     assert ("Tansley House", "care_quality") in {(f.body, f.category) for f in ex.faults}
     assert [(p.payer, p.amount) for p in ex.payments] == [("Tansley House", 300)]
+
+
+def test_a_care_home_named_only_in_the_title_is_the_body(nlp) -> None:
+    """An LGSCO title names the body complained about, even without a company word."""
+    title = "Larkmoor House (18 999 017)"
+    ex = extract_one(record(f"{title}\nDecision : Upheld\nSummary: The care home charged Mrs C for 28 days after her "
+                            "mother's death, which was fault. The care home has agreed to refund £1,512.\n", title=title), nlp)
+    assert [(b.name, b.body_type) for b in ex.bodies] == [("Larkmoor House", "care_provider")]
+    assert [p.payer for p in ex.payments] == ["Larkmoor House"]

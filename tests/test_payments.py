@@ -192,6 +192,7 @@ def test_purposes_of_lost_service_and_money_laid_out(nlp, sentence: str, purpose
     "The Council will refund the £800 Mr Q paid, and the Council and the ICB will each pay him £250 for his distress.",
     "The ICB and the Council have each agreed to apologise and pay Mrs V £250 for the distress this caused.",
     "The Council has cancelled the invoices, and it and the ICB have each agreed to apologise to Mr R and pay him £250.",
+    "The ICB and the Council have each agreed to apologise and to pay Mrs V £250 for her distress.",
 ])
 def test_bodies_that_each_pay_pay_one_sum_each(nlp, sentence: str) -> None:
     record = lgsco("Harwell Borough Council (the Council) and NHS Harwell Integrated Care Board (the ICB) "
@@ -225,3 +226,14 @@ def test_a_sum_after_a_refund_of_money_already_paid_is_new(nlp) -> None:
     record = lgsco("The Council has agreed to cancel the invoices, refund the £2,146.50 Mrs X has already paid "
                    "and pay her £200 for the distress caused.")
     assert paid(record, nlp) == [(2146.5, COUNCIL, "recommended"), (200.0, COUNCIL, "recommended")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an invoice the body settles is paid for the person
+    ("The ICB will settle the £4,920 invoice directly with the nursing home so that Mrs X does not have to pay it.", [4920.0]),
+    # a sum the body took back, and one the decision declines after naming it
+    ("Mrs X complained the Council took back £2,310.75 from her direct payment account.", []),
+    ("A private ambulance would have cost £480, but he did not use one, and we do not recommend a payment for this.", []),
+])
+def test_sums_settled_taken_back_or_declined(nlp, sentence: str, expected: list[float]) -> None:
+    assert amounts(lgsco(sentence), nlp) == expected

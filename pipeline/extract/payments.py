@@ -65,6 +65,9 @@ _TURNED_DOWN = re.compile(r"^[^.;£]{0,40}?\b(?:she|he|they|Mrs? [A-Z]|Ms [A-Z]|
                           r"(?:declined|refused|rejected|turned (?:it |this )?down|did not accept)\b", _I)
 
 
+# ... or after it: "a private ambulance would have cost £480, ... and we do not recommend a
+# payment for this".
+_DECLINED_AFTER = re.compile(r"^[^.;]*?\b(?:we|I) (?:do|did|will|would) not (?:recommend|ask for|award) (?:a |any )?(?:payment|refund|reimbursement|remedy)\b", _I)
 # A sum the decision replaces: "instead of the £100 it offered, pay him £600".
 _REPLACED = re.compile(r"\b(?:instead of|rather than|in place of|replac\w+)\s+(?:the\s+|its\s+|their\s+)?\s*$", _I)
 
@@ -95,6 +98,8 @@ def not_awarded(text: str, start: int, end: int) -> bool:
     if _DECLINED_BY_US.search(clause_lead):
         return True
     if replaced(text, start):
+        return True
+    if _DECLINED_AFTER.search(text[end:end + 160]):
         return True
     return bool(_TURNED_DOWN.search(tail))
 

@@ -349,11 +349,12 @@ STRONG_CATEGORY_CUE_SET = CueSet(STRONG_CATEGORY_CUES)
 # --- payments -------------------------------------------------------------------------
 # A sum is an award when the words around it say something is paid to remedy the
 # injustice; background sums (fees, rates, invoices, claims) are not.
-AWARD_VERB = _rx(r"\b(?:pay|pays|paying|paid|payment|refund\w*|reimburs\w*|waiv\w*|offer\w*|award\w*|remedy|compensat\w*|financial remedy|credit\w*|write off|writes? off|repay\w*|backdat\w*|cover (?:the )?cost)")
+AWARD_VERB = _rx(r"\b(?:pay|pays|paying|paid|payment|settle|refund\w*|reimburs\w*|waiv\w*|offer\w*|award\w*|remedy|compensat\w*|financial remedy|credit\w*|write off|writes? off|repay\w*|backdat\w*|cover (?:the )?cost)")
 NOT_AWARD = _rx(
     r"\b(?:per|a|each|every) (?:week|hour|month|night|day|year|annum)\b|weekly|hourly|\bp/?w\b|"
     r"\b(?:wants?|wanted|would like|seeks?|sought|asked (?:for|the)|requested|claim(?:s|ed|ing)?|is looking for|asks?)\b|"
-    r"\binvoice|\bdebt\b|arrears|\bowes?\b|\bowed\b|charged (?:her|him|them|mr|mrs|ms)|costs? (?:her|him|them) |"
+    r"\binvoice|\bdebt\b|arrears|\bowes?\b|\bowed\b|charged (?:her|him|them|mr|mrs|ms)|costs? (?:her|him|them) |would have cost|"
+    r"\btook back|\brecover(?:ed|s|ing)?\b|claw(?:ed)? back|"
     r"\bbudget of|\bpersonal budget|\bsavings|\bthreshold|\bcapital|\bbenefit|\bsalary|\bincome of|\brent\b"
 )
 PREVIOUSLY_OFFERED = _rx(
