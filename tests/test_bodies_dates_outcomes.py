@@ -34,6 +34,9 @@ def names(text: str) -> list[tuple[str, str]]:
     ("Mrs X wrote to Kelworth Borough Council.", [("Kelworth Borough Council", "council")]),
     ("He moved into Ash Lodge Nursing Home in May.", [("Ash Lodge Nursing Home", "care_provider")]),
     ("A.B. Care Ltd arranged the visits.", [("A.B. Care Ltd", "care_provider")]),
+    # a company word after a care word ending in a type word: the whole name
+    ("Wilverton Care Group Limited gave notice.", [("Wilverton Care Group Limited", "care_provider")]),
+    ("Barchester Healthcare Group Ltd runs the home.", [("Barchester Healthcare Group Ltd", "care_provider")]),
     # a name with no type word, defined by its role
     ("Mrs X moved into Larch House (the Home) in May.", [("Larch House", "care_provider")]),
     ("The Council commissioned B2 Care (the Agency) to visit.", [("B2 Care", "care_provider")]),
