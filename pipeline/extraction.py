@@ -42,8 +42,10 @@ if TYPE_CHECKING:
 # faults' effect no finding, narrower no-fault and allegation wording;
 # 0.3.5: care homes by name and "the home", holders outside subordinate clauses, one view
 # of several findings read clause by clause, bodies listed with commas, more plain-words
-# failures and cues for oversight, commissioning, joint working, safeguarding and delay).
-EXTRACTOR_VERSION = "0.3.5"
+# failures and cues for oversight, commissioning, joint working, safeguarding and delay;
+# 0.3.6: cues from eight new written sets, lists of holders, bodies that each pay, refunds
+# and replaced offers, title-only care homes, "Care Group Limited", norms that say "should").
+EXTRACTOR_VERSION = "0.3.6"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
