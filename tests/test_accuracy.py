@@ -45,10 +45,10 @@ DEV_ACCURACY_FLOORS = {
     "payments: status (matched)": 0.99,
 }
 # 5-fold cross-validation (pipeline.fault_training.cross_validate): the fault model refitted
-# on four folds, the whole extractor scored on the fifth. Measured 2026-12-02, session 9
-# (issue 12: faults 0.847, categories 0.843, bodies 0.971). The fault rules were chosen
-# by reading this corpus's errors, which the folds do not hold out: expect much less on
-# decisions nobody here has read (the sealed holdout below: 0.653; set D, blind: 0.596).
+# on four folds, the whole extractor scored on the fifth. Measured 2026-12-02, session 10
+# (issue 12: faults 0.850, categories 0.846, bodies 0.977). The fault rules were chosen
+# by reading this corpus's errors, which the folds do not hold out: expect less on
+# decisions nobody here has read (the sealed holdout below: 0.689; sets E, G, L: 0.66-0.70).
 CV_F1_FLOORS = {
     "faults: body+category": 0.84, "faults: category per decision": 0.84,
     "bodies: name": 0.97, "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.96,
@@ -93,30 +93,47 @@ def test_sample_floors(sample_scores):
 # The project's written decisions (data/written/*, data/holdout): fiction written from the
 # annotation guide by writers who never read the extractor. data/holdout is sealed: nobody
 # changing the extractor reads its texts or errors, so its score is the nearest thing here
-# to decisions nobody has seen; set D was blind through session 9 (its first and last
-# scores are the session's honest before -> after). Sets A, B and C are development data
-# (read to find kinds of error): their figures flatter the extractor.
-# Measured 2026-12-02, session 8 start -> session 9 end (faults body+category F1):
-# holdout 0.524 -> 0.639 -> 0.653 (categories 0.539 -> 0.662 -> 0.672); D (session 9 only)
-# 0.519 -> 0.596; A 0.552 -> 0.587 -> 0.675; B 0.460 -> 0.577 -> 0.728; C (session 9 only)
-# 0.520 -> 0.647. Far below the dev corpus's cross-validated 0.847: that gap is issue 12.
+# to decisions nobody has seen; sets E, G and L were blind through session 10 (their first and
+# last scores are the session's honest before -> after). The other sets are development data
+# (read to find kinds of error): their figures flatter the extractor. Faults body+category
+# F1, session 8 start -> 9 end -> 10 end: holdout 0.524 -> 0.653 -> 0.689 (categories 0.539
+# -> 0.672 -> 0.721); session 10 only: E 0.636 -> 0.697, G 0.610 -> 0.694, L 0.628 -> 0.661.
+# Still below the dev corpus's cross-validated 0.850: that gap is issue 12.
 WRITTEN_FLOORS = {
-    "holdout": {"faults: body+category": 0.65, "faults: category per decision": 0.67, "bodies: name": 0.98,
+    # blind when scored (holdout sealed; e, g, l blind through session 10)
+    "holdout": {"faults: body+category": 0.68, "faults: category per decision": 0.72, "bodies: name": 0.98,
                 "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
-    "written/d": {"faults: body+category": 0.59, "faults: category per decision": 0.61, "bodies: name": 0.91,
-                  "payments: amount+payer": 0.93, "deadlines: due_date+body": 0.88},
-    "written/a": {"faults: body+category": 0.67, "faults: category per decision": 0.73, "bodies: name": 0.97,
-                  "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.98},
-    "written/b": {"faults: body+category": 0.72, "faults: category per decision": 0.76, "bodies: name": 0.95,
-                  "payments: amount+payer": 0.94},
-    "written/c": {"faults: body+category": 0.64, "faults: category per decision": 0.68, "bodies: name": 0.96,
+    "written/e": {"faults: body+category": 0.69, "faults: category per decision": 0.72, "bodies: name": 0.97,
+                  "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
+    "written/g": {"faults: body+category": 0.69, "faults: category per decision": 0.74, "bodies: name": 0.94,
+                  "payments: amount+payer": 0.92, "deadlines: due_date+body": 0.90},
+    "written/l": {"faults: body+category": 0.66, "faults: category per decision": 0.66, "bodies: name": 0.96,
+                  "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.99},
+    # development sets (read for errors)
+    "written/a": {"faults: body+category": 0.70, "faults: category per decision": 0.76, "bodies: name": 0.97,
+                  "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.98},
+    "written/b": {"faults: body+category": 0.74, "faults: category per decision": 0.79, "bodies: name": 0.96,
+                  "payments: amount+payer": 0.97},
+    "written/c": {"faults: body+category": 0.68, "faults: category per decision": 0.71, "bodies: name": 0.97,
+                  "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.99},
+    "written/d": {"faults: body+category": 0.78, "faults: category per decision": 0.79, "bodies: name": 0.93,
+                  "payments: amount+payer": 0.98, "deadlines: due_date+body": 0.99},
+    "written/f": {"faults: body+category": 0.76, "faults: category per decision": 0.83, "bodies: name": 0.97,
                   "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.99},
+    "written/h": {"faults: body+category": 0.76, "faults: category per decision": 0.79, "bodies: name": 0.93,
+                  "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
+    "written/i": {"faults: body+category": 0.77, "faults: category per decision": 0.82, "bodies: name": 0.94,
+                  "payments: amount+payer": 0.98, "deadlines: due_date+body": 0.92},
+    "written/j": {"faults: body+category": 0.77, "faults: category per decision": 0.83, "bodies: name": 0.96,
+                  "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.98},
+    "written/k": {"faults: body+category": 0.69, "faults: category per decision": 0.74, "bodies: name": 0.97,
+                  "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.99},
 }
 
 
 @pytest.mark.parametrize("folder", WRITTEN_FLOORS)
 def test_written_decision_floors(nlp, folder):
     scores = _scores([DATA / folder / "records.jsonl"], DATA / folder / "gold.jsonl", nlp)
-    assert scores.decisions == {"holdout": 40, "written/a": 40, "written/b": 50, "written/c": 40, "written/d": 40}[folder]
+    assert scores.decisions == (50 if folder == "written/b" else 40)
     low = {f: round(scores.fields[f].f1, 3) for f, floor in WRITTEN_FLOORS[folder].items() if scores.fields[f].f1 < floor}
     assert not low, f"{folder}: below the floor: {low}"
