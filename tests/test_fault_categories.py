@@ -222,13 +222,6 @@ def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> N
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
 
 
-def test_what_a_rule_says_should_happen_sets_no_remedy_in_a_summary_finding(nlp) -> None:
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 113)", "Decision : Upheld\nSummary: Mrs W complained about "
-                    "her son's care. His care and support plan was never reviewed, although the law says plans should be "
-                    "kept under review. The Council has agreed to apologise.")
-    assert {f.category for f in ex.faults} == {"care_planning"}
-
-
 def test_a_risk_assessment_is_not_an_assessment_of_needs() -> None:
     assert "assessment" not in vocab.CATEGORY_CUE_SET.found_in("Staff did not carry out the checks in his falls risk assessment.")
     assert "assessment" in vocab.CATEGORY_CUE_SET.found_in("The Council did not assess his needs.")
@@ -721,33 +714,29 @@ def test_both_organisations_after_a_sentence_about_two_of_three_means_those_two(
     assert blamed == {"Harwell Borough Council", "NHS Harwell Integrated Care Board"}
 
 
-def test_each_body_takes_the_relative_clause_after_it(nlp) -> None:
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 109)", "Decision : Upheld\nSummary: Ms C complained about "
-                    "her mother's home care from Kestrel Care Ltd (the Agency). We found fault by the Agency, which kept "
-                    "poor records, and by the Council, which charged Mrs B for care she did not receive.")
+KESTREL, HARWELL, HARWELL_ICB, HARWELL_TRUST = ("Kestrel Care Ltd", "Harwell Borough Council",
+                                               "NHS Harwell Integrated Care Board", "Harwell Hospitals NHS Trust")
+
+
+@pytest.mark.parametrize("summary, found, not_found", [
+    # "fault by the Agency, which ..., and by the Council, which ..."
+    ("Ms C complained about her mother's home care from Kestrel Care Ltd (the Agency). We found fault by the Agency, "
+     "which kept poor records, and by the Council, which charged Mrs B for care she did not receive.",
+     {(KESTREL, "record_keeping"), (HARWELL, "charging_funding")}, {(HARWELL, "record_keeping"), (KESTREL, "charging_funding")}),
+    # a list of holders separated by semicolons, each "by X, which ..."
+    ("Mrs U complained about Harwell Borough Council (the Council), Kestrel Care Ltd (the Agency) and NHS Harwell "
+     "Integrated Care Board (the ICB). We found fault by the Council, which did not tell her about the charges; by the "
+     "Agency, which kept poor records; and by the ICB, which delayed his assessment.",
+     {(KESTREL, "record_keeping")}, {(HARWELL, "record_keeping"), (HARWELL_ICB, "record_keeping"), (KESTREL, "communication")}),
+    # "fault by the Trust in ..., by the ICB in ..."
+    ("Mr P complained about Harwell Hospitals NHS Trust (the Trust) and NHS Harwell Integrated Care Board (the ICB). "
+     "We found fault by the Trust in how it planned the discharge, by the ICB in the placement it commissioned.",
+     {(HARWELL_TRUST, "care_planning"), (HARWELL_ICB, "commissioning")}, {(HARWELL_TRUST, "commissioning")}),
+], ids=["which-and-by", "semicolon-list", "by-in"])
+def test_each_listed_holder_takes_its_own_failing(nlp, summary: str, found: set, not_found: set) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 109a)", "Decision : Upheld\nSummary: " + summary)
     faults = {(f.body, f.category) for f in ex.faults}
-    assert ("Kestrel Care Ltd", "record_keeping") in faults and ("Harwell Borough Council", "charging_funding") in faults
-    assert ("Harwell Borough Council", "record_keeping") not in faults and ("Kestrel Care Ltd", "charging_funding") not in faults
-
-
-def test_a_list_of_holders_each_with_its_failing(nlp) -> None:
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 111)", "Decision : Upheld\nSummary: Mrs U complained about "
-                    "Harwell Borough Council (the Council), Kestrel Care Ltd (the Agency) and NHS Harwell Integrated Care "
-                    "Board (the ICB). We found fault by the Council, which did not tell her about the charges; by the "
-                    "Agency, which kept poor records; and by the ICB, which delayed his assessment.")
-    faults = {(f.body, f.category) for f in ex.faults}
-    assert ("Kestrel Care Ltd", "record_keeping") in faults
-    assert not any(body != "Kestrel Care Ltd" and cat == "record_keeping" for body, cat in faults)
-    assert not any(body == "Kestrel Care Ltd" and cat != "record_keeping" for body, cat in faults)
-
-
-def test_fault_by_each_body_in_what_it_did(nlp) -> None:
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 114a)", "Decision : Upheld\nSummary: Mr P complained about "
-                    "Harwell Hospitals NHS Trust (the Trust) and NHS Harwell Integrated Care Board (the ICB). We found "
-                    "fault by the Trust in how it planned the discharge, by the ICB in the placement it commissioned.")
-    faults = {(f.body, f.category) for f in ex.faults}
-    assert ("Harwell Hospitals NHS Trust", "care_planning") in faults and ("NHS Harwell Integrated Care Board", "commissioning") in faults
-    assert ("Harwell Hospitals NHS Trust", "commissioning") not in faults
+    assert found <= faults and not (not_found & faults)
 
 
 def test_did_nothing_wrong_finds_no_fault() -> None:
@@ -766,22 +755,6 @@ def test_is_fault_in_so_many_words_is_a_finding_whatever_the_models_score(senten
 
     doubtful = Prediction(finding=0.1, categories={})
     assert _is_finding(Sentence(sentence, 0, len(sentence), FINDINGS, [], [], [], doubtful, True, True))
-
-
-def test_a_bare_verdict_takes_the_specific_topic_of_the_sentence_before(nlp) -> None:
-    """"That was fault." after a sentence that only narrates takes what that sentence's
-    specific cues name, not every broad word in it (here "records" and "care")."""
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 110)", "Decision : Upheld\nSummary: Mrs D complained about "
-                    "the Council.\nFinal decision\nFindings\nThe Council did not contact the Agency or look at its call "
-                    "records when Mrs D reported missed care. That was fault.")
-    assert {f.category for f in ex.faults} == {"provider_oversight"}
-
-
-def test_a_clause_that_clears_the_body_gives_no_category(nlp) -> None:
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 112)", "Decision : Upheld\nSummary: Mrs W complained about "
-                    "Elm House (the Home). We found fault in the Home's pressure care, but not in how it dealt with her "
-                    "complaint.")
-    assert {f.category for f in ex.faults} == {"care_quality"}
 
 
 def test_a_plan_that_said_what_was_due_is_not_care_planning() -> None:
@@ -817,6 +790,23 @@ def test_the_second_stage_of_a_complaint_is_complaint_handling() -> None:
     from pipeline.extraction import _strong_categories
 
     assert _strong_categories("The Council took far too long over the second stage of her complaint.") == {"complaint_handling"}
+
+
+@pytest.mark.parametrize("decision, categories", [
+    # what a rule says should happen sets no remedy: the sentence is a finding
+    ("Summary: Mrs W complained about her son's care. His care and support plan was never reviewed, although the "
+     "law says plans should be kept under review. The Council has agreed to apologise.", {"care_planning"}),
+    # a clause clearing the body of something gives no category (nor the model's reading of the whole)
+    ("Summary: Mrs W complained about Elm House (the Home). We found fault in the Home's pressure care, but not in "
+     "how it dealt with her complaint.", {"care_quality"}),
+    # "That was fault." after a narrating sentence takes what its specific cues name, not its
+    # broad words ("records", "care")
+    ("Summary: Mrs D complained about the Council.\nFinal decision\nFindings\nThe Council did not contact the Agency "
+     "or look at its call records when Mrs D reported missed care. That was fault.", {"provider_oversight"}),
+], ids=["norm-should", "clause-clears", "bare-verdict"])
+def test_the_categories_a_decision_gives(nlp, decision: str, categories: set[str]) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 113)", "Decision : Upheld\n" + decision)
+    assert {f.category for f in ex.faults} == categories
 
 
 def test_what_the_faults_led_to_is_no_finding() -> None:
