@@ -614,20 +614,17 @@ def _finds_before_remedy(sent: Sentence) -> bool:
 # agreed to apologise and pay Mrs V £250": one sum from each body of the clause.
 _EACH_PAYS = re.compile(r"\beach\s+(?:agreed\s+to\s+|will\s+|should\s+)?(?:apologi[sz]e\s+(?:to\s+[^,;£]{1,40}?\s+)?and\s+(?:to\s+)?)?"
                         r"(?:pay|refund|make|give)\b", re.I)
-_CLAUSE_START = re.compile(r".*(?:,\s+and\s+|;\s+|:\s+|\.\s+)", re.S)
 
 
 def _each_pays(sent: Sentence, amount_start: int, current: str | None) -> list[str]:
     """The bodies that each pay the sum at amount_start, when the sentence says they each
     do ("it and the ICB": `current`, the body the remedy is about, and the ICB)."""
     before = sent.text[:amount_start - sent.start]
-    each = None
-    for each in _EACH_PAYS.finditer(before):
-        pass
-    if each is None:
+    found = list(_EACH_PAYS.finditer(before))
+    if not found:
         return []
-    lead = _CLAUSE_START.match(before, 0, each.start())
-    lo = sent.start + (lead.end() if lead else 0)
+    each = found[-1]
+    lo = sent.start + subject_rules.clause_start(before, each.start())
     payers = [k for off, k in sent.bodies if lo <= off < sent.start + each.start()]
     if current is not None and re.match(r"\s*it\s+and\b", sent.text[lo - sent.start:]):
         payers.insert(0, current)
@@ -938,6 +935,7 @@ def _listed_holder(sent: Sentence, lo: int, hi: int) -> list[str]:
     m = _BY_HOLDER.match(sent.text, lo - sent.start)
     if m is None or not _FAULT_BY.search(sent.text, 0, lo - sent.start):
         return []
+    # (a name starts after "by the"; a role mention such as "the Agency" starts at its "the")
     first = [k for off, k in sent.bodies if off == sent.start + m.end() or off == sent.start + m.end() - len("the ")]
     return first[:1]
 
@@ -1148,9 +1146,6 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
 _REMEDY_PURPOSE = re.compile(r"to (?:reflect|recognise|acknowledge|remedy)|remedy|redress|for (?:the|her|his|their) (?:distress|time|inconvenience|frustration)|goodwill", re.I)
 
 
-# Where a sum's own clause starts: after ", and", ";" or an "and" before the next remedy verb
-# ("refund the £2,146.50 she has already paid and pay her £200").
-_NEXT_CLAUSE = re.compile(r",\s+and\s+|;\s+|\s+and\s+(?=(?:to\s+)?(?:pay|refund|reimburse|repay|apologi[sz]e|waive|make)\b)", re.I)
 _REFUND_OF = re.compile(r"\b(?:refund|reimburse|repay|pay back|return)\w*\s+(?:to\s+\w+\s+)?(?:the|her|his|their|[\w’']+['’]s)\s*$", re.I)
 
 
@@ -1169,9 +1164,8 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
         return True
     # the clause before a sum's own ("refund the £326 already paid, and pay Mrs F £150")
     # says nothing about it
-    cut = max((m.end() for m in _NEXT_CLAUSE.finditer(lead)), default=-1)
-    if cut >= 0:
-        lo, lead = lo + cut, lead[cut:]
+    cut = subject_rules.clause_start(lead)
+    lo, lead = lo + cut, lead[cut:]
     if _REFUND_OF.search(lead):
         return False  # "refund the £326.18 already paid": the person paid it; the refund is new
     if before and payment_rules.replaced(sent.text, before[-1][0] - sent.start):
@@ -1180,7 +1174,7 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
         return False
     if vocab.PREVIOUSLY_OFFERED.search(sent.text[lo - sent.start:hi - sent.start]):
         return True
-    return payment_rules.already_done(sent.text, start - sent.start, end - sent.start, lo - sent.start if cut >= 0 else 0)
+    return payment_rules.already_done(sent.text, start - sent.start, end - sent.start, lo - sent.start if cut else 0)
 
 
 _ANNOUNCED = re.compile(r"(?:financial remedy|payment|sum|award)\s+of\s*£", re.I)

@@ -248,9 +248,9 @@ def _deadline_bodies(sent: Sentence, phrase_start: int, scope: list[Sentence], c
     head = _subject_part(sent.text)
     # "The Council will pay Mrs J £450, and both organisations will apologise, within one
     # month": the clause before the phrase gives work to every body
-    clause = re.split(r",?\s+and\s+|;\s+", sent.text[:phrase_start - sent.start])[-1]
-    if clause is not sent.text and len(default_bodies) > 1 and re.match(
-            rf"\s*(?:{subject_rules.PLURAL_SUBJECT})\b", clause, re.I):
+    before = sent.text[:phrase_start - sent.start]
+    start = subject_rules.clause_start(before)
+    if start and len(default_bodies) > 1 and re.match(rf"\s*(?:{subject_rules.PLURAL_SUBJECT})\b", before[start:], re.I):
         return subject_rules.unique((subject_rules.subjects(sent) if in_sentence else []) + default_bodies)
     if in_sentence and re.search(r"\b(?:each|all three|both|all)\b|,\s*\w+\s+and\b", head, re.I) and len(in_sentence) > 1:
         return in_sentence

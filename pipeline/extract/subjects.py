@@ -25,6 +25,18 @@ _LEAD_IN = re.compile(r"(?:regard|relation to|regarding|for)\s*(?:the\s*)?$", re
 # organisations", "the two bodies" (a pattern to embed, without word boundaries).
 PLURAL_SUBJECT = r"they|both|each|(?:both|each|the)\s+(?:of them\s+|two\s+)?(?:organisations|bodies|authorities)"
 
+# Where a remedy sentence's next clause starts: after ", and", ";" or ":", or at an "and"
+# before the next remedy verb ("refund the £2,146.50 she has already paid and pay her
+# £200", "The Council will pay £450, and both organisations will apologise").
+_NEXT_CLAUSE = re.compile(r",?\s+and\s+(?=(?:to\s+)?(?:pay|refund|reimburse|repay|apologi[sz]e|waive|make)\b)|"
+                          r",\s+and\s+|[;:]\s+", re.I)
+
+
+def clause_start(text: str, end: int | None = None) -> int:
+    """Where the clause holding text[end] (the text's end by default) starts."""
+    return max((m.end() for m in _NEXT_CLAUSE.finditer(text, 0, len(text) if end is None else end)), default=0)
+
+
 def unique(items: Iterable[str]) -> list[str]:
     """The items in their first order, each once."""
     out: list[str] = []
