@@ -775,6 +775,12 @@ _BODY_ACCEPTS = re.compile(r"\b(?:has|had|have)\s+(?:already\s+|now\s+|since\s+)
                            r"(?:complaints?|fault|failings?)\b", re.I)
 
 
+# Commissioning and overseeing providers are what councils and NHS commissioners do: no
+# gold (dev corpus or written sets) gives either to a care provider or a GP practice.
+_COMMISSIONER_FAULTS = frozenset({"commissioning", "provider_oversight"})
+_COMMISSIONED = frozenset({body_rules.CARE_PROVIDER, body_rules.GP_PRACTICE})
+
+
 def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str],
                 upheld: bool = False) -> list[Fault]:
     sentences = _split_at_initials(sentences)
@@ -810,6 +816,11 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         s.section == sections_mod.SUMMARY and s.fault_word and _is_finding(s) for s in sentences)
 
     def add(key: str, cats: set[str], sent: Sentence) -> None:
+        body = registry.bodies.get(key)
+        if body is not None and body.body_type in _COMMISSIONED:
+            # a provider is what is commissioned and overseen, never the commissioner:
+            # "the Council arranged the placement at Juniper Court without checking ..."
+            cats = cats - _COMMISSIONER_FAULTS
         for cat in sorted(cats):
             if (key, cat) not in seen:
                 seen.add((key, cat))

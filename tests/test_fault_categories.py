@@ -818,3 +818,15 @@ def test_what_the_faults_led_to_is_no_finding() -> None:
     assert _AFTERMATH.match("As a result of these faults Mrs E went without care for five weeks.")
     assert _AFTERMATH.match("In any case the failings we found caused a four-day delay.")
     assert not _AFTERMATH.match("This meant the Council did not review the plan.")
+
+
+@pytest.mark.parametrize("summary", [
+    "Mrs B complained about Harwell Borough Council and Larch Court Care Home. We found the Council arranged the "
+    "placement at Larch Court Care Home without checking the home could meet her needs at night, which was fault.",
+    "We found fault by the Council in how it chose and monitored Kestrel Care Ltd (the Agency).",
+])
+def test_a_provider_is_commissioned_and_overseen_never_the_commissioner(nlp, summary: str) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 112a)", "Decision : Upheld\nSummary: " + summary)
+    faults = {(f.body, f.category) for f in ex.faults}
+    assert faults & {(HARWELL, "commissioning"), (HARWELL, "provider_oversight")}
+    assert not {(b, c) for b, c in faults if b != HARWELL and c in ("commissioning", "provider_oversight")}
