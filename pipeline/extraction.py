@@ -779,6 +779,8 @@ _BODY_ACCEPTS = re.compile(r"\b(?:has|had|have)\s+(?:already\s+|now\s+|since\s+)
 # gold (dev corpus or written sets) gives either to a care provider or a GP practice.
 _COMMISSIONER_FAULTS = frozenset({"commissioning", "provider_oversight"})
 _COMMISSIONED = frozenset({body_rules.CARE_PROVIDER, body_rules.GP_PRACTICE})
+_CARE_GIVERS = _COMMISSIONED | {body_rules.NHS_TRUST}
+_COMMISSIONERS = frozenset({body_rules.COUNCIL, body_rules.ICB, body_rules.CCG})
 
 
 def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str],
@@ -893,7 +895,21 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 unread.clear()
             found_here |= cats
         prev, prev_found = sent, found_here
-    return faults
+    return _care_by_whoever_gave_it(faults, registry)
+
+
+def _care_by_whoever_gave_it(faults: list[Fault], registry: BodyRegistry) -> list[Fault]:
+    """The quality of care is the failing of whoever gave it: where a provider, trust or
+    GP practice holds it, a council or NHS commissioner that the same findings name holds
+    its own failings (commissioning, oversight), not the care. (A council alone is given
+    the care it commissioned, as in "fault by the Council as care visits were often
+    short".)"""
+    def kind(key: str) -> str | None:
+        body = registry.bodies.get(key)
+        return body.body_type if body is not None else None
+    if not any(f.category == "care_quality" and kind(f.body) in _CARE_GIVERS for f in faults):
+        return faults
+    return [f for f in faults if not (f.category == "care_quality" and kind(f.body) in _COMMISSIONERS)]
 
 
 _OBJECT_LEAD = re.compile(

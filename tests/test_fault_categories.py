@@ -830,3 +830,21 @@ def test_a_provider_is_commissioned_and_overseen_never_the_commissioner(nlp, sum
     faults = {(f.body, f.category) for f in ex.faults}
     assert faults & {(HARWELL, "commissioning"), (HARWELL, "provider_oversight")}
     assert not {(b, c) for b, c in faults if b != HARWELL and c in ("commissioning", "provider_oversight")}
+
+
+def test_the_care_is_the_failing_of_whoever_gave_it(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 113a)", "Decision : Upheld\nSummary: Mrs B complained about "
+                    "her care from Kestrel Care Ltd (the Agency), which Harwell Borough Council arranged. We found fault "
+                    "by the Agency, which missed calls and gave her the wrong medication, and by the Council, which did "
+                    "not act on her reports of missed calls.")
+    care = {f.body for f in ex.faults if f.category == "care_quality"}
+    assert care == {KESTREL}
+
+
+def test_a_council_responsible_for_its_providers_care_holds_the_fault(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 114a)", "Decision : Upheld\nSummary: Mrs B complained about "
+                    "her care from Kestrel Care Ltd (the Agency).\nFinal decision\nFindings\nThe Agency's carers missed "
+                    "eleven calls in March. This was fault, and as the Agency was acting for the Council, the Council "
+                    "is responsible for it.")
+    care = {f.body for f in ex.faults if f.category in ("care_quality", "service_provision")}
+    assert care == {HARWELL}
