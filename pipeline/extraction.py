@@ -678,8 +678,8 @@ _CONSEQUENCE = re.compile(
 
 
 # ... and one that says it did nothing is no clause at all.
-_NO_CONSEQUENCE = re.compile(r"^(?:this |that |which |it |these (?:faults |failings )?)?(?:did not|didn't|does not|has not|have not|had not|would not) "
-                             r"(?:cause|lead to|result in|affect)\b", re.I)
+_NO_CONSEQUENCE = re.compile(r"^(?:this |that |which |it |these (?:faults |failings )?)?(?:(?:did not|didn't|does not|has not|have not|had not|would not) "
+                             r"(?:cause|lead to|result in|affect)\b|(?:made|makes|has made|had made) no (?:[\w-]+ )?difference\b|caused no\b)", re.I)
 
 
 # ... nor one that clears the body of something: "We found fault in its pressure care,

@@ -277,6 +277,12 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     ("I understand Mr R is unhappy, but there is no fault in the way the Council reached its decision.", False),
     ("The decision was not in line with its own policy, which was fault.", True),
     ("The Council accepted it should have moved the family sooner, but there was fault in its reply.", True),
+    # nothing found to suggest fault; a view that something is not fault
+    ("I have found nothing to suggest the panel was at fault in reaching its decision.", False),
+    ("I do not consider the wrong date on the letter amounts to fault.", False),
+    # a fault that stands although the complaint is not upheld
+    ("That was fault, but it made no difference to the decision, so we have not upheld his complaint.", True),
+    ("That was not fault, but we have not upheld the complaint.", False),
 ])
 def test_too_little_evidence_of_fault_is_no_finding(sentence: str, finding: bool) -> None:
     assert vocab.could_be_finding(sentence) is finding
@@ -848,3 +854,10 @@ def test_a_council_responsible_for_its_providers_care_holds_the_fault(nlp) -> No
                     "is responsible for it.")
     care = {f.body for f in ex.faults if f.category in ("care_quality", "service_provision")}
     assert care == {HARWELL}
+
+
+def test_a_fault_that_made_no_difference_keeps_only_its_own_topic(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 115a)", "Summary: Mr V complained about the Council's decision "
+                    "to close the road.\nThe Council did not reply to two emails Mr V sent during the consultation. That "
+                    "was fault, but it made no difference to the decision, so we have not upheld his complaint.")
+    assert {(f.body, f.category) for f in ex.faults} == {(HARWELL, "communication")}

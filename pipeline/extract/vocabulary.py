@@ -57,6 +57,10 @@ NO_FAULT = _cue(
     # "We do not find the Council at fault", "We did not uphold this complaint", "the
     # Practice acted in line with the relevant standards"
     r"\b(?:do|did|does|have|has) not (?:find|found)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,6}?(?:was\s+|were\s+|had been\s+)?at fault\b|"
+    # "I have found nothing to suggest the panel was at fault", "I do not consider the wrong
+    # date amounts to fault"
+    r"\b(?:found|find|seen|see) nothing (?:to (?:suggest|show|indicate)|that (?:suggests|shows|indicates))\b|"
+    r"\b(?:do|did|does) not (?:consider|think|believe) (?:that )?(?:[\w’'-]+ ){0,8}?(?:amounts? to|amounted to|was|is|were|constitutes?) (?:a |any )?(?:fault|failing|maladministration)\b|"
     r"\b(?:do|did|does|have|has|will) not uphold\b|\bnot (?:been )?upheld\b|"
     r"\b(?:acted|was|were|is|are|been) (?:entirely |fully |broadly )?in line with (?:the |its |their |national |relevant |local |own )*"
     r"(?:[\w-]+ )?(?:standards?|guidance|guidelines|law|polic(?:y|ies)|procedures?|legislation|regulations|code|framework|practice)\b"
@@ -97,6 +101,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
 # ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
 REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|(?<!holiday )(?<!sick )(?<!back )(?<!her )(?<!his )(?<!their )pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b| be (?:done|completed|made|decided|issued) within\b)|will|(?<!had )agreed to|recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
+_TURN = _rx(r",\s+but\b|;\s+however\b|,\s+however\b")
 
 
 # A report or complaint inside a subordinate clause is background to the main clause, not
@@ -133,7 +138,11 @@ def could_be_finding(text: str) -> bool:
         # "..., but there was fault in ..." turns; "..., but there is no fault in ..." does not
         turn = _BUT_FAULT.search(text)
         if not turn or NO_FAULT.found_in(text[turn.start():]):
-            return False
+            # "That was fault, but it caused no injustice, so we have not upheld the
+            # complaint": the fault stands; what follows the turn is about the complaint
+            head = _TURN.split(text, 1)[0]
+            if head == text or not FAULT_WORD.found_in(head) or NO_FAULT.found_in(head):
+                return False
     finding_verb = None
     if _alleges(text):
         finding_verb = bool(FINDING_VERB.found_in(text))
