@@ -180,6 +180,14 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("U received no education at all in that time.", "service_provision"),
     # no worker allocated is a service not provided
     ("The Council failed to allocate a social worker to Miss R's case.", "service_provision"),
+    # a service, assessment or decision not given until later, or later than its target
+    ("The Council accepted the referral but did not arrange any care until the following Wednesday.", "delay"),
+    ("Mrs S asked for a carer's assessment in May and did not receive one until the following October.", "delay"),
+    ("The Council fixed the paving eight weeks later than the target in its own policy.", "delay"),
+    ("The Council issued the final plan 38 weeks after the request, rather than within the 20 weeks the law allows;", "delay"),
+    ("The ICB took almost six months, far longer than the Framework expects.", "delay"),
+    ("It did not decide the review request within the statutory eight weeks.", "delay"),
+    ("The Trust did not refer him for aftercare for another six weeks.", "delay"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -217,6 +225,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("Its records do not show that anyone considered whether it was safe to do so.", "record_keeping"),
     # a reply not sent for weeks is communication, not delay
     ("It did not reply to Mrs Q's emails asking for it for three weeks.", "delay"),
+    # not telling until later is communication
+    ("The home did not tell Mrs Q about the fall until the next morning.", "delay"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

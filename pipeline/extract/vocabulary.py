@@ -243,9 +243,18 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                   # how long it took: "took 16 weeks to complete", "took over a year to reply"
                   r"\btook (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around |until )?" + _DURATION + r"\b(?! (?:of |')?(?:leave|holiday|off)\b)|"
                   # "did not start enquiries for three weeks", "issued the plan 14 weeks after the statutory deadline"
-                  r"\b(?:did not|didn't|failed to) (?:start|begin|complete|issue|arrange|make|carry out|act|visit|inspect|decide)\w* (?:[\w’'-]+ ){0,8}?"
+                  r"\b(?:did not|didn't|failed to) (?:start|begin|complete|issue|arrange|make|carry out|act|visit|inspect|decide|refer|assess|process|send)\w* (?:[\w’'-]+ ){0,8}?"
                   r"for (?:over |more than |nearly |almost |about |around |a further |another )?" + _DURATION + r"|"
-                  + _DURATION + r" (?:after|past|beyond|outside) (?:the |its )?(?:statutory |legal )?(?:deadline|time ?limit|timescale)"),
+                  + _DURATION + r" (?:after|past|beyond|outside) (?:the |its )?(?:statutory |legal )?(?:deadline|time ?limit|timescale)|"
+                  # not done until a later time: "did not arrange any care until the following
+                  # Wednesday", "did not assess Mr R until 11 March" (not telling until later
+                  # is communication)
+                  r"\b(?:did not|didn't|was not|were not|had not) (?!(?:tell|inform|let|reply|respond|explain|update|contact|write)\b)(?:[\w’'-]+ ){1,8}?until (?:the (?:following|next|end|middle)|early|mid|late|after|"
+                  r"\d|january|february|march|april|may|june|july|august|september|october|november|december)|"
+                  # later than a target, or later than it should have been
+                  + _DURATION + r" (?:later than|longer than|after (?:the )?(?:target|date|deadline))\b|rather than within\b|"
+                  r"\b(?:far |much |considerably |significantly )longer than\b|"
+                  r"(?:did not|didn't|failed to|not) (?:[\w’'-]+ ){1,6}?within (?:the |its )?(?:statutory |legal |target |required )?(?:[\w-]+ )?(?:working )?(?:days|weeks|months|time ?limit|timescale|deadline)\b"),
     # Not telling, explaining or advising, in any form of the negation ("its failure to
     # tell him", "for not explaining", "failed to properly advise her"), and too little
     # information or discussion with the person or family.
