@@ -188,6 +188,14 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The ICB took almost six months, far longer than the Framework expects.", "delay"),
     ("It did not decide the review request within the statutory eight weeks.", "delay"),
     ("The Trust did not refer him for aftercare for another six weeks.", "delay"),
+    # a decision without reasons given or recorded, or without weighing what it had to
+    ("The Council reduced the allowance and the letter it sent gave no reasons.", "decision_making"),
+    ("It cut his care from 21 to 15 hours a week without giving any reasons.", "decision_making"),
+    ("The Council removed nine hours a week and did not write down why.", "decision_making"),
+    ("It suspended the payments without considering how his care would be met.", "decision_making"),
+    ("The Council should have considered whether he could walk the route, rather than looking only at the distance.", "decision_making"),
+    ("The Council decided he did not qualify, which is not what the statutory guidance says.", "decision_making"),
+    ("The council wrongly applied its new policy to a pupil with a statement.", "decision_making"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -227,6 +235,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("It did not reply to Mrs Q's emails asking for it for three weeks.", "delay"),
     # not telling until later is communication
     ("The home did not tell Mrs Q about the fall until the next morning.", "delay"),
+    # an enquiry closed without looking at the records is the enquiry's failing
+    ("The Council closed the concern without looking at the home's falls records.", "decision_making"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

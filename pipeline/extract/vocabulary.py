@@ -290,6 +290,18 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:the way|how) (?:it|they|the \w+) (?:considered|decided|reached|made (?:its|the|their) decision)(?! (?:[\w’'-]+ ){0,3}?needs\b)|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:properly |correctly )?(?:follow|apply|comply with) "
                            r"(?:the |its |their )?(?:own )?(?:recommendations|guidance|law|legislation|policy|policies|criteria|rules)\b|"
+                           # a decision with no reasons given or recorded: "without giving any reasons",
+                           # "gave no reasons", "with no recorded reason", "did not write down why"
+                           r"(?:without|with no|gave no|giving no|recorded no|provided no) (?:giving |recording |providing |proper |any |written |recorded |clear )*(?:reasons?|rationale)\b|"
+                           r"(?:did not|didn't|failed to|not) (?:write down|record|note) (?:[\w’'-]+ ){0,2}?why\b|"
+                           # a question not weighed: "without considering whether ...", "rather than
+                           # looking only at the distance"
+                           # (not "without looking at the records": an enquiry's own failing)
+                           r"without (?:properly |first |ever )?(?:considering|taking (?:into )?account|weighing|deciding for itself)\b|"
+                           r"rather than looking only at\b|should have considered\b|"
+                           # "which is not what the statutory guidance says", "wrongly applied its policy"
+                           r"not what (?:the |its |their )?(?:own )?(?:[\w-]+ ){0,3}?(?:guidance|law|policy|regulations|rules|framework|code|act) (?:says|requires|allows)\b|"
+                           r"wrongly appl\w*|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|(?:no |without (?:a |any )?)recorded (?:reasons?|rationale)\b|(?:no|nothing in (?:its|the|their)) records? (?:[\w’'-]+ ){0,3}?(?:explain\w*|show\w*|says?) why\b|(?:without recording|no record\w*(?: of)?|not record\w*) why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|pathway plan|child in need plan|crisis plan|" + _DISCHARGE + r"|contingency plan|transition|"
                           r"\breview\w* (?:[\w’'-]+ ){0,8}?(?:into|of) (?:the |her |his |their )?placement\b|"
