@@ -196,6 +196,13 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council should have considered whether he could walk the route, rather than looking only at the distance.", "decision_making"),
     ("The Council decided he did not qualify, which is not what the statutory guidance says.", "decision_making"),
     ("The council wrongly applied its new policy to a pupil with a statement.", "decision_making"),
+    # communication: the negation reaching on, not inviting or consulting, no notice
+    ("The care home did not record two of those falls or tell the family about them.", "communication"),
+    ("Nor did it explain the arrangement to the man in writing before he signed.", "communication"),
+    ("The Agency knew about the gaps but did not let Ms W know.", "communication"),
+    ("Its social worker did not invite Mr M to two review meetings.", "communication"),
+    ("It gave her no warning before it stopped the payments.", "communication"),
+    ("The Trust gave Mrs U less than four hours' notice of the discharge.", "communication"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

@@ -273,6 +273,16 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:did not|didn't|failed to|not) (?:reply|respond|answer)\w* (?:to )?(?:[\w’'-]+ ){0,4}?(?:emails?|letters?|calls|messages?|queries|enquiries)\b|"
                           r"(?:emails?|letters?|calls|messages?|queries|enquiries) (?:[\w’'-]+ ){0,4}?(?:went|were|was|remained) unanswered|"
                           r"(?:waited|took) (?:[\w’'-]+ ){0,4}?(?:before|to|until) (?:tell|inform|let)\w* |"
+                          # the negation reaching on: "did not record the falls or tell the family",
+                          # "Nor did it explain the arrangement", "did not let Ms W know"
+                          r"(?:did not|didn't|failed to|not|never) (?:[\w’'-]+ ){1,8}?or (?:tell|inform|explain|advise|update|let)\b|"
+                          r"\bnor did (?:[\w’'-]+ ){1,6}?(?:tell|inform|explain|advise|update|let|involve|invite|reply|respond)\b|"
+                          r"(?:did not|didn't|failed to|not|never) let (?:[\w’'-]+ ){1,3}?know\b|"
+                          # not involving the person: "did not invite Mr M to the review meetings"
+                          r"(?:did not|didn't|failed to|not|never) (?:invite|consult)\w* (?:(?:mrs?|ms|miss|dr) \w+|her|him|them|the family|the parents?)\b|"
+                          # no notice or warning given
+                          r"(?:gave|giving|give|given) (?:[\w’'-]+ ){0,2}?no (?:prior |advance |written )?(?:notice|warning)\b|without (?:giving |any |prior |advance )*(?:notice|warning)\b|"
+                          r"(?:less than|only) (?:[\w’'-]+ ){1,3}?notice\b|"
                           # "its failure to send the decisions in writing and tell him about his right"
                           r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
     "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|without (?:a |an |any )?(?:new |fresh |proper |up-to-date )?(?:re-?)?assessment\b|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
