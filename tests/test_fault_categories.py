@@ -203,6 +203,15 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("Its social worker did not invite Mr M to two review meetings.", "communication"),
     ("It gave her no warning before it stopped the payments.", "communication"),
     ("The Trust gave Mrs U less than four hours' notice of the discharge.", "communication"),
+    # a service not given: none received, collections missed, bed and breakfast past the limit
+    ("As a result L received no teaching at all for the spring and summer terms.", "service_provision"),
+    ("It approved eight hours of short breaks a month but provided none until September.", "service_provision"),
+    ("The Council's waste contractor missed Mr S's assisted collection 23 times in a year.", "service_provision"),
+    ("It kept the family in bed and breakfast for seventeen weeks, eleven weeks longer than the law allows.", "service_provision"),
+    # commissioning: a placement chosen without checking it could meet the needs, or known not to
+    ("The Council placed Mr W at the home without checking whether the home could manage his dementia.", "commissioning"),
+    ("The Council placed Mrs D in a care home that could not manage residents with advanced dementia.", "commissioning"),
+    ("The Council awarded the route to a firm although the company had told it that it could not supply an escort.", "commissioning"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

@@ -320,7 +320,12 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # a placement's or package's review is its plan's
                           r"review (?:of )?(?:the |her |his |their )?(?:placement|care package|package)\b|(?:placement|package)(?= review)"),
     "commissioning": _cue(r"(?<!clinical )commission(?:ing(?! groups?\b)|ed|ers?)\b|(?<!quality )commission (?:a|an|the|any|suitable|alternative|tuition|care|support|education|services?|provision|therapy)\b|"
-                          r"\bplac\w* (?:[\w’'-]+ ){1,6}?(?:although|even though|when|despite|though) (?:[\w’',-]+ ){0,20}?(?:could not|couldn't|was unable to|did not) (?:meet|manage|offer|provide|support)\b|"
+                          r"\bplac\w* (?:[\w’'-]+ ){1,6}?(?:although|even though|when|despite|though|that|which) (?:[\w’',-]+ ){0,20}?(?:could not|couldn't|was unable to|did not) (?:meet|manage|offer|provide|support)\b|"
+                          # a placement or provider chosen without checking it could meet the needs,
+                          # or known (told) not to be able to
+                          r"without (?:first )?checking (?:whether|that|if) (?:the |its |this )?(?:home|agency|provider|placement|care home|nursing home|company|it) (?:could|was able|had)\b|"
+                          r"(?:had (?:already )?told|told|warned) (?:it|them|the council|the icb|both of them)(?:,? in writing,?)? (?:that )?(?:it|they) (?:could not|couldn't|cannot|was unable to|had no)\b|"
+                          r"\bknew (?:that )?(?:the |its )?(?:home|agency|provider|placement|company) (?:could not|couldn't|was unable to|had no)\b|"
                           r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
                           # "arranging for an agency to provide her care", "to find a care provider"
@@ -372,8 +377,11 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # (not providing information or advice is communication, not a service)
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
                               r"(?:did not|failed to|not) secure (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|support|therapy|tuition|help)\b|"
-                              r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|received no (?:[\w-]+ ){0,2}?(?:education|care|support|services?|help|tuition)\b|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
-                              r"\bcollections? (?:[\w’'-]+ ){0,4}?missed|missed (?:[\w’'-]+ ){0,2}?collections?\b|"
+                              r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
+                              r"(?:received|had|got|provided|given) (?:no|none of the) (?:[\w-]+ ){0,2}?(?:education|care|support|services?|help|tuition|teaching|visits|breaks|therapy)\b|provided none\b|"
+                              r"\bcollections? (?:[\w’'-]+ ){0,4}?missed|missed (?:[\w’'-]+ ){0,3}?collections?\b|"
+                              # a family kept in bed and breakfast past the legal limit
+                              r"bed and breakfast (?:[\w’',-]+ ){0,12}?(?:for (?:over |more than |almost |nearly )?" + _DURATION + r"|longer than|beyond|limit)\b|"
                               r"(?:fewer|less) (?:[\w’'-]+ ){0,3}?(?:hours|visits|calls|sessions)(?= than\b)|"
                               # the care the person should have had and did not: not received, or visits cut short
                               r"(?:did not|didn't|not) (?:receive|get) (?:the |any |all |her |his |their )?(?:appropriate |agreed |planned |assessed |full |right )?"
