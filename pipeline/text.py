@@ -138,8 +138,9 @@ def is_subheading(line: str) -> bool:
 def split_sections(text: str) -> list[Section]:
     """Cut the text at its headings. Text before the first heading is the header.
 
-    Inside "What I found", a "Background" subsection is followed by topic subheadings
-    ("Delay in care package", "Oversight of the Agency"); those go back to findings.
+    Inside "What I found", a "Background" or "Law and guidance" subsection is followed by
+    topic subheadings ("Delay in care package", "Oversight of the Agency"); those go back
+    to findings.
     """
     sections: list[Section] = []
     kind, heading, start = HEADER, "", 0
@@ -151,14 +152,14 @@ def split_sections(text: str) -> list[Section]:
             new_kind, new_heading, body_start = SUMMARY, "Summary", line_start
         else:
             new_kind = heading_kind(line)
-            if new_kind is None and in_findings and kind == BACKGROUND and is_subheading(line):
+            if new_kind is None and in_findings and kind in (BACKGROUND, ROLE) and is_subheading(line):
                 new_kind = FINDINGS
             if new_kind is None:
                 continue
             new_heading, body_start = line.strip(), pos
         if new_kind == FINDINGS:
             in_findings = True
-        elif new_kind not in (BACKGROUND,):
+        elif new_kind not in (BACKGROUND, ROLE) or not in_findings:
             in_findings = False
         if line_start > start or kind != HEADER:
             sections.append(Section(kind, heading, start, line_start))

@@ -26,6 +26,14 @@ def test_old_remedy_summary_and_compliance_date(dev_records):
                                              "Decision": "Upheld", "Decision date": "08 Dec 2016"}
 
 
+def test_topic_subheadings_after_the_law_inside_what_i_found_are_findings():
+    text = ("Harwell Borough Council (25 999 116)\nSummary\nMrs B complained.\nWhat I found\nLaw and guidance\n"
+            "- Councils must assess young people before they turn 18.\nTransition planning\n"
+            "- The Council did not start the assessment until he was 18.\nAgreed action\n- The Council will apologise.\n")
+    kinds = [(s.kind, s.heading) for s in sections.split_sections(text)]
+    assert kinds[-3:] == [("role", "Law and guidance"), ("findings", "Transition planning"), ("remedy", "Agreed action")]
+
+
 def test_metadata_on_one_line():
     text = "Thurrock Council (24 005 280)\n\nCategory : Health > Assessment and funding\n\nDecision : Closed after initial enquiries\n"
     assert sections.metadata_lines(text)["Decision"] == "Closed after initial enquiries"
