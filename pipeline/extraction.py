@@ -783,6 +783,13 @@ _CARE_GIVERS = _COMMISSIONED | {body_rules.NHS_TRUST}
 _COMMISSIONERS = frozenset({body_rules.COUNCIL, body_rules.ICB, body_rules.CCG})
 
 
+# A failing whose effect is weighed is a failing granted: "I do not consider that delay
+# caused Mr W a significant injustice", "this delay did not cause her an injustice".
+_FAULT_WITHOUT_INJUSTICE = re.compile(
+    r"\b(?:that|this|the|these|those) (?:delays?|failings?|failures?|errors?|mistakes?|faults?) (?:[\w’'-]+ ){0,2}?"
+    r"(?:caused|did not cause|didn't cause|has not caused|had not caused|caused no|does not cause)\b(?:[^.;]{0,60}?)\binjustice\b", re.I)
+
+
 def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str],
                 upheld: bool = False) -> list[Fault]:
     sentences = _split_at_initials(sentences)
@@ -814,8 +821,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
     alleged_for: dict[str, int] = {}
     # Once a decision has found fault, its summary goes on to say what went wrong in
     # plain words ("There was a delay of over nine months ...").
+    # ("That delay did not cause Mr W a significant injustice" grants the delay.)
     summary_found_fault = upheld or any(
-        s.section == sections_mod.SUMMARY and s.fault_word and _is_finding(s) for s in sentences)
+        s.section == sections_mod.SUMMARY and (s.fault_word and _is_finding(s) or bool(_FAULT_WITHOUT_INJUSTICE.search(s.text)))
+        for s in sentences)
 
     def add(key: str, cats: set[str], sent: Sentence) -> None:
         body = registry.bodies.get(key)

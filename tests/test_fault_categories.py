@@ -897,3 +897,10 @@ def test_a_fault_that_made_no_difference_keeps_only_its_own_topic(nlp) -> None:
                     "to close the road.\nThe Council did not reply to two emails Mr V sent during the consultation. That "
                     "was fault, but it made no difference to the decision, so we have not upheld his complaint.")
     assert {(f.body, f.category) for f in ex.faults} == {(HARWELL, "communication")}
+
+
+def test_a_delay_whose_injustice_is_weighed_is_a_delay_found(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 117)", "Decision : Not upheld\nSummary: Mr W complained about "
+                    "a broken kerb. The Council fixed the paving eight weeks later than the target in its own policy. I do "
+                    "not consider that delay caused Mr W a significant injustice. I have therefore not upheld the complaint.")
+    assert {(f.body, f.category) for f in ex.faults} == {(HARWELL, "delay")}
