@@ -1068,7 +1068,12 @@ def _purpose_text(start: int, end: int, sent: Sentence) -> str:
     lo = max(before[-1][1] if before else sent.start, start - 70)
     lead = sent.text[lo - sent.start:start - sent.start]
     cut = list(re.finditer(r"(?:\band|,|;)\s+(?:to\s+)?", lead))
-    lead = lead[cut[-1].end():] if cut else lead
+    if cut and _HOW_MUCH.match(lead, cut[-1].end()):
+        # "refund the overcharge, which the Council estimates at £2,970.40": the sum's
+        # clause is the one its "which" describes
+        lead = lead[cut[-2].end():] if len(cut) > 1 else lead
+    else:
+        lead = lead[cut[-1].end():] if cut else lead
     if _MONEY_BACK.search(lead):
         return lead  # "refund the £318.60 Mrs N paid for care she did not receive": money back
     if vocab.PURPOSE_CUE_SET.found_in(following):
@@ -1076,11 +1081,21 @@ def _purpose_text(start: int, end: int, sent: Sentence) -> str:
     return lead + following
 
 
-_MONEY_BACK = re.compile(r"\b(?:refund|reimburse|repay|waive|write off|backdate)\w*\b", re.I)
+_MONEY_BACK = re.compile(r"\b(?:refund|reimburse|repay|waive|write off|backdate|return|restore)\w*\b", re.I)
+_HOW_MUCH = re.compile(r"which (?:it|they|the \w+) (?:calculates?|estimates?|puts?|says? (?:is|comes to))\b", re.I)
+
+
+# "£300 for the uncertainty caused by the dispute over his refund": money named in what
+# caused the distress is not money the sum pays back.
+_CAUSED_BY = re.compile(r"\b(?:caused|created|resulting|arising)\s+(?:to\s+\w+\s+)?(?:by|from)\b|\bof (?:sorting|dealing)\b", re.I)
 
 
 def _purposes(clause: str) -> list[str]:
     named = vocab.PURPOSE_CUE_SET.found_in(clause) | set(payment_rules.more_purposes(clause))
+    head = _CAUSED_BY.split(clause, 1)[0]
+    if head != clause and "financial_loss" in named and vocab.PURPOSE_CUE_SET.found_in(head) \
+            and "financial_loss" not in vocab.PURPOSE_CUE_SET.found_in(head) | set(payment_rules.more_purposes(head)):
+        named.discard("financial_loss")
     found = [p for p in vocab.PURPOSE_CUES if p in named]
     if "financial_loss" in found and "distress" in found and not re.search(r"distress|frustrat|uncertain|anxiety|upset|worry|stress|harm", clause, re.I):
         found.remove("distress")

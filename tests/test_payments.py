@@ -188,6 +188,24 @@ def test_purposes_of_lost_service_and_money_laid_out(nlp, sentence: str, purpose
     assert purpose in payment.purposes
 
 
+@pytest.mark.parametrize("sentence, purposes", [
+    # a discharge is no charge; money in what caused the distress is not money paid back
+    ("The Trust will pay Mrs X £250 for the distress caused by the way the discharge was handled.", ["distress"]),
+    ("The ICB will pay Mr V £300 for the uncertainty caused by the dispute over his refund.", ["distress"]),
+    # money returned or owed, however the sum is introduced
+    ("The Council has agreed to apologise, return the £1,180, and pay her £200 for her distress.", ["financial_loss"]),
+    ("The Council will pay Mrs F the £4,386 she was underpaid.", ["financial_loss"]),
+    ("The Council will refund the overcharge, which the Council estimates at £2,970.40.", ["financial_loss"]),
+    # inconvenience is time and trouble; a lost opportunity is none of the four
+    ("The Council will pay Mr A £100 to reflect the avoidable inconvenience.", ["time_and_trouble"]),
+    ("The Trust will pay Mr X £750 to remedy his uncertainty, lost opportunity and time and trouble.",
+     ["distress", "time_and_trouble", "other"]),
+])
+def test_what_a_sum_is_for(nlp, sentence: str, purposes: list[str]) -> None:
+    first = extract_one(lgsco(sentence), nlp).payments[0]
+    assert sorted(first.purposes) == sorted(purposes)
+
+
 @pytest.mark.parametrize("sentence", [
     "The Council will refund the £800 Mr Q paid, and the Council and the ICB will each pay him £250 for his distress.",
     "The ICB and the Council have each agreed to apologise and pay Mrs V £250 for the distress this caused.",
