@@ -212,6 +212,9 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council placed Mr W at the home without checking whether the home could manage his dementia.", "commissioning"),
     ("The Council placed Mrs D in a care home that could not manage residents with advanced dementia.", "commissioning"),
     ("The Council awarded the route to a firm although the company had told it that it could not supply an escort.", "commissioning"),
+    # a review that left needs out is the assessment's; a new placement's early review is its plan's
+    ("It reduced his hours after a review that did not consider his needs at night.", "assessment"),
+    ("It then did not hold the six-week review it had planned.", "care_planning"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

@@ -285,7 +285,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:less than|only) (?:[\w’'-]+ ){1,3}?notice\b|"
                           # "its failure to send the decisions in writing and tell him about his right"
                           r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
-    "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|without (?:a |an |any )?(?:new |fresh |proper |up-to-date )?(?:re-?)?assessment\b|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
+    "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|"
+                      # a review or assessment that left needs out: "a review that did not
+                      # consider his needs at night", "the review did not look at her night-time needs"
+                      r"(?:review|assessment|assessor)\w* (?:[\w’'-]+ ){0,4}?(?:did not|didn't|failed to|not) (?:properly )?(?:consider|look at|take account of|address|include|cover) (?:[\w’'-]+ ){0,6}?needs\b|without (?:a |an |any )?(?:new |fresh |proper |up-to-date )?(?:re-?)?assessment\b|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
                       r"re-?assess|considered (?:[\w’'-]+ ){0,3}?needs\b|"
                       r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bdst\b|eligib|checklist"),
     "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|(?:did not|failed to|failing to|not) (?:properly )?consider|"
@@ -314,6 +317,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"wrongly appl\w*|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|(?:no |without (?:a |any )?)recorded (?:reasons?|rationale)\b|(?:no|nothing in (?:its|the|their)) records? (?:[\w’'-]+ ){0,3}?(?:explain\w*|show\w*|says?) why\b|(?:without recording|no record\w*(?: of)?|not record\w*) why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|pathway plan|child in need plan|crisis plan|" + _DISCHARGE + r"|contingency plan|transition|"
+                          # the early review of a new placement or package
+                          r"\b(?:six|6|four|4|eight|8|twelve|12)[- ]week review\b|"
                           r"\breview\w* (?:[\w’'-]+ ){0,8}?(?:into|of) (?:the |her |his |their )?placement\b|"
                           # a plan not kept up to date: "did not update the plan when a sore developed"
                           r"(?:updat|revis)\w* (?:the |her |his |their |its )?plan\b|"
