@@ -200,6 +200,16 @@ def test_purposes_of_lost_service_and_money_laid_out(nlp, sentence: str, purpose
     ("The Council will pay Mr A £100 to reflect the avoidable inconvenience.", ["time_and_trouble"]),
     ("The Trust will pay Mr X £750 to remedy his uncertainty, lost opportunity and time and trouble.",
      ["distress", "time_and_trouble", "other"]),
+    ("The Council will pay Mr X £500 for his child's uncertainty and potential lost opportunity.", ["distress", "loss_of_service"]),
+    # a sum for the complaint handling is for the time and trouble of complaining; distress
+    # caused by it is distress; a second purpose after the cause counts
+    ("The Council had already offered Mrs W £200 for the complaint-handling delays.", ["time_and_trouble"]),
+    ("The ICB will pay Mrs X £750 to remedy the frustration and distress caused by the faults in complaint handling.", ["distress"]),
+    ("The Council will pay Mrs Y a further £300 for the distress caused by the delays, and her time and trouble.",
+     ["distress", "time_and_trouble"]),
+    ("The Agency will pay him £400 for the distress caused by the missed shifts.", ["distress"]),
+    ("The Council will pay her £300 to recognise the injustice caused by its failure to provide support.",
+     ["distress", "loss_of_service"]),
 ])
 def test_what_a_sum_is_for(nlp, sentence: str, purposes: list[str]) -> None:
     first = extract_one(lgsco(sentence), nlp).payments[0]

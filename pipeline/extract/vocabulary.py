@@ -421,10 +421,12 @@ PREVIOUSLY_OFFERED = _rx(
 )
 PURPOSE_CUES: dict[str, Cue] = {
     "distress": _cue(r"distress|frustrat|uncertain|anxiety|anxious|upset|worry|worried|risk of harm|stress|injustice|impact|emotional|suffering|strain|harm|goodwill|failings|recognition|acknowledg"),
-    "time_and_trouble": _cue(r"time and trouble|inconvenience|time,? trouble|trouble|effort|chasing|pursuing"),
+    # (a sum for the complaint handling pays for the time and trouble of complaining)
+    "time_and_trouble": _cue(r"time and trouble|inconvenience|time,? trouble|trouble|effort|chasing|pursuing|complaint[- ]handling|handling of (?:her |his |their |the )?complaint"),
     "loss_of_service": _cue(r"\b(?:he|she|they|him|her|them|family|child|son|daughter|[A-Z]\w*) (?:had |has )?(?:missed|went without|did not (?:get|receive)|lost)\b(?! (?:earnings|income|wages|money|out\b))|(?:provision|education|support|care|respite|school(?:ing)?)\b[^.]{0,25}\bmissed|lost (?:education|provision|care|respite|support|services?)|loss of (?:education|provision|care|respite|support|services?)|missed (?:education|provision|school)|potential lost|lost (?:the )?(?:chance|learning)|(?:education|provision|respite|support) (?:he|she|they) (?:missed|lost)|without (?:education|provision)"),
-    # a lost opportunity (to challenge, to plan) or amenity is none of the four (as the dev gold reads it)
-    "other": _cue(r"lost opportunit|loss of (?:the )?opportunit|loss of amenity"),
+    # a lost opportunity (to challenge, to plan) or amenity is none of the four, as the dev
+    # gold reads it (a child's "potential lost opportunity" of education is lost service)
+    "other": _cue(r"(?<!potential )lost opportunit|loss of (?:the )?opportunit|loss of amenity"),
     "financial_loss": _cue(r"refund|reimburs|backdat|\breturn(?:ed|ing)?\b|\bcosts?\b|\bfees?\b|waiv|financial loss|quantifiable|loss of (?:income|earnings)|expenses|overpa|underpa|shortfall|deposit|\bowed\b|invoice|allowance|\bcharges?\b|top-?up|difference|arrears|cover (?:the )?(?:cost|price)|repay"),
 }
 
