@@ -441,7 +441,13 @@ _LATE_ASSESSMENT = re.compile(
     r"\btook (?:[\w’'-]+ ){1,4}?to (?:complete|carry out|do|finish|start|begin|undertake|arrange|review)\w* (?:[\w’'-]+ ){0,5}?(?:(?:re-?)?assess\w*|decision support tool|dst|checklist)\b"
     r"(?: (?:after|following) (?:the |a |her |his )?(?:positive )?checklist\b)?|"
     # "did not begin its assessment of her needs until three weeks after ..."
-    r"\b(?:did not|didn't|failed to) (?:start|begin|complete|carry out|do|finish|undertake|arrange)\w* (?:[\w’'-]+ ){0,2}?(?:re-?)?assess\w* (?:[\w’'-]+ ){0,6}?until\b", re.I)
+    r"\b(?:did not|didn't|failed to) (?:start|begin|complete|carry out|do|finish|undertake|arrange)\w* (?:[\w’'-]+ ){0,2}?(?:re-?)?assess\w* (?:[\w’'-]+ ){0,6}?until\b|"
+    # "did not assess Mr R until 11 March", "asked for a carer's assessment and did not
+    # receive one until October", "its assessment was then completed two months after her birthday"
+    r"\b(?:did not|didn't|failed to) (?:re-?)?assess (?:[\w’'-]+ ){0,6}?until\b|"
+    r"\bassessment\b[^.;]{0,80}?\b(?:did not|didn't) (?:receive|get|have) (?:one|it)\b[^.;]{0,20}?\buntil\b|"
+    r"\bassess\w* (?:was|were) (?:then |only |eventually |finally )?(?:completed|done|carried out|finished) (?:[\w’'-]+ ){0,3}?"
+    + vocab.DURATION + r" (?:after|late)\b", re.I)
 
 
 # A provider or home chosen although it could not meet the person's needs.

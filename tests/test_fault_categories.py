@@ -468,6 +468,8 @@ def test_a_short_finding_after_the_complaint_takes_every_allegations_topic(nlp) 
     ("The Trust failed to assess Mrs W promptly.", {"delay"}),
     ("The Board took eight months to decide that Mr U was eligible for funding.", {"delay"}),
     ("The Council did not start its assessment of Mrs Z's needs until five weeks after the referral.", {"delay"}),
+    ("The Council received the referral on 2 February but did not assess Mr R until 11 March.", {"delay"}),
+    ("Its adult care assessment was then completed two months after her birthday.", {"delay"}),
     # a flawed assessment stays one, late or not
     ("The Council did not assess Mr H's needs properly and delayed the review.", {"assessment", "delay"}),
     ("The Council delayed the carer's assessment and the assessment of Mr H's needs was flawed.", {"assessment", "delay"}),

@@ -79,7 +79,7 @@ ALLEGATION = _cue(
 FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
 # A stretch of time: "16 weeks", "three months", "a year", "two and a half years".
-_DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
              r"sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty|several|many|a few)(?: and a half)? "
              r"(?:working )?(?:hours?|days?|weeks?|months?|years?)")
 # What a summary says went wrong, without the word "fault": "The Council did not provide
@@ -91,9 +91,9 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"never|nobody|no one|neither|refused|unsuitable|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
                    r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
                    r"fell below|below the standard|instead of|should have|ought to have|cannot show|could not show|"
-                   r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + _DURATION + "|"
+                   r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + DURATION + "|"
                    # "spent a further eight months disagreeing", "not satisfied the Care Provider did enough"
-                   r"spent (?:a further |another |over |more than |nearly |almost )?" + _DURATION + r" (?:[\w’'-]+ ){0,2}?(?:disagree|argu|disput)\w*|"
+                   r"spent (?:a further |another |over |more than |nearly |almost )?" + DURATION + r" (?:[\w’'-]+ ){0,2}?(?:disagree|argu|disput)\w*|"
                    r"(?:am|are|was|were) not (?:satisfied|persuaded|convinced)\b|longer than (?:the law|the guidance|it should|is allowed|allowed|permitted)|"
                    r"could not (?:find|arrange|secure|source|provide)|"
                    r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
@@ -241,18 +241,18 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                   r"(?:within|in) a reasonable (?:time|timescale|period)|"
                   r"\bnot (?:[\w’'-]+ ){1,6}?sooner\b|should have (?:[\w’'-]+ ){1,6}?sooner\b|"
                   # how long it took: "took 16 weeks to complete", "took over a year to reply"
-                  r"\btook (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around |until )?" + _DURATION + r"\b(?! (?:of |')?(?:leave|holiday|off)\b)|"
+                  r"\btook (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around |until )?" + DURATION + r"\b(?! (?:of |')?(?:leave|holiday|off)\b)|"
                   # "did not start enquiries for three weeks", "issued the plan 14 weeks after the statutory deadline"
                   r"\b(?:did not|didn't|failed to) (?:start|begin|complete|issue|arrange|make|carry out|act|visit|inspect|decide|refer|assess|process|send)\w* (?:[\w’'-]+ ){0,8}?"
-                  r"for (?:over |more than |nearly |almost |about |around |a further |another )?" + _DURATION + r"|"
-                  + _DURATION + r" (?:after|past|beyond|outside) (?:the |its )?(?:statutory |legal )?(?:deadline|time ?limit|timescale)|"
+                  r"for (?:over |more than |nearly |almost |about |around |a further |another )?" + DURATION + r"|"
+                  + DURATION + r" (?:after|past|beyond|outside) (?:the |its )?(?:statutory |legal )?(?:deadline|time ?limit|timescale)|"
                   # not done until a later time: "did not arrange any care until the following
                   # Wednesday", "did not assess Mr R until 11 March" (not telling until later
                   # is communication)
                   r"\b(?:did not|didn't|was not|were not|had not) (?!(?:tell|inform|let|reply|respond|explain|update|contact|write)\b)(?:[\w’'-]+ ){1,8}?until (?:the (?:following|next|end|middle)|early|mid|late|after|"
                   r"\d|january|february|march|april|may|june|july|august|september|october|november|december)|"
                   # later than a target, or later than it should have been
-                  + _DURATION + r" (?:later than|longer than|after (?:the )?(?:target|date|deadline))\b|rather than within\b|"
+                  + DURATION + r" (?:later than|longer than|after (?:the )?(?:target|date|deadline))\b|rather than within\b|"
                   r"\b(?:far |much |considerably |significantly )longer than\b|"
                   r"(?:did not|didn't|failed to|not) (?:[\w’'-]+ ){1,6}?within (?:the |its )?(?:statutory |legal |target |required )?(?:[\w-]+ )?(?:working )?(?:days|weeks|months|time ?limit|timescale|deadline)\b"),
     # Not telling, explaining or advising, in any form of the negation ("its failure to
@@ -386,7 +386,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                               r"(?:received|had|got|provided|given) (?:no|none of the) (?:[\w-]+ ){0,2}?(?:education|care|support|services?|help|tuition|teaching|visits|breaks|therapy)\b|provided none\b|"
                               r"\bcollections? (?:[\w’'-]+ ){0,4}?missed|missed (?:[\w’'-]+ ){0,3}?collections?\b|"
                               # a family kept in bed and breakfast past the legal limit
-                              r"bed and breakfast (?:[\w’',-]+ ){0,12}?(?:for (?:over |more than |almost |nearly )?" + _DURATION + r"|longer than|beyond|limit)\b|"
+                              r"bed and breakfast (?:[\w’',-]+ ){0,12}?(?:for (?:over |more than |almost |nearly )?" + DURATION + r"|longer than|beyond|limit)\b|"
                               r"(?:fewer|less) (?:[\w’'-]+ ){0,3}?(?:hours|visits|calls|sessions)(?= than\b)|"
                               # the care the person should have had and did not: not received, or visits cut short
                               r"(?:did not|didn't|not) (?:receive|get) (?:the |any |all |her |his |their )?(?:appropriate |agreed |planned |assessed |full |right )?"
