@@ -903,6 +903,11 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 continue
             if not holders and "joint_working" in cats:
                 holders = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
+            elif not holders and prev_found and not sent.bodies:
+                # a finding naming nobody, straight after one that blamed some bodies, goes
+                # on about them: "There was fault by both organisations, ... As a result Mr K
+                # paid £6,240 towards charges he should never have been asked to meet."
+                holders = last_bodies
             for key in holders:
                 add(key, cats, sent)
             if holders:

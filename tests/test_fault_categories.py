@@ -909,3 +909,12 @@ def test_a_delay_whose_injustice_is_weighed_is_a_delay_found(nlp) -> None:
                     "a broken kerb. The Council fixed the paving eight weeks later than the target in its own policy. I do "
                     "not consider that delay caused Mr W a significant injustice. I have therefore not upheld the complaint.")
     assert {(f.body, f.category) for f in ex.faults} == {(HARWELL, "delay")}
+
+
+def test_a_finding_naming_nobody_goes_on_about_the_bodies_just_blamed(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 118a)", "Decision : Upheld\nSummary: Mr K complained about "
+                    "Harwell Borough Council (the Council) and NHS Harwell Integrated Care Board (the ICB). There was fault "
+                    "by both organisations, which did not use the dispute procedure in their joint policy. As a result Mr K "
+                    "paid £6,240 towards charges he should never have been asked to meet.")
+    charged = {f.body for f in ex.faults if f.category == "charging_funding"}
+    assert charged == {HARWELL, HARWELL_ICB}
