@@ -888,8 +888,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             if not cats and anaphoric and not after_allegation and not vocab.UPHELD_FORMULA.found_in(clause):
                 # "This was fault." after a finding means that finding's topics; after
                 # any other sentence, what that sentence's broad cues name
+                # (the findings subheading's topic only when the sentence before names none:
+                # "Funding and arranging his aftercare" heads a funding dispute, not a charge)
                 cats = set(prev_found) if prev_found else \
-                    ((_strong_categories(prev.text) or _rule_categories(prev.text)) if prev is not None else set()) | topic
+                    ((_strong_categories(prev.text) or _rule_categories(prev.text)) if prev is not None else set()) or set(topic)
             if not cats and sent.section == sections_mod.SUMMARY:
                 first = min((alleged_for.get(key, 0) for key in holders), default=len(allegations))
                 for i in range(first, len(allegations)):

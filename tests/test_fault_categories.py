@@ -918,3 +918,13 @@ def test_a_finding_naming_nobody_goes_on_about_the_bodies_just_blamed(nlp) -> No
                     "paid £6,240 towards charges he should never have been asked to meet.")
     charged = {f.body for f in ex.faults if f.category == "charging_funding"}
     assert charged == {HARWELL, HARWELL_ICB}
+
+
+def test_a_bare_verdict_takes_the_subheadings_topic_only_when_the_sentence_before_names_none(nlp) -> None:
+    text = ("Decision : Upheld\nSummary: Mr C complained about Harwell Borough Council (the Council) and NHS Harwell "
+            "Integrated Care Board (the ICB).\nWhat I found\nAnalysis\nFunding and arranging his aftercare\n"
+            "For two months the Council and the ICB argued about the split of funding and neither used the escalation "
+            "process. That was fault by both organisations.\n")
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 119a)", text)
+    faults = {(f.body, f.category) for f in ex.faults}
+    assert (HARWELL, "joint_working") in faults and (HARWELL, "charging_funding") not in faults
