@@ -44,8 +44,10 @@ if TYPE_CHECKING:
 # of several findings read clause by clause, bodies listed with commas, more plain-words
 # failures and cues for oversight, commissioning, joint working, safeguarding and delay;
 # 0.3.6: cues from eight new written sets, lists of holders, bodies that each pay, refunds
-# and replaced offers, title-only care homes, "Care Group Limited", norms that say "should").
-EXTRACTOR_VERSION = "0.3.6"
+# and replaced offers, title-only care homes, "Care Group Limited", norms that say "should";
+# 0.3.7: commissioning, oversight and care quality by whoever does them, more delay,
+# decision-making, communication, service and commissioning wordings, payment purposes).
+EXTRACTOR_VERSION = "0.3.7"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
