@@ -463,7 +463,9 @@ _SLOW_TO_TELL = re.compile(r"\b(?:took|waited)\b[^.;,]{0,40}?\b(?:to|before|unti
 _PLAN_AS_REFERENCE = re.compile(r"\b(?:in line with|set out in|detailed in|specified in|agreed in|required by|according to|in accordance with|"
                                 r"as (?:set out|agreed|detailed) in|under|follow\w*|as|outside|within) (?:[\w’'-]+ ){0,3}?(?:care and support|care|support|aftercare) plans?\b|"
                                 # "the fluid charts her care plan required", "his aftercare plan said he needed ..."
-                                r"\b(?:care and support|care|support|aftercare) plans? (?:said|says|stated|states|required|requires|specified|set out)\b", re.I)
+                                r"\b(?:care and support|care|support|aftercare|discharge) plans? (?:said|says|stated|states|required|requires|specified|set out|allowed|allows)\b|"
+                                # "trips that were part of his support plan", "the respite in her care and support plan"
+                                r"\b(?:part of|set out in|in) (?:the |her |his |their |(?:(?:mrs?|ms|miss|dr) )?[\w’']+['’]s )?(?:care and support|care|support|aftercare|discharge) plans?\b", re.I)
 # Care not given as the plan said ("did not follow her falls care plan", "did not turn her
 # as her care plan required"): the care delivered was poor.
 _PLAN_NOT_FOLLOWED = re.compile(r"\b(?:did not|didn't|failed to|not) (?:follow\w*|[\w’'-]+ (?:[\w’'-]+ ){0,3}?as) (?:[\w’'-]+ ){0,3}?(?:care|support) plans?\b", re.I)

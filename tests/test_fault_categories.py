@@ -432,6 +432,12 @@ def test_the_finding_before_a_remedy_gives_its_category(nlp) -> None:
     # the plan as the measure of what was due: the service was not given
     ("The Council did not meet Mr A's needs in line with his care and support plan.", False),
     ("The Agency did not deliver the hours set out in her care plan.", False),
+    ("Mr K missed out on trips and activities in the community that were part of his support plan.", False),
+    ("The fortnightly day of respite in Mrs R's care and support plan was not provided at all.", False),
+    ("It clawed back £1,260 spent on holiday pay, which his support plan allowed.", False),
+    # a discharge delayed, or someone ready for one, is no planning failure
+    ("The dispute between them delayed his discharge by four months.", False),
+    ("It did not begin its assessment until three weeks after she was ready for discharge.", False),
     # the plan itself was wrong, or missing
     ("The Council did not review Mr A's care plan for two years.", True),
     ("The Agency did not deliver the hours set out in her care plan, and her care plan was out of date.", True),

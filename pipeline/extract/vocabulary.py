@@ -174,7 +174,9 @@ UPHELD_FORMULA = _cue(r"found fault causing injustice|upheld the complaint and f
 # Discharge from hospital or care is care planning; a body "discharging its duty" is the
 # law's word for doing what it must, and town planning ("planning permission", "the
 # planning officer") is no care plan.
-_DISCHARGE = r"discharg(?!\w* (?:of )?(?:its |their |the |this |that |his |her )?(?:[\w-]+ ){0,2}?(?:dut(?:y|ies)|responsibilit|obligation|function))"
+# (a discharge that came late, or someone ready for one, is the delay's, not the planning's)
+_DISCHARGE = (r"(?<!delayed )(?<!delayed his )(?<!delayed her )(?<!delayed their )(?<!ready for )(?<!fit for )"
+              r"discharg(?!\w* (?:of )?(?:its |their |the |this |that |his |her )?(?:[\w-]+ ){0,2}?(?:dut(?:y|ies)|responsibilit|obligation|function))")
 _CARE_PLANNING_WORD = (r"planning(?! (?:permission|application|officer|committee|authority|consent|condition|enforcement|"
                        r"policy|department|team|appeal|inspector|decision|system|service|process|rules|law|guidance))")
 
