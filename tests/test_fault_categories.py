@@ -256,6 +256,10 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The home did not tell Mrs Q about the fall until the next morning.", "delay"),
     # an enquiry closed without looking at the records is the enquiry's failing
     ("The Council closed the concern without looking at the home's falls records.", "decision_making"),
+    # telling another body is working together; not explaining why is the decision's reasons
+    ("The Council also failed to tell the council in whose area G had been placed that he was living there.", "communication"),
+    ("Fernleigh Homecare missed 23 calls in six weeks and did not tell the Council.", "communication"),
+    ("Its review decision also did not explain why the medical evidence did not justify a higher band.", "communication"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

@@ -264,7 +264,11 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|discuss(?:ed|ing)?|"
                           # updating a person, not a document ("did not update the plan" is planning)
-                          r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ ){0,3}?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b|"
+                          r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ ){0,3}?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b"
+                          # not another body ("did not tell the Council": working together), nor a
+                          # decision's reasons ("did not explain why": the decision's own failing)
+                          r"(?! (?:the |another |its |that )?(?:council|icb|ccg|trust|agency|home|provider|gp|surgery|hospital|school|police|other council)\b)"
+                          r"(?! (?:[\w’'-]+ ){0,2}?why\b)|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
                           # "Nobody told Mr V ...", "waited several days before telling the family"
                           r"(?:(?<=nobody )|(?<=no one )|(?<=no-one ))(?:told|informed|explained|updated|contacted)\b|"
