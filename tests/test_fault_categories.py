@@ -889,24 +889,6 @@ def test_a_provider_is_commissioned_and_overseen_never_the_commissioner(nlp, sum
     assert not {(b, c) for b, c in faults if b != HARWELL and c in ("commissioning", "provider_oversight")}
 
 
-def test_the_care_is_the_failing_of_whoever_gave_it(nlp) -> None:
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 113a)", "Decision : Upheld\nSummary: Mrs B complained about "
-                    "her care from Kestrel Care Ltd (the Agency), which Harwell Borough Council arranged. We found fault "
-                    "by the Agency, which missed calls and gave her the wrong medication, and by the Council, which did "
-                    "not act on her reports of missed calls.")
-    care = {f.body for f in ex.faults if f.category == "care_quality"}
-    assert care == {KESTREL}
-
-
-def test_a_council_responsible_for_its_providers_care_holds_the_fault(nlp) -> None:
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 114a)", "Decision : Upheld\nSummary: Mrs B complained about "
-                    "her care from Kestrel Care Ltd (the Agency).\nFinal decision\nFindings\nThe Agency's carers missed "
-                    "eleven calls in March. This was fault, and as the Agency was acting for the Council, the Council "
-                    "is responsible for it.")
-    care = {f.body for f in ex.faults if f.category in ("care_quality", "service_provision")}
-    assert care == {HARWELL}
-
-
 def test_a_fault_that_made_no_difference_keeps_only_its_own_topic(nlp) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 115a)", "Summary: Mr V complained about the Council's decision "
                     "to close the road.\nThe Council did not reply to two emails Mr V sent during the consultation. That "
@@ -921,13 +903,24 @@ def test_a_delay_whose_injustice_is_weighed_is_a_delay_found(nlp) -> None:
     assert {(f.body, f.category) for f in ex.faults} == {(HARWELL, "delay")}
 
 
-def test_a_finding_naming_nobody_goes_on_about_the_bodies_just_blamed(nlp) -> None:
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 118a)", "Decision : Upheld\nSummary: Mr K complained about "
-                    "Harwell Borough Council (the Council) and NHS Harwell Integrated Care Board (the ICB). There was fault "
-                    "by both organisations, which did not use the dispute procedure in their joint policy. As a result Mr K "
-                    "paid £6,240 towards charges he should never have been asked to meet.")
-    charged = {f.body for f in ex.faults if f.category == "charging_funding"}
-    assert charged == {HARWELL, HARWELL_ICB}
+@pytest.mark.parametrize("text, categories, holders", [
+    # the quality of care is the failing of whoever gave it
+    ("Decision : Upheld\nSummary: Mrs B complained about her care from Kestrel Care Ltd (the Agency), which Harwell "
+     "Borough Council arranged. We found fault by the Agency, which missed calls and gave her the wrong medication, and "
+     "by the Council, which did not act on her reports of missed calls.", {"care_quality"}, {KESTREL}),
+    # ... unless the council is made responsible for it
+    ("Decision : Upheld\nSummary: Mrs B complained about her care from Kestrel Care Ltd (the Agency).\nFinal decision\n"
+     "Findings\nThe Agency's carers missed eleven calls in March. This was fault, and as the Agency was acting for the "
+     "Council, the Council is responsible for it.", {"care_quality", "service_provision"}, {HARWELL}),
+    # a finding naming nobody goes on about the bodies just blamed
+    ("Decision : Upheld\nSummary: Mr K complained about Harwell Borough Council (the Council) and NHS Harwell Integrated "
+     "Care Board (the ICB). There was fault by both organisations, which did not use the dispute procedure in their joint "
+     "policy. As a result Mr K paid £6,240 towards charges he should never have been asked to meet.",
+     {"charging_funding"}, {HARWELL, HARWELL_ICB}),
+], ids=["care-by-the-provider", "council-responsible", "naming-nobody"])
+def test_who_holds_a_finding(nlp, text: str, categories: set[str], holders: set[str]) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 113a)", text)
+    assert {f.body for f in ex.faults if f.category in categories} == holders
 
 
 def test_a_bare_verdict_takes_the_subheadings_topic_only_when_the_sentence_before_names_none(nlp) -> None:
