@@ -1107,24 +1107,30 @@ _HOW_MUCH = re.compile(r"which (?:it|they|the \w+) (?:calculates?|estimates?|put
 _CAUSED_BY = re.compile(r"\b(?:caused|created|resulting|arising)\s+(?:to\s+\w+\s+)?(?:by|from)\b|\bof (?:sorting|dealing)\b", re.I)
 
 
-_NAMED_DISTRESS = re.compile(r"distress|frustrat|uncertain|anxiety|upset|worry|stress", re.I)
+# A distress named as such (not a generic "injustice"); "harm" as in "risk of harm".
+_NAMED_DISTRESS = re.compile(r"distress|frustrat|uncertain|anxiety|upset|worry|stress|harm", re.I)
 _ANOTHER_PURPOSE = re.compile(r",?\s+and\s+(?:for\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?=time and trouble|inconvenience|distress|frustrat|uncertain)", re.I)
 
 
+def _named_purposes(text: str) -> set[str]:
+    """The purposes a text's words name; money given back is a financial loss."""
+    named = set(vocab.PURPOSE_CUE_SET.found_in(text)) | set(payment_rules.more_purposes(text))
+    return named | {"financial_loss"} if _MONEY_BACK.search(text) else named
+
+
 def _purposes(clause: str) -> list[str]:
-    named = vocab.PURPOSE_CUE_SET.found_in(clause) | set(payment_rules.more_purposes(clause))
+    named = _named_purposes(clause)
     head = _CAUSED_BY.split(clause, 1)[0]
     if head != clause and vocab.PURPOSE_CUE_SET.found_in(head):
         # ("... caused by the delays, and her time and trouble": a second purpose after the cause)
         also = _ANOTHER_PURPOSE.search(clause, len(head))
-        named_too = head + " " + clause[also.end():] if also else head
-        in_head = vocab.PURPOSE_CUE_SET.found_in(named_too) | set(payment_rules.more_purposes(named_too))
+        in_head = _named_purposes(head + " " + clause[also.end():] if also else head)
         # (what caused a named distress is not paid for; what caused an "injustice" may be:
         # "to recognise the injustice caused by its failure to provide support")
         from_cause = {"financial_loss"} | ({"loss_of_service", "time_and_trouble"} if _NAMED_DISTRESS.search(head) else set())
         named -= from_cause - in_head
     found = [p for p in vocab.PURPOSE_CUES if p in named]
-    if "financial_loss" in found and "distress" in found and not re.search(r"distress|frustrat|uncertain|anxiety|upset|worry|stress|harm", clause, re.I):
+    if "financial_loss" in found and "distress" in found and not _NAMED_DISTRESS.search(clause):
         found.remove("distress")
     return found or ["distress"]
 

@@ -433,7 +433,7 @@ PURPOSE_CUES: dict[str, Cue] = {
     # a lost opportunity (to challenge, to plan) or amenity is none of the four, as the dev
     # gold reads it (a child's "potential lost opportunity" of education is lost service)
     "other": _cue(r"(?<!potential )lost opportunit|loss of (?:the )?opportunit|loss of amenity"),
-    "financial_loss": _cue(r"refund|reimburs|backdat|\breturn(?:ed|ing)?\b|\bcosts?\b|\bfees?\b|waiv|financial loss|quantifiable|loss of (?:income|earnings)|expenses|overpa|underpa|shortfall|deposit|\bowed\b|invoice|allowance|\bcharges?\b|top-?up|difference|arrears|cover (?:the )?(?:cost|price)|repay"),
+    "financial_loss": _cue(r"refund|reimburs|backdat|\bcosts?\b|\bfees?\b|waiv|financial loss|quantifiable|loss of (?:income|earnings)|expenses|overpa|underpa|shortfall|deposit|\bowed\b|invoice|allowance|\bcharges?\b|top-?up|difference|arrears|cover (?:the )?(?:cost|price)|repay"),
 }
 
 # --- deadlines --------------------------------------------------------------------------
