@@ -323,6 +323,7 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     # nothing found to suggest fault; a view that something is not fault
     ("I have found nothing to suggest the panel was at fault in reaching its decision.", False),
     ("I do not consider the wrong date on the letter amounts to fault.", False),
+    ("I do not consider the Council was at fault in how it assessed the family's housing needs.", False),
     # a fault that stands although the complaint is not upheld
     ("That was fault, but it made no difference to the decision, so we have not upheld his complaint.", True),
     ("That was not fault, but we have not upheld the complaint.", False),
@@ -582,6 +583,20 @@ def test_fail_to_is_a_failure_in_a_summary() -> None:
     assert vocab.FAILURE_CUE.found_in("We upheld these complaints as well as finding poor complaint handling.")
     assert vocab.FAILURE_CUE.found_in("The Council's records of the visits were inadequate.")
     assert not vocab.FAILURE_CUE.found_in("The Council has agreed to apologise to Miss D.")
+
+
+@pytest.mark.parametrize("sentence", [
+    # acting against the body's own rule, or the law
+    "The Council deducted the child benefit from the allowance although its own policy says it should not do so.",
+    "The Council counted the value of her former home as capital, when the law says it must be disregarded.",
+    "It stopped the payments, contrary to its own guidance.",
+    # done without doing what it should have, in any verb
+    "When she challenged the result, it repeated the same calculation without looking at the receipts she sent.",
+    # figures or advice that contradict each other
+    "It also gave Ms F conflicting figures for the amount owed on three occasions.",
+])
+def test_what_went_wrong_in_plain_words(sentence: str) -> None:
+    assert vocab.FAILURE_CUE.found_in(sentence)
 
 
 @pytest.mark.parametrize("sentence, finding", [

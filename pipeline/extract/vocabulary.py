@@ -60,7 +60,7 @@ NO_FAULT = _cue(
     # "I have found nothing to suggest the panel was at fault", "I do not consider the wrong
     # date amounts to fault"
     r"\b(?:found|find|seen|see) nothing (?:to (?:suggest|show|indicate)|that (?:suggests|shows|indicates))\b|"
-    r"\b(?:do|did|does) not (?:consider|think|believe) (?:that )?(?:[\w’'-]+ ){0,8}?(?:amounts? to|amounted to|was|is|were|constitutes?) (?:a |any )?(?:fault|failing|maladministration)\b|"
+    r"\b(?:do|did|does) not (?:consider|think|believe) (?:that )?(?:[\w’'-]+ ){0,8}?(?:amounts? to|amounted to|was|is|were|constitutes?) (?:a |any |at )?(?:fault|failing|maladministration)\b|"
     r"\b(?:do|did|does|have|has|will) not uphold\b|\bnot (?:been )?upheld\b|"
     r"\b(?:acted|was|were|is|are|been) (?:entirely |fully |broadly )?in line with (?:the |its |their |national |relevant |local |own )*"
     r"(?:[\w-]+ )?(?:standards?|guidance|guidelines|law|polic(?:y|ies)|procedures?|legislation|regulations|code|framework|practice)\b"
@@ -88,7 +88,7 @@ DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 # "waited three weeks", "could not find a placement".
 FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|has not|had not|was not|were not|should not have|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
                    r"poor|inadequate|incorrect(?:ly)?|not properly|"
-                   r"never|nobody|no one|neither|refused|unsuitable|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
+                   r"never|nobody|no one|neither|refused|unsuitable|contrary to|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
                    r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
                    r"fell below|below the standard|instead of|should (?:never )?have|ought (?:never )?to have|cannot show|could not show|"
                    r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + DURATION + "|"
@@ -96,7 +96,11 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"spent (?:a further |another |over |more than |nearly |almost )?" + DURATION + r" (?:[\w’'-]+ ){0,2}?(?:disagree|argu|disput)\w*|"
                    r"(?:am|are|was|were) not (?:satisfied|persuaded|convinced)\b|longer than (?:the law|the guidance|it should|is allowed|allowed|permitted)|"
                    r"could not (?:find|arrange|secure|source|provide)|"
-                   r"without (?:any |a |an |first |properly |checking|considering|asking|telling|giving|explaining|speaking|reviewing|assessing|recording)|"
+                   r"without (?:any |a |an |first |properly |even |\w+ing\b)|conflicting|"
+                   # acting against its own rule or assessment: "although its own policy says it
+                   # should not", "when the law says it must be disregarded"
+                   r"(?:although|even though|despite|contrary to|when) (?:what )?(?:its own|their own|the) (?:[\w-]+ ){0,2}?"
+                   r"(?:policy|guidance|law|procedure|contract|rules|regulations|framework|code) (?:says|said|states|stated|required|requires|recommended)\b|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact|agreed))\b")
 # ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
 REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|(?<!holiday )(?<!sick )(?<!back )(?<!her )(?<!his )(?<!their )pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b| be (?:done|completed|made|decided|issued) within\b)|will|(?<!had )agreed to|recommend\w*)\b")
