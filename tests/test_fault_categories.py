@@ -201,6 +201,8 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("Nor did it explain the arrangement to the man in writing before he signed.", "communication"),
     ("The Agency knew about the gaps but did not let Ms W know.", "communication"),
     ("Its social worker did not invite Mr M to two review meetings.", "communication"),
+    ("It did not speak to Ms O, and never told her what it had concluded.", "communication"),
+    ("Nobody from the Council told Mr Z what was happening for over a month.", "communication"),
     ("It gave her no warning before it stopped the payments.", "communication"),
     ("The Trust gave Mrs U less than four hours' notice of the discharge.", "communication"),
     # a service not given: none received, collections missed, bed and breakfast past the limit
@@ -227,6 +229,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     # information not given is communication, not a service not provided
     ("The Council did not provide Mrs I with enough information about the home.", "service_provision"),
     ("The Council did not provide clear advice about the charges.", "service_provision"),
+    # not explaining why a decision was made is the decision's, however the negation reaches
+    ("The Council did not consider them or explain why it had not.", "communication"),
     # updating a document is not telling a person
     ("The home did not update her falls risk assessment.", "communication"),
     # its complaints procedure is complaint handling's, not a policy decision

@@ -265,7 +265,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # tell him", "for not explaining", "failed to properly advise her"), and too little
     # information or discussion with the person or family.
     "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|misleading|conflicting information|"
-                          r"(?:did not|didn't|failed to|failing to|failure to|not|without) (?:properly |clearly |adequately |fully )?"
+                          r"(?:did not|didn't|failed to|failing to|failure to|not|without|never) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|discuss(?:ed|ing)?|"
                           # updating a person, not a document ("did not update the plan" is planning)
                           r"updat(?:e|ed|ing)(?! (?:the |her |his |their |its )?(?:[\w’'-]+ ){0,3}?(?:plan|assessment|records?|notes|charts?|policy|procedure|system)s?\b))\b"
@@ -275,7 +275,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?! (?:[\w’'-]+ ){0,2}?why\b)|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
                           # "Nobody told Mr V ...", "waited several days before telling the family"
-                          r"(?:(?<=nobody )|(?<=no one )|(?<=no-one ))(?:told|informed|explained|updated|contacted)\b|"
+                          r"(?:(?<=nobody )|(?<=no one )|(?<=no-one ))(?:(?:from|at|in) (?:the |its )?[\w’'-]+ )?(?:told|informed|explained|updated|contacted)\b|"
                           # "did not answer her questions"; "told her the carers were booked when they were not"
                           r"(?:did not|didn't|failed to|not) (?:answer|address) (?:her|his|their|the family['’]s|[\w’']+['’]s) questions\b|"
                           r"\btold (?:[\w’'-]+ ){1,8}?when (?:it|they|he|she) (?:was|were|had|did) not\b|"
@@ -285,7 +285,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:waited|took) (?:[\w’'-]+ ){0,4}?(?:before|to|until) (?:tell|inform|let)\w* |"
                           # the negation reaching on: "did not record the falls or tell the family",
                           # "Nor did it explain the arrangement", "did not let Ms W know"
-                          r"(?:did not|didn't|failed to|not|never) (?:[\w’'-]+ ){1,8}?or (?:tell|inform|explain|advise|update|let)\b|"
+                          r"(?:did not|didn't|failed to|not|never) (?:[\w’'-]+ ){1,8}?or (?:tell|inform|explain|advise|update|let)\b(?! (?:[\w’'-]+ ){0,2}?why\b)|"
                           r"\bnor did (?:[\w’'-]+ ){1,6}?(?:tell|inform|explain|advise|update|let|involve|invite|reply|respond)\b|"
                           r"(?:did not|didn't|failed to|not|never) let (?:[\w’'-]+ ){1,3}?know\b|"
                           # not involving the person: "did not invite Mr M to the review meetings"
