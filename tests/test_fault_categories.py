@@ -740,6 +740,9 @@ def test_a_phso_decision_states_its_failings_in_plain_words(nlp) -> None:
     ("They did not follow the dispute process in their protocol.", False),
     ("That is not what the statutory guidance says.", False),
     ("The support plan did not say how her needs at night would be met.", False),
+    ("Mrs S's care plan said she should have a sensor mat by her bed.", False),
+    ("Its own policy said a call should be made the same day.", False),
+    ("Mrs S said the home never checked her.", True),
     ("The package was left in dispute for seven months.", False),
 ])
 def test_dispute_and_says_are_allegations_only_as_someones_verb(sentence: str, allegation: bool) -> None:

@@ -73,7 +73,7 @@ _NOT_SAY = r"(?<!\bnot )(?<!\bcannot )(?<!\bnever )"
 _RULE_SAYS = (r"(?<!\bpolicy )(?<!\bguidance )(?<!\bplan )(?<!\blaw )(?<!\bcode )(?<!\bprotocol )(?<!\bframework )(?<!\bregulations )(?<!\bact )"
               r"(?<!\bscheme )(?<!\bprocedure )(?<!\brules )(?<!\bstandard )(?<!\bstandards )(?<!\bcontract )")
 ALLEGATION = _cue(
-    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _RULE_SAYS + _NOT_SAY + r"says?|said|(?<!\bto )believes?|feels?|felt|wants?|would like|"
+    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _RULE_SAYS + _NOT_SAY + r"(?:says?|said)|(?<!\bto )believes?|feels?|felt|wants?|would like|"
     r"asked us|considers? that|argues?|" + _NOUN_DISPUTE + r"disputes?(?! (?:procedure|process|resolution|between|over|about|policy|protocol)))\b"
 )
 FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
