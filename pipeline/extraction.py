@@ -534,7 +534,7 @@ _AFTERMATH = re.compile(
     # it meant for a person: "This meant ..." of anything lost dev CV 0.850 -> 0.840, as
     # real decisions go on "This meant the Council did not ...")
     r"\W*(?:the|as a) (?:result|effect|impact|consequence)s? of (?:these|this|the|those|its|their) (?:[\w-]+\s+)?(?:faults?|failings?|failures?|errors?)\b|"
-    r"\W*(?:this|that) (?:meant|means) (?:that )?(?:(?:mrs?|ms|miss|dr) [A-Z]\w*|he|she|they|the family|her family|his family)\b", re.I)
+    r"\W*(?:this|that) (?:meant|means|left|leaves) (?:that )?(?:(?:mrs?|ms|miss|dr) [A-Z]\w*|he|she|they|him|her|them|the family|her family|his family)\b", re.I)
 
 
 def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:

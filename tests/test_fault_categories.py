@@ -603,6 +603,10 @@ def test_what_went_wrong_in_plain_words(sentence: str) -> None:
     assert vocab.FAILURE_CUE.found_in(sentence)
 
 
+def test_a_neighbours_building_without_planning_permission_is_no_failing_of_the_council() -> None:
+    assert not vocab.FAILURE_CUE.found_in("Mr L reported that his neighbour had built a shed without planning permission.")
+
+
 @pytest.mark.parametrize("sentence, finding", [
     # what the person suffered is the injustice
     ("He also suffered a lost opportunity to challenge the assessment as it was not provided to him.", False),
@@ -897,6 +901,7 @@ def test_what_the_faults_led_to_is_no_finding() -> None:
     assert _AFTERMATH.match("As a result of these faults Mrs E went without care for five weeks.")
     assert _AFTERMATH.match("In any case the failings we found caused a four-day delay.")
     assert not _AFTERMATH.match("This meant the Council did not review the plan.")
+    assert _AFTERMATH.match("This left Mrs J to meet all of her husband's needs without support.")
 
 
 @pytest.mark.parametrize("summary", [

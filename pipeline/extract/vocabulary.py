@@ -96,7 +96,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"spent (?:a further |another |over |more than |nearly |almost )?" + DURATION + r" (?:[\w’'-]+ ){0,2}?(?:disagree|argu|disput)\w*|"
                    r"(?:am|are|was|were) not (?:satisfied|persuaded|convinced)\b|longer than (?:the law|the guidance|it should|is allowed|allowed|permitted)|"
                    r"could not (?:find|arrange|secure|source|provide)|"
-                   r"without (?:any |a |an |first |properly |even |\w+ing\b)|conflicting|"
+                   r"without (?:any |a |an |first |properly |even |(?!planning\b)\w+ing\b)|conflicting|"
                    # acting against its own rule or assessment: "although its own policy says it
                    # should not", "when the law says it must be disregarded"
                    r"(?:although|even though|despite|contrary to|when) (?:what )?(?:its own|their own|the) (?:[\w-]+ ){0,2}?"
