@@ -217,6 +217,18 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     # a review that left needs out is the assessment's; a new placement's early review is its plan's
     ("It reduced his hours after a review that did not consider his needs at night.", "assessment"),
     ("It then did not hold the six-week review it had planned.", "care_planning"),
+    # gaps in charts and notes are records not kept
+    ("The home did not weigh him for six weeks, and its food and fluid charts have gaps of up to four days.", "record_keeping"),
+    # a matter not weighed in a decision
+    ("The report did not mention the window, so we cannot be satisfied the Council took it into account.", "decision_making"),
+    ("The panel did not take her son's anxiety into account.", "decision_making"),
+    # a search for a provider not widened
+    ("When none had capacity, it did not widen the search or use its contingency arrangements.", "commissioning"),
+    # a deterioration not recognised or escalated; a call wrongly triaged
+    ("We found failings in the Trust's recognition and escalation of Mr Q's deterioration.", "care_quality"),
+    ("The call handler did not triage the call correctly.", "care_quality"),
+    # a former home counted as capital
+    ("The Council treated the value of her former home as capital during the first twelve weeks.", "charging_funding"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -231,6 +243,9 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The Council did not provide clear advice about the charges.", "service_provision"),
     # not explaining why a decision was made is the decision's, however the negation reaches
     ("The Council did not consider them or explain why it had not.", "communication"),
+    # a direct payment as one way of meeting needs is no charge; care given badly is no service missing
+    ("It kept her on a waiting list without considering a direct payment or a temporary placement.", "charging_funding"),
+    ("The care home did not provide the pressure care Mrs T needed.", "service_provision"),
     # updating a document is not telling a person
     ("The home did not update her falls risk assessment.", "communication"),
     # its complaints procedure is complaint handling's, not a policy decision

@@ -322,6 +322,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            # (not "without looking at the records": an enquiry's own failing)
                            r"without (?:properly |first |ever )?(?:considering|taking (?:into )?account|weighing|deciding for itself)\b|"
                            r"rather than looking only at\b|should have considered\b|"
+                           # "we cannot be satisfied the Council took it into account", "did not take her views into account"
+                           r"(?:did not|didn't|failed to|not|without|never) (?:properly )?tak\w* (?:[\w’'-]+ ){0,4}?into account\b|"
+                           r"cannot be (?:satisfied|sure|confident) (?:that )?(?:[\w’'-]+ ){1,3}?(?:took|had taken|properly considered|considered|weighed)\b|"
                            # "which is not what the statutory guidance says", "wrongly applied its policy"
                            r"not what (?:the |its |their )?(?:own )?(?:[\w-]+ ){0,3}?(?:guidance|law|policy|regulations|rules|framework|code|act) (?:says|requires|allows)\b|"
                            r"wrongly appl\w*|"
@@ -341,7 +344,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"without (?:first )?checking (?:whether|that|if) (?:the |its |this )?(?:home|agency|provider|placement|care home|nursing home|company|it) (?:could|was able|had)\b|"
                           r"(?:had (?:already )?told|told|warned) (?:it|them|the council|the icb|both of them)(?:,? in writing,?)? (?:that )?(?:it|they) (?:could not|couldn't|cannot|was unable to|had no)\b|"
                           r"\bknew (?:that )?(?:the |its )?(?:home|agency|provider|placement|company) (?:could not|couldn't|was unable to|had no)\b|"
-                          r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|"
+                          r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|(?:widen|extend|broaden)\w* (?:the |its |their )?search\b|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
                           # "arranging for an agency to provide her care", "to find a care provider"
                           r"(?:arrang\w*|find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b|"
@@ -377,20 +380,23 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "safeguarding": _cue(r"safeguard|section 42|child protection|exploitation|(?:clos|end)\w* (?:the |a |its )?(?:concern|alert)\b|"
                          r"\bno (?:further )?enquiry (?:was )?(?:needed|necessary|required)\b"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?\b(?! (?:of )?why\b)|(?:did|do|does) not record|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
-                           r"without (?:recording|noting|documenting)\b(?! why)|records? (?:did not|do not|does not) (?:show|record|say|include)\b(?! (?:that )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:considered|checked|thought|asked|looked))|records? (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ )?records\b|"
+                           r"without (?:recording|noting|documenting)\b(?! why)|records? (?:did not|do not|does not) (?:show|record|say|include)\b(?! (?:that )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:considered|checked|thought|asked|looked))|(?:records?|charts?|notes|logs?) (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*|show\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ ){0,2}?(?:records|charts|notes|logs)\b|"
                            r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
-    "charging_funding": _cue(r"\bcharg|\bfees?\b|direct payments?|top-?up|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
+    "charging_funding": _cue(r"\bcharg|\bfees?\b|(?<!consider a )(?<!considering a )(?<!offer a )(?<!offering a )(?<!offered a )(?<!offer her a )(?<!offer him a )direct payments?|top-?up|treat\w* (?:[\w’'-]+ ){0,8}?as (?:capital|income)\b|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
     "care_quality": _cue(r"missed (?:[\w’'-]+ ){0,3}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
+                        # "recognition and escalation of Mr Q's deterioration", "did not triage the call correctly"
+                        r"(?:recogni|escalat|respon|monitor|spot|act\w* on)\w* (?:[\w’'-]+ ){0,5}?deteriorat|\btriag|"
                         r"(?:calls|visits) (?:[\w’'-]+ ){0,6}?(?:never|not) (?:made|happened|took place|carried out|delivered)\b|"
                         # "fault in the care that was provided", "failings in the personal care she received"
                         r"(?:fault|failings?) in (?:the |its |her |his |their )?(?:personal |nursing |clinical |medical )?(?:care|treatment)\b(?! (?:plan|act|home|package|assessment|provider))"),
     # (not providing information or advice is communication, not a service)
-    "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))|"
+    "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))"
+                              r"(?! (?:the |her |his |their |any |adequate |proper )?(?:pressure|personal|nursing|medical|clinical|wound|continence|end of life) care\b)|"
                               r"(?:did not|failed to|not) secure (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|support|therapy|tuition|help)\b|"
                               r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
                               r"(?:received|had|got|provided|given) (?:no|none of the) (?:[\w-]+ ){0,2}?(?:education|care|support|services?|help|tuition|teaching|visits|breaks|therapy)\b|provided none\b|"
