@@ -1467,11 +1467,11 @@ def _faults_from_complaint(sentences: list[Sentence], registry: BodyRegistry, bo
     for sent in sentences:
         if sent.section not in (sections_mod.COMPLAINT, sections_mod.SUMMARY):
             continue
-        if not re.search(r"fail|did not|has not|refus|not (?:properly|adequately)|delay|wrong", sent.text, re.I):
+        if not vocab.FAILURE_CUE.found_in(sent.text):
             continue
         keys = subject_rules.unique(k for _, k in sent.bodies) or bodies
         for key in keys:
-            for cat in sorted(_rule_categories(sent.text)):
+            for cat in sorted(_strong_categories(sent.text) or _rule_categories(sent.text)):
                 if (key, cat) not in seen:
                     seen.add((key, cat))
                     faults.append(Fault(key, cat, sent.provenance))

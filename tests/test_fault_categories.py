@@ -973,3 +973,17 @@ def test_a_bare_verdict_takes_the_subheadings_topic_only_when_the_sentence_befor
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 119a)", text)
     faults = {(f.body, f.category) for f in ex.faults}
     assert (HARWELL, "joint_working") in faults and (HARWELL, "charging_funding") not in faults
+
+
+@pytest.mark.parametrize("finding", [
+    "The Ombudsman upheld the complaint: there was fault, and it caused injustice.",
+    "The Ombudsman found fault, which caused the woman injustice, and upheld the complaint.",
+])
+def test_an_old_remedy_summary_confirms_the_complaint_as_stated(nlp, finding: str) -> None:
+    # the old layout's formula, in its variants: the complaint's narrative says what the
+    # faults were, read by the same cues as a finding (an EHC plan is no care plan)
+    ex = _faults_of(nlp, "Harwell Borough Council (16 999 120)", "Decision : Upheld\nThe complaint\nMrs S complains "
+                    "about her daughter's Education, Health and Care Plan.\nThe council issued the final plan 31 weeks "
+                    "after Mrs S asked for an assessment, well outside the 20 weeks allowed. T did not receive any therapy "
+                    f"for two terms.\nFinding\n{finding}\nRecommendations\nThe council should apologise to Mrs S.")
+    assert {f.category for f in ex.faults} == {"delay", "service_provision"}

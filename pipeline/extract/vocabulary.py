@@ -94,7 +94,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + DURATION + "|"
                    # "spent a further eight months disagreeing", "not satisfied the Care Provider did enough"
                    r"spent (?:a further |another |over |more than |nearly |almost )?" + DURATION + r" (?:[\w’'-]+ ){0,2}?(?:disagree|argu|disput)\w*|"
-                   r"(?:am|are|was|were) not (?:satisfied|persuaded|convinced)\b|longer than (?:the law|the guidance|it should|is allowed|allowed|permitted)|"
+                   r"(?:am|are|was|were) not (?:satisfied|persuaded|convinced)\b|outside (?:the |its )?(?:statutory |legal |target )?" + DURATION + r"|longer than (?:the law|the guidance|it should|is allowed|allowed|permitted)|"
                    r"could not (?:find|arrange|secure|source|provide)|"
                    r"without (?:any |a |an |first |properly |even |(?!planning\b)\w+ing\b)|conflicting|"
                    # acting against its own rule or assessment: "although its own policy says it
@@ -173,7 +173,10 @@ HOLDER_BEFORE = _rx(r"(?:faults?|failings?|failures?|maladministration|service f
 HOLDER_AFTER = _rx(r"^[\s’']*s?\s*(?:was|were|is|are|has been|had been)\s+(?:also\s+)?(?:at fault|wrong)|^\s*(?:failed|did not|had not|has not|delayed|was wrong)|"
                    r"^\s*(?:is|was|remains|remained)\s+(?:still\s+)?responsible\s+for\s+(?:it|this|that|them|those|the (?:care|faults?|failings?|actions))\b")
 # Old-style remedy summaries state the finding in one formula.
-UPHELD_FORMULA = _cue(r"found fault causing injustice|upheld the complaint and found fault|found fault but no injustice")
+UPHELD_FORMULA = _cue(r"found fault causing injustice|upheld the complaint and found fault|found fault but no injustice|"
+                      # "upheld the complaint: there was fault, and it caused injustice", "found
+                      # fault, which caused the woman injustice, and upheld the complaint"
+                      r"upheld the complaint:? (?:as )?there was fault|found fault,? which caused (?:[\w’'-]+ ){0,3}?injustice")
 
 # Discharge from hospital or care is care planning; a body "discharging its duty" is the
 # law's word for doing what it must, and town planning ("planning permission", "the
@@ -252,6 +255,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                   r"\b(?:did not|didn't|failed to) (?:start|begin|complete|issue|arrange|make|carry out|act|visit|inspect|decide|refer|assess|process|send)\w* (?:[\w’'-]+ ){0,8}?"
                   r"for (?:over |more than |nearly |almost |about |around |a further |another )?" + DURATION + r"|"
                   + DURATION + r" (?:after|past|beyond|outside) (?:the |its )?(?:statutory |legal )?(?:deadline|time ?limit|timescale)|"
+                  # "well outside the 20 weeks allowed"
+                  r"\boutside (?:the |its )?(?:statutory |legal |target )?" + DURATION + r"|"
                   # not done until a later time: "did not arrange any care until the following
                   # Wednesday", "did not assess Mr R until 11 March" (not telling until later
                   # is communication)
@@ -406,7 +411,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                               r"(?:fewer|less) (?:[\w’'-]+ ){0,3}?(?:hours|visits|calls|sessions)(?= than\b)|"
                               # the care the person should have had and did not: not received, or visits cut short
                               r"(?:did not|didn't|not) (?:receive|get) (?:the |any |all |her |his |their )?(?:appropriate |agreed |planned |assessed |full |right )?"
-                              r"(?:care|support|services?|education|respite)\b|"
+                              r"(?:care|support|services?|education|respite|therapy|tuition|teaching|provision)\b|"
                               r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|cut short|less than)|less than the allocated|visits short|"
                               # needs the body had to meet and did not
                               r"(?:did not|failed to|not|unable to) (?:ensure (?:[\w’'-]+ ){0,4}?)?meet (?:[\w’'-]+ ){0,4}?needs|needs (?:were|was) not (?:being )?met|"
