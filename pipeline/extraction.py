@@ -572,6 +572,19 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     return bool(_VIEW_FRAME.match(text)) and bool(_FAILURE_VERDICT.search(text))
 
 
+def _goes_on_to_say(sent: Sentence) -> bool:
+    """Does a sentence right after a topic-less finding say what went wrong, in plain words
+    and not as a remedy, an allegation or the injustice?"""
+    text = sent.text
+    return _says_what_went_wrong(text) and vocab.could_be_finding(text) and not vocab.sets_remedy(text) \
+        and not (_INJUSTICE.match(text) or _AFTERMATH.match(text) or _VIEW_AGAINST.match(text))
+
+
+# The Ombudsman's view that something was not so: "I do not consider Ms S's email, on its
+# own, needed a safeguarding enquiry."
+_VIEW_AGAINST = re.compile(r"\W*(?:(?:however|but|also),?\s+)?(?:I|we|the ombudsm[ae]n)\s+(?:do|did|does)\s+not\s+(?:consider|think|believe|find|agree|accept)\b", re.I)
+
+
 def _says_what_went_wrong(text: str) -> bool:
     """Does a sentence state a failure in plain words: a failure word ("did not", "took
     14 weeks", "without considering", "should have") or a specific category cue ("The ICB
@@ -829,6 +842,12 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
     # Without this, every cue-less summary finding re-read every allegation so far, and a
     # huge text took quadratic time (issue 15).
     alleged_for: dict[str, int] = {}
+    # A finding of fault that names no topic, in the findings or the decision, opens what
+    # it found: "The Ombudsman found fault by the council which caused the man an
+    # injustice. The council passed the account to enforcement agents without first
+    # considering his letter. It did not reply ... for more than three months." The plain
+    # words right after it say what the fault was (`_goes_on_to_say`).
+    opened: str | None = None        # the section of such a finding, while its list runs
     # Once a decision has found fault, its summary goes on to say what went wrong in
     # plain words ("There was a delay of over nine months ...").
     # ("That delay did not cause Mr W a significant injustice" grants the delay.)
@@ -856,7 +875,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             continue
         if sent.section == sections_mod.SUMMARY and vocab.is_allegation(sent.text):
             allegations.append(sent)
-        if not _is_finding(sent, summary_found_fault):
+        listed = opened == sent.section and _goes_on_to_say(sent)
+        if not listed:
+            opened = None
+        if not (listed or _is_finding(sent, summary_found_fault)):
             # The bodies a "That was fault." after it blames: the sentence's subjects, not
             # those it names as objects ("I find it did not monitor the Care Provider":
             # "it", the body before, is at fault, not the Care Provider).
@@ -920,6 +942,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 last_bodies = holders
                 unread.clear()
             found_here |= cats
+        if not found_here and sent.fault_word and sent.section in (sections_mod.FINDINGS, sections_mod.DECISION):
+            opened = sent.section
         prev, prev_found = sent, found_here
     return _care_by_whoever_gave_it(faults, registry)
 

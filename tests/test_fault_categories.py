@@ -987,3 +987,14 @@ def test_an_old_remedy_summary_confirms_the_complaint_as_stated(nlp, finding: st
                     "after Mrs S asked for an assessment, well outside the 20 weeks allowed. T did not receive any therapy "
                     f"for two terms.\nFinding\n{finding}\nRecommendations\nThe council should apologise to Mrs S.")
     assert {f.category for f in ex.faults} == {"delay", "service_provision"}
+
+
+def test_a_finding_that_names_no_topic_is_followed_by_what_it_found(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (24 999 121)", "Decision : Upheld\nSummary\nMr T complains about his "
+                    "council tax.\nFinding\nThe Ombudsman found fault by the council which caused the man an injustice, "
+                    "and upheld his complaint. The council did not reply to his three letters for more than three months. "
+                    "I do not consider his first email, on its own, needed a safeguarding referral.\nRecommendations\n"
+                    "The council has agreed to apologise to the man.")
+    categories = {f.category for f in ex.faults}
+    assert "communication" in categories
+    assert "safeguarding" not in categories   # a view that something was not needed finds nothing
