@@ -42,6 +42,9 @@ for _name in ("sentence_offsets", "fault_words", "body_mentions", "amounts", "de
 # once per distinct word (`_word_kind`) and kept by the word's ORTH id.
 _BULLETS = ("•", "●", "▪")
 _FINALS = (".", "?", "!")
+# A company's name ends a sentence with its own full stop, one token to the tokenizer:
+# "... through Sunnivale Homecare Ltd. We found the Council at fault".
+_FINAL_ABBREVIATIONS = ("Ltd.", "Inc.", "plc.", "Plc.", "PLC.", "LLP.")
 _OPENERS = ("•", "-", "“", '"')  # may start a sentence after a full stop, like a capital
 NEWLINE, BULLET, FINAL, CAPITAL_LIKE, SPACE = 1, 2, 4, 8, 16
 _LENGTH_SHIFT = 8  # a kind's bits below, the word's length in characters above
@@ -51,7 +54,7 @@ def _word_kind(text: str) -> int:
     """The sentence-start bits of a word's text, and its length above them."""
     # istitle/isdigit/isupper are what spaCy's IS_TITLE, IS_DIGIT, IS_UPPER test.
     capital_like = text.istitle() or text.isdigit() or text.isupper() or text in _OPENERS
-    return ((NEWLINE if "\n" in text else 0) | (BULLET if text in _BULLETS else 0) | (FINAL if text in _FINALS else 0)
+    return ((NEWLINE if "\n" in text else 0) | (BULLET if text in _BULLETS else 0) | (FINAL if text in _FINALS or text in _FINAL_ABBREVIATIONS else 0)
             | (CAPITAL_LIKE if capital_like else 0) | (SPACE if text.isspace() else 0) | len(text) << _LENGTH_SHIFT)
 
 

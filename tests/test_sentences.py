@@ -10,6 +10,7 @@ from pipeline.records import DecisionRecord, read_jsonl
 from tests.conftest import SAMPLE
 
 BULLETS, FINALS, OPENERS = ("•", "●", "▪"), (".", "?", "!"), ("•", "-", "“", '"')
+FINAL_ABBREVIATIONS = ("Ltd.", "Inc.", "plc.", "Plc.", "PLC.", "LLP.")  # one token, a company's name at a sentence end
 
 
 def _capital_like(text: str) -> bool:
@@ -21,7 +22,7 @@ def _sentences_by_loop(doc) -> list[tuple[int, int]]:
     starts = [0] if len(doc) else []
     for i in range(1, len(doc)):
         before, token = doc[i - 1].text, doc[i].text
-        starts_one = "\n" in before or token in BULLETS or (before in FINALS and _capital_like(token))
+        starts_one = "\n" in before or token in BULLETS or ((before in FINALS or before in FINAL_ABBREVIATIONS) and _capital_like(token))
         if starts_one and not token.isspace():
             starts.append(i)
     ends = [s - 1 for s in starts[1:]] + ([len(doc) - 1] if len(doc) else [])
@@ -46,6 +47,12 @@ def test_sentences_follow_the_rules_on_every_corpus_text(nlp, dev_dir, seed_reco
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["The", "Council", "fault", ".", "?", "!", "•", "-", "“", '"', "42", "UK", "Mr.",
-                                 "\n", "\n\n", " ", "  ", "e.g.", "ICB", "it"]), max_size=40))
+                                 "\n", "\n\n", " ", "  ", "e.g.", "ICB", "it", "Ltd."]), max_size=40))
 def test_sentences_follow_the_rules_on_any_run_of_words(nlp, words):
     _check(nlp, LineSentences(nlp.vocab), " ".join(words))
+
+
+def test_a_companys_name_can_end_a_sentence(nlp):
+    doc = LineSentences(nlp.vocab)(nlp.make_doc("Mrs B had care from Sunnivale Homecare Ltd. We found the Council at fault."))
+    assert [doc.text[a:b] for a, b in doc._.sentence_offsets] == [
+        "Mrs B had care from Sunnivale Homecare Ltd.", "We found the Council at fault."]
