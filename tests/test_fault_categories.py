@@ -214,6 +214,7 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council placed Mr W at the home without checking whether the home could manage his dementia.", "commissioning"),
     ("The Council placed Mrs D in a care home that could not manage residents with advanced dementia.", "commissioning"),
     ("The Council awarded the route to a firm although the company had told it that it could not supply an escort.", "commissioning"),
+    ("There is no record that anyone checked whether the home could meet her needs.", "commissioning"),
     # a review that left needs out is the assessment's; a new placement's early review is its plan's
     ("It reduced his hours after a review that did not consider his needs at night.", "assessment"),
     ("It then did not hold the six-week review it had planned.", "care_planning"),
@@ -246,6 +247,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     # a direct payment as one way of meeting needs is no charge; care given badly is no service missing
     ("It kept her on a waiting list without considering a direct payment or a temporary placement.", "charging_funding"),
     ("The care home did not provide the pressure care Mrs T needed.", "service_provision"),
+    # "no record that anyone checked" says what was not done, not how it was recorded
+    ("There is no record that anyone checked whether the home could meet her needs.", "record_keeping"),
     # updating a document is not telling a person
     ("The home did not update her falls risk assessment.", "communication"),
     # its complaints procedure is complaint handling's, not a policy decision

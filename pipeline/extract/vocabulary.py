@@ -346,7 +346,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"\bplac\w* (?:[\w’'-]+ ){1,6}?(?:although|even though|when|despite|though|that|which) (?:[\w’',-]+ ){0,20}?(?:could not|couldn't|was unable to|did not) (?:meet|manage|offer|provide|support)\b|"
                           # a placement or provider chosen without checking it could meet the needs,
                           # or known (told) not to be able to
-                          r"without (?:first )?checking (?:whether|that|if) (?:the |its |this )?(?:home|agency|provider|placement|care home|nursing home|company|it) (?:could|was able|had)\b|"
+                          r"(?:without (?:first )?checking|(?:did not|didn't|never|failed to|not) (?:first )?check|(?:no record|no evidence|nothing to show) (?:that )?(?:anyone|anybody|it|they|the council|the icb) (?:had )?checked) "
+                          r"(?:whether|that|if) (?:the |its |this )?(?:home|agency|provider|placement|care home|nursing home|company|it) (?:could|was able|had)\b|"
                           r"(?:had (?:already )?told|told|warned) (?:it|them|the council|the icb|both of them)(?:,? in writing,?)? (?:that )?(?:it|they) (?:could not|couldn't|cannot|was unable to|had no)\b|"
                           r"\bknew (?:that )?(?:the |its )?(?:home|agency|provider|placement|company) (?:could not|couldn't|was unable to|had no)\b|"
                           r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|(?:widen|extend|broaden)\w* (?:the |its |their )?search\b|"
@@ -384,7 +385,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
     "safeguarding": _cue(r"safeguard|section 42|child protection|exploitation|(?:clos|end)\w* (?:the |a |its )?(?:concern|alert)\b|"
                          r"\bno (?:further )?enquiry (?:was )?(?:needed|necessary|required)\b"),
-    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?\b(?! (?:of )?why\b)|(?:did|do|does) not record|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
+    "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?\b(?! (?:of )?why\b)"
+                           # "there is no record that anyone checked": what was not done, not how it was recorded
+                           r"(?! (?:that |of )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:checked|considered|asked|looked|thought|discussed|spoke))|(?:did|do|does) not record|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
                            r"without (?:recording|noting|documenting)\b(?! why)|records? (?:did not|do not|does not) (?:show|record|say|include)\b(?! (?:that )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:considered|checked|thought|asked|looked))|(?:records?|charts?|notes|logs?) (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*|show\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ ){0,2}?(?:records|charts|notes|logs)\b|"
                            r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
