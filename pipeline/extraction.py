@@ -548,7 +548,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         # (the opening is tested first: this is asked of nearly every findings sentence)
         if sent.section != sections_mod.FINDINGS:
             return False
-        verdict = bool(_VERDICT.match(text))
+        verdict = bool(_VERDICT.match(text) or _BARE_VERDICT.match(text))
         if not (verdict or _starts_a_view(text)):
             return False
         return vocab.could_be_finding(text) and not vocab.sets_remedy(text) and (verdict or _says_what_went_wrong(text))
@@ -567,7 +567,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     # (A PHSO decision's "Why we made this decision" does the same.)
     if sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION) or vocab.sets_remedy(text):
         return False
-    if summary_found_fault and _says_what_went_wrong(text):
+    if summary_found_fault and (_says_what_went_wrong(text) or _BARE_VERDICT.match(text)):
         return True
     return bool(_VIEW_FRAME.match(text)) and bool(_FAILURE_VERDICT.search(text))
 
@@ -607,6 +607,13 @@ def _starts_a_view(text: str) -> bool:
 # "It was unreasonable of the Trust to ...".
 _VERDICT = re.compile(r"\W*(?:it|this|that) (?:was|is) (?:also )?(?:wrong|unreasonable|unfair|unacceptable|inappropriate|"
                       r"not (?:right|reasonable|fair|appropriate|acceptable)) (?:for|of) (?:the |its |[A-Z])", re.I)
+# ... and on what the sentences before it said, as "That was fault." is: "That was not a
+# proper response to a serious complaint.", "This fell well below the standard ...".
+_BARE_VERDICT = re.compile(
+    r"\W*(?:however,?\s+)?(?:this|that|these|which|both)\s+(?:was|is|were|are)\s+(?:also\s+|clearly\s+|plainly\s+)?"
+    r"(?:not\s+(?:good enough|acceptable|reasonable|appropriate|proper|adequate|right|"
+    r"a (?:proper|reasonable|suitable|fair|good enough|satisfactory)|an (?:adequate|appropriate|acceptable))|unacceptable|unreasonable|inadequate|poor practice)\b|"
+    r"\W*(?:however,?\s+)?(?:this|that|these|which|both)\s+(?:also\s+)?fell\s+(?:well\s+|far\s+|significantly\s+)?(?:short|below)\b", re.I)
 
 _VIEW_OPENERS = {"we", "i", "the", "in", "however", "also", "overall", "so", "therefore"}
 # The Ombudsman (or the body, conceding) stating a view, in the findings or the summary.
@@ -886,7 +893,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 unread.append(sent)
             prev, prev_found = sent, set()
             continue
-        anaphoric = bool(vocab.ANAPHORIC_FAULT.search(sent.text)) or len(sent.text.split()) < 12
+        # (a bare verdict names its own topic only in specific words: "This fell below the
+        # standard for a timely response" judges what came before, not a delay)
+        bare_verdict = bool(_BARE_VERDICT.match(sent.text))
+        anaphoric = bare_verdict or bool(vocab.ANAPHORIC_FAULT.search(sent.text)) or len(sent.text.split()) < 12
         clauses = [(lo, hi) for lo, hi in _clauses(sent) if not _is_remedy_clause(sent.text[lo - sent.start:hi - sent.start])]
         finding_text = " ".join(sent.text[lo - sent.start:hi - sent.start] for lo, hi in clauses)
         # (the model read the whole sentence: not when a clause it read clears the body)
@@ -904,8 +914,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 or (_clause_subjects(sent, lo, hi) if len(clauses) > 1 else []) \
                 or sentence_holders or (bodies_before() if points_back else []) or default_bodies
             # (a clause of several findings names its own topic, in broad words if need be)
-            cats = (_strong_categories(clause) or (_rule_categories(clause) if len(clauses) > 1 else set()) or sentence_cats) \
-                if not vocab.UPHELD_FORMULA.found_in(clause) else set()
+            cats = (_strong_categories(clause) or (_rule_categories(clause) if len(clauses) > 1 else set())
+                    or (sentence_cats if not bare_verdict else set())) if not vocab.UPHELD_FORMULA.found_in(clause) else set()
             # A summary's topic-less finding after the complaint ("He also complained the
             # Council failed to assess ... We have found fault in the actions of both
             # organisations.") refers to every upheld allegation, not only the last: the

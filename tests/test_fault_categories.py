@@ -904,7 +904,14 @@ def test_the_second_stage_of_a_complaint_is_complaint_handling() -> None:
     # broad words ("records", "care")
     ("Summary: Mrs D complained about the Council.\nFinal decision\nFindings\nThe Council did not contact the Agency "
      "or look at its call records when Mrs D reported missed care. That was fault.", {"provider_oversight"}),
-], ids=["norm-should", "clause-clears", "bare-verdict"])
+    # a verdict without a fault word judges what came before, as "That was fault." does
+    ("Summary: Mrs D complained about the Council.\nFinal decision\nFindings\nThe Council took ten weeks to reply to "
+     "Mrs D's complaint and said nothing about the missed visits. That was not a proper response to a serious complaint.",
+     {"complaint_handling"}),
+    ("Summary: Mrs D complained about the Council.\nFinal decision\nFindings\nThe Council's carers did not give Mrs D "
+     "her evening medication on four nights. This fell well below the standard we expect, and the standard for timely care.",
+     {"care_quality"}),
+], ids=["norm-should", "clause-clears", "bare-verdict", "verdict-without-fault-word", "fell-below"])
 def test_the_categories_a_decision_gives(nlp, decision: str, categories: set[str]) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 113)", "Decision : Upheld\n" + decision)
     assert {f.category for f in ex.faults} == categories
