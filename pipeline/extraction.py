@@ -363,6 +363,7 @@ class Sentence:
     # Can its wording find fault (`vocab.could_be_finding`)? None when the scorer did not
     # work it out (a pipeline without the fault model).
     can_find: bool | None = None
+    opens_paragraph: bool = False  # the first sentence after a line break
 
     @property
     def provenance(self) -> Provenance:
@@ -390,10 +391,13 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
     doc_text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt on every access
     aliases = registry.bare_aliases(doc_text)
     alias_starts = [a[0] for a in aliases]
+    last_end = 0
     for (s, e), fault_word in zip(sentence_offsets(doc), ext.fault_words):
         sent_text = doc_text[s:e]
         if not sent_text.strip():
             continue
+        opens_paragraph = last_end == 0 or "\n" in doc_text[last_end:s]
+        last_end = e
         bodies: list[tuple[int, str]] = []
         # (Most sentences hold no sum, deadline or alias: the slices are taken only when
         # the bisection says there is something in them.)
@@ -414,7 +418,7 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
         sent_deadlines = [(offset + a, offset + b, t, d, None if p and _ANCHORED_ELSEWHERE.match(doc_text, b) else p)
                           for a, b, t, d, p in deadlines[i:j]] if i < j else []
         out.append(Sentence(sent_text, offset + s, offset + e, section, bodies, sent_amounts, sent_deadlines,
-                            scores.get(s), fault_word, None if wording is None else s in wording))
+                            scores.get(s), fault_word, None if wording is None else s in wording, opens_paragraph))
     return out
 
 
@@ -572,6 +576,26 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     return bool(_VIEW_FRAME.match(text)) and bool(_FAILURE_VERDICT.search(text))
 
 
+def _judged_narration(sentences: list[Sentence], summary_found_fault: bool) -> set[int]:
+    """The findings' narrated failings (by id) that a bare verdict after them judges, in
+    its paragraph: "Its contract officers did not follow up the actions ... Nor did the
+    Council hold the six-week review of the placement. This was fault." """
+    out: set[int] = set()
+    paragraph: list[Sentence] = []
+    for sent in sentences:
+        if sent.opens_paragraph or (paragraph and paragraph[-1].section != sent.section):
+            paragraph = []
+        if sent.section != sections_mod.FINDINGS:
+            continue
+        if sent.fault_word and vocab.ANAPHORIC_FAULT.search(sent.text) and _is_finding(sent, summary_found_fault):
+            for before in reversed(paragraph[:-1]):
+                if not (_strong_categories(before.text) and _goes_on_to_say(before)):
+                    break
+                out.add(id(before))
+        paragraph.append(sent)
+    return out
+
+
 def _goes_on_to_say(sent: Sentence) -> bool:
     """Does a sentence right after a topic-less finding say what went wrong, in plain words
     and not as a remedy, an allegation or the injustice?"""
@@ -718,11 +742,18 @@ _NOT_IN = re.compile(r"\s*(?:not|no fault) (?:in|with|for)\b", re.I)
 _CLEARS = re.compile(r",\s+but\s+(?:not|no fault) (?:in|with|for)\b", re.I)
 
 
+# A list of findings, each a "that" clause: the first one has its own "that".
+_THAT_ITEM = re.compile(r",\s+(?:and\s+)?that\s", re.I)
+_THAT = re.compile(r"\bthat\b", re.I)
+
+
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
     """Clause spans (offsets in the decision text); one finding sentence can blame
     different bodies for different things."""
     spans, lo = [], 0
     for m in _CLAUSE_BREAK.finditer(sent.text):
+        if _THAT_ITEM.match(m.group()) and not _THAT.search(sent.text, 0, m.start()):
+            continue  # "told both of them, in writing, that it could not ...": what was said, not a list
         spans.append((sent.start + lo, sent.start + m.start()))
         lo = m.end()
     spans.append((sent.start + lo, sent.end))
@@ -795,7 +826,7 @@ def _split_at_initials(sentences: list[Sentence]) -> list[Sentence]:
             text = sent.text[a:b]
             out.append(Sentence(text, lo, hi, sent.section, [x for x in sent.bodies if lo <= x[0] < hi],
                                 [x for x in sent.amounts if lo <= x[0] < hi], [x for x in sent.deadlines if lo <= x[0] < hi],
-                                None, vocab.FAULT_WORD.found_in(text), None))
+                                None, vocab.FAULT_WORD.found_in(text), None, sent.opens_paragraph and a == 0))
     return out
 
 
@@ -807,6 +838,8 @@ _BODY_ACCEPTS = re.compile(r"\b(?:has|had|have)\s+(?:already\s+|now\s+|since\s+)
 
 # Commissioning and overseeing providers are what councils and NHS commissioners do: no
 # gold (dev corpus or written sets) gives either to a care provider or a GP practice.
+# (Working together is not only theirs: the dev gold gives it to a care home working with
+# a council, 23 005 561b; taking it from providers lost that pair.)
 _COMMISSIONER_FAULTS = frozenset({"commissioning", "provider_oversight"})
 _COMMISSIONED = frozenset({body_rules.CARE_PROVIDER, body_rules.GP_PRACTICE})
 _CARE_GIVERS = _COMMISSIONED | {body_rules.NHS_TRUST}
@@ -861,6 +894,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
     summary_found_fault = upheld or any(
         s.section == sections_mod.SUMMARY and (s.fault_word and _is_finding(s) or bool(_FAULT_WITHOUT_INJUSTICE.search(s.text)))
         for s in sentences)
+    judged = _judged_narration(sentences, summary_found_fault)
 
     def add(key: str, cats: set[str], sent: Sentence) -> None:
         body = registry.bodies.get(key)
@@ -882,7 +916,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             continue
         if sent.section == sections_mod.SUMMARY and vocab.is_allegation(sent.text):
             allegations.append(sent)
-        listed = opened == sent.section and _goes_on_to_say(sent)
+        listed = (opened == sent.section or id(sent) in judged) and _goes_on_to_say(sent)
         if not listed:
             opened = None
         if not (listed or _is_finding(sent, summary_found_fault)):

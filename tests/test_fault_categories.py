@@ -1008,3 +1008,22 @@ def test_a_finding_that_names_no_topic_is_followed_by_what_it_found(nlp) -> None
     categories = {f.category for f in ex.faults}
     assert "communication" in categories
     assert "safeguarding" not in categories   # a view that something was not needed finds nothing
+
+
+def test_a_bare_verdict_judges_the_failings_narrated_before_it_in_its_paragraph(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (24 999 122)", "Decision : Upheld\nSummary: Mrs T complained about "
+                    "her mother's care home.\nFinal decision\nFindings\nThe Council placed Mrs T in the home without "
+                    "checking whether the home could meet her needs. Its contract officers did not check that the home was "
+                    "meeting its improvement plan. Nor did the Council hold the six-week review of the placement. This was fault.\nThe home "
+                    "wrote to Mrs T in May. The Council did not reply to her letter.")
+    assert {f.category for f in ex.faults} == {"commissioning", "provider_oversight", "care_planning"}
+
+
+def test_what_someone_was_told_is_no_list_of_findings() -> None:
+    from pipeline.extraction import _clauses
+
+    told = _sentence("The ICB placed Ms N at the home when the home had told it, in writing, that it could not meet her needs.")
+    listed = _sentence("We found that the Trust discharged him too early, that the ICB did not fund his care, and that the "
+                       "Council did not assess him.")
+    assert len(_clauses(told)) == 1
+    assert len(_clauses(listed)) == 3
