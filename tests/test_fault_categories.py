@@ -218,6 +218,17 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     # a review that left needs out is the assessment's; a new placement's early review is its plan's
     ("It reduced his hours after a review that did not consider his needs at night.", "assessment"),
     ("It then did not hold the six-week review it had planned.", "care_planning"),
+    # not working with another service or body, nor holding the joint meeting; not telling another council
+    ("It did not work with the community nursing service to arrange the nursing support he needs at night.", "joint_working"),
+    ("The Council and the Trust did not share information or hold the joint transition meeting their protocol requires.",
+     "joint_working"),
+    ("The Council failed to tell the council in whose area G had been placed that he was living there.", "joint_working"),
+    # a funder that did not visit or review the placement
+    ("The Council knew about the falls but did not visit or review the placement.", "provider_oversight"),
+    # a cut with no explanation is a decision without reasons
+    ("The Council cut his care from 21 to 15 hours a week with no explanation.", "decision_making"),
+    ("The Council accepts it should have told Mr O the outcome of its assessment.", "communication"),
+    ("The home kept repositioning charts that were blank for days at a time.", "record_keeping"),
     # gaps in charts and notes are records not kept
     ("The home did not weigh him for six weeks, and its food and fluid charts have gaps of up to four days.", "record_keeping"),
     # a matter not weighed in a decision
@@ -249,6 +260,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The care home did not provide the pressure care Mrs T needed.", "service_provision"),
     # "no record that anyone checked" says what was not done, not how it was recorded
     ("There is no record that anyone checked whether the home could meet her needs.", "record_keeping"),
+    # a provider not telling the council it works for is its own care's failing
+    ("The agency missed 23 calls in six weeks and did not tell the Council.", "joint_working"),
     # updating a document is not telling a person
     ("The home did not update her falls risk assessment.", "communication"),
     # its complaints procedure is complaint handling's, not a policy decision

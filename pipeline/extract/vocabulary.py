@@ -279,6 +279,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?! (?:the |another |its |that )?(?:council|icb|ccg|trust|agency|home|provider|gp|surgery|hospital|school|police|other council)\b)"
                           r"(?! (?:[\w’'-]+ ){0,2}?why\b)|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
+                          r"should have (?:told|informed|explained|advised|updated|invited|involved|consulted)\b(?! (?:the |another |its )?(?:council|icb|ccg|trust|agency|home|provider|gp|surgery|hospital|school|police)\b)(?! (?:[\w’'-]+ ){0,2}?why\b)|"
                           # "Nobody told Mr V ...", "waited several days before telling the family"
                           r"(?:(?<=nobody )|(?<=no one )|(?<=no-one ))(?:(?:from|at|in) (?:the |its )?[\w’'-]+ )?(?:told|informed|explained|updated|contacted)\b|"
                           # "did not answer her questions"; "told her the carers were booked when they were not"
@@ -333,6 +334,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            # "which is not what the statutory guidance says", "wrongly applied its policy"
                            r"not what (?:the |its |their )?(?:own )?(?:[\w-]+ ){0,3}?(?:guidance|law|policy|regulations|rules|framework|code|act) (?:says|requires|allows)\b|"
                            r"wrongly appl\w*|"
+                           # "cut his care from 21 to 15 hours a week with no explanation"
+                           r"(?:cut|reduc|withdr[ae]w|end|stopp?|refus|remov|suspend|clos)\w* (?:[\w’'-]+ ){0,10}?(?:with no |without (?:a |any )?)(?:written )?explanation\b|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|(?:no |without (?:a |any )?)recorded (?:reasons?|rationale)\b|(?:no|nothing in (?:its|the|their)) records? (?:[\w’'-]+ ){0,3}?(?:explain\w*|show\w*|says?) why\b|(?:without recording|no record\w*(?: of)?|not record\w*) why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|pathway plan|child in need plan|crisis plan|" + _DISCHARGE + r"|contingency plan|transition|"
                           # the early review of a new placement or package
@@ -370,8 +373,17 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"(?:check|ensur|monitor)\w* (?:that |whether )?(?:the |its )?(?:agency|provider|care provider|care home|home|contractor|trust)s? (?:was|were|is|had)\b|"
                                # "did not check what Mr M was actually receiving"; its quality monitoring visits
                                r"check\w* (?:what|whether|that) (?:[\w’'-]+ ){0,4}?(?:was|were) (?:actually )?(?:receiving|getting|being (?:given|provided|delivered))\b|"
-                               r"(?:quality|contract) monitoring"),
+                               r"(?:quality|contract) monitoring|"
+                               r"(?:did not|didn't|failed to|not|never) (?:visit|inspect)\w* (?:or (?:review|check) )?(?:the |its )?(?:home|care home|nursing home|placement|provider|agency)\b"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
+                          # not working with another service, nor holding the joint meeting; not
+                          # telling another council or NHS body what it needed to know
+                          r"(?:did not|didn't|failed to|not|never) work (?:[\w’'-]+ ){0,2}?with (?:the |its |their )?(?:local |other |another |relevant )?"
+                          r"(?:council|trust|icb|ccg|nhs|health|nursing|community|hospital|gp|surgery|mental health|partner|agencies|organisations|services)\b|"
+                          r"(?:did not|didn't|failed to|not|never|no) (?:[\w’'-]+ ){0,6}?joint (?:[\w-]+ )?(?:meetings?|assessments?|reviews?|planning|plans?|visits?|panels?)\b|"
+                          # (a provider not telling "the Council" is its care's failing, not joint work)
+                          r"(?:did not|didn't|failed to|not|never) (?:tell|inform|notify|alert) (?:(?:another|the other|the (?:host|placing|receiving|neighbouring|relevant)) (?:council|authority)|"
+                          r"the (?:council|authority) in whose area|the (?:icb|ccg|trust)\b)|"
                           r"(?:agree\w*|decid\w*|arrang\w*|settl\w*|sort\w* out) (?:[\w’'-]+ ){0,2}?between (?:them|themselves)\b|"
                           r"(?:disagree\w*|argu\w*|dispute\w*|disputing) (?:about |over )?(?:the )?(?:funding|who should|which of them should)|"
                           # resolving disputes between them; dealing with another organisation
@@ -390,7 +402,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?! (?:that |of )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:checked|considered|asked|looked|thought|discussed|spoke))|(?:did|do|does) not record|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
                            r"without (?:recording|noting|documenting)\b(?! why)|records? (?:did not|do not|does not) (?:show|record|say|include)\b(?! (?:that )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:considered|checked|thought|asked|looked))|(?:records?|charts?|notes|logs?) (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*|show\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ ){0,2}?(?:records|charts|notes|logs)\b|"
                            r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
-                           r"\b(?:notes|records)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
+                           r"\b(?:notes|records|charts)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|(?<!consider a )(?<!considering a )(?<!offer a )(?<!offering a )(?<!offered a )(?<!offer her a )(?<!offer him a )direct payments?|top-?up|treat\w* (?:[\w’'-]+ ){0,8}?as (?:capital|income)\b|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
