@@ -636,7 +636,10 @@ _VERDICT = re.compile(r"\W*(?:it|this|that) (?:was|is) (?:also )?(?:wrong|unreas
 _BARE_VERDICT = re.compile(
     r"\W*(?:however,?\s+)?(?:this|that|these|which|both)\s+(?:was|is|were|are)\s+(?:also\s+|clearly\s+|plainly\s+)?"
     r"(?:not\s+(?:good enough|acceptable|reasonable|appropriate|proper|adequate|right|"
-    r"a (?:proper|reasonable|suitable|fair|good enough|satisfactory)|an (?:adequate|appropriate|acceptable))|unacceptable|unreasonable|inadequate|poor practice)\b|"
+    r"a (?:proper|reasonable|suitable|fair|good enough|satisfactory)|an (?:adequate|appropriate|acceptable))|unacceptable|unreasonable|inadequate|"
+    r"(?:poor|inadequate|unsafe|bad) (?:care|practice|service|communication|record[- ]keeping|complaint handling))\b|"
+    # the body conceding it: "It has now accepted this."
+    r"\W*(?:it|they|the \w+) (?:has |have )?(?:now |since )?(?:accepted|accepts|acknowledged|acknowledges) (?:this|that)\W*$|"
     r"\W*(?:however,?\s+)?(?:this|that|these|which|both)\s+(?:also\s+)?fell\s+(?:well\s+|far\s+|significantly\s+)?(?:short|below)\b", re.I)
 
 _VIEW_OPENERS = {"we", "i", "the", "in", "however", "also", "overall", "so", "therefore"}

@@ -924,7 +924,11 @@ def test_the_second_stage_of_a_complaint_is_complaint_handling() -> None:
     ("Summary: Mrs D complained about the Council.\nFinal decision\nFindings\nThe Council's carers did not give Mrs D "
      "her evening medication on four nights. This fell well below the standard we expect, and the standard for timely care.",
      {"care_quality"}),
-], ids=["norm-should", "clause-clears", "bare-verdict", "verdict-without-fault-word", "fell-below"])
+    ("Summary: Mrs D complained about the Council.\nFinal decision\nFindings\nThe Council asked Mrs D to pay a top-up "
+     "even though section 117 aftercare cannot be charged for. It has now accepted this.", {"charging_funding"}),
+    ("Summary: Mrs D complained about the Council.\nFinal decision\nFindings\nThe Council's carers gave Mrs D her "
+     "evening tablets at lunchtime on four days. That was poor care.", {"care_quality"}),
+], ids=["norm-should", "clause-clears", "bare-verdict", "verdict-without-fault-word", "fell-below", "accepted", "poor-care"])
 def test_the_categories_a_decision_gives(nlp, decision: str, categories: set[str]) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 113)", "Decision : Upheld\n" + decision)
     assert {f.category for f in ex.faults} == categories
