@@ -359,6 +359,8 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     ("I have found nothing to suggest the panel was at fault in reaching its decision.", False),
     ("I do not consider the wrong date on the letter amounts to fault.", False),
     ("I do not consider the Council was at fault in how it assessed the family's housing needs.", False),
+    # a claim inside a noun phrase reports no allegation
+    ("The Council asked her to repay £3,420 it said was unspent, but it had not looked at her receipts.", True),
     # a fault that stands although the complaint is not upheld
     ("That was fault, but it made no difference to the decision, so we have not upheld his complaint.", True),
     ("That was not fault, but we have not upheld the complaint.", False),

@@ -112,7 +112,9 @@ _TURN = _rx(r",\s+but\b|;\s+however\b|,\s+however\b")
 # an allegation the sentence reports: "When she complained, the Council's reply took ten
 # weeks", "..., even though two other families had complained about it".
 _SUBORDINATE_REPORT = _rx(r"\b(?:when|after|although|even though|though|because|since|once|before|until|despite)\s+"
-                          r"(?:[\w’'-]+\s+){0,5}?(?:complain(?:s|ed|ing)?|said|says|asked|reported|told)\b")
+                          r"(?:[\w’'-]+\s+){0,5}?(?:complain(?:s|ed|ing)?|said|says|asked|reported|told)\b|"
+                          # ... and a claim inside a noun phrase: "asked her to repay £3,420 it said was unspent"
+                          r"\b(?:it|they)\s+(?:said|says|claimed|claims)\s+(?=(?:was|were|is|are|had been|would be)\b)")
 
 
 def _alleges(text: str) -> bool:
