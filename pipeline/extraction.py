@@ -1071,6 +1071,9 @@ def _clause_subjects(sent: Sentence, lo: int, hi: int) -> list[str]:
                                 and not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start]))
 
 
+_EMPTY_HEAD = re.compile(r"\W*(?:this|that|it|all of this|much of this)\s+(?:(?:mainly|largely|partly|only)\s+)?(?:happened|occurred|arose|came about|was)\s*", re.I)
+
+
 def _fault_bodies(sent: Sentence, registry: BodyRegistry, before: Sentence | None = None) -> list[str]:
     """Bodies a finding sentence blames when it does not say "fault by X": the bodies it
     names, less those it names as objects ("failed to monitor the Care Home")."""
@@ -1102,6 +1105,8 @@ def _fault_bodies(sent: Sentence, registry: BodyRegistry, before: Sentence | Non
     lo = sent.start + lead.end() if lead is not None and any(off >= sent.start + lead.end() for off, _ in sent.bodies) \
         else sent.start
     sub = _SUBORDINATE.search(sent.text, lo - sent.start + 1)
+    if sub is not None and _EMPTY_HEAD.fullmatch(sent.text, lo - sent.start, sub.start()):
+        sub = None  # "This happened because the Council and the ICB spent a year arguing": the reason is the finding
     hi = sent.start + sub.start() if sub is not None else sent.end
     if sub is not None and not any(lo <= off < hi for off, _ in sent.bodies):
         return []

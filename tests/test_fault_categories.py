@@ -988,7 +988,12 @@ def test_a_delay_whose_injustice_is_weighed_is_a_delay_found(nlp) -> None:
      "Care Board (the ICB). There was fault by both organisations, which did not use the dispute procedure in their joint "
      "policy. As a result Mr K paid £6,240 towards charges he should never have been asked to meet.",
      {"charging_funding"}, {HARWELL, HARWELL_ICB}),
-], ids=["care-by-the-provider", "council-responsible", "naming-nobody"])
+    # the reason a failing happened is the finding: its subjects are blamed
+    ("Decision : Upheld\nSummary: Mr R complained about Harwell Borough Council (the Council) and NHS Harwell Integrated "
+     "Care Board (the ICB). The Council wrongly sent Mr R invoices for 14 months. This happened because the Council and "
+     "the ICB spent more than a year arguing over which of them should fund the placement.",
+     {"joint_working"}, {HARWELL, HARWELL_ICB}),
+], ids=["care-by-the-provider", "council-responsible", "naming-nobody", "the-reason"])
 def test_who_holds_a_finding(nlp, text: str, categories: set[str], holders: set[str]) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 113a)", text)
     assert {f.body for f in ex.faults if f.category in categories} == holders
