@@ -459,6 +459,9 @@ _LATE_ASSESSMENT = re.compile(
 # A provider or home chosen although it could not meet the person's needs.
 _PROVIDER_COULD_NOT = re.compile(r"\b(?:that|which|who)\b[^.;]{0,40}?\b(?:could not|couldn't|was unable to|cannot|did not) "
                                  r"(?:meet|manage) (?:[\w’'-]+ ){0,4}?needs\b", re.I)
+# A discharge held up, or a placement or package reviewed (a funder's look at its provider).
+_DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
+_PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
 # Slow to tell someone something.
 _SLOW_TO_TELL = re.compile(r"\b(?:took|waited)\b[^.;,]{0,40}?\b(?:to|before|until) (?:tell|inform|let)\w*\b", re.I)
 
@@ -482,25 +485,32 @@ _PLAN_NOT_FOLLOWED = re.compile(r"\b(?:did not|didn't|failed to|not) (?:follow\w
 @functools.lru_cache(maxsize=8192)
 def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
     cats = cues.found_in(text)
-    if "care_planning" in cats and _PLAN_AS_REFERENCE.search(text) \
-            and not cues.cues["care_planning"].found_in(_PLAN_AS_REFERENCE.sub(" ", text)):
+
+    def only_in(cat: str, pattern: re.Pattern) -> bool:
+        """Is `cat` named only by words that `pattern` reads as something else?"""
+        return cat in cats and bool(pattern.search(text)) and not cues.cues[cat].found_in(pattern.sub(" ", text))
+    if only_in("care_planning", _PLAN_AS_REFERENCE):
         # "did not meet her needs in line with her care plan": the plan was right, the
         # service it set out was not given (service provision, not planning)
         cats.discard("care_planning")
         if _PLAN_NOT_FOLLOWED.search(text):
             cats.add("care_quality")
-    if "assessment" in cats and _LATE_ASSESSMENT.search(text) \
-            and not cues.cues["assessment"].found_in(_LATE_ASSESSMENT.sub(" ", text)):
+    if only_in("care_planning", _DELAYED_DISCHARGE):
+        # "this delayed Mr W's discharge by five months": the delay's, not the planning's
+        cats.discard("care_planning")
+    if "provider_oversight" in cats and only_in("care_planning", _PLACEMENT_REVIEW):
+        # "knew about the falls but did not visit or review the placement": the funder's
+        # oversight of the provider, not a plan
+        cats.discard("care_planning")
+    if only_in("assessment", _LATE_ASSESSMENT):
         # "the Council's delayed assessment", "failed to assess her promptly", "took a
         # year to decide she was eligible": the assessment was late, not flawed
         cats.discard("assessment")
         cats.add("delay")
-    if "service_provision" in cats and "commissioning" in cats and _PROVIDER_COULD_NOT.search(text) \
-            and not cues.cues["service_provision"].found_in(_PROVIDER_COULD_NOT.sub(" ", text)):
+    if "commissioning" in cats and only_in("service_provision", _PROVIDER_COULD_NOT):
         # "commissioned a provider that could not meet his needs": the commissioning was wrong
         cats.discard("service_provision")
-    if "communication" in cats and "delay" in cats and _SLOW_TO_TELL.search(text) \
-            and not cues.cues["delay"].found_in(_SLOW_TO_TELL.sub(" ", text)):
+    if "communication" in cats and only_in("delay", _SLOW_TO_TELL):
         # "took four months to tell Ms D what it had concluded": the telling was the failing
         cats.discard("delay")
     if "complaint_handling" in cats and "delay" in cats \

@@ -895,6 +895,12 @@ def test_a_late_decision_support_tool_is_a_delay() -> None:
     ("The ICB commissioned a provider that could not meet his son's needs.", "service_provision"),
     # slow to tell: communication, not delay
     ("It also took four months to tell Ms D what it had concluded.", "delay"),
+    # a discharge held up: the delay's, not the planning's
+    ("We found the ICB and the Council spent eight months disagreeing about the cost, and this delayed Mr W's discharge.",
+     "care_planning"),
+    # a funder reviewing the placement or package it oversees: oversight, not planning
+    ("The Council knew about the missed calls but did not contact the Agency or review the package until May.",
+     "care_planning"),
 ])
 def test_one_failing_is_not_two(sentence: str, category: str) -> None:
     from pipeline.extraction import _strong_categories
