@@ -260,6 +260,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The care home did not provide the pressure care Mrs T needed.", "service_provision"),
     # "no record that anyone checked" says what was not done, not how it was recorded
     ("There is no record that anyone checked whether the home could meet her needs.", "record_keeping"),
+    # "should have acted sooner" concedes the failings just told, whatever they were
+    ("The Council accepts it should have acted sooner.", "delay"),
     # a provider not telling the council it works for is its own care's failing
     ("The agency missed 23 calls in six weeks and did not tell the Council.", "joint_working"),
     # updating a document is not telling a person

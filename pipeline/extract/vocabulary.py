@@ -250,7 +250,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"\b(?:first|second|third|final) stage of (?:her|his|their|the|its) complaint"),
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
                   r"(?:within|in) a reasonable (?:time|timescale|period)|"
-                  r"\bnot (?:[\w’'-]+ ){1,6}?sooner\b|should have (?:[\w’'-]+ ){1,6}?sooner\b|"
+                  # (not "should have acted sooner": a concession of the failings just told, whatever they were)
+                  r"\bnot (?!acted\b|intervened\b)(?:[\w’'-]+ ){1,6}?sooner\b|should have (?!acted\b|intervened\b)(?:[\w’'-]+ ){1,6}?sooner\b|"
                   # how long it took: "took 16 weeks to complete", "took over a year to reply"
                   r"\btook (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around |until )?" + DURATION + r"\b(?! (?:of |')?(?:leave|holiday|off)\b)|"
                   # "did not start enquiries for three weeks", "issued the plan 14 weeks after the statutory deadline"
