@@ -459,6 +459,12 @@ _LATE_ASSESSMENT = re.compile(
 # A provider or home chosen although it could not meet the person's needs.
 _PROVIDER_COULD_NOT = re.compile(r"\b(?:that|which|who)\b[^.;]{0,40}?\b(?:could not|couldn't|was unable to|cannot|did not) "
                                  r"(?:meet|manage) (?:[\w’'-]+ ){0,4}?needs\b", re.I)
+# An eligibility decision or a completed assessment named as what came first.
+_ELIGIBILITY_DECIDED = re.compile(
+    r"\b(?:found|finds|was found|been found|decided|accepted|agreed|confirmed)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?(?:was\s+|were\s+|is\s+)?(?:not\s+)?eligible\b|"
+    r"\b(?:its|their|the)\s+(?:own\s+)?eligibility\s+decision\b|\bassessed\s+as\s+needing\b|"
+    r"\bwhen\s+(?:a|the|its|her|his)\s+(?:checklist|assessment|decision support tool)\s+(?:was|had been)\s+(?:finally\s+|eventually\s+)?(?:completed|done)\b|"
+    r"\bwhen\s+the\s+assessment\s+found\b", re.I)
 # A discharge held up, or a placement or package reviewed (a funder's look at its provider).
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
@@ -502,6 +508,10 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # "knew about the falls but did not visit or review the placement": the funder's
         # oversight of the provider, not a plan
         cats.discard("care_planning")
+    if only_in("assessment", _ELIGIBILITY_DECIDED):
+        # "When it found her mother eligible, it commissioned an agency that ...": the
+        # assessment is what came before the failing, not the failing
+        cats.discard("assessment")
     if only_in("assessment", _LATE_ASSESSMENT):
         # "the Council's delayed assessment", "failed to assess her promptly", "took a
         # year to decide she was eligible": the assessment was late, not flawed

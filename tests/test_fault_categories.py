@@ -218,6 +218,7 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     # a review that left needs out is the assessment's; a new placement's early review is its plan's
     ("It reduced his hours after a review that did not consider his needs at night.", "assessment"),
     ("It then did not hold the six-week review it had planned.", "care_planning"),
+    ("We found failings in the ICB's assessment, its decision and its handling of the review.", "assessment"),
     # not working with another service or body, nor holding the joint meeting; not telling another council
     ("It did not work with the community nursing service to arrange the nursing support he needs at night.", "joint_working"),
     ("The Council and the Trust did not share information or hold the joint transition meeting their protocol requires.",
@@ -900,6 +901,9 @@ def test_a_late_decision_support_tool_is_a_delay() -> None:
     # a discharge held up: the delay's, not the planning's
     ("We found the ICB and the Council spent eight months disagreeing about the cost, and this delayed Mr W's discharge.",
      "care_planning"),
+    # an eligibility decision named as what came first is not the failing
+    ("When it found her mother eligible, it commissioned an agency that could not staff night shifts.", "assessment"),
+    ("The ICB took ten weeks after its own eligibility decision to commission a nursing placement.", "assessment"),
     # a funder reviewing the placement or package it oversees: oversight, not planning
     ("The Council knew about the missed calls but did not contact the Agency or review the package until May.",
      "care_planning"),

@@ -305,6 +305,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # "its failure to send the decisions in writing and tell him about his right"
                           r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
     "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|"
+                      # "We found failings in the ICB's assessment, its decision and ..."
+                      r"(?:faults?|failings?|flaws?) (?:in|with) (?:the |its |their )?(?:[\w’']+['’]s )?(?:[\w-]+ )?(?:re-?)?assessments?\b|"
                       # a review or assessment that left needs out: "a review that did not
                       # consider his needs at night", "the review did not look at her night-time needs"
                       r"(?:review|assessment|assessor)\w* (?:[\w’'-]+ ){0,4}?(?:did not|didn't|failed to|not) (?:properly )?(?:consider|look at|take account of|address|include|cover) (?:[\w’'-]+ ){0,6}?needs\b|without (?:a |an |any )?(?:new |fresh |proper |up-to-date )?(?:re-?)?assessment\b|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
