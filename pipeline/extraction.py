@@ -465,6 +465,14 @@ _ELIGIBILITY_DECIDED = re.compile(
     r"\b(?:its|their|the)\s+(?:own\s+)?eligibility\s+decision\b|\bassessed\s+as\s+needing\b|"
     r"\bwhen\s+(?:a|the|its|her|his)\s+(?:checklist|assessment|decision support tool)\s+(?:was|had been)\s+(?:finally\s+|eventually\s+)?(?:completed|done)\b|"
     r"\bwhen\s+the\s+assessment\s+found\b", re.I)
+# Who arranged a provider's care, in a clause naming the provider: "the agency the Council
+# commissioned", "the care it commissioned was unreliable" (no object follows the verb).
+_COMMISSIONED_BY = re.compile(r"\b(?:the\s+(?:council|icb|ccg|trust|authority)|it|they)\s+(?:had\s+)?(?:commissioned|arranged|contracted|funded)\b"
+                              r"(?!\s+(?:a|an|the|her|his|him|them|its|their|any|for|care|support|services?|suitable|tuition|education|placements?)\b)", re.I)
+# What an assessment or review left out: "its decision support tool did not properly consider the evidence".
+# (not "the financial assessment officer did not consider ...": a person deciding)
+_ASSESSMENT_LEFT_OUT = re.compile(r"\b(?:assessments?|reviews?|decision support tool|dst)\s+(?:(?!officer|worker|team|panel|manager)[\w’'-]+\s+){0,6}?"
+                                  r"(?:did not|didn't|failed to|does not)\s+(?:properly\s+|fully\s+)?consider\b", re.I)
 # A discharge held up, or a placement or package reviewed (a funder's look at its provider).
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
@@ -517,6 +525,14 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # year to decide she was eligible": the assessment was late, not flawed
         cats.discard("assessment")
         cats.add("delay")
+    if only_in("commissioning", _COMMISSIONED_BY):
+        # "Brookvane Homecare, the agency the Council commissioned, gave her the wrong
+        # dose": who arranged the care says which provider, not what went wrong
+        cats.discard("commissioning")
+    if only_in("decision_making", _ASSESSMENT_LEFT_OUT):
+        # "The Council's assessment did not consider Ms L's own needs": the assessment's failing
+        cats.discard("decision_making")
+        cats.add("assessment")
     if "commissioning" in cats and only_in("service_provision", _PROVIDER_COULD_NOT):
         # "commissioned a provider that could not meet his needs": the commissioning was wrong
         cats.discard("service_provision")
@@ -655,7 +671,7 @@ _VERDICT = re.compile(r"\W*(?:it|this|that) (?:was|is) (?:also )?(?:wrong|unreas
 # proper response to a serious complaint.", "This fell well below the standard ...".
 _BARE_VERDICT = re.compile(
     r"\W*(?:however,?\s+)?(?:this|that|these|which|both)\s+(?:was|is|were|are)\s+(?:also\s+|clearly\s+|plainly\s+)?"
-    r"(?:not\s+(?:good enough|acceptable|reasonable|appropriate|proper|adequate|right|"
+    r"(?:not\s+(?:good enough|acceptable|reasonable|appropriate|proper|adequate|right|in line with|"
     r"a (?:proper|reasonable|suitable|fair|good enough|satisfactory)|an (?:adequate|appropriate|acceptable))|unacceptable|unreasonable|inadequate|"
     r"(?:poor|inadequate|unsafe|bad) (?:care|practice|service|communication|record[- ]keeping|complaint handling))\b|"
     # the body conceding it: "It has now accepted this."

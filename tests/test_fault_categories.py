@@ -261,6 +261,9 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The care home did not provide the pressure care Mrs T needed.", "service_provision"),
     # "no record that anyone checked" says what was not done, not how it was recorded
     ("There is no record that anyone checked whether the home could meet her needs.", "record_keeping"),
+    # a cut without recording a reason is the decision's failing, not the records'
+    ("The Council reduced his support from 22 to 15 hours a week without recording any reason for the cut.",
+     "record_keeping"),
     # "should have acted sooner" concedes the failings just told, whatever they were
     ("The Council accepts it should have acted sooner.", "delay"),
     # a provider not telling the council it works for is its own care's failing
@@ -904,6 +907,12 @@ def test_a_late_decision_support_tool_is_a_delay() -> None:
     # an eligibility decision named as what came first is not the failing
     ("When it found her mother eligible, it commissioned an agency that could not staff night shifts.", "assessment"),
     ("The ICB took ten weeks after its own eligibility decision to commission a nursing placement.", "assessment"),
+    # who arranged a provider's care names the provider, not a failing
+    ("Brookvane Homecare Limited, the agency the Council commissioned, gave Miss V the wrong dose for nine days.",
+     "commissioning"),
+    ("We found the Council at fault because the care it commissioned was unreliable.", "commissioning"),
+    # what an assessment left out is the assessment's failing
+    ("The Council's assessment did not consider Ms L's own needs as a parent carer.", "decision_making"),
     # a funder reviewing the placement or package it oversees: oversight, not planning
     ("The Council knew about the missed calls but did not contact the Agency or review the package until May.",
      "care_planning"),
@@ -942,7 +951,10 @@ def test_the_second_stage_of_a_complaint_is_complaint_handling() -> None:
      "even though section 117 aftercare cannot be charged for. It has now accepted this.", {"charging_funding"}),
     ("Summary: Mrs D complained about the Council.\nFinal decision\nFindings\nThe Council's carers gave Mrs D her "
      "evening tablets at lunchtime on four days. That was poor care.", {"care_quality"}),
-], ids=["norm-should", "clause-clears", "bare-verdict", "verdict-without-fault-word", "fell-below", "accepted", "poor-care"])
+    ("Summary: Mrs D complained about the Council.\nFinal decision\nFindings\nThe Council did not tell Mrs D that her "
+     "visits would stop. That was not in line with the Care and Support Statutory Guidance.", {"communication"}),
+], ids=["norm-should", "clause-clears", "bare-verdict", "verdict-without-fault-word", "fell-below", "accepted", "poor-care",
+        "not-in-line-with"])
 def test_the_categories_a_decision_gives(nlp, decision: str, categories: set[str]) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 113)", "Decision : Upheld\n" + decision)
     assert {f.category for f in ex.faults} == categories
@@ -1063,3 +1075,12 @@ def test_what_someone_was_told_is_no_list_of_findings() -> None:
                        "Council did not assess him.")
     assert len(_clauses(told)) == 1
     assert len(_clauses(listed)) == 3
+
+
+def test_assessment_left_out_and_commissioned_by_keep_their_own_readings() -> None:
+    from pipeline.extraction import _strong_categories
+
+    assert "assessment" in _strong_categories("The Council's assessment did not consider Ms L's own needs as a parent carer.")
+    # a person deciding is a decision; a commission with an object is a commissioning
+    assert "decision_making" in _strong_categories("The financial assessment officer did not consider the expenditure.")
+    assert "commissioning" in _strong_categories("The Council commissioned a provider that had no staff trained in epilepsy.")
