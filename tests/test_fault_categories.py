@@ -230,6 +230,28 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council cut his care from 21 to 15 hours a week with no explanation.", "decision_making"),
     ("The Council accepts it should have told Mr O the outcome of its assessment.", "communication"),
     ("The home kept repositioning charts that were blank for days at a time.", "record_keeping"),
+    # reports about a provider not acted on; whether a placement was still safe; the call logs not checked
+    ("The Council did not act on two incident reports the provider sent it afterwards.", "provider_oversight"),
+    ("It did not act on the family's reports of missed and late calls.", "provider_oversight"),
+    ("The quality team received three reports but did not review whether Mr Y's placement was still safe.",
+     "provider_oversight"),
+    ("The Council did not look into them or check the call logs until Mrs D complained.", "provider_oversight"),
+    ("The Council also told Mrs Q, wrongly, that she could not attend the panel hearing in person.", "communication"),
+    ("The Council took 14 months to complete stage two of the procedure.", "complaint_handling"),
+    ("The Agency accepts it did not investigate Mr M's complaint properly.", "complaint_handling"),
+    # a service not arranged; no adviser; nothing offered
+    ("It did not arrange the therapy specified in section F for most of the spring term.", "service_provision"),
+    ("The Council left him without a personal adviser for seven months.", "service_provision"),
+    ("It took until January to find a provider, and it offered nothing else in the meantime.", "service_provision"),
+    # checks and basic care not done
+    ("Staff did not carry out the hourly checks set out in his falls risk assessment.", "care_quality"),
+    ("The home did not weigh Mr H for six weeks after he began refusing meals.", "care_quality"),
+    # a case closed without looking at what was sent
+    ("The Council closed its investigation without looking at the noise diary sheets Mr N had returned.", "decision_making"),
+    ("The Practice did not keep a proper record of its contact with Mr G.", "record_keeping"),
+    ("The Council's record of the financial assessment visit was incomplete.", "record_keeping"),
+    ("The Council did not serve an improvement notice or decide on any other action for nine months.", "delay"),
+    ("The Council had no plan for what N would do in the meantime.", "care_planning"),
     # gaps in charts and notes are records not kept
     ("The home did not weigh him for six weeks, and its food and fluid charts have gaps of up to four days.", "record_keeping"),
     # a matter not weighed in a decision
@@ -266,6 +288,9 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
      "record_keeping"),
     # "should have acted sooner" concedes the failings just told, whatever they were
     ("The Council accepts it should have acted sooner.", "delay"),
+    # going without support is the injustice; arranging support it agreed to fund is not a service cue
+    ("As a result Mrs Z went without care she had been assessed as needing for five months.", "service_provision"),
+    ("The ICB did not arrange support it had agreed to fund.", "service_provision"),
     # a provider not telling the council it works for is its own care's failing
     ("The agency missed 23 calls in six weeks and did not tell the Council.", "joint_working"),
     # updating a document is not telling a person

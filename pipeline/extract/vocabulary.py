@@ -247,6 +247,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"stage (?:one|two|three|1|2|3) (?:complaints? |review )?(?:panel|investigation|response|complaint)|"
                                # "When she complained, the Council's reply took ten weeks"
                                r"\bwhen (?:she|he|they|(?:mrs?|ms|miss|dr) \w+) complained\b[^.;]{0,60}?\b(?:reply|response|answer)\b|"
+                               # "took 14 months to complete stage two of the procedure", "did not investigate Mr M's complaint properly"
+                               r"stage (?:one|two|three|1|2|3) of (?:the |its |our |their )?(?:complaints? )?(?:procedure|process)\b|"
+                               r"investigat\w* (?:(?:mrs?|ms|miss|dr) \w+['’]s|\w+['’]s) (?:complaint|concerns)\b|"
                                r"\b(?:first|second|third|final) stage of (?:her|his|their|the|its) complaint"),
     "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
                   r"(?:within|in) a reasonable (?:time|timescale|period)|"
@@ -255,7 +258,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                   # how long it took: "took 16 weeks to complete", "took over a year to reply"
                   r"\btook (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around |until )?" + DURATION + r"\b(?! (?:of |')?(?:leave|holiday|off)\b)|"
                   # "did not start enquiries for three weeks", "issued the plan 14 weeks after the statutory deadline"
-                  r"\b(?:did not|didn't|failed to) (?:start|begin|complete|issue|arrange|make|carry out|act|visit|inspect|decide|refer|assess|process|send)\w* (?:[\w’'-]+ ){0,8}?"
+                  r"\b(?:did not|didn't|failed to) (?:start|begin|complete|issue|arrange|make|carry out|act|visit|inspect|decide|refer|assess|process|send|serve|take)\w* (?:[\w’'-]+ ){0,10}?"
                   r"for (?:over |more than |nearly |almost |about |around |a further |another )?" + DURATION + r"|"
                   + DURATION + r" (?:after|past|beyond|outside) (?:the |its )?(?:statutory |legal )?(?:deadline|time ?limit|timescale)|"
                   # "well outside the 20 weeks allowed"
@@ -272,7 +275,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # Not telling, explaining or advising, in any form of the negation ("its failure to
     # tell him", "for not explaining", "failed to properly advise her"), and too little
     # information or discussion with the person or family.
-    "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|misleading|conflicting information|"
+    "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|misleading|conflicting information|"
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without|never) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|discuss(?:ed|ing)?|"
                           # updating a person, not a document ("did not update the plan" is planning)
@@ -332,6 +335,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            # looking only at the distance"
                            # (not "without looking at the records": an enquiry's own failing)
                            r"without (?:properly |first |ever )?(?:considering|taking (?:into )?account|weighing|deciding for itself)\b|"
+                           # a case closed or a decision made without looking at what was sent
+                           # (a safeguarding concern or enquiry closed so is the enquiry's failing)
+                           r"(?:closed|decided|refused|ended|rejected)\w* (?!(?:the |its |her |his |mrs? \w+['’]s |ms \w+['’]s )?(?:safeguarding )?(?:concerns?|enquiry|enquiries|alerts?)\b)"
+                           r"(?:[\w’'-]+ ){0,8}?without (?:first )?(?:looking at|reading)\b|"
                            r"rather than looking only at\b|should have considered\b|"
                            # "we cannot be satisfied the Council took it into account", "did not take her views into account"
                            r"(?:did not|didn't|failed to|not|without|never) (?:properly )?tak\w* (?:[\w’'-]+ ){0,4}?into account\b|"
@@ -345,6 +352,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "care_planning": _cue(r"(?<!health and )care plan|support plan|pathway plan|child in need plan|crisis plan|" + _DISCHARGE + r"|contingency plan|transition|"
                           # the early review of a new placement or package
                           r"\b(?:six|6|four|4|eight|8|twelve|12)[- ]week review\b|"
+                          # "had no plan for what N would do in the meantime"
+                          r"\b(?:had |with |there was )?no (?:[\w-]+ )?plan (?:for|to)\b|"
                           r"\breview\w* (?:[\w’'-]+ ){0,8}?(?:into|of) (?:the |her |his |their )?placement\b|"
                           # a plan not kept up to date: "did not update the plan when a sore developed"
                           r"(?:updat|revis)\w* (?:the |her |his |their |its )?plan\b|"
@@ -379,7 +388,12 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                # "did not check what Mr M was actually receiving"; its quality monitoring visits
                                r"check\w* (?:what|whether|that) (?:[\w’'-]+ ){0,4}?(?:was|were) (?:actually )?(?:receiving|getting|being (?:given|provided|delivered))\b|"
                                r"(?:quality|contract) monitoring|"
-                               r"(?:did not|didn't|failed to|not|never) (?:visit|inspect)\w* (?:or (?:review|check) )?(?:the |its )?(?:home|care home|nursing home|placement|provider|agency)\b"),
+                               r"(?:did not|didn't|failed to|not|never) (?:visit|inspect)\w* (?:or (?:review|check) )?(?:the |its )?(?:home|care home|nursing home|placement|provider|agency)\b|"
+                               # reports about the provider not acted on; whether the placement was still safe
+                               r"(?:did not|didn't|failed to|never) (?:act|follow up) on (?:[\w’'-]+ ){0,6}?(?:reports?|warnings?|alerts?|notifications|returns) "
+                               r"(?:[\w’'-]+ ){0,5}?(?:provider|agency|home|care home|carers?|calls|visits|staffing)\b|"
+                               r"(?:review|consider|check|ask)\w* (?:whether|if) (?:[\w’'-]+ ){0,3}?(?:placement|package|home|care) (?:was|were|is|remained) (?:still )?safe\b|"
+                               r"check\w* (?:the |its )?(?:call|visit|daily|care) (?:logs|records|monitoring)\b"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
                           # not working with another service, nor holding the joint meeting; not
                           # telling another council or NHS body what it needed to know
@@ -407,13 +421,16 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?! (?:that |of )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:checked|considered|asked|looked|thought|discussed|spoke))|(?:did|do|does) not record|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
                            r"without (?:recording|noting|documenting)\b(?! why| (?:any |a |the |its )?(?:reasons?|rationale))|records? (?:did not|do not|does not) (?:show|record|say|include)\b(?! (?:that )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:considered|checked|thought|asked|looked))|(?:records?|charts?|notes|logs?) (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*|show\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ ){0,2}?(?:records|charts|notes|logs)\b|"
                            r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
-                           r"\b(?:notes|records|charts)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
-                           r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )?(?:written )?(?:records?|notes?)\b"),
+                           r"\b(?:notes|records?|charts)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
+                           r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )*(?:written )?(?:records?|notes?)\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|(?<!consider a )(?<!considering a )(?<!offer a )(?<!offering a )(?<!offered a )(?<!offer her a )(?<!offer him a )direct payments?|top-?up|treat\w* (?:[\w’'-]+ ){0,8}?as (?:capital|income)\b|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
     "care_quality": _cue(r"missed (?:[\w’'-]+ ){0,3}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
+                        # checks and basic care not done: "did not carry out the hourly checks", "did not weigh Mr H"
+                        r"(?:did not|didn't|failed to|not) (?:carry out|do|make|complete) (?:the |its |any )?(?:[\w-]+ )?(?:checks|observations|repositioning)\b|"
+                        r"(?:did not|didn't|failed to|not) (?:weigh|reposition|turn) (?:her|him|them|(?:mrs?|ms|miss|dr) \w+)\b|"
                         # "recognition and escalation of Mr Q's deterioration", "did not triage the call correctly"
                         r"(?:recogni|escalat|respon|monitor|spot|act\w* on)\w* (?:[\w’'-]+ ){0,5}?deteriorat|\btriag|"
                         r"(?:calls|visits) (?:[\w’'-]+ ){0,6}?(?:never|not) (?:made|happened|took place|carried out|delivered)\b|"
@@ -423,6 +440,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))"
                               r"(?! (?:the |her |his |their |any |adequate |proper )?(?:pressure|personal|nursing|medical|clinical|wound|continence|end of life) care\b)|"
                               r"(?:did not|failed to|not) secure (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|support|therapy|tuition|help)\b|"
+                              r"(?:did not|failed to|not) arrange (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|therapy|tuition)\b|"
+                              # left without an adviser; nothing offered (going without is the injustice)
+                              r"without (?:a |an |any )?(?:personal adviser|social worker|care coordinator|key worker)\b|(?:offered|arranged|provided) nothing\b|"
                               r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
                               r"(?:received|had|got|provided|given) (?:no|none of the) (?:[\w-]+ ){0,2}?(?:education|care|support|services?|help|tuition|teaching|visits|breaks|therapy)\b|provided none\b|"
                               r"\bcollections? (?:[\w’'-]+ ){0,4}?missed|missed (?:[\w’'-]+ ){0,3}?collections?\b|"
