@@ -252,6 +252,14 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council's record of the financial assessment visit was incomplete.", "record_keeping"),
     ("The Council did not serve an improvement notice or decide on any other action for nine months.", "delay"),
     ("The Council had no plan for what N would do in the meantime.", "care_planning"),
+    # forms read from the dev corpus's own misses
+    ("Ms X suffered injustice due to fault in the way the agency provided a home care service to her mother.",
+     "care_quality"),
+    ("We found fault in the Council's assessment process and the support provided to a carer.", "service_provision"),
+    ("The Council did not complete reviews properly and failed to allocate a social worker.", "assessment"),
+    ("It did not deal with an Education Health and Care Plan (EHCP) annual review properly.", "assessment"),
+    ("The CCG failed to calculate redress in line with government guidance.", "charging_funding"),
+    ("The Council has not paid Mr X's claims since December 2016.", "charging_funding"),
     # gaps in charts and notes are records not kept
     ("The home did not weigh him for six weeks, and its food and fluid charts have gaps of up to four days.", "record_keeping"),
     # a matter not weighed in a decision

@@ -310,6 +310,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|"
                       # "We found failings in the ICB's assessment, its decision and ..."
                       r"(?:faults?|failings?|flaws?) (?:in|with) (?:the |its |their )?(?:[\w’']+['’]s )?(?:[\w-]+ )?(?:re-?)?assessments?\b|"
+                      # "did not complete reviews properly", "did not deal with an EHCP annual review properly"
+                      r"(?:did not|didn't|failed to|not) (?:complete|carry out|conduct|do|deal with|handle) (?:[\w()’'-]+ ){0,8}?reviews? (?:properly|correctly|adequately|lawfully)\b|"
                       # a review or assessment that left needs out: "a review that did not
                       # consider his needs at night", "the review did not look at her night-time needs"
                       r"(?:review|assessment|assessor)\w* (?:[\w’'-]+ ){0,4}?(?:did not|didn't|failed to|not) (?:properly )?(?:consider|look at|take account of|address|include|cover) (?:[\w’'-]+ ){0,6}?needs\b|without (?:a |an |any )?(?:new |fresh |proper |up-to-date )?(?:re-?)?assessment\b|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
@@ -425,7 +427,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )*(?:written )?(?:records?|notes?)\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|(?<!consider a )(?<!considering a )(?<!offer a )(?<!offering a )(?<!offered a )(?<!offer her a )(?<!offer him a )direct payments?|top-?up|treat\w* (?:[\w’'-]+ ){0,8}?as (?:capital|income)\b|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
-                             r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments"),
+                             r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments|"
+                             # "failed to calculate redress in line with guidance"; "has not paid Mr X's claims"
+                             r"calculat\w* (?:the |its |her |his )?(?:redress|refunds?|reimbursement|arrears)\b|"
+                             r"(?:not|never) (?:been )?paid (?:[\w’']+ ){0,2}?(?:claims?|benefits?|allowances?|grants?)\b"),
     "care_quality": _cue(r"missed (?:[\w’'-]+ ){0,3}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
                         # checks and basic care not done: "did not carry out the hourly checks", "did not weigh Mr H"
@@ -435,7 +440,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                         r"(?:recogni|escalat|respon|monitor|spot|act\w* on)\w* (?:[\w’'-]+ ){0,5}?deteriorat|\btriag|"
                         r"(?:calls|visits) (?:[\w’'-]+ ){0,6}?(?:never|not) (?:made|happened|took place|carried out|delivered)\b|"
                         # "fault in the care that was provided", "failings in the personal care she received"
-                        r"(?:fault|failings?) in (?:the |its |her |his |their )?(?:personal |nursing |clinical |medical )?(?:care|treatment)\b(?! (?:plan|act|home|package|assessment|provider))"),
+                        r"(?:fault|failings?) in (?:the |its |her |his |their )?(?:personal |nursing |clinical |medical )?(?:care|treatment)\b(?! (?:plan|act|home|package|assessment|provider))|"
+                        # "fault in the way County Care provided a home care service to her mother"
+                        r"(?:fault|failings?) in (?:the way|how) (?:[\w’'-]+ ){1,5}?(?:provided|delivered|gave) (?:a |the |its |her |his )?(?:home |personal |nursing )?(?:care|treatment)\b"),
     # (not providing information or advice is communication, not a service)
     "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))"
                               r"(?! (?:the |her |his |their |any |adequate |proper )?(?:pressure|personal|nursing|medical|clinical|wound|continence|end of life) care\b)|"
@@ -443,6 +450,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                               r"(?:did not|failed to|not) arrange (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|therapy|tuition)\b|"
                               # left without an adviser; nothing offered (going without is the injustice)
                               r"without (?:a |an |any )?(?:personal adviser|social worker|care coordinator|key worker)\b|(?:offered|arranged|provided) nothing\b|"
+                              # "fault by its assessment process and the support provided to a carer"
+                              r"\bthe (?:support|help|services?) (?:it |they )?(?:provided|offered|gave|given) to\b|"
                               r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
                               r"(?:received|had|got|provided|given) (?:no|none of the) (?:[\w-]+ ){0,2}?(?:education|care|support|services?|help|tuition|teaching|visits|breaks|therapy)\b|provided none\b|"
                               r"\bcollections? (?:[\w’'-]+ ){0,4}?missed|missed (?:[\w’'-]+ ){0,3}?collections?\b|"
