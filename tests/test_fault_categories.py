@@ -260,6 +260,9 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("It did not deal with an Education Health and Care Plan (EHCP) annual review properly.", "assessment"),
     ("The CCG failed to calculate redress in line with government guidance.", "charging_funding"),
     ("The Council has not paid Mr X's claims since December 2016.", "charging_funding"),
+    ("The council did not give them the option to choose a care home which did not require a top-up fee.", "commissioning"),
+    ("The Council did not offer the family a genuine choice of a home that would accept its usual rate.", "commissioning"),
+    ("After one meeting the council failed to engage with her to sort out the problem.", "communication"),
     # gaps in charts and notes are records not kept
     ("The home did not weigh him for six weeks, and its food and fluid charts have gaps of up to four days.", "record_keeping"),
     # a matter not weighed in a decision

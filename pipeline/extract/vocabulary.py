@@ -286,6 +286,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?! (?:[\w’'-]+ ){0,2}?why\b)|"
                           r"(?:sufficient|enough|adequate|clear|accurate) (?:information|advice|explanation|discussions?)|"
                           r"should have (?:told|informed|explained|advised|updated|invited|involved|consulted)\b(?! (?:the |another |its )?(?:council|icb|ccg|trust|agency|home|provider|gp|surgery|hospital|school|police)\b)(?! (?:[\w’'-]+ ){0,2}?why\b)|"
+                          r"(?:did not|didn't|failed to|not|never) (?:engage|keep in touch) with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|"
                           # "Nobody told Mr V ...", "waited several days before telling the family"
                           r"(?:(?<=nobody )|(?<=no one )|(?<=no-one ))(?:(?:from|at|in) (?:the |its )?[\w’'-]+ )?(?:told|informed|explained|updated|contacted)\b|"
                           # "did not answer her questions"; "told her the carers were booked when they were not"
@@ -378,7 +379,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement) (?:to|who|able|that could)\b|"
                           r"(?:found|find\w*) (?:him |her |them )?(?:a |an |any )?(?:registered |suitable |alternative )?(?:children['’]s home|care home|nursing home|placement)s?\b|"
                           r"(?:found|find\w*) (?:him|her|them) (?:a |an |any )?(?:suitable )?(?:place to live|place|home)\b|"
-                          r"(?:did not|failed to|not) offer (?:[\w’'-]+ ){0,3}?(?:a |an |any )?(?:suitable )?(?:care home |nursing home )?(?:place|placement)\b"),
+                          r"(?:did not|failed to|not) offer (?:[\w’'-]+ ){0,3}?(?:a |an |any )?(?:suitable )?(?:care home |nursing home )?(?:place|placement)\b|"
+                          # no choice of a home (at its usual rate) offered
+                          r"(?:did not|didn't|failed to|not) (?:give|offer) (?:[\w’'-]+ ){0,4}?(?:option|choice) (?:[\w’'-]+ ){0,3}?(?:care home|nursing home|home|placement)s?\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
                                # checking a provider's performance, or acting under its contract
                                r"(?:check|review|monitor|inspect|assess|challeng)\w* (?:[\w’'-]+ ){0,3}?(?:performance|compliance)|"
