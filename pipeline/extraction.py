@@ -1006,6 +1006,11 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 for i in range(first, len(allegations)):
                     allegation = allegations[i]
                     named = subject_rules.unique(k for _, k in allegation.bodies)
+                    # (a care home named as where someone lived is no party to an allegation a
+                    # council's finding answers: "he was not told about a top-up fee when his
+                    # mother moved into Royley House Care Home")
+                    if len(holders) == 1 and holders[0] not in named and _only_providers(named, registry):
+                        named = []
                     for key in holders:
                         if i >= alleged_for.get(key, 0) and (not named or key in named):
                             add(key, _alleged_categories(allegation), allegation)
@@ -1029,6 +1034,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             opened = sent.section
         prev, prev_found = sent, found_here
     return _care_by_whoever_gave_it(faults, registry)
+
+
+def _only_providers(keys: list[str], registry: BodyRegistry) -> bool:
+    return all(k in registry.bodies and registry.bodies[k].body_type in _COMMISSIONED for k in keys)
 
 
 def _care_by_whoever_gave_it(faults: list[Fault], registry: BodyRegistry) -> list[Fault]:

@@ -1120,3 +1120,10 @@ def test_assessment_left_out_and_commissioned_by_keep_their_own_readings() -> No
     # a person deciding is a decision; a commission with an object is a commissioning
     assert "decision_making" in _strong_categories("The financial assessment officer did not consider the expenditure.")
     assert "commissioning" in _strong_categories("The Council commissioned a provider that had no staff trained in epilepsy.")
+
+
+def test_a_care_home_named_as_a_place_is_no_party_to_the_allegation(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (19 999 123)", "Decision : Upheld\nSummary: Mr B complains that he "
+                    "was not told about a top-up fee when his mother moved into Larch Court Care Home. The Council had "
+                    "already upheld most of Mr B's complaint and remedied some of the fault.")
+    assert {(f.body, f.category) for f in ex.faults} >= {(HARWELL, "communication"), (HARWELL, "charging_funding")}
