@@ -607,7 +607,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     # (A PHSO decision's "Why we made this decision" does the same.)
     if sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION) or vocab.sets_remedy(text):
         return False
-    if summary_found_fault and (_says_what_went_wrong(text) or _BARE_VERDICT.match(text)):
+    if summary_found_fault and (_says_what_went_wrong(text) or _BARE_VERDICT.match(text) or _COMPLAINANT_RIGHT.match(text)):
         return True
     return bool(_VIEW_FRAME.match(text)) and bool(_FAILURE_VERDICT.search(text))
 
@@ -677,6 +677,11 @@ _BARE_VERDICT = re.compile(
     # the body conceding it: "It has now accepted this."
     r"\W*(?:it|they|the \w+) (?:has |have )?(?:now |since )?(?:accepted|accepts|acknowledged|acknowledges) (?:this|that)\W*$|"
     r"\W*(?:however,?\s+)?(?:this|that|these|which|both)\s+(?:also\s+)?fell\s+(?:well\s+|far\s+|significantly\s+)?(?:short|below)\b", re.I)
+
+# The complainant proved right: "Mrs X is correct on all three points." (what she complained
+# of is what was found)
+_COMPLAINANT_RIGHT = re.compile(r"\W*(?:(?:mrs?|ms|miss|mr and mrs|dr) [A-Z]\w*|she|he|they|the complainant|the family)\s+(?:is|was|are|were)\s+"
+                                r"(?:correct|right)\s+(?:on|about|in|that)\b", re.I)
 
 _VIEW_OPENERS = {"we", "i", "the", "in", "however", "also", "overall", "so", "therefore"}
 # The Ombudsman (or the body, conceding) stating a view, in the findings or the summary.

@@ -1127,3 +1127,10 @@ def test_a_care_home_named_as_a_place_is_no_party_to_the_allegation(nlp) -> None
                     "was not told about a top-up fee when his mother moved into Larch Court Care Home. The Council had "
                     "already upheld most of Mr B's complaint and remedied some of the fault.")
     assert {(f.body, f.category) for f in ex.faults} >= {(HARWELL, "communication"), (HARWELL, "charging_funding")}
+
+
+def test_the_complainant_proved_right_finds_what_was_complained_of(nlp) -> None:
+    ex = _faults_of(nlp, "Kestrel Care Ltd (18 999 124)", "Decision : Upheld\nSummary: Mrs X complains Kestrel Care "
+                    "Ltd failed to invoice her properly and did not respond to her complaint. Mrs X is correct on both "
+                    "points. The Care Provider needs to apologise.")
+    assert {f.category for f in ex.faults} >= {"charging_funding", "complaint_handling"}
