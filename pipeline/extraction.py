@@ -466,8 +466,10 @@ _ELIGIBILITY_DECIDED = re.compile(
     r"\bwhen\s+(?:a|the|its|her|his)\s+(?:checklist|assessment|decision support tool)\s+(?:was|had been)\s+(?:finally\s+|eventually\s+)?(?:completed|done)\b|"
     r"\bwhen\s+the\s+assessment\s+found\b", re.I)
 # Who arranged a provider's care, in a clause naming the provider: "the agency the Council
-# commissioned", "the care it commissioned was unreliable" (no object follows the verb).
-_COMMISSIONED_BY = re.compile(r"\b(?:the\s+(?:council|icb|ccg|trust|authority)|it|they)\s+(?:had\s+)?(?:commissioned|arranged|contracted|funded)\b"
+# commissioned", "the care it commissioned was unreliable" (no object follows the verb; "the
+# placement it commissioned" after "fault ... in" is the failing itself).
+_COMMISSIONED_BY = re.compile(r"\b(?:agency|provider|home|company|firm|contractor|ltd|limited|care)\)?,?\s+(?:which\s+|that\s+|whom\s+)?"
+                              r"(?:the\s+(?:council|icb|ccg|trust|authority)|it|they)\s+(?:had\s+)?(?:commissioned|arranged|contracted|funded)\b"
                               r"(?!\s+(?:a|an|the|her|his|him|them|its|their|any|for|care|support|services?|suitable|tuition|education|placements?)\b)", re.I)
 # What an assessment or review left out: "its decision support tool did not properly consider the evidence".
 # (not "the financial assessment officer did not consider ...": a person deciding)

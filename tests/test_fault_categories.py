@@ -263,6 +263,8 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The council did not give them the option to choose a care home which did not require a top-up fee.", "commissioning"),
     ("The Council did not offer the family a genuine choice of a home that would accept its usual rate.", "commissioning"),
     ("After one meeting the council failed to engage with her to sort out the problem.", "communication"),
+    ("It also did not pay the last £650 of his setting-up home allowance when he moved into his flat.", "charging_funding"),
+    ("Nor did it make any interim plan, such as offering a short-term residential bed, while it looked.", "care_planning"),
     # gaps in charts and notes are records not kept
     ("The home did not weigh him for six weeks, and its food and fluid charts have gaps of up to four days.", "record_keeping"),
     # a matter not weighed in a decision
@@ -671,6 +673,8 @@ def test_fail_to_is_a_failure_in_a_summary() -> None:
     "It stopped the payments, contrary to its own guidance.",
     # done without doing what it should have, in any verb
     "When she challenged the result, it repeated the same calculation without looking at the receipts she sent.",
+    "While the claim was undecided, it passed his arrears to enforcement agents, which its own recovery policy says it should not do.",
+    "Nor did it make any interim plan while it looked.",
     # figures or advice that contradict each other
     "It also gave Ms F conflicting figures for the amount owed on three occasions.",
 ])
@@ -1134,3 +1138,14 @@ def test_the_complainant_proved_right_finds_what_was_complained_of(nlp) -> None:
                     "Ltd failed to invoice her properly and did not respond to her complaint. Mrs X is correct on both "
                     "points. The Care Provider needs to apologise.")
     assert {f.category for f in ex.faults} >= {"charging_funding", "complaint_handling"}
+
+
+@pytest.mark.parametrize("sentence, remedy", [
+    ("It also did not pay the last £650 of his allowance.", False),       # not paying is the failing
+    ("The panel did not meet until 14 weeks after she appealed, against the 40 working days the statutory guidance "
+     "recommends.", False),                                                 # what guidance recommends is the norm
+    ("The Council will pay Mrs B £300.", True),
+    ("We recommend the Council reviews its procedure.", True),
+])
+def test_remedy_words_are_not_failings_or_norms(sentence: str, remedy: bool) -> None:
+    assert vocab.sets_remedy(sentence) is remedy

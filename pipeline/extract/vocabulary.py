@@ -88,7 +88,7 @@ DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 # "waited three weeks", "could not find a placement".
 FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|has not|had not|was not|were not|should not have|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
                    r"poor|inadequate|incorrect(?:ly)?|not properly|"
-                   r"never|nobody|no one|neither|refused|unsuitable|contrary to|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
+                   r"never|nobody|no one|neither|nor did|refused|unsuitable|contrary to|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
                    r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
                    r"fell below|below the standard|instead of|should (?:never )?have|ought (?:never )?to have|cannot show|could not show|"
                    r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + DURATION + "|"
@@ -99,11 +99,11 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"without (?:any |a |an |first |properly |even |(?!planning\b)\w+ing\b)|conflicting|"
                    # acting against its own rule or assessment: "although its own policy says it
                    # should not", "when the law says it must be disregarded"
-                   r"(?:although|even though|despite|contrary to|when) (?:what )?(?:its own|their own|the) (?:[\w-]+ ){0,2}?"
+                   r"(?:although|even though|despite|contrary to|when|which) (?:what )?(?:its own|their own|the) (?:[\w-]+ ){0,2}?"
                    r"(?:policy|guidance|law|procedure|contract|rules|regulations|framework|code) (?:says|said|states|stated|required|requires|recommended)\b|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact|agreed))\b")
 # ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|(?<!holiday )(?<!sick )(?<!back )(?<!her )(?<!his )(?<!their )pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b| be (?:done|completed|made|decided|issued) within\b)|will|(?<!had )agreed to|recommend\w*)\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|(?<!holiday )(?<!sick )(?<!back )(?<!her )(?<!his )(?<!their )(?<!not )(?<!never )(?<!n't )pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b| be (?:done|completed|made|decided|issued) within\b)|will|(?<!had )agreed to|(?<!guidance )(?<!framework )(?<!code )(?<!policy )(?<!law )(?<!regulations )recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 _TURN = _rx(r",\s+but\b|;\s+however\b|,\s+however\b")
 
@@ -357,6 +357,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"\b(?:six|6|four|4|eight|8|twelve|12)[- ]week review\b|"
                           # "had no plan for what N would do in the meantime"
                           r"\b(?:had |with |there was )?no (?:[\w-]+ )?plan (?:for|to)\b|"
+                          r"(?:did not|didn't|never|nor did (?:it|they|the \w+)) (?:make|agree|draw up|put in place) (?:a |an |any )?(?:interim |contingency |crisis |care |support )?plan\b|"
                           r"\breview\w* (?:[\w’'-]+ ){0,8}?(?:into|of) (?:the |her |his |their )?placement\b|"
                           # a plan not kept up to date: "did not update the plan when a sore developed"
                           r"(?:updat|revis)\w* (?:the |her |his |their |its )?plan\b|"
@@ -433,7 +434,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments|"
                              # "failed to calculate redress in line with guidance"; "has not paid Mr X's claims"
                              r"calculat\w* (?:the |its |her |his )?(?:redress|refunds?|reimbursement|arrears)\b|"
-                             r"(?:not|never) (?:been )?paid (?:[\w’']+ ){0,2}?(?:claims?|benefits?|allowances?|grants?)\b"),
+                             r"(?:not|never) (?:been )?paid (?:[\w’']+ ){0,2}?(?:claims?|benefits?|allowances?|grants?)\b|"
+                             r"(?:did not|didn't|failed to|never) pay (?:[\w’£,.'-]+ ){0,8}?(?:allowance|grant|benefit|claim)s?\b"),
     "care_quality": _cue(r"missed (?:[\w’'-]+ ){0,3}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
                         # checks and basic care not done: "did not carry out the hourly checks", "did not weigh Mr H"
