@@ -182,6 +182,7 @@ def test_a_recommendation_outside_the_remedy_section_does_not_add_to_one_inside_
     ("The Council will pay Mrs X £300 to recognise the support she missed out on.", "loss_of_service"),
     ("The Council will pay Mrs X £300 for the injustice caused by its failure to provide the care in her plan.", "loss_of_service"),
     ("The Council will pay Mr B £62.40, the amount he paid for taxis while the transport was withdrawn.", "financial_loss"),
+    ("The Council has agreed to pay Mrs M £2,400 to be used for R's educational benefit.", "loss_of_service"),
 ])
 def test_purposes_of_lost_service_and_money_laid_out(nlp, sentence: str, purpose: str) -> None:
     [payment] = extract_one(lgsco(sentence), nlp).payments
