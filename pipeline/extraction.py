@@ -765,7 +765,9 @@ _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,
                            # one view, several findings: "We found that the Trust ..., that the ICB ..., and that ..."
                            r",\s+(?:and\s+)?that\s+(?=the\s|its\s|their\s|it\s|they\s|[A-Z])|"
                            # each body with what it did: "fault by the Agency, which ..., and by the Council, which ..."
-                           r",\s+(?:and\s+)?(?=by\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s*(?:,\s*which|in|for)\b)")
+                           r",\s+(?:and\s+)?(?=by\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s*(?:,\s*which|in|for)\b)|"
+                           # "fault by the Agency in ..., and fault by the Council in ..."
+                           r",\s+(?:and\s+)?(?=(?:fault|failings?|maladministration)\s+by\s)")
 
 
 # A clause that only states what a fault did to the person ("..., and this caused her
@@ -987,6 +989,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             sentence_cats = set()
         sentence_holders = _holders(sent, sent.start, sent.end) or _fault_bodies(sent, registry, prev)
         found_here: set[str] = set()  # the categories this finding gives, for a "This was fault." after it
+        # (a clause naming no topic of its own takes the sentence's, less those another
+        # clause names: "fault by the Agency in the timing of calls, and fault by the
+        # Council ... in its complaint handling" gives the Agency no complaint handling)
+        own = [_strong_categories(sent.text[lo - sent.start:hi - sent.start]) for lo, hi in clauses] if len(clauses) > 1 else []
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
             points_back = anaphoric or bool(_PRONOUN_SUBJECT.search(clause) or _POINTS_BACK.match(sent.text))
@@ -995,7 +1001,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 or sentence_holders or (bodies_before() if points_back else []) or default_bodies
             # (a clause of several findings names its own topic, in broad words if need be)
             cats = (_strong_categories(clause) or (_rule_categories(clause) if len(clauses) > 1 else set())
-                    or (sentence_cats if not bare_verdict else set())) if not vocab.UPHELD_FORMULA.found_in(clause) else set()
+                    or (sentence_cats.difference(*own) if not bare_verdict else set())) if not vocab.UPHELD_FORMULA.found_in(clause) else set()
             # A summary's topic-less finding after the complaint ("He also complained the
             # Council failed to assess ... We have found fault in the actions of both
             # organisations.") refers to every upheld allegation, not only the last: the

@@ -894,7 +894,10 @@ KESTREL, HARWELL, HARWELL_ICB, HARWELL_TRUST = ("Kestrel Care Ltd", "Harwell Bor
     ("Mr P complained about Harwell Hospitals NHS Trust (the Trust) and NHS Harwell Integrated Care Board (the ICB). "
      "We found fault by the Trust in how it planned the discharge, by the ICB in the placement it commissioned.",
      {(HARWELL_TRUST, "care_planning"), (HARWELL_ICB, "commissioning")}, {(HARWELL_TRUST, "commissioning")}),
-], ids=["which-and-by", "semicolon-list", "by-in"])
+    ("Mrs B complained about Kestrel Care Ltd (the Agency) and Harwell Borough Council (the Council). We found fault by "
+     "the Agency in the timing of calls, and fault by the Council in how it monitored the Agency and in its complaint "
+     "handling.", {(KESTREL, "care_quality"), (HARWELL, "complaint_handling")}, {(KESTREL, "complaint_handling")}),
+], ids=["which-and-by", "semicolon-list", "by-in", "fault-by-and-fault-by"])
 def test_each_listed_holder_takes_its_own_failing(nlp, summary: str, found: set, not_found: set) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 109a)", "Decision : Upheld\nSummary: " + summary)
     faults = {(f.body, f.category) for f in ex.faults}

@@ -438,6 +438,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                              r"(?:did not|didn't|failed to|never) pay (?:[\w’£,.'-]+ ){0,8}?(?:allowance|grant|benefit|claim)s?\b"),
     "care_quality": _cue(r"missed (?:[\w’'-]+ ){0,3}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
+                        r"\btiming of (?:the |her |his |its )?(?:care )?(?:calls|visits)\b|"
                         # checks and basic care not done: "did not carry out the hourly checks", "did not weigh Mr H"
                         r"(?:did not|didn't|failed to|not) (?:carry out|do|make|complete) (?:the |its |any )?(?:[\w-]+ )?(?:checks|observations|repositioning)\b|"
                         r"(?:did not|didn't|failed to|not) (?:weigh|reposition|turn) (?:her|him|them|(?:mrs?|ms|miss|dr) \w+)\b|"
