@@ -447,7 +447,8 @@ _LATE_ASSESSMENT = re.compile(
     r"\btook (?:[\w’'-]+ ){1,4}?to (?:complete|carry out|do|finish|start|begin|undertake|arrange|review)\w* (?:[\w’'-]+ ){0,5}?(?:(?:re-?)?assess\w*|decision support tool|dst|checklist)\b"
     r"(?: (?:after|following) (?:the |a |her |his )?(?:positive )?checklist\b)?|"
     # "did not begin its assessment of her needs until three weeks after ..."
-    r"\b(?:did not|didn't|failed to) (?:start|begin|complete|carry out|do|finish|undertake|arrange)\w* (?:[\w’'-]+ ){0,2}?(?:re-?)?assess\w* (?:[\w’'-]+ ){0,6}?until\b|"
+    r"\b(?:did not|didn't|failed to) (?:start|begin|complete|carry out|do|finish|undertake|arrange)\w* (?:[\w’'-]+ ){0,2}?(?:re-?)?assess\w* (?:[\w’'-]+ ){0,6}?"
+    r"(?:until\b|for (?:over |more than |nearly |almost |about |around |a further |another )?" + vocab.DURATION + r")|"
     # "did not assess Mr R until 11 March", "asked for a carer's assessment and did not
     # receive one until October", "its assessment was then completed two months after her birthday"
     r"\b(?:did not|didn't|failed to) (?:re-?)?assess (?:[\w’'-]+ ){0,6}?until\b|"
@@ -467,8 +468,10 @@ _ELIGIBILITY_DECIDED = re.compile(
     r"\bwhen\s+the\s+assessment\s+found\b", re.I)
 # Who arranged a provider's care, in a clause naming the provider: "the agency the Council
 # commissioned", "the care it commissioned was unreliable" (no object follows the verb; "the
-# placement it commissioned" after "fault ... in" is the failing itself).
-_COMMISSIONED_BY = re.compile(r"\b(?:agency|provider|home|company|firm|contractor|ltd|limited|care)\)?,?\s+(?:which\s+|that\s+|whom\s+)?"
+# placement it commissioned" after "fault ... in" is the failing itself), and why a council
+# answers for a provider ("as the Council commissioned the care this is fault by the Council").
+_COMMISSIONED_BY = re.compile(r"\bas (?:the\s+(?:council|icb|ccg)|it|they)\s+(?:had\s+)?commissioned\s+(?:the|her|his|their)\s+care\b|"
+                              r"\b(?:agency|provider|home|company|firm|contractor|ltd|limited|care)\)?,?\s+(?:which\s+|that\s+|whom\s+)?"
                               r"(?:the\s+(?:council|icb|ccg|trust|authority)|it|they)\s+(?:had\s+)?(?:commissioned|arranged|contracted|funded)\b"
                               r"(?!\s+(?:a|an|the|her|his|him|them|its|their|any|for|care|support|services?|suitable|tuition|education|placements?)\b)", re.I)
 # What an assessment or review left out: "its decision support tool did not properly consider the evidence".

@@ -944,6 +944,9 @@ def test_a_late_decision_support_tool_is_a_delay() -> None:
     ("The ICB commissioned a provider that could not meet his son's needs.", "service_provision"),
     # slow to tell: communication, not delay
     ("It also took four months to tell Ms D what it had concluded.", "delay"),
+    # an assessment not done for months was late, not flawed; why a council answers for its provider
+    ("The Council did not complete a written assessment of Ms F's housing needs for four months.", "assessment"),
+    ("Carers missed four visits, and as the Council commissioned the care this is fault by the Council.", "commissioning"),
     # a discharge held up: the delay's, not the planning's
     ("We found the ICB and the Council spent eight months disagreeing about the cost, and this delayed Mr W's discharge.",
      "care_planning"),
@@ -1077,6 +1080,7 @@ def test_a_bare_verdict_takes_the_subheadings_topic_only_when_the_sentence_befor
 
 
 @pytest.mark.parametrize("finding", [
+    "The Ombudsman upheld the complaint and found maladministration causing injustice.",
     "The Ombudsman upheld the complaint: there was fault, and it caused injustice.",
     "The Ombudsman found fault, which caused the woman injustice, and upheld the complaint.",
 ])

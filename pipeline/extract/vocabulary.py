@@ -175,7 +175,7 @@ HOLDER_BEFORE = _rx(r"(?:faults?|failings?|failures?|maladministration|service f
 HOLDER_AFTER = _rx(r"^[\s’']*s?\s*(?:was|were|is|are|has been|had been)\s+(?:also\s+)?(?:at fault|wrong)|^\s*(?:failed|did not|had not|has not|delayed|was wrong)|"
                    r"^\s*(?:is|was|remains|remained)\s+(?:still\s+)?responsible\s+for\s+(?:it|this|that|them|those|the (?:care|faults?|failings?|actions))\b")
 # Old-style remedy summaries state the finding in one formula.
-UPHELD_FORMULA = _cue(r"found fault causing injustice|upheld the complaint and found fault|found fault but no injustice|"
+UPHELD_FORMULA = _cue(r"found (?:fault|maladministration)(?: and service failure)? causing injustice|upheld the complaint and found (?:fault|maladministration)|found fault but no injustice|"
                       # "upheld the complaint: there was fault, and it caused injustice", "found
                       # fault, which caused the woman injustice, and upheld the complaint"
                       r"upheld the complaint:? (?:as )?there was fault|found fault,? which caused (?:[\w’'-]+ ){0,3}?injustice")
