@@ -46,8 +46,10 @@ if TYPE_CHECKING:
 # 0.3.6: cues from eight new written sets, lists of holders, bodies that each pay, refunds
 # and replaced offers, title-only care homes, "Care Group Limited", norms that say "should";
 # 0.3.7: commissioning, oversight and care quality by whoever does them, more delay,
-# decision-making, communication, service and commissioning wordings, payment purposes).
-EXTRACTOR_VERSION = "0.3.7"
+# decision-making, communication, service and commissioning wordings, payment purposes;
+# 0.3.8: verdicts without a fault word, narration a verdict judges, the old formula's
+# variants, a company name ending a sentence, cue exceptions, forms from the dev misses).
+EXTRACTOR_VERSION = "0.3.8"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
