@@ -1153,6 +1153,21 @@ def test_the_complainant_proved_right_finds_what_was_complained_of(nlp) -> None:
      "recommends.", False),                                                 # what guidance recommends is the norm
     ("The Council will pay Mrs B £300.", True),
     ("We recommend the Council reviews its procedure.", True),
+    # what someone was made to pay is the failing
+    ("The Council should have offered a suitable home at its usual rate before asking the family to pay a top-up, "
+     "and it did not.", False),
+    # what a rule says, in a relative clause, is the norm
+    ("It did not follow its own policy, which says a person should be told of concerns before payments stop.", False),
+    ("The Council has agreed to pay Mrs B £300.", True),
 ])
 def test_remedy_words_are_not_failings_or_norms(sentence: str, remedy: bool) -> None:
     assert vocab.sets_remedy(sentence) is remedy
+
+
+def test_what_someone_said_as_the_object_of_a_failing_is_no_allegation() -> None:
+    assert vocab.could_be_finding("When he complained, it sent two replies that did not deal with what he had said.")
+    assert not vocab.could_be_finding("He said the Council did not deal with his complaint.")
+
+
+def test_a_stay_beyond_a_limit_is_a_failure() -> None:
+    assert vocab.FAILURE_CUE.found_in("It left the family in a single room for 19 weeks, far beyond the six-week limit.")

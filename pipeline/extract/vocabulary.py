@@ -90,7 +90,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"poor|inadequate|incorrect(?:ly)?|not properly|"
                    r"never|nobody|no one|neither|nor did|refused|unsuitable|contrary to|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
                    r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
-                   r"fell below|below the standard|instead of|should (?:never )?have|ought (?:never )?to have|cannot show|could not show|"
+                   r"fell below|below the standard|(?:far |well |long )?beyond the (?:[\w-]+ ){0,2}?(?:limit|deadline|timescale)s?|instead of|should (?:never )?have|ought (?:never )?to have|cannot show|could not show|"
                    r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + DURATION + "|"
                    # "spent a further eight months disagreeing", "not satisfied the Care Provider did enough"
                    r"spent (?:a further |another |over |more than |nearly |almost )?" + DURATION + r" (?:[\w’'-]+ ){0,2}?(?:disagree|argu|disput)\w*|"
@@ -113,6 +113,8 @@ _TURN = _rx(r",\s+but\b|;\s+however\b|,\s+however\b")
 # weeks", "..., even though two other families had complained about it".
 _SUBORDINATE_REPORT = _rx(r"\b(?:when|after|although|even though|though|because|since|once|before|until|despite)\s+"
                           r"(?:[\w’'-]+\s+){0,5}?(?:complain(?:s|ed|ing)?|said|says|asked|reported|told)\b|"
+                          # ... what someone said as the object of a failing: "replies that did not deal with what he had said"
+                          r"\bwhat\s+(?:he|she|they|[A-Z]\w*|mrs?\s+[A-Z]|ms\s+[A-Z])\s+(?:had\s+|has\s+)?(?:said|asked|raised|reported)\b|"
                           # ... and a claim inside a noun phrase: "asked her to repay £3,420 it said was unspent"
                           r"\b(?:it|they)\s+(?:said|says|claimed|claims)\s+(?=(?:was|were|is|are|had been|would be)\b)")
 
@@ -124,14 +126,26 @@ def _alleges(text: str) -> bool:
 # What a rule says should happen is the standard a finding measures against, not a remedy:
 # "..., which its own recovery policy says it should not do", "although the law says plans
 # should be kept under review".
-_NORM_SHOULD = _rx(r"\b(?:law|guidance|policy|scheme|regulations|rules|procedure|code|framework|act|standards?)\s+"
+_NORM_SHOULD = _rx(r"\b(?:law|guidance|policy|scheme|regulations|rules|procedure|code|framework|act|standards?)(?:,?\s+(?:which|that))?\s+"
                    r"(?:says|said|states|stated|requires|required|provides|expects)\b[^.;]*?\bshould\b")
+
+
+# Paying that someone was made to do is what went wrong, not a remedy: "before asking the
+# family to pay a top-up", "was told to pay the arrears".
+_MADE_TO_PAY = _rx(r"\b(?:ask(?:ed|ing)?|made|making|requir(?:ed|ing)|forc(?:ed|ing)|expect(?:ed|ing)|told|telling|press(?:ed|ing)|pressured|"
+                   r"left)\s+(?:[\w’'-]+\s+){0,3}?to\s+pay\b")
 
 
 def sets_remedy(text: str) -> bool:
     """Does the sentence use a remedy's words ("should apologise", "will pay"), other than
-    in what a rule says should happen?"""
-    return bool(REMEDY_VERB.found_in(text)) and (" should " not in text or bool(REMEDY_VERB.found_in(_NORM_SHOULD.sub(" ", text))))
+    in what a rule says should happen or what someone was made to pay?"""
+    if not REMEDY_VERB.found_in(text):
+        return False
+    if " pay" in text and _MADE_TO_PAY.search(text):
+        text = _MADE_TO_PAY.sub(" ", text)
+        if not REMEDY_VERB.found_in(text):
+            return False
+    return " should " not in text or bool(REMEDY_VERB.found_in(_NORM_SHOULD.sub(" ", text)))
 
 
 def could_be_finding(text: str) -> bool:
