@@ -1171,3 +1171,12 @@ def test_what_someone_said_as_the_object_of_a_failing_is_no_allegation() -> None
 
 def test_a_stay_beyond_a_limit_is_a_failure() -> None:
     assert vocab.FAILURE_CUE.found_in("It left the family in a single room for 19 weeks, far beyond the six-week limit.")
+
+
+def test_not_following_its_own_named_policy_is_decision_making() -> None:
+    from pipeline.extraction import _strong_categories
+
+    assert "decision_making" in _strong_categories("It did not follow its own direct payments policy before it stopped them.")
+    # national clinical guidance is the care's standard, not a decision's
+    assert "decision_making" not in _strong_categories("The GP did not follow national guidance on referral.")
+    assert vocab.could_be_finding("It did not follow its own policy, which says a person should be told of concerns first.")

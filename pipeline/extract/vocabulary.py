@@ -115,6 +115,8 @@ _SUBORDINATE_REPORT = _rx(r"\b(?:when|after|although|even though|though|because|
                           r"(?:[\w’'-]+\s+){0,5}?(?:complain(?:s|ed|ing)?|said|says|asked|reported|told)\b|"
                           # ... what someone said as the object of a failing: "replies that did not deal with what he had said"
                           r"\bwhat\s+(?:he|she|they|[A-Z]\w*|mrs?\s+[A-Z]|ms\s+[A-Z])\s+(?:had\s+|has\s+)?(?:said|asked|raised|reported)\b|"
+                          # ... what a rule says: "its own policy, which says a person should be told"
+                          r"\b(?:policy|guidance|law|procedure|plan|code|regulations|rules|contract|framework|scheme),?\s+(?:which|that)\s+(?:says|said|states|stated)\b|"
                           # ... and a claim inside a noun phrase: "asked her to repay £3,420 it said was unspent"
                           r"\b(?:it|they)\s+(?:said|says|claimed|claims)\s+(?=(?:was|were|is|are|had been|would be)\b)")
 
@@ -343,7 +345,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            # (how it considered someone's needs is the assessment's)
                            r"(?:the way|how) (?:it|they|the \w+) (?:considered|decided|reached|made (?:its|the|their) decision)(?! (?:[\w’'-]+ ){0,3}?needs\b)|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:properly |correctly )?(?:follow|apply|comply with) "
-                           r"(?:the |its |their )?(?:own )?(?:recommendations|guidance|law|legislation|policy|policies|criteria|rules)\b|"
+                           r"(?:the |its |their )?(?:own (?:[\w-]+ ){0,2}?)?(?:recommendations|guidance|law|legislation|policy|policies|criteria|rules)\b|"
                            # a decision with no reasons given or recorded: "without giving any reasons",
                            # "gave no reasons", "with no recorded reason", "did not write down why"
                            r"(?:without|with no|gave no|giving no|recorded no|provided no) (?:giving |recording |providing |proper |any |written |recorded |clear )*(?:reasons?|rationale)\b|"
