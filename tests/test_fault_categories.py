@@ -1180,3 +1180,24 @@ def test_not_following_its_own_named_policy_is_decision_making() -> None:
     # national clinical guidance is the care's standard, not a decision's
     assert "decision_making" not in _strong_categories("The GP did not follow national guidance on referral.")
     assert vocab.could_be_finding("It did not follow its own policy, which says a person should be told of concerns first.")
+
+
+def test_an_allegations_model_topic_must_be_surer_where_no_cue_agrees() -> None:
+    from types import SimpleNamespace
+
+    from pipeline.extraction import _alleged_categories
+
+    def alleged(text: str, **scores: float) -> set[str]:
+        return _alleged_categories(SimpleNamespace(text=text, scores=SimpleNamespace(categories=scores)))
+
+    assert alleged("Mrs B complained about the home care her father received.", communication=0.75) == set()
+    assert alleged("Mrs B complained about the home care her father received.", communication=0.85) == {"communication"}
+    assert alleged("Mrs B complained the Council did not keep her informed.", communication=0.75) == {"communication"}
+
+
+def test_care_that_fell_below_its_standard_is_care_quality_and_no_remedy() -> None:
+    from pipeline.extraction import _strong_categories
+
+    sentence = "Some of the care Mr D received fell below the standard he should reasonably have expected."
+    assert "care_quality" in _strong_categories(sentence)
+    assert not vocab.sets_remedy(sentence)

@@ -103,7 +103,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"(?:policy|guidance|law|procedure|contract|rules|regulations|framework|code) (?:says|said|states|stated|required|requires|recommended)\b|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact|agreed))\b")
 # ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|(?<!holiday )(?<!sick )(?<!back )(?<!her )(?<!his )(?<!their )(?<!not )(?<!never )(?<!n't )pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b| be (?:done|completed|made|decided|issued) within\b)|will|(?<!had )agreed to|(?<!guidance )(?<!framework )(?<!code )(?<!policy )(?<!law )(?<!regulations )recommend\w*)\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|(?<!holiday )(?<!sick )(?<!back )(?<!her )(?<!his )(?<!their )(?<!not )(?<!never )(?<!n't )pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never| reasonably| properly| also)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b| be (?:done|completed|made|decided|issued) within\b)|will|(?<!had )agreed to|(?<!guidance )(?<!framework )(?<!code )(?<!policy )(?<!law )(?<!regulations )recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 _TURN = _rx(r",\s+but\b|;\s+however\b|,\s+however\b")
 
@@ -455,6 +455,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "care_quality": _cue(r"missed (?:[\w’'-]+ ){0,3}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
                         r"\btiming of (?:the |her |his |its )?(?:care )?(?:calls|visits)\b|"
+                        # the care judged against its standard: "Some of the care Mr D received fell below the standard"
+                        r"\bcare (?:(?!plan|package|assessment)[\w’'-]+ ){0,4}?(?:fell|was|were) (?:well |far |significantly )?(?:below|short of)\b|"
                         # checks and basic care not done: "did not carry out the hourly checks", "did not weigh Mr H"
                         r"(?:did not|didn't|failed to|not) (?:carry out|do|make|complete) (?:the |its |any )?(?:[\w-]+ )?(?:checks|observations|repositioning)\b|"
                         r"(?:did not|didn't|failed to|not) (?:weigh|reposition|turn) (?:her|him|them|(?:mrs?|ms|miss|dr) \w+)\b|"
