@@ -15,8 +15,8 @@ DEV := $(SHARED)/corpus/dev
 N ?= 60000
 # The written sets (data/written/*/README.md says how each was written and used): those read
 # to find errors, and those kept blind, whose scores alone are taken.
-DEVELOPMENT_SETS := a b c d e f g h i j k l m n
-BLIND_SETS := o p
+DEVELOPMENT_SETS := a b c d e f g h i j k l m n o p
+BLIND_SETS := q r
 
 .PHONY: setup browser run test eval train bench clean
 
