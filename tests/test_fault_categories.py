@@ -1201,3 +1201,22 @@ def test_care_that_fell_below_its_standard_is_care_quality_and_no_remedy() -> No
     sentence = "Some of the care Mr D received fell below the standard he should reasonably have expected."
     assert "care_quality" in _strong_categories(sentence)
     assert not vocab.sets_remedy(sentence)
+
+
+PLAIN_VOICE = ("Decision : Upheld\nSummary: Mrs D complained about her father's home care. The Council has agreed to "
+               "apologise and pay her £300.\nFinal decision\nWhat I found\nThe Agency's call logs show it missed 23 "
+               "visits in June. The Council did not check the call logs or hold a review of the package.{verdict}\n"
+               "The Council's complaints officer says she could not reach Mrs D by phone.")
+
+
+def test_a_decision_that_never_says_fault_finds_in_plain_words(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 131)", PLAIN_VOICE.format(verdict=""))
+    assert (HARWELL, "provider_oversight") in {(f.body, f.category) for f in ex.faults}
+
+
+def test_a_decision_that_says_fault_keeps_its_narration_as_background(nlp) -> None:
+    # where the investigator does use the word, narration is read only as a verdict allows
+    text = PLAIN_VOICE.format(verdict=" The Agency was at fault for the missed visits. The care plan was "
+                              "not at fault. Nor was the Council's record of the review at fault.")
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 132)", text)
+    assert (HARWELL, "provider_oversight") not in {(f.body, f.category) for f in ex.faults}
