@@ -1220,3 +1220,20 @@ def test_a_decision_that_says_fault_keeps_its_narration_as_background(nlp) -> No
                               "not at fault. Nor was the Council's record of the review at fault.")
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 132)", text)
     assert (HARWELL, "provider_oversight") not in {(f.body, f.category) for f in ex.faults}
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("Crews missed her collection eleven times, and the Council's complaint replies promised it would be resolved.",
+     "complaint_handling"),
+    ("Two appointments were cancelled without anyone letting her know.", "communication"),
+    ("The Practice gave Mr X incorrect information about his choice of provider.", "communication"),
+    ("The ward did not speak to Mrs Z before her mother left.", "communication"),
+    ("There was no reassessment of his needs and nothing on file explains the decision.", "decision_making"),
+    ("It was ten weeks before the Council found an agency to provide the care.", "delay"),
+    ("The home kept no daily notes for the first month.", "record_keeping"),
+])
+def test_plain_words_for_a_failing_name_its_category(sentence: str, category: str) -> None:
+    from pipeline.extraction import _strong_categories
+
+    assert category in _strong_categories(sentence)
+    assert vocab.FAILURE_CUE.found_in("It was ten weeks before the Council found an agency.")

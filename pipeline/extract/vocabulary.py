@@ -90,7 +90,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"poor|inadequate|incorrect(?:ly)?|not properly|"
                    r"never|nobody|no one|neither|nor did|refused|unsuitable|contrary to|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
                    r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
-                   r"fell below|below the standard|(?:far |well |long )?beyond the (?:[\w-]+ ){0,2}?(?:limit|deadline|timescale)s?|instead of|should (?:never )?have|ought (?:never )?to have|cannot show|could not show|"
+                   r"fell below|below the standard|\bit was (?:over |more than |nearly |almost |another |a further |a full )?" + DURATION + r" (?:before|until)\b|(?:far |well |long )?beyond the (?:[\w-]+ ){0,2}?(?:limit|deadline|timescale)s?|instead of|should (?:never )?have|ought (?:never )?to have|cannot show|could not show|"
                    r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + DURATION + "|"
                    # "spent a further eight months disagreeing", "not satisfied the Care Provider did enough"
                    r"spent (?:a further |another |over |more than |nearly |almost )?" + DURATION + r" (?:[\w’'-]+ ){0,2}?(?:disagree|argu|disput)\w*|"
@@ -256,7 +256,7 @@ CATEGORY_CUES: dict[str, Cue] = {
 # lookaround, which gives no anchor, so a rarer one is used.
 STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # "handling of Ms A's complaint": a titled initial is a possessive like "her"
-    "complaint_handling": _cue(r"complaint[- ]handling|handl\w+ (?:of )?(?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |its )?complaints?|"
+    "complaint_handling": _cue(r"complaint[- ]handling|complaints? (?:repl(?:y|ies)|responses|letters?)\b|handl\w+ (?:of )?(?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |its )?complaints?|"
                                r"(?:respon|repl|answer)\w* (?:to )?(?:[\w’'-]+ ){0,6}?complaints?\b|complaints? (?:response|process|procedure)|"
                                r"(?:deal|dealt|dealing) with (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |this |its )?complaints?\b|"
                                # "the stage three panel", "a stage two investigation" of a complaints procedure
@@ -267,7 +267,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"stage (?:one|two|three|1|2|3) of (?:the |its |our |their )?(?:complaints? )?(?:procedure|process)\b|"
                                r"investigat\w* (?:(?:mrs?|ms|miss|dr) \w+['’]s|\w+['’]s) (?:complaint|concerns)\b|"
                                r"\b(?:first|second|third|final) stage of (?:her|his|their|the|its) complaint"),
-    "delay": _cue(r"\bdelay|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
+    "delay": _cue(r"\bdelay|\bit was (?:over |more than |nearly |almost |another |a further |a full )?" + DURATION + r" (?:before|until)\b|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
                   r"(?:within|in) a reasonable (?:time|timescale|period)|"
                   # (not "should have acted sooner": a concession of the failings just told, whatever they were)
                   r"\bnot (?!acted\b|intervened\b)(?:[\w’'-]+ ){1,6}?sooner\b|should have (?!acted\b|intervened\b)(?:[\w’'-]+ ){1,6}?sooner\b|"
@@ -291,7 +291,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # Not telling, explaining or advising, in any form of the negation ("its failure to
     # tell him", "for not explaining", "failed to properly advise her"), and too little
     # information or discussion with the person or family.
-    "communication": _cue(r"communicat|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|misleading|conflicting information|"
+    "communication": _cue(r"communicat|(?:incorrect|inaccurate) (?:information|advice)|without (?:anyone|anybody|someone) (?:letting|telling|informing|warning)\b|(?:did not|didn't|failed to|not|never) (?:speak|talk)\w* (?:to|with) (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|misleading|conflicting information|"
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without|never) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|discuss(?:ed|ing)?|"
                           # updating a person, not a document ("did not update the plan" is planning)
@@ -334,7 +334,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                       r"(?:review|assessment|assessor)\w* (?:[\w’'-]+ ){0,4}?(?:did not|didn't|failed to|not) (?:properly )?(?:consider|look at|take account of|address|include|cover) (?:[\w’'-]+ ){0,6}?needs\b|without (?:a |an |any )?(?:new |fresh |proper |up-to-date )?(?:re-?)?assessment\b|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
                       r"re-?assess|considered (?:[\w’'-]+ ){0,3}?needs\b|"
                       r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bdst\b|eligib|checklist"),
-    "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|(?:did not|failed to|failing to|not) (?:properly )?consider|"
+    "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|nothing (?:on (?:the )?file|in (?:the |its |their )?records?) (?:explains|shows|records|says) (?:why|the decision|the reason)|(?:did not|failed to|failing to|not) (?:properly )?consider|"
                            r"(?:recognis|consider|understand|accept)\w* (?:its|the|their) (?:legal |statutory )?dut(?:y|ies)|"
                            r"(?:incorrect|wrong|flawed|unreasonable|irrational) (?:decision|policy|policies)|"
                            # "its policy is flawed"; "failed to follow its own guidance", "did not apply the law correctly"
@@ -440,7 +440,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                          r"\bno (?:further )?enquiry (?:was )?(?:needed|necessary|required)\b"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?\b(?! (?:of )?why\b)"
                            # "there is no record that anyone checked": what was not done, not how it was recorded
-                           r"(?! (?:that |of )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:checked|considered|asked|looked|thought|discussed|spoke))|(?:did|do|does) not record|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
+                           r"(?! (?:that |of )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:checked|considered|asked|looked|thought|discussed|spoke))|(?:did|do|does) not record|(?:kept|keep|keeping|made|make) no (?:[\w-]+ )?(?:notes?|records?)\b(?! (?:of )?why\b)|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
                            r"without (?:recording|noting|documenting)\b(?! why| (?:any |a |the |its )?(?:reasons?|rationale))|records? (?:did not|do not|does not) (?:show|record|say|include)\b(?! (?:that )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:considered|checked|thought|asked|looked))|(?:records?|charts?|notes|logs?) (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*|show\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ ){0,2}?(?:records|charts|notes|logs)\b|"
                            r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records?|charts)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
