@@ -1237,3 +1237,12 @@ def test_plain_words_for_a_failing_name_its_category(sentence: str, category: st
 
     assert category in _strong_categories(sentence)
     assert vocab.FAILURE_CUE.found_in("It was ten weeks before the Council found an agency.")
+
+
+def test_a_care_home_the_complaint_names_as_a_place_is_not_involved(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 133)", "Decision : Upheld\nSummary: Mr S complained about a "
+                    "top-up fee. The Council did not offer a home at its usual rate, which was fault.\nThe complaint\n"
+                    "1. In March 2024 his mother moved from hospital to Larch Court Care Home.\n"
+                    "2. He says the care provider did not explain the fee.")
+    names = {b.name for b in ex.bodies}
+    assert "Larch Court Care Home" not in names and HARWELL in names
