@@ -1573,6 +1573,7 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
 
 
 _COMPLAINS = re.compile(r"\bcomplain", re.I)
+_ITEM_MARKS = frozenset("•-–*·")
 
 
 def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[str]:
@@ -1582,8 +1583,12 @@ def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[
     names them ("complained about the way the Council and Trust assessed him" in a
     decision about the Trust: "the Council" is involved though no council is named)."""
     out = set()
+    listed = False  # in the items of "Mrs D complains:"
     for s in sentences:
         complains = s.section in (sections_mod.SUMMARY, sections_mod.COMPLAINT) and bool(_COMPLAINS.search(s.text))
+        item = listed and s.text.lstrip()[:1] in _ITEM_MARKS
+        listed = s.section == sections_mod.COMPLAINT and (item or (complains and s.text.rstrip().endswith(":")))
+        complains = complains or item
         if not (complains or s.section == sections_mod.COMPLAINT):
             continue
         for _, key in s.bodies:
