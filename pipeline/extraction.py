@@ -776,7 +776,9 @@ _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,
                            # each body with what it did: "fault by the Agency, which ..., and by the Council, which ..."
                            r",\s+(?:and\s+)?(?=by\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s*(?:,\s*which|in|for)\b)|"
                            # "fault by the Agency in ..., and fault by the Council in ..."
-                           r",\s+(?:and\s+)?(?=(?:fault|failings?|maladministration)\s+by\s)")
+                           r",\s+(?:and\s+)?(?=(?:fault|failings?|maladministration)\s+by\s)|"
+                           # "We upheld complaints about these matters as well as finding poor complaint handling"
+                           r",?\s+as well as (?=find(?:ing|s)?\b)")
 
 
 # A clause that only states what a fault did to the person ("..., and this caused her

@@ -1246,3 +1246,10 @@ def test_a_care_home_the_complaint_names_as_a_place_is_not_involved(nlp) -> None
                     "2. He says the care provider did not explain the fee.")
     names = {b.name for b in ex.bodies}
     assert "Larch Court Care Home" not in names and HARWELL in names
+
+
+def test_upheld_complaints_as_well_as_a_finding_of_its_own_are_two_findings(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 134)", "Summary: Miss D complained the Council delayed in "
+                    "deciding if it owed her the main housing duty. We upheld complaints about these matters as well as "
+                    "finding poor complaint handling by the Council.")
+    assert {f.category for f in ex.faults} >= {"delay", "complaint_handling"}
