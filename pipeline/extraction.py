@@ -1127,7 +1127,9 @@ def _indefinite_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
 # organisation", "the two bodies", "both trusts", "neither of them". (Not "This was
 # fault by both": in a decision with three bodies, that is the two just named.)
 _EVERY_BODY = re.compile(r"\b(?:both|all three|each of the|the|the two|neither) (?:organisations?|authorities|bod(?:y|ies))\b|"
-                         r"\bboth (?:trusts|councils|parties|of them)\b|\bneither of them\b", re.I)
+                         r"\bboth (?:trusts|councils|parties|of them)\b|\bneither of them\b|"
+                         # "Neither invoked the local disputes procedure.", "Both knew ..."
+                         r"^\W*(?:neither|both)\s+(?=(?:\w+ed|did|was|were|had|has|have|took|made|kept|knew|went|told)\b)", re.I)
 
 
 _BY_HOLDER = re.compile(r"\W*(?:and\s+)?by\s+(?:the\s+)?")

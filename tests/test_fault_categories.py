@@ -1253,3 +1253,11 @@ def test_upheld_complaints_as_well_as_a_finding_of_its_own_are_two_findings(nlp)
                     "deciding if it owed her the main housing duty. We upheld complaints about these matters as well as "
                     "finding poor complaint handling by the Council.")
     assert {f.category for f in ex.faults} >= {"delay", "complaint_handling"}
+
+
+def test_neither_as_a_subject_is_every_body() -> None:
+    from pipeline.extraction import _EVERY_BODY
+
+    assert _EVERY_BODY.search("Neither invoked the local disputes procedure.")
+    assert _EVERY_BODY.search("Both knew the home could not meet his needs.")
+    assert not _EVERY_BODY.search("Neither the Council nor the ICB replied.")  # the bodies named are read
