@@ -1646,7 +1646,7 @@ def _faults_from_complaint(sentences: list[Sentence], registry: BodyRegistry, bo
 NOT_INVESTIGATED = ("closed_after_initial_enquiries", "not_investigated")
 
 
-_AGREED_REMEDY = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:apologis|pay|refund|reimburs)|\bwill\s+(?:now\s+)?apologis", re.I)
+_AGREED_REMEDY = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:apologis|pay|refund|reimburs)|\bwill\s+(?:now\s+)?(?:apologis|pay\b|refund|reimburs)", re.I)
 
 
 def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sentence], record: DecisionRecord) -> bool | None:

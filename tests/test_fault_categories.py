@@ -1261,3 +1261,11 @@ def test_neither_as_a_subject_is_every_body() -> None:
     assert _EVERY_BODY.search("Neither invoked the local disputes procedure.")
     assert _EVERY_BODY.search("Both knew the home could not meet his needs.")
     assert not _EVERY_BODY.search("Neither the Council nor the ICB replied.")  # the bodies named are read
+
+
+def test_a_summary_saying_what_the_body_will_pay_found_fault(nlp) -> None:
+    # no outcome line: the remedy says the complaint was upheld
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 136)", "Summary: Mr H complained about how long the Council "
+                    "took to issue his daughter's plan. The Council took 38 weeks to issue the final plan, nearly twice "
+                    "the 20 weeks the regulations allow. The Council will pay £400 to Mr H for his distress.")
+    assert ex.fault_found is True and "delay" in {f.category for f in ex.faults}
