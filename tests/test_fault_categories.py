@@ -1269,3 +1269,9 @@ def test_a_summary_saying_what_the_body_will_pay_found_fault(nlp) -> None:
                     "took to issue his daughter's plan. The Council took 38 weeks to issue the final plan, nearly twice "
                     "the 20 weeks the regulations allow. The Council will pay £400 to Mr H for his distress.")
     assert ex.fault_found is True and "delay" in {f.category for f in ex.faults}
+
+
+def test_a_no_fault_finding_does_not_end_the_plain_voice(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 137)",
+                    PLAIN_VOICE.format(verdict=" I do not find the Agency at fault for the timing of the visits."))
+    assert (HARWELL, "provider_oversight") in {(f.body, f.category) for f in ex.faults}
