@@ -989,7 +989,8 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         listed = (opened == sent.section or id(sent) in judged) and _goes_on_to_say(sent)
         # (a report is no finding: "the Council says", "it believed", "Mrs Y says the ICB delayed")
         if not listed and plain_voice and sent.section == sections_mod.FINDINGS and vocab.FAILURE_CUE.found_in(sent.text) \
-                and _goes_on_to_say(sent) and not vocab.ALLEGATION.found_in(sent.text) and _fault_bodies(sent, registry):
+                and _goes_on_to_say(sent) and not vocab.ALLEGATION.found_in(sent.text) \
+                and (_fault_bodies(sent, registry) or _PRONOUN_START.match(sent.text)):
             listed = True
         if not listed:
             opened = None

@@ -1275,3 +1275,9 @@ def test_a_no_fault_finding_does_not_end_the_plain_voice(nlp) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 137)",
                     PLAIN_VOICE.format(verdict=" I do not find the Agency at fault for the timing of the visits."))
     assert (HARWELL, "provider_oversight") in {(f.body, f.category) for f in ex.faults}
+
+
+def test_in_plain_voice_it_and_they_are_the_body_before(nlp) -> None:
+    text = PLAIN_VOICE.format(verdict=" It did not reply to two of Mrs D's letters either.")
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 138)", text)
+    assert (HARWELL, "communication") in {(f.body, f.category) for f in ex.faults}
