@@ -1281,3 +1281,11 @@ def test_in_plain_voice_it_and_they_are_the_body_before(nlp) -> None:
     text = PLAIN_VOICE.format(verdict=" It did not reply to two of Mrs D's letters either.")
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 138)", text)
     assert (HARWELL, "communication") in {(f.body, f.category) for f in ex.faults}
+
+
+def test_no_service_that_can_meet_the_needs_is_commissioning() -> None:
+    from pipeline.extraction import _strong_categories
+
+    assert "commissioning" in _strong_categories("The Council has not arranged a service that can meet the needs of "
+                                                 "people discharged at weekends.")
+    assert "commissioning" in _strong_categories("The ICB did not commission a care package that could meet his needs.")

@@ -388,6 +388,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:had (?:already )?told|told|warned) (?:it|them|the council|the icb|both of them)(?:,? in writing,?)? (?:that )?(?:it|they) (?:could not|couldn't|cannot|was unable to|had no)\b|"
                           r"\bknew (?:that )?(?:the |its )?(?:home|agency|provider|placement|company) (?:could not|couldn't|was unable to|had no)\b|"
                           r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|(?:widen|extend|broaden)\w* (?:the |its |their )?search\b|"
+                          # no service that can meet the needs: "has not arranged a service that can meet
+                          # the needs of people discharged at weekends"
+                          r"(?:did not|didn't|has not|had not|have not|never|failed to|not) (?:arrang|commission|secur|sourc|provid|put in place)\w* (?:a |an |any )?(?:[\w-]+ ){0,2}?"
+                          r"(?:service|provider|placement|package|care|support) (?:that|which) (?:can|could|would|was able to) meet\b|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
                           # "arranging for an agency to provide her care", "to find a care provider"
                           r"(?:arrang\w*|find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b|"
