@@ -421,6 +421,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"(?:review|consider|check|ask)\w* (?:whether|if) (?:[\w’'-]+ ){0,3}?(?:placement|package|home|care) (?:was|were|is|remained) (?:still )?safe\b|"
                                r"check\w* (?:the |its )?(?:call|visit|daily|care) (?:logs|records|monitoring)\b"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
+                          # "The Trust and the Council had no agreed process for confirming ..."
+                          r"\bno (?:agreed|joint|shared) (?:process|protocol|procedure|arrangements?|approach|pathway)\b|"
                           # not working with another service, nor holding the joint meeting; not
                           # telling another council or NHS body what it needed to know
                           r"(?:did not|didn't|failed to|not|never) work (?:[\w’'-]+ ){0,2}?with (?:the |its |their )?(?:local |other |another |relevant )?"
