@@ -1232,6 +1232,8 @@ def test_a_decision_that_says_fault_keeps_its_narration_as_background(nlp) -> No
     ("It was ten weeks before the Council found an agency to provide the care.", "delay"),
     ("The home kept no daily notes for the first month.", "record_keeping"),
     ("The Trust and the Council had no agreed process for confirming a care start date.", "joint_working"),
+    ("The council did not carry out the monitoring visit its contracts officer promised.", "provider_oversight"),
+    ("The ICB did not hold a contract review meeting with the Agency until April.", "provider_oversight"),
 ])
 def test_plain_words_for_a_failing_name_its_category(sentence: str, category: str) -> None:
     from pipeline.extraction import _strong_categories

@@ -404,6 +404,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # no choice of a home (at its usual rate) offered
                           r"(?:did not|didn't|failed to|not) (?:give|offer) (?:[\w’'-]+ ){0,4}?(?:option|choice) (?:[\w’'-]+ ){0,3}?(?:care home|nursing home|home|placement)s?\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
+                               # "did not carry out the monitoring visit", "no contract review meeting"
+                               r"\bmonitoring (?:visits?|checks?|meetings?)\b|\bcontract (?:monitoring|reviews?|review meetings?)\b|"
                                # checking a provider's performance, or acting under its contract
                                r"(?:check|review|monitor|inspect|assess|challeng)\w* (?:[\w’'-]+ ){0,3}?(?:performance|compliance)|"
                                r"(?:did not|didn't|failed to|not|never) (?:contact|challenge|chase|question|raise (?:[\w’'-]+ ){0,3}?with)(?= (?:the |its )?(?:agency|provider|care provider|care home|contractor)\b)|"
