@@ -1653,6 +1653,9 @@ NOT_INVESTIGATED = ("closed_after_initial_enquiries", "not_investigated")
 _AGREED_REMEDY = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:apologis|pay|refund|reimburs)|\bwill\s+(?:now\s+)?(?:apologis|pay\b|refund|reimburs)", re.I)
 
 
+_UNDECIDED = re.compile(r"\bdiscontinu\w*|\beven if there (?:was|were|had been) (?:any )?fault|\bwhether there (?:was|were|had been) (?:any )?fault", re.I)
+
+
 def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sentence], record: DecisionRecord) -> bool | None:
     if outcome in ("not_upheld", *NOT_INVESTIGATED):
         # "Not upheld" can still be fault without injustice ("there were some faults by the
@@ -1662,7 +1665,14 @@ def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sente
         if faults:
             return True
         said_none = any(vocab.NO_FAULT.found_in(s.text) for s in sentences if s.section in FAULT_SECTIONS)
-        return False if said_none or not record.truncated else None
+        if said_none or not record.truncated:
+            return False
+        # A complaint not upheld on its merits found no fault, though the summary says so
+        # in its own words ("reached its decision in the proper way", "was entitled to");
+        # one whose investigation was discontinued did not decide ("even if there was fault").
+        decided = outcome == "not_upheld" and not any(
+            _UNDECIDED.search(s.text) for s in sentences if s.section == sections_mod.SUMMARY)
+        return False if decided else None
     if faults or outcome in ("upheld", "partly_upheld"):
         return True
     if any(_is_finding(s) for s in sentences if s.section in FAULT_SECTIONS and s.fault_word):

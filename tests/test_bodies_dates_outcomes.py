@@ -282,3 +282,17 @@ def test_a_care_home_named_only_in_the_title_is_the_body(nlp) -> None:
                             "mother's death, which was fault. The care home has agreed to refund £1,512.\n", title=title), nlp)
     assert [(b.name, b.body_type) for b in ex.bodies] == [("Larkmoor House", "care_provider")]
     assert [p.payer for p in ex.payments] == ["Larkmoor House"]
+
+
+@pytest.mark.parametrize("summary, fault_found", [
+    # not upheld on its merits, said in the summary's own words: no fault, though the page is cut short
+    ("Mr G complained the Council refused free school transport. The Council measured the walking route properly. "
+     "It was entitled to reach the decision it did.", False),
+    # an investigation discontinued decided nothing
+    ("The Ombudsman exercised discretion to discontinue the investigation. This is because there is no outstanding "
+     "injustice to him even if there was fault.", None),
+])
+def test_a_cut_short_decision_not_upheld(nlp, summary: str, fault_found) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 010)", f"Summary: {summary}\nThe complaint\n1. Mr G says",
+                outcome="Not upheld", truncated=True)
+    assert ex.fault_found is fault_found
