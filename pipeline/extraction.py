@@ -155,7 +155,9 @@ def normalise_outcome(value: str | None) -> str | None:
     return None
 
 
-_PHSO_ASSESSMENT = re.compile(r"before we decide (?:if|whether) we should (?:conduct|carry out) a (?:detailed )?investigation", re.I)
+_PHSO_ASSESSMENT = re.compile(r"before we decide (?:if|whether) (?:we should (?:conduct|carry out) a (?:detailed )?investigation|"
+                              r"to investigate (?:a|the|this) complaint)|"
+                              r"\bclosed (?:it|the complaint|this complaint|the case) after (?:our|my|its) initial enquiries", re.I)
 _PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:partly |partially |do not |did not |not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*"
                             r"|\b(?:our|my) decision (?:is )?(?:not )?to (?:partly |partially )?uphold\b", re.I)
 

@@ -296,3 +296,13 @@ def test_a_cut_short_decision_not_upheld(nlp, summary: str, fault_found) -> None
     ex = titled(nlp, "Harwell Borough Council (25 999 010)", f"Summary: {summary}\nThe complaint\n1. Mr G says",
                 outcome="Not upheld", truncated=True)
     assert ex.fault_found is fault_found
+
+
+@pytest.mark.parametrize("words", [
+    "Before we decide whether to investigate a complaint in detail, we look at whether there are signs of failings.",
+    "We will not investigate this complaint further. We have closed it after our initial enquiries.",
+])
+def test_a_phso_page_closed_after_initial_enquiries_says_so_in_words(nlp, words: str) -> None:
+    ex = extract_one(record(f"The Complaint:\n1. Ms V complains about the Practice.\nFindings:\n2. {words}\n",
+                            source="phso", reference="P-000011", title="P-000011 - Marlpit Dental Practice"), nlp)
+    assert ex.outcome == "closed_after_initial_enquiries"
