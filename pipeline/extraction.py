@@ -326,6 +326,23 @@ class BodyRegistry:
         pattern = re.compile(r"\b(?:" + "|".join(f"({re.escape(a)})" for a, _ in names) + r")\b", re.I)
         return [(m.start(), names[m.lastindex - 1][1]) for m in pattern.finditer(text)]
 
+    def merge(self, part: str, whole: str) -> None:
+        """Read body `part` as body `whole` from now on: a home and the company that runs it."""
+        body = self.bodies.pop(part)
+        target = self.bodies[whole]
+        for alias_key, key in list(self.aliases.items()):
+            if key == part:
+                self.aliases[alias_key] = whole
+        for name in (body.name, *body.aliases):
+            self.aliases[body_rules.role_key(name)] = whole
+        target.aliases |= body.aliases
+        target.from_title |= body.from_title
+        target.defined |= body.defined
+        for variant, key in list(self._by_variant.items()):
+            if key == part:
+                self._by_variant[variant] = whole
+        self._resolved.clear()
+
     def placeholder(self, mention: body_rules.BodyMention) -> str:
         """A body named only by its role ("the council"), as the text writes it."""
         role = body_rules.role_key(mention.text)
@@ -1505,10 +1522,31 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
     for m in mentions:
         if not m.is_role:
             registry.add(m.text, m.body_type, alias=m.alias)
+    _merge_homes_into_their_companies(record.text, registry)
     sentences: list[Sentence] = []
     for doc in docs:
         sentences.extend(_sentences(doc, doc.user_data["offset"], doc.user_data["section"], registry))
     return registry, sentences
+
+
+# "Hollybrook Care Group Ltd, which runs Ivybank Nursing Home (the Home)", "Ruddington
+# Manor, a nursing home run by New Care Ltd": the company is the body complained about and
+# answerable; the home is where it gave the care.
+_RUNS = r",?\s+(?:which|who)\s+(?:runs|ran|operates|operated|owns|owned|manages|managed)\s+(?:the\s+)?"
+_RUN_BY = r"[^.;]{0,80}?\b(?:run|operated|owned|managed)\s+by\s+(?:the\s+)?"
+
+
+def _merge_homes_into_their_companies(text: str, registry: BodyRegistry) -> None:
+    providers = [(k, b) for k, b in registry.bodies.items() if b.body_type == body_rules.CARE_PROVIDER]
+    if len(providers) < 2 or not re.search(r"\b(?:runs|ran|run by|operate[sd]?|owns|owned|manage[sd]?)\b", text):
+        return
+    for home_key, home in providers:
+        for company_key, company in providers:
+            if home_key == company_key or home_key not in registry.bodies or company_key not in registry.bodies:
+                continue
+            h, c = re.escape(home.name), re.escape(company.name)
+            if re.search(c + _RUNS + h, text) or re.search(h + _RUN_BY + c, text):
+                registry.merge(home_key, company_key)
 
 
 def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> Extraction:

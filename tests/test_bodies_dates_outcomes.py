@@ -306,3 +306,16 @@ def test_a_phso_page_closed_after_initial_enquiries_says_so_in_words(nlp, words:
     ex = extract_one(record(f"The Complaint:\n1. Ms V complains about the Practice.\nFindings:\n2. {words}\n",
                             source="phso", reference="P-000011", title="P-000011 - Marlpit Dental Practice"), nlp)
     assert ex.outcome == "closed_after_initial_enquiries"
+
+
+@pytest.mark.parametrize("introduced", [
+    "Hollybrook Care Group Ltd, which runs Ivybank Nursing Home (the Home)",
+    "Ivybank Nursing Home (the Home), a nursing home run by Hollybrook Care Group Ltd",
+])
+def test_a_home_is_read_as_the_company_that_runs_it(nlp, introduced: str) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 011)",
+                f"Summary: Mr Z complained about Harwell Borough Council and {introduced}.\nFinal decision\nFindings\n"
+                "The Home did not reposition Mrs Z as her care plan required, which was fault. The Home will pay Mr Z £300.\n")
+    assert {b.name for b in ex.bodies} == {"Harwell Borough Council", "Hollybrook Care Group Ltd"}
+    assert ("Hollybrook Care Group Ltd", "care_quality") in {(f.body, f.category) for f in ex.faults}
+    assert [p.payer for p in ex.payments] == ["Hollybrook Care Group Ltd"]
