@@ -1234,6 +1234,7 @@ def test_a_decision_that_says_fault_keeps_its_narration_as_background(nlp) -> No
     ("The Trust and the Council had no agreed process for confirming a care start date.", "joint_working"),
     ("The council did not carry out the monitoring visit its contracts officer promised.", "provider_oversight"),
     ("The ICB did not hold a contract review meeting with the Agency until April.", "provider_oversight"),
+    ("The Council then provided only four of the 24 nights in her plan.", "service_provision"),
 ])
 def test_plain_words_for_a_failing_name_its_category(sentence: str, category: str) -> None:
     from pipeline.extraction import _strong_categories

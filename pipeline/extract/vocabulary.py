@@ -487,6 +487,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                               r"unable to provide|provision|(?:did not|didn't|failed to|not) allocate|no (?:personal adviser|social worker|care coordinator|key worker)\b|"
                               r"(?:received|had|got|provided|given) (?:no|none of the) (?:[\w-]+ ){0,2}?(?:education|care|support|services?|help|tuition|teaching|visits|breaks|therapy)\b|provided none\b|"
                               r"\bcollections? (?:[\w’'-]+ ){0,4}?missed|missed (?:[\w’'-]+ ){0,3}?collections?\b|"
+                              # part of what was due: "then provided only four of the 24 nights in her plan"
+                              r"\b(?:provided|delivered|arranged|gave|funded) only (?:[\w-]+ ){0,2}?(?:of|out of) (?:the |her |his |their )?\d+\b|"
                               # a family kept in bed and breakfast past the legal limit
                               r"bed and breakfast (?:[\w’',-]+ ){0,12}?(?:for (?:over |more than |almost |nearly )?" + DURATION + r"|longer than|beyond|limit)\b|"
                               r"(?:fewer|less) (?:[\w’'-]+ ){0,3}?(?:hours|visits|calls|sessions)(?= than\b)|"
