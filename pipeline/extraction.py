@@ -1690,7 +1690,9 @@ def _faults_from_complaint(sentences: list[Sentence], registry: BodyRegistry, bo
 NOT_INVESTIGATED = ("closed_after_initial_enquiries", "not_investigated")
 
 
-_AGREED_REMEDY = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:apologis|pay|refund|reimburs)|\bwill\s+(?:now\s+)?(?:apologis|pay\b|refund|reimburs)", re.I)
+_AGREED_REMEDY = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:apologis|pay|refund|reimburs)|\bwill\s+(?:now\s+)?(?:apologis|pay\b|refund|reimburs)|"
+                            # "The Council has agreed to our recommendations."
+                            r"\b(?:has|have)\s+(?:now\s+|also\s+)?(?:agreed\s+to|accepted)\s+(?:our|my|the\s+ombudsman['’]s)\s+recommendations?\b", re.I)
 
 
 _UNDECIDED = re.compile(r"\bdiscontinu\w*|\beven if there (?:was|were|had been) (?:any )?fault|\bwhether there (?:was|were|had been) (?:any )?fault", re.I)

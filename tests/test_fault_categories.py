@@ -1293,3 +1293,10 @@ def test_no_service_that_can_meet_the_needs_is_commissioning() -> None:
     assert "commissioning" in _strong_categories("The Council has not arranged a service that can meet the needs of "
                                                  "people discharged at weekends.")
     assert "commissioning" in _strong_categories("The ICB did not commission a care package that could meet his needs.")
+
+
+def test_a_summary_whose_body_agreed_to_our_recommendations_found_fault(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 139)", "Summary: Mrs Q complained about her husband's "
+                    "discharge. The Council agreed the discharge plan without checking that Mrs Q could manage his care "
+                    "overnight. The Council has agreed to our recommendations.")
+    assert ex.fault_found is True and "care_planning" in {f.category for f in ex.faults}
