@@ -48,8 +48,10 @@ if TYPE_CHECKING:
 # 0.3.7: commissioning, oversight and care quality by whoever does them, more delay,
 # decision-making, communication, service and commissioning wordings, payment purposes;
 # 0.3.8: verdicts without a fault word, narration a verdict judges, the old formula's
-# variants, a company name ending a sentence, cue exceptions, forms from the dev misses).
-EXTRACTOR_VERSION = "0.3.8"
+# variants, a company name ending a sentence, cue exceptions, forms from the dev misses;
+# 0.3.9: decisions in plain voice, surer allegation topics, remedies that say fault was
+# found, a home read as the company that runs it, more plain-words failures and cues).
+EXTRACTOR_VERSION = "0.3.9"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
