@@ -94,7 +94,8 @@ def test_sample_floors(sample_scores):
 # annotation guide by writers who never read the extractor. data/holdout is sealed: nobody
 # changing the extractor reads its texts or errors, so its score is the nearest thing here
 # to decisions nobody has seen; sets Q and R were blind through session 13 (their first and
-# last scores are the session's honest before -> after). The other sets are development data
+# last scores are the session's honest before -> after; their per-pair results were seen
+# after that, so they are development data from session 14). The other sets are development data
 # (read to find kinds of error): their figures flatter the extractor. Faults body+category
 # F1, session 8 start -> 9 end -> 10 end -> 11 end -> 12 end -> 13 end: holdout 0.524 -> 0.653
 # -> 0.689 -> 0.715 -> 0.744 -> 0.759 (categories 0.539 -> 0.672 -> 0.721 -> 0.739 -> 0.775 ->
