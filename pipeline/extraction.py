@@ -1647,9 +1647,11 @@ def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[
                 continue
             if not complains and (body.body_type == body_rules.OTHER or (
                     body.body_type == body_rules.CARE_PROVIDER and not body.name.lower().startswith("the "))):
-                # a school the complaint section names as background ("her son's place at
-                # Elm Primary School") is not what is complained about; a role the section
-                # names is (it stands for the body nobody named: tried, the dev corpus lost two)
+                # a school or a care home the complaint section names as background ("her
+                # son's place at Elm Primary School", "moved from hospital to Gorsedene
+                # Court") is not what is complained about; a role the section names is ("the
+                # care provider": it stands for the body nobody named; tried, the dev corpus
+                # lost two)
                 continue
             out.add(key)
     return out

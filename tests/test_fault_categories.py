@@ -1240,7 +1240,11 @@ def test_plain_words_for_a_failing_name_its_category(sentence: str, category: st
     from pipeline.extraction import _strong_categories
 
     assert category in _strong_categories(sentence)
+
+
+def test_how_long_it_was_before_is_a_failure() -> None:
     assert vocab.FAILURE_CUE.found_in("It was ten weeks before the Council found an agency.")
+    assert not vocab.FAILURE_CUE.found_in("It was a week before Christmas.")
 
 
 def test_a_care_home_the_complaint_names_as_a_place_is_not_involved(nlp) -> None:

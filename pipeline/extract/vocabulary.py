@@ -82,6 +82,8 @@ ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:
 DURATION = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
              r"sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty|several|many|a few)(?: and a half)? "
              r"(?:working )?(?:hours?|days?|weeks?|months?|years?)")
+# How long it was before something happened: "It was ten weeks before the Council found an agency".
+WAITED_BEFORE = r"\bit was (?:over |more than |nearly |almost |another |a further |a full )?" + DURATION + r" (?:before|until) (?:the|its|their|it|they|he|she|anyone|anybody|any|a|an|mrs?|ms|miss|dr)\b"
 # What a summary says went wrong, without the word "fault": "The Council did not provide
 # enough support", "There was a lack of joined up working", "took 14 weeks to reply",
 # "never found one", "without considering", "should have funded", "fell below the standard",
@@ -90,7 +92,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"poor|inadequate|incorrect(?:ly)?|not properly|"
                    r"never|nobody|no one|neither|nor did|refused|unsuitable|contrary to|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
                    r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
-                   r"fell below|below the standard|\bit was (?:over |more than |nearly |almost |another |a further |a full )?" + DURATION + r" (?:before|until)\b|(?:far |well |long )?beyond the (?:[\w-]+ ){0,2}?(?:limit|deadline|timescale)s?|instead of|should (?:never )?have|ought (?:never )?to have|cannot show|could not show|"
+                   r"fell below|below the standard|" + WAITED_BEFORE + r"|(?:far |well |long )?beyond the (?:[\w-]+ ){0,2}?(?:limit|deadline|timescale)s?|instead of|should (?:never )?have|ought (?:never )?to have|cannot show|could not show|"
                    r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + DURATION + "|"
                    # "spent a further eight months disagreeing", "not satisfied the Care Provider did enough"
                    r"spent (?:a further |another |over |more than |nearly |almost )?" + DURATION + r" (?:[\w’'-]+ ){0,2}?(?:disagree|argu|disput)\w*|"
@@ -267,7 +269,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"stage (?:one|two|three|1|2|3) of (?:the |its |our |their )?(?:complaints? )?(?:procedure|process)\b|"
                                r"investigat\w* (?:(?:mrs?|ms|miss|dr) \w+['’]s|\w+['’]s) (?:complaint|concerns)\b|"
                                r"\b(?:first|second|third|final) stage of (?:her|his|their|the|its) complaint"),
-    "delay": _cue(r"\bdelay|\bit was (?:over |more than |nearly |almost |another |a further |a full )?" + DURATION + r" (?:before|until)\b|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
+    "delay": _cue(r"\bdelay|" + WAITED_BEFORE + r"|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
                   r"(?:within|in) a reasonable (?:time|timescale|period)|"
                   # (not "should have acted sooner": a concession of the failings just told, whatever they were)
                   r"\bnot (?!acted\b|intervened\b)(?:[\w’'-]+ ){1,6}?sooner\b|should have (?!acted\b|intervened\b)(?:[\w’'-]+ ){1,6}?sooner\b|"
