@@ -1694,7 +1694,7 @@ def _faults_from_complaint(sentences: list[Sentence], registry: BodyRegistry, bo
 NOT_INVESTIGATED = ("closed_after_initial_enquiries", "not_investigated")
 
 
-_AGREED_REMEDY = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:apologis|pay|refund|reimburs)|\bwill\s+(?:now\s+)?(?:apologis|pay\b|refund|reimburs)|"
+_AGREED_REMEDY = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:[^.;]{0,80}?\band\s+(?:to\s+)?)?(?:apologis|pay|refund|reimburs)|\bwill\s+(?:now\s+)?(?:apologis|pay\b|refund|reimburs)|"
                             # "The Council has agreed to our recommendations."
                             r"\b(?:has|have)\s+(?:now\s+|also\s+)?(?:agreed\s+to|accepted)\s+(?:our|my|the\s+ombudsman['’]s)\s+recommendations?\b", re.I)
 

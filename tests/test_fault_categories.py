@@ -1304,3 +1304,12 @@ def test_a_summary_whose_body_agreed_to_our_recommendations_found_fault(nlp) -> 
                     "discharge. The Council agreed the discharge plan without checking that Mrs Q could manage his care "
                     "overnight. The Council has agreed to our recommendations.")
     assert ex.fault_found is True and "care_planning" in {f.category for f in ex.faults}
+
+
+def test_an_apology_agreed_after_another_remedy_still_says_fault_was_found(nlp) -> None:
+    # "has agreed to carry out a fresh assessment and to apologise": the apology need not
+    # be the first thing agreed.
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 140)", "Summary: Mr W asked the Council for a carer's "
+                    "assessment in 2022. It did not complete one for eleven months. The Council has agreed to carry out "
+                    "a new assessment and to apologise.")
+    assert ex.fault_found is True and "delay" in {f.category for f in ex.faults}
