@@ -25,6 +25,9 @@ def names(text: str) -> list[tuple[str, str]]:
     # two bodies joined by "and" stay two
     ("We found fault by London Borough of Harwell and NHS North Kelworth Integrated Care Board.",
      [("London Borough of Harwell", "council"), ("NHS North Kelworth Integrated Care Board", "icb")]),
+    # ... and a comma before "and" ends a name ("the Trust, which runs X Hospital, and Y Council")
+    ("She complains about Harwell NHS Trust, which runs Ashby General Hospital, and Kelworth Borough Council.",
+     [("Harwell NHS Trust", "nhs_trust"), ("Kelworth Borough Council", "council")]),
     ("Kelworth and Medway NHS and Social Care Partnership Trust discharged him.",
      [("Kelworth and Medway NHS and Social Care Partnership Trust", "nhs_trust")]),
     ("Brightwater Home Care Agency missed three visits.", [("Brightwater Home Care Agency", "care_provider")]),

@@ -28,7 +28,7 @@ _SP = r"[ \u00a0]+"
 # Every join starts with a comma, a space or a hyphen; the lookahead says so up front, so
 # that backtracking through the letters of a name word fails at each letter with one test
 # rather than by trying all five joins.
-_JOIN = rf"(?=[,\-]|{_SP})(?:,?{_SP}(?:and|of|upon|on|in|the|under|with|&|de|le){_SP}|,{_SP}|{_SP}-{_SP}|{_SP}|-)"
+_JOIN = rf"(?=[,\-]|{_SP})(?:{_SP}(?:and|of|upon|on|in|the|under|with|&|de|le){_SP}|,{_SP}|{_SP}-{_SP}|{_SP}|-)"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP})*"
 
 # The endings that say what a body is, most specific first.
