@@ -1019,7 +1019,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             # The bodies a "That was fault." after it blames: the sentence's subjects, not
             # those it names as objects ("I find it did not monitor the Care Provider":
             # "it", the body before, is at fault, not the Care Provider).
-            if sent.bodies:
+            if sent.bodies or _STAFF_SUBJECT.match(sent.text):
                 unread.append(sent)
             prev, prev_found = sent, set()
             continue
@@ -1148,6 +1148,42 @@ def _indefinite_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     return subject_rules.unique(out)
 
 
+# Staff named by their role as the subject of a finding act for their employer: "The
+# social worker did not ...", "Ward staff failed to ...", "Mr A's care coordinator
+# discharged him without ...". Each role names the kinds of body that employ it, most
+# likely first; the employer is the only body of the first kind the decision names.
+_STAFF_EMPLOYERS: list[tuple[str, tuple[str, ...]]] = [
+    (r"social workers?|social work team|(?:housing|planning|case|contracts?|enforcement|council) officers?|officers|caseworkers?|"
+     r"brokerage team|commissioning team", (body_rules.COUNCIL,)),
+    (r"care co-?ordinators?|community mental health team|crisis team|psychiatrists?", (body_rules.NHS_TRUST, body_rules.COUNCIL)),
+    (r"(?:ward|nursing|medical|clinical|hospital|ambulance) staff|(?:the\s+)?ward|nurses|doctors?|consultants?|clinicians?|"
+     r"surgeons?|registrars?|midwi(?:fe|ves)|call handlers?|paramedics|(?:ambulance )?crew|discharge team", (body_rules.NHS_TRUST,)),
+    (r"GPs?|practice nurse|receptionists?", (body_rules.GP_PRACTICE,)),
+    (r"carers|care workers?|care staff|care assistants?|night staff|home's staff|home manager", (body_rules.CARE_PROVIDER,)),
+]
+_STAFF_SUBJECT = re.compile(
+    r"\W*(?:(?:however|but|also|then|in addition|instead),?\s+)?(?:(?:we|I) (?:also )?(?:find|found|consider|considered) (?:that )?)?"
+    r"(?:the\s+|(?:mrs?|ms|miss|dr)\s+[A-Z]\w*['’]s\s+|his\s+|her\s+|their\s+)?(?:(?:named|allocated|duty|senior|first|second)\s+)?"
+    r"(?:" + "|".join(f"(?P<r{i}>{roles})" for i, (roles, _) in enumerate(_STAFF_EMPLOYERS)) + r")\s+"
+    r"(?:also\s+|then\s+|still\s+|never\s+)?(?:did|didn.t|failed|should|had|has|have|could|took|made|gave|told|decided|"
+    r"discharged|missed|left|ignored|closed|refused|delayed|sent|went|\w+ed\b)", re.I)
+
+
+def _staff_employer(sent: Sentence, registry: BodyRegistry) -> list[str]:
+    """The body whose staff, named by their role, are the subject of the sentence."""
+    m = _STAFF_SUBJECT.match(sent.text)
+    if m is None:
+        return []
+    i = next(int(name[1:]) for name, value in m.groupdict().items() if value)
+    for body_type in _STAFF_EMPLOYERS[i][1]:
+        of_kind = [k for k, b in registry.bodies.items() if b.body_type == body_type]
+        if len(of_kind) == 1:
+            return of_kind
+        if of_kind:
+            return []
+    return []
+
+
 # A finding that blames every body of the decision: "both organisations", "neither
 # organisation", "the two bodies", "both trusts", "neither of them". (Not "This was
 # fault by both": in a decision with three bodies, that is the two just named.)
@@ -1203,7 +1239,7 @@ def _fault_bodies(sent: Sentence, registry: BodyRegistry, before: Sentence | Non
                 principal = named if len(named) == 2 else principal
         return principal
     if not sent.bodies:
-        return _indefinite_bodies(sent, registry)
+        return _indefinite_bodies(sent, registry) or _staff_employer(sent, registry)
     if _PRONOUN_START.match(sent.text):
         return []  # "It did not consider the home Ms R had found": "it", the body before, acted
     # The main clause: after a leading subordinate clause ("When the Agency gave notice,

@@ -1313,3 +1313,14 @@ def test_an_apology_agreed_after_another_remedy_still_says_fault_was_found(nlp) 
                     "assessment in 2022. It did not complete one for eleven months. The Council has agreed to carry out "
                     "a new assessment and to apologise.")
     assert ex.fault_found is True and "delay" in {f.category for f in ex.faults}
+
+
+@pytest.mark.parametrize("finding, body", [
+    ("The ward staff did not tell Mrs Z that her mother was going home.", "Harwell Hospitals NHS Trust"),
+    ("Mrs Z's social worker did not tell her that her mother was going home.", "Kelworth Borough Council"),
+])
+def test_staff_named_by_their_role_act_for_their_employer(nlp, finding: str, body: str) -> None:
+    ex = _faults_of(nlp, "Kelworth Borough Council (25 999 141)", "Decision : Upheld\nSummary: Mrs Z complained about "
+                    "Harwell Hospitals NHS Trust (the Trust) and Kelworth Borough Council (the Council).\nWhat I found\n"
+                    f"{finding} That was fault.\nThe brokerage team was not told either.")
+    assert {(f.body, f.category) for f in ex.faults} == {(body, "communication")}
