@@ -762,11 +762,23 @@ def _each_pays(sent: Sentence, amount_start: int, current: str | None) -> list[s
 _REMEDY_PURPOSE = re.compile(r"\W*(?:to (?:remedy|put|address|recognise|acknowledge|reflect)|in recognition)\b", re.I)
 
 
+# Where a complaint's next item starts: "... and that it placed her ...", "..., and about ...".
+_ALLEGATION_ITEM = re.compile(r",?\s+and\s+(?:also\s+)?(?:that|about)\s+", re.I)
+
+
 def _alleged_categories(allegation: Sentence) -> set[str]:
     """What an upheld allegation was about: its specific cues, else the model's topics,
     surer where no broad cue backs them up ("complained about the home care her father
     received" is not about communication at 0.75: dev CV one FP fewer, written sets nine)."""
     cats = set(_strong_categories(allegation.text))
+    parts = _ALLEGATION_ITEM.split(allegation.text)
+    if cats and len(parts) > 1:
+        # "complained the Council delayed in deciding ... and that it placed her in
+        # unsuitable accommodation": an item naming no specific topic of its own is about
+        # what its broad words name, not about the other item's topic
+        for part in parts:
+            if not _strong_categories(part):
+                cats |= _rule_categories(part)
     if not cats and allegation.scores is not None:
         broad = _rule_categories(allegation.text)
         cats = {c for c, p in allegation.scores.categories.items()

@@ -1324,3 +1324,12 @@ def test_staff_named_by_their_role_act_for_their_employer(nlp, finding: str, bod
                     "Harwell Hospitals NHS Trust (the Trust) and Kelworth Borough Council (the Council).\nWhat I found\n"
                     f"{finding} That was fault.\nThe brokerage team was not told either.")
     assert {(f.body, f.category) for f in ex.faults} == {(body, "communication")}
+
+
+def test_each_item_of_an_upheld_complaint_names_its_own_topic(nlp) -> None:
+    # the second item ("and that it placed her in unsuitable accommodation") has no
+    # specific cue; the first item's delay must not stand for it
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 142)", "Decision : Upheld\nSummary: Miss D complained the "
+                    "Council delayed in deciding whether it owed her the main housing duty and that it placed her in "
+                    "unsuitable accommodation. We found fault on both points.")
+    assert {f.category for f in ex.faults} >= {"delay", "service_provision"}
