@@ -671,7 +671,7 @@ def _goes_on_to_say(sent: Sentence) -> bool:
 
 # The Ombudsman's view that something was not so: "I do not consider Ms S's email, on its
 # own, needed a safeguarding enquiry."
-_VIEW_AGAINST = re.compile(r"\W*(?:(?:however|but|also),?\s+)?(?:I|we|the ombudsm[ae]n)\s+(?:do|did|does)\s+not\s+(?:consider|think|believe|find|agree|accept)\b", re.I)
+_VIEW_AGAINST = re.compile(r"\W*(?:(?:however|but|also),?\s+)?(?:I|we|the ombudsm[ae]n)\s+(?:do|did|does)\s+not\s+(?:consider|think|believe|find|agree|accept|say|suggest)\b", re.I)
 
 
 def _says_what_went_wrong(text: str) -> bool:
@@ -682,7 +682,14 @@ def _says_what_went_wrong(text: str) -> bool:
     alone were tried too: on the written decisions they found more, on the dev corpus
     cross-validated they cost 0.05 of precision, firing on injustice and remedy
     sentences whose distant labels carry the decision's topics.)"""
-    return bool(vocab.FAILURE_CUE.found_in(text) or _strong_categories(text))
+    return bool(vocab.FAILURE_CUE.found_in(text) or (_strong_categories(text) and not _DONE_PROPERLY.search(text)))
+
+
+# A sentence that says something was done as it should be names a topic, not a failure:
+# "We found the DST was carried out properly", "..., which was a reasonable response".
+_DONE_PROPERLY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:(?:carried out|done|made|reached|handled|dealt with|completed|followed)\s+)?"
+                            r"(?:properly|correctly|appropriately|reasonably|in line with|in accordance with)\b|"
+                            r"\b(?:was|were|is|are)\s+(?:a\s+)?(?:reasonable|appropriate|proportionate|sound)\b", re.I)
 
 
 def _starts_a_view(text: str) -> bool:

@@ -1333,3 +1333,29 @@ def test_each_item_of_an_upheld_complaint_names_its_own_topic(nlp) -> None:
                     "Council delayed in deciding whether it owed her the main housing duty and that it placed her in "
                     "unsuitable accommodation. We found fault on both points.")
     assert {f.category for f in ex.faults} >= {"delay", "service_provision"}
+
+
+@pytest.mark.parametrize("remedy", [
+    "• apologises to Mr E for the failings we have found",
+    "- apologise to Ms F for the faults I have identified;",
+])
+def test_a_remedy_for_the_faults_found_finds_nothing_new(remedy: str) -> None:
+    assert not vocab.could_be_finding(remedy)
+    assert vocab.could_be_finding("The Council accepted the failings we found and has agreed to apologise.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We found the DST was carried out properly.",
+    "The Council completed Mrs F's care needs assessment within a week, which was a reasonable response.",
+])
+def test_a_topic_done_properly_is_no_failure(sentence: str) -> None:
+    from pipeline.extraction import _says_what_went_wrong
+
+    assert not _says_what_went_wrong(sentence)
+    assert _says_what_went_wrong("We found the DST was not carried out properly.")
+
+
+def test_we_do_not_say_is_a_view_against(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 143)", "Decision : Upheld\nWhat I found\nThere was fault in "
+                    "how the Council dealt with Mrs B. We do not say its decision to end the care was wrong.")
+    assert "decision_making" not in {f.category for f in ex.faults}

@@ -152,6 +152,11 @@ def sets_remedy(text: str) -> bool:
     return " should " not in text or bool(REMEDY_VERB.found_in(_NORM_SHOULD.sub(" ", text)))
 
 
+# The findings, named as what a remedy is for: "the faults identified", "the failings we have found".
+_FAULTS_FOUND = _rx(r"\b(?:the|these|those|its|their|our|any)\s+(?:[\w-]+\s+)?(?:faults?|failings?|failures?|errors?|maladministration|injustice)\s+"
+                    r"(?:(?:that|which)\s+)?(?:(?:we|I|the ombudsm[ae]n|this (?:investigation|statement))\s+(?:have\s+|has\s+|had\s+)?)?(?:found|identified)\b")
+
+
 def could_be_finding(text: str) -> bool:
     """Can the sentence be a finding of fault, by its wording alone? Not when it finds
     none ("I have not found fault") unless it turns ("..., but there was fault"), reports
@@ -173,7 +178,11 @@ def could_be_finding(text: str) -> bool:
         if not finding_verb:
             return False
     if sets_remedy(text):
-        return bool(FINDING_VERB.found_in(text)) if finding_verb is None else finding_verb
+        # "apologise for the failings we have found" points back to the findings; its
+        # "found" finds nothing new
+        if finding_verb is None:
+            finding_verb = bool(FINDING_VERB.found_in(_FAULTS_FOUND.sub(" ", text)))
+        return finding_verb
     return True
 
 
