@@ -1181,7 +1181,7 @@ _STAFF_EMPLOYERS: list[tuple[str, tuple[str, ...]]] = [
     (r"carers|care workers?|care staff|care assistants?|night staff|home's staff|home manager", (body_rules.CARE_PROVIDER,)),
 ]
 _STAFF_SUBJECT = re.compile(
-    r"\W*(?:(?:however|but|also|then|in addition|instead),?\s+)?(?:(?:we|I) (?:also )?(?:find|found|consider|considered) (?:that )?)?"
+    r"\W*(?:summary:\s*)?(?:(?:however|but|also|then|in addition|instead),?\s+)?(?:(?:we|I) (?:also )?(?:find|found|consider|considered) (?:that )?)?"
     r"(?:the\s+|(?:mrs?|ms|miss|dr)\s+[A-Z]\w*['’]s\s+|his\s+|her\s+|their\s+)?(?:(?:named|allocated|duty|senior|first|second)\s+)?"
     r"(?:" + "|".join(f"(?P<r{i}>{roles})" for i, (roles, _) in enumerate(_STAFF_EMPLOYERS)) + r")\s+"
     r"(?:also\s+|then\s+|still\s+|never\s+)?(?:did|didn.t|failed|should|had|has|have|could|took|made|gave|told|decided|"
@@ -1259,6 +1259,9 @@ def _fault_bodies(sent: Sentence, registry: BodyRegistry, before: Sentence | Non
         return principal
     if not sent.bodies:
         return _indefinite_bodies(sent, registry) or _staff_employer(sent, registry)
+    employer = _staff_employer(sent, registry)
+    if employer:
+        return employer  # "Mr A's care coordinator discharged him without telling the Council"
     if _PRONOUN_START.match(sent.text):
         return []  # "It did not consider the home Ms R had found": "it", the body before, acted
     # The main clause: after a leading subordinate clause ("When the Agency gave notice,

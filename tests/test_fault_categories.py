@@ -1359,3 +1359,11 @@ def test_we_do_not_say_is_a_view_against(nlp) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 143)", "Decision : Upheld\nWhat I found\nThere was fault in "
                     "how the Council dealt with Mrs B. We do not say its decision to end the care was wrong.")
     assert "decision_making" not in {f.category for f in ex.faults}
+
+
+def test_a_staff_subject_outranks_a_body_named_later_in_the_sentence(nlp) -> None:
+    ex = _faults_of(nlp, "Kelworth Borough Council (25 999 144)", "Decision : Upheld\nSummary: Mrs Z complained about "
+                    "Harwell Partnership NHS Foundation Trust (the Trust) and Kelworth Borough Council (the Council).\n"
+                    "What I found\nMrs Z's care coordinator closed her case without telling her or the Council. "
+                    "That was fault.")
+    assert {f.body for f in ex.faults} == {"Harwell Partnership NHS Foundation Trust"}
