@@ -819,6 +819,11 @@ _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,
                            r",\s+(?:and\s+)?(?=(?:fault|failings?|maladministration)\s+by\s)|"
                            # "We upheld complaints about these matters as well as finding poor complaint handling"
                            r",?\s+as well as (?=find(?:ing|s)?\b)")
+# Another body's own failing in the same sentence: "The agency missed many visits, and the
+# Council did not act on Mrs D's warnings", "..., and the Council then took eleven days to
+# ..." (a clause only where the clause before it is about another body).
+_ANOTHER_BODY = re.compile(r",\s+(?:and\s+)?(?:then\s+)?(?=(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,8}?(?:Council|ICB|CCG|Trust|Agency|Home|Practice|Board|Ltd|Limited|[Pp]rovider)"
+                           r"\s+(?:then\s+|also\s+|itself\s+)?(?:did|was|were|took|failed|delayed|should|made|gave|closed|charged|cut|sent|wrongly|never)\b)")
 
 
 # A clause that only states what a fault did to the person ("..., and this caused her
@@ -850,9 +855,18 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
     """Clause spans (offsets in the decision text); one finding sentence can blame
     different bodies for different things."""
     spans, lo = [], 0
-    for m in _CLAUSE_BREAK.finditer(sent.text):
+    breaks = list(_CLAUSE_BREAK.finditer(sent.text))
+    if sent.bodies and len(sent.bodies) > 1:
+        breaks = sorted(breaks + [m for m in _ANOTHER_BODY.finditer(sent.text) if _another_body_after(sent, m.end())],
+                        key=lambda m: m.start())
+    for m in breaks:
+        if m.start() < lo:
+            continue
         if _THAT_ITEM.match(m.group()) and not _THAT.search(sent.text, 0, m.start()):
             continue  # "told both of them, in writing, that it could not ...": what was said, not a list
+        lead = _LEADING_SUBORDINATE.match(sent.text, lo)
+        if lead is not None and lead.end() == m.start() + 1:
+            continue  # "When the agency gave notice, the Council took five weeks ...": one clause
         spans.append((sent.start + lo, sent.start + m.start()))
         lo = m.end()
     spans.append((sent.start + lo, sent.end))
@@ -868,6 +882,13 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
         else:
             merged.append((a, b))
     return merged
+
+
+def _another_body_after(sent: Sentence, at: int) -> bool:
+    """Is the body named at text offset `at` of the sentence another than those named before it?"""
+    after = next((k for off, k in sent.bodies if off >= sent.start + at), None)
+    before = {k for off, k in sent.bodies if off < sent.start + at}
+    return after is not None and bool(before) and after not in before
 
 
 def _is_remedy_clause(clause: str) -> bool:

@@ -1367,3 +1367,13 @@ def test_a_staff_subject_outranks_a_body_named_later_in_the_sentence(nlp) -> Non
                     "What I found\nMrs Z's care coordinator closed her case without telling her or the Council. "
                     "That was fault.")
     assert {f.body for f in ex.faults} == {"Harwell Partnership NHS Foundation Trust"}
+
+
+def test_another_body_s_failing_in_the_same_sentence_is_its_own(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 145)", "Decision : Upheld\nSummary: Ashby General Hospital NHS "
+                    "Trust discharged Mrs G before it had confirmed that her care package was ready, and Harwell Borough "
+                    "Council then took eleven days to start the package it had agreed to fund. Both have agreed to "
+                    "apologise and pay Mrs G £300.")
+    pairs = {(f.body, f.category) for f in ex.faults}
+    assert ("Harwell Borough Council", "delay") in pairs
+    assert ("Ashby General Hospital NHS Trust", "delay") not in pairs
