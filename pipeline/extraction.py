@@ -1617,6 +1617,14 @@ _RUNS = r",?\s+(?:which|who)\s+(?:runs|ran|operates|operated|owns|owned|manages|
 _RUN_BY = r"[^.;]{0,80}?\b(?:run|operated|owned|managed)\s+by\s+(?:the\s+)?"
 
 
+_ALIAS_DEFINED = r"(?:\s*\([^()]{1,40}\))?"  # "Willowmere Care Limited (the Care Provider), which runs ..."
+
+
+def _spelt_either_way(name: str) -> str:
+    """A pattern for a company's name with "Ltd" or "Limited", as a decision may write either."""
+    return re.sub(r"(?:Ltd|Limited)(?:\\\.)?$", r"(?:Ltd\\.?|Limited)", re.escape(name))
+
+
 def _merge_homes_into_their_companies(text: str, registry: BodyRegistry) -> None:
     providers = [(k, b) for k, b in registry.bodies.items() if b.body_type == body_rules.CARE_PROVIDER]
     if len(providers) < 2 or not re.search(r"\b(?:runs|ran|run by|operate[sd]?|owns|owned|manage[sd]?)\b", text):
@@ -1625,8 +1633,8 @@ def _merge_homes_into_their_companies(text: str, registry: BodyRegistry) -> None
         for company_key, company in providers:
             if home_key == company_key or home_key not in registry.bodies or company_key not in registry.bodies:
                 continue
-            h, c = re.escape(home.name), re.escape(company.name)
-            if re.search(c + _RUNS + h, text) or re.search(h + _RUN_BY + c, text):
+            h, c = _spelt_either_way(home.name), _spelt_either_way(company.name)
+            if re.search(c + _ALIAS_DEFINED + _RUNS + h, text) or re.search(h + _RUN_BY + c, text):
                 registry.merge(home_key, company_key)
 
 

@@ -218,6 +218,16 @@ def test_an_academy_trust_in_the_title_is_the_body_at_fault(nlp) -> None:
     assert [(b.name, b.body_type, b.at_fault) for b in ex.bodies] == [("Kelworth Learning Trust", "other", True)]
 
 
+def test_a_company_defined_by_its_role_and_written_ltd_or_limited_runs_its_home(nlp) -> None:
+    ex = titled(nlp, "Fernleigh House Care Ltd (25 999 032)",
+                "Decision : Upheld\nSummary: Ms S complained about the care her mother received at Fernleigh House, a "
+                "residential home. The care home did not reposition her as her care plan required, which was fault.\n"
+                "The complaint\n- Ms S complains about Fernleigh House Care Limited (the Care Provider), which runs "
+                "Fernleigh House (the care home).")
+    # (one body, the company, under either spelling of its name)
+    assert {f.body for f in ex.faults} in ({"Fernleigh House Care Ltd"}, {"Fernleigh House Care Limited"})
+
+
 def test_a_home_run_by_a_company_is_the_company_and_the_home_means_it(nlp) -> None:
     ex = titled(nlp, "Harwell Borough Council (25 999 031)",
                 "Decision : Upheld\nSummary: Mrs B complains about the care her father received at Willow Rise, a care home "
