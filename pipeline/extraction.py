@@ -388,6 +388,7 @@ class Sentence:
     # work it out (a pipeline without the fault model).
     can_find: bool | None = None
     opens_paragraph: bool = False  # the first sentence after a line break
+    heading: str = ""  # the heading of its section, on the section's first sentence only
 
     @property
     def provenance(self) -> Provenance:
@@ -442,7 +443,8 @@ def _sentences(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> l
         sent_deadlines = [(offset + a, offset + b, t, d, None if p and _ANCHORED_ELSEWHERE.match(doc_text, b) else p)
                           for a, b, t, d, p in deadlines[i:j]] if i < j else []
         out.append(Sentence(sent_text, offset + s, offset + e, section, bodies, sent_amounts, sent_deadlines,
-                            scores.get(s), fault_word, None if wording is None else s in wording, opens_paragraph))
+                            scores.get(s), fault_word, None if wording is None else s in wording, opens_paragraph,
+                            "" if out else doc.user_data.get("heading", "")))
     return out
 
 
@@ -973,6 +975,9 @@ _FAULT_WITHOUT_INJUSTICE = re.compile(
     r"(?:caused|did not cause|didn't cause|has not caused|had not caused|caused no|does not cause)\b(?:[^.;]{0,60}?)\binjustice\b", re.I)
 
 
+_COMPLAINT_ASPECTS = frozenset({"delay", "communication", "complaint_handling"})
+
+
 def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str],
                 upheld: bool = False) -> list[Fault]:
     sentences = _split_at_initials(sentences)
@@ -1042,6 +1047,9 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         if sent.section == sections_mod.FINDINGS and sections_mod.is_subheading(sent.text):
             topic = _rule_categories(sent.text)
             continue
+        if sent.heading:
+            # a findings section headed by its topic ("Complaint handling"); no other section has one
+            topic = _rule_categories(sent.heading) if sent.section == sections_mod.FINDINGS else set()
         if sent.section not in FAULT_SECTIONS:
             prev, prev_found = sent, set()
             continue
@@ -1102,6 +1110,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 # "Funding and arranging his aftercare" heads a funding dispute, not a charge)
                 cats = set(prev_found) if prev_found else \
                     ((_strong_categories(prev.text) or _rule_categories(prev.text)) if prev is not None else set()) or set(topic)
+            if cats and "complaint_handling" in topic and cats <= _COMPLAINT_ASPECTS:
+                # under a "Complaint handling" heading, a late reply or a complainant not
+                # kept informed is complaint handling (the guide's delay excludes complaint responses)
+                cats = {"complaint_handling"}
             if not cats and sent.section == sections_mod.SUMMARY:
                 first = min((alleged_for.get(key, 0) for key in holders), default=len(allegations))
                 for i in range(first, len(allegations)):
@@ -1581,6 +1593,7 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[st
         doc.user_data["text"] = section_text
         doc.user_data["section"] = part.kind
         doc.user_data["offset"] = part.start
+        doc.user_data["heading"] = part.heading
         doc.user_data["score_faults"] = part.kind in FAULT_SECTIONS
         docs.append(doc)
     return docs, names_only

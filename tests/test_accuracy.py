@@ -111,7 +111,8 @@ WRITTEN_FLOORS = {
                   "payments: amount+payer": 0.98, "deadlines: due_date+body": 0.98},
     # development sets (read for errors; e, g and l were blind through session 10, m and n
     # through 11, o and p through 12)
-    "written/o": {"faults: body+category": 0.76, "faults: category per decision": 0.78, "bodies: name": 0.92,
+    # (o lowered 0.76/0.78 -> 0.75/0.77 in session 14: a lucky pair from a topic heading leaking into the decision section was lost)
+    "written/o": {"faults: body+category": 0.75, "faults: category per decision": 0.77, "bodies: name": 0.92,
                   "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.99},
     "written/p": {"faults: body+category": 0.73, "faults: category per decision": 0.79, "bodies: name": 0.96,
                   "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.93},

@@ -1377,3 +1377,11 @@ def test_another_body_s_failing_in_the_same_sentence_is_its_own(nlp) -> None:
     pairs = {(f.body, f.category) for f in ex.faults}
     assert ("Harwell Borough Council", "delay") in pairs
     assert ("Ashby General Hospital NHS Trust", "delay") not in pairs
+
+
+def test_under_a_complaint_handling_heading_a_late_reply_is_complaint_handling(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 146)", "Decision : Upheld\nWhat I found\nCare charges\n"
+                    "The Council charged Mrs B for care it had not given. That was fault.\nComplaint handling\n"
+                    "The Council took four months to reply, against its own target of 20 working days, and did not explain "
+                    "the delay. That was fault.\nDecision\nI find fault causing injustice.")
+    assert {f.category for f in ex.faults} == {"charging_funding", "complaint_handling"}
