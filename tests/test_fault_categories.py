@@ -1140,11 +1140,21 @@ def test_a_care_home_named_as_a_place_is_no_party_to_the_allegation(nlp) -> None
     assert {(f.body, f.category) for f in ex.faults} >= {(HARWELL, "communication"), (HARWELL, "charging_funding")}
 
 
-def test_the_complainant_proved_right_finds_what_was_complained_of(nlp) -> None:
-    ex = _faults_of(nlp, "Kestrel Care Ltd (18 999 124)", "Decision : Upheld\nSummary: Mrs X complains Kestrel Care "
-                    "Ltd failed to invoice her properly and did not respond to her complaint. Mrs X is correct on both "
-                    "points. The Care Provider needs to apologise.")
-    assert {f.category for f in ex.faults} >= {"charging_funding", "complaint_handling"}
+@pytest.mark.parametrize("title, summary, categories", [
+    # the complainant proved right finds what was complained of
+    ("Kestrel Care Ltd (18 999 124)", "Mrs X complains Kestrel Care Ltd failed to invoice her properly and did not "
+     "respond to her complaint. Mrs X is correct on both points. The Care Provider needs to apologise.",
+     {"charging_funding", "complaint_handling"}),
+    # each item of an upheld complaint names its own topic: the second item ("and that it
+    # placed her in unsuitable accommodation") has no specific cue, and the first item's
+    # delay must not stand for it
+    ("Harwell Borough Council (25 999 142)", "Miss D complained the Council delayed in deciding whether it owed her "
+     "the main housing duty and that it placed her in unsuitable accommodation. We found fault on both points.",
+     {"delay", "service_provision"}),
+])
+def test_an_upheld_complaint_finds_each_thing_complained_of(nlp, title: str, summary: str, categories: set[str]) -> None:
+    ex = _faults_of(nlp, title, f"Decision : Upheld\nSummary: {summary}")
+    assert {f.category for f in ex.faults} >= categories
 
 
 @pytest.mark.parametrize("sentence, remedy", [
@@ -1324,15 +1334,6 @@ def test_staff_named_by_their_role_act_for_their_employer(nlp, finding: str, bod
                     "Harwell Hospitals NHS Trust (the Trust) and Kelworth Borough Council (the Council).\nWhat I found\n"
                     f"{finding} That was fault.\nThe brokerage team was not told either.")
     assert {(f.body, f.category) for f in ex.faults} == {(body, "communication")}
-
-
-def test_each_item_of_an_upheld_complaint_names_its_own_topic(nlp) -> None:
-    # the second item ("and that it placed her in unsuitable accommodation") has no
-    # specific cue; the first item's delay must not stand for it
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 142)", "Decision : Upheld\nSummary: Miss D complained the "
-                    "Council delayed in deciding whether it owed her the main housing duty and that it placed her in "
-                    "unsuitable accommodation. We found fault on both points.")
-    assert {f.category for f in ex.faults} >= {"delay", "service_provision"}
 
 
 @pytest.mark.parametrize("remedy", [
