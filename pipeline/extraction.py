@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 # variants, a company name ending a sentence, cue exceptions, forms from the dev misses;
 # 0.3.9: decisions in plain voice, surer allegation topics, remedies that say fault was
 # found, a home read as the company that runs it, more plain-words failures and cues).
-EXTRACTOR_VERSION = "0.3.9"
+EXTRACTOR_VERSION = "0.3.10"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.

@@ -131,8 +131,7 @@ def _in_list(remedy: list[Sentence], i: int) -> bool:
 # one that opens the request ("We recommend that within one month ...").
 _SYSTEMIC_WORDS = re.compile(r"\b(?:remind\w*|train\w*|brief\w*|staff|officers|procedures?|polic(?:y|ies)|guidance|"
                              r"process(?:es)?|practice|protocols?)\b", re.I)
-# ("a joint procedure for resolving funding disputes within 14 days": what the procedure does)
-_CONTENT = re.compile(r"\b(?:that|whether|so that|to (?:ensure|make sure)|ensuring|making sure|of the need to|for \w+ing)\b", re.I)
+_CONTENT = re.compile(r"\b(?:that|whether|so that|to (?:ensure|make sure)|ensuring|making sure|of the need to)\b", re.I)
 
 
 def _in_content(text: str, at: int) -> bool:
