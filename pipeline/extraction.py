@@ -50,7 +50,10 @@ if TYPE_CHECKING:
 # 0.3.8: verdicts without a fault word, narration a verdict judges, the old formula's
 # variants, a company name ending a sentence, cue exceptions, forms from the dev misses;
 # 0.3.9: decisions in plain voice, surer allegation topics, remedies that say fault was
-# found, a home read as the company that runs it, more plain-words failures and cues).
+# found, a home read as the company that runs it, more plain-words failures and cues;
+# 0.3.10: staff roles act for their employer, another body's failing as its own clause,
+# remedies for "the failings we have found" and things done properly find nothing, a
+# "Complaint handling" heading's topic).
 EXTRACTOR_VERSION = "0.3.10"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1217,7 +1220,7 @@ _STAFF_SUBJECT = re.compile(
     r"\W*(?:summary:\s*)?(?:(?:however|but|also|then|in addition|instead),?\s+)?(?:(?:we|I) (?:also )?(?:find|found|consider|considered) (?:that )?)?"
     r"(?:the\s+|(?:mrs?|ms|miss|dr)\s+[A-Z]\w*['’]s\s+|his\s+|her\s+|their\s+)?(?:(?:named|allocated|duty|senior|first|second)\s+)?"
     r"(?:" + "|".join(f"(?P<r{i}>{roles})" for i, (roles, _) in enumerate(_STAFF_EMPLOYERS)) + r")\s+"
-    r"(?:also\s+|then\s+|still\s+|never\s+)?(?:did|didn.t|failed|should|had|has|have|could|took|made|gave|told|decided|"
+    r"(?:also\s+|then\s+|still\s+|never\s+)?(?:did|didn['’]t|failed|should|had|has|have|could|took|made|gave|told|decided|"
     r"discharged|missed|left|ignored|closed|refused|delayed|sent|went|\w+ed\b)", re.I)
 
 

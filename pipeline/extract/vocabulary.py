@@ -181,7 +181,7 @@ def could_be_finding(text: str) -> bool:
         # "apologise for the failings we have found" points back to the findings; its
         # "found" finds nothing new
         if finding_verb is None:
-            finding_verb = bool(FINDING_VERB.found_in(_FAULTS_FOUND.sub(" ", text)))
+            finding_verb = bool(FINDING_VERB.found_in(text)) and bool(FINDING_VERB.found_in(_FAULTS_FOUND.sub(" ", text)))
         return finding_verb
     return True
 
