@@ -1293,11 +1293,11 @@ def _fault_bodies(sent: Sentence, registry: BodyRegistry, before: Sentence | Non
                 named = [k for k in registry.bodies if not k.startswith("role:")]
                 principal = named if len(named) == 2 else principal
         return principal
-    if not sent.bodies:
-        return _indefinite_bodies(sent, registry) or _staff_employer(sent, registry)
     employer = _staff_employer(sent, registry)
     if employer:
         return employer  # "Mr A's care coordinator discharged him without telling the Council"
+    if not sent.bodies:
+        return _indefinite_bodies(sent, registry)
     if _PRONOUN_START.match(sent.text):
         return []  # "It did not consider the home Ms R had found": "it", the body before, acted
     # The main clause: after a leading subordinate clause ("When the Agency gave notice,
