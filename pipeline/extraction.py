@@ -26,7 +26,7 @@ from pipeline.extract import dates as date_rules
 from pipeline.extract import payments as payment_rules
 from pipeline.extract import subjects as subject_rules
 from pipeline.extract import vocabulary as vocab
-from pipeline.extract.cues import CueSet, fold
+from pipeline.extract.cues import Cue, CueSet, fold
 from pipeline.nlp import build_nlp, sentence_offsets
 from pipeline.records import DecisionRecord, RecordError, parse_iso_date
 
@@ -940,7 +940,10 @@ def _split_at_initials(sentences: list[Sentence]) -> list[Sentence]:
     model scores of its own (the scorer read the whole): its cues and wording decide."""
     out: list[Sentence] = []
     for sent in sentences:
-        cuts = [m.span() for m in _AFTER_INITIAL.finditer(sent.text)] if sent.section in FAULT_SECTIONS else []
+        # (a cut needs a full stop before the sentence's last character: most have none,
+        # and the pattern, which opens with a lookbehind, is tried at every character)
+        cuts = [m.span() for m in _AFTER_INITIAL.finditer(sent.text)] \
+            if sent.section in FAULT_SECTIONS and sent.text.find(".", 0, len(sent.text) - 1) != -1 else []
         if not cuts:
             out.append(sent)
             continue
@@ -1242,10 +1245,10 @@ def _staff_employer(sent: Sentence, registry: BodyRegistry) -> list[str]:
 # A finding that blames every body of the decision: "both organisations", "neither
 # organisation", "the two bodies", "both trusts", "neither of them". (Not "This was
 # fault by both": in a decision with three bodies, that is the two just named.)
-_EVERY_BODY = re.compile(r"\b(?:both|all three|each of the|the|the two|neither) (?:organisations?|authorities|bod(?:y|ies))\b|"
-                         r"\bboth (?:trusts|councils|parties|of them)\b|\bneither of them\b|"
-                         # "Neither invoked the local disputes procedure.", "Both knew ..."
-                         r"^\W*(?:neither|both)\s+(?=(?:\w+ed|did|was|were|had|has|have|took|made|kept|knew|went|told)\b)", re.I)
+_EVERY_BODY = Cue(re.compile(r"\b(?:both|all three|each of the|the|the two|neither) (?:organisations?|authorities|bod(?:y|ies))\b|"
+                             r"\bboth (?:trusts|councils|parties|of them)\b|\bneither of them\b|"
+                             # "Neither invoked the local disputes procedure.", "Both knew ..."
+                             r"^\W*(?:neither|both)\s+(?=(?:\w+ed|did|was|were|had|has|have|took|made|kept|knew|went|told)\b)", re.I))
 
 
 _BY_HOLDER = re.compile(r"\W*(?:and\s+)?by\s+(?:the\s+)?")
@@ -1276,10 +1279,10 @@ _EMPTY_HEAD = re.compile(r"\W*(?:this|that|it|all of this|much of this)\s+(?:(?:
 def _fault_bodies(sent: Sentence, registry: BodyRegistry, before: Sentence | None = None) -> list[str]:
     """Bodies a finding sentence blames when it does not say "fault by X": the bodies it
     names, less those it names as objects ("failed to monitor the Care Home")."""
-    every = _EVERY_BODY.search(sent.text)
+    every = next(_EVERY_BODY.match_spans(sent.text), None)  # (a Cue: most sentences hold none of its words)
     if every:
         principal = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
-        if re.match(r"both|the two|neither", every.group(0), re.I):
+        if re.match(r"both|the two|neither", sent.text[every[0][0]:every[0][1]], re.I):
             named_before = subject_rules.unique(k for _, k in before.bodies) if before is not None else []
             if len(principal) > 2 and len(named_before) == 2 and set(named_before) <= set(principal):
                 # "This was fault by both organisations." after a sentence about two of three

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from pipeline import nlp as nlp_module
 from pipeline.extract import vocabulary as vocab
-from pipeline.extract.cues import Cue, anchors, fold
+from pipeline.extract.cues import AllOf, AnyOf, Cue, CueSet, anchors, compile_requirement, fold, literals, requirement
 
 ALL_CUES = {f"{group}:{name}": cue for group, cues in
             (("category", vocab.CATEGORY_CUES), ("strong", vocab.STRONG_CATEGORY_CUES),
@@ -25,6 +25,48 @@ def test_anchors_of_an_alternation_are_one_literal_per_branch():
 def test_a_mandatory_group_gives_its_anchors_and_an_optional_one_none():
     assert anchors(re.compile(r"(?:failed|did not) (?:to )?assess")) == {"assess"}
     assert anchors(re.compile(r"(?:the )?x")) is None  # nothing of 3+ characters is required
+
+
+def test_the_requirement_keeps_every_part_a_match_needs():
+    need = requirement(re.compile(r"\b(?:did not|failed to) (?:tell|inform)\w* (?:her|him)|\bkeep (?:\w+ )?informed", re.I))
+    assert need == AnyOf([AllOf([AnyOf(["did not", "failed to"]), AnyOf(["tell", "inform"])]), AllOf(["keep ", "informed"])])
+    assert literals(need) == {"did not", "failed to", "tell", "inform", "keep ", "informed"}
+    met = compile_requirement(need)
+    # the folded text itself, or the set of literals found in it
+    assert met("it did not inform her") and met({"did not", "inform"}) and met({"keep ", "informed"})
+    assert not met("it did not reply to her") and not met({"did not"}) and not met({"keep ", "tell"})
+    assert requirement(re.compile(r"(?:the )?x")) is None  # nothing of 3+ characters is required
+
+
+def test_a_cue_set_searches_only_the_cues_whose_requirements_the_text_meets():
+    cue_set = CueSet({"told": Cue(re.compile(r"\b(?:did not|failed to) (?:tell|inform)", re.I)),
+                      "delay": Cue(re.compile(r"\bdelay", re.I))})
+    searched: list[str] = []
+    for name, cue in cue_set.cues.items():  # record which patterns are searched
+        cue.pattern = _Recording(cue.pattern, name, searched)
+        cue._folded_pattern = None
+    assert cue_set.found_in("The Council did not reply to her letters") == set()
+    assert searched == []  # "did not" passes the anchors, but no "tell" or "inform": not searched
+    assert cue_set.found_in("The Council did not tell her, a delay") == {"told", "delay"}
+
+
+class _Recording:
+    def __init__(self, pattern: re.Pattern, name: str, searched: list[str]):
+        self.pattern, self.name, self.searched = pattern, name, searched
+
+    def search(self, text: str):
+        self.searched.append(self.name)
+        return self.pattern.search(text)
+
+
+@pytest.mark.parametrize("text, alleges", [
+    ("Mrs X says the Council delayed", True), ("She said the Council delayed", True),
+    ("The policy says a review should follow", False), ("The plan did not say how", False), ("Mr Y disputes the bill", True),
+    ("There were funding disputes between them", False), ("Her son believes the home was at fault", True),
+    ("The Council was slow to believe her", False), ("He complained in May", True),
+])
+def test_allegation_words_are_someones_and_not_a_rules(text, alleges):
+    assert vocab.ALLEGATION.found_in(text) == alleges
 
 
 def test_anchors_are_case_folded():
@@ -100,6 +142,19 @@ def test_a_cue_set_finds_exactly_the_cues_that_match(dev_records):
                           (vocab.PURPOSE_CUES, vocab.PURPOSE_CUE_SET), (vocab.ACTION_CUES, vocab.ACTION_CUE_SET)):
         for s in _sentences(dev_records.values())[:3000] + ["", "ELİGİBLE Streß section 42 safeguarding"]:
             assert cue_set.found_in(s) == {name for name, cue in cues.items() if cue.pattern.search(s)}, s
+
+
+_CUE_SET_WORDS = sorted({lit for cue_set in (vocab.CATEGORY_CUE_SET, vocab.STRONG_CATEGORY_CUE_SET, vocab.PURPOSE_CUE_SET,
+                                                vocab.ACTION_CUE_SET) for cue in cue_set.cues.values() for lit in literals(cue.needs)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_SET_WORDS + ["the", "Council", "her", "a", ",", ".", "Mrs X", "ß", "İ"]), max_size=14))
+def test_cue_sets_agree_with_their_patterns_on_any_mix_of_their_words(words):
+    text = " ".join(words)
+    for cues, cue_set in ((vocab.CATEGORY_CUES, vocab.CATEGORY_CUE_SET), (vocab.STRONG_CATEGORY_CUES, vocab.STRONG_CATEGORY_CUE_SET),
+                          (vocab.PURPOSE_CUES, vocab.PURPOSE_CUE_SET), (vocab.ACTION_CUES, vocab.ACTION_CUE_SET)):
+        assert cue_set.found_in(text) == {name for name, cue in cues.items() if cue.pattern.search(text)}, text
 
 
 DEADLINE_CUES = {"absolute": nlp_module._ABSOLUTE, "relative": nlp_module._RELATIVE}

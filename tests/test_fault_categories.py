@@ -1276,9 +1276,9 @@ def test_upheld_complaints_as_well_as_a_finding_of_its_own_are_two_findings(nlp)
 def test_neither_as_a_subject_is_every_body() -> None:
     from pipeline.extraction import _EVERY_BODY
 
-    assert _EVERY_BODY.search("Neither invoked the local disputes procedure.")
-    assert _EVERY_BODY.search("Both knew the home could not meet his needs.")
-    assert not _EVERY_BODY.search("Neither the Council nor the ICB replied.")  # the bodies named are read
+    assert _EVERY_BODY.found_in("Neither invoked the local disputes procedure.")
+    assert _EVERY_BODY.found_in("Both knew the home could not meet his needs.")
+    assert not _EVERY_BODY.found_in("Neither the Council nor the ICB replied.")  # the bodies named are read
 
 
 @pytest.mark.parametrize("reference, summary, category", [
