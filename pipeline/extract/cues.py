@@ -50,54 +50,6 @@ _REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT} | ({_sre.POSSESSIVE_REPEAT} if has
 MIN_ANCHOR = 3  # an anchor shorter than this ("a", "of") passes nearly every text
 
 
-def anchors(pattern: re.Pattern) -> frozenset[str] | None:
-    """Case-folded strings, one of which is in the case-folded text of every match; None
-    when the pattern has no set of anchors of at least MIN_ANCHOR characters."""
-    try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - an unreadable parse only costs speed
-        return None
-    found = _sequence(list(tree))
-    return frozenset(found) if found else None
-
-
-def _sequence(items: list) -> set[str] | None:
-    """Anchors of a sequence: the most selective of what its mandatory parts require."""
-    options: list[set[str]] = []
-    run: list[str] = []
-    for op, av in items + [(None, None)]:
-        if op is _sre.LITERAL and av < 128:  # ASCII: see `fold` for why
-            run.append(chr(av))
-            continue
-        if run:  # a run of literals must appear as it is
-            options.append({"".join(run).casefold()})
-            run = []
-        inner = _item(op, av)
-        if inner:
-            options.append(inner)
-    options = [o for o in options if min(map(len, o)) >= MIN_ANCHOR]
-    if not options:
-        return None
-    # The set whose shortest anchor is longest is the one fewest texts pass.
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
-
-
-def _item(op, av) -> set[str] | None:
-    if op is _sre.SUBPATTERN:  # a group: (group, add_flags, del_flags, pattern)
-        return _sequence(list(av[-1]))
-    if op is _sre.BRANCH:  # every alternative must give anchors, else the whole gives none
-        out: set[str] = set()
-        for alternative in av[1]:
-            found = _sequence(list(alternative))
-            if not found:
-                return None
-            out |= found
-        return out
-    if op in _REPEATS and av[0] >= 1:  # (min, max, pattern): required at least once
-        return _sequence(list(av[2]))
-    return None  # optional parts, classes, assertions, anything else require nothing
-
-
 class AllOf(tuple):
     """Requirements that must all hold."""
 
@@ -121,6 +73,7 @@ def requirement(pattern: re.Pattern) -> Requirement | None:
 
 
 def _needs_sequence(items: list) -> Requirement | None:
+    """All that a sequence needs: each run of literals in it, and each part that needs something."""
     needs: list = []
     run: list[str] = []
     for op, av in items + [(None, None)]:
@@ -153,6 +106,26 @@ def _needs_item(op, av) -> Requirement | None:
     if op in _REPEATS and av[0] >= 1:
         return _needs_sequence(list(av[2]))
     return None
+
+
+def anchors(pattern: re.Pattern) -> frozenset[str] | None:
+    """Case-folded strings, one of which is in the case-folded text of every match; None
+    when the pattern has no set of anchors of at least MIN_ANCHOR characters."""
+    found = _anchor_set(requirement(pattern))
+    return frozenset(found) if found else None
+
+
+def _anchor_set(need: Requirement | None) -> set[str] | None:
+    """One any-of of literals that the requirement implies: of the parts a sequence needs
+    all of, the most selective; of alternatives, one such set from each."""
+    if need is None:
+        return None
+    if type(need) is str:
+        return {need}
+    if type(need) is AnyOf:
+        return set().union(*map(_anchor_set, need))
+    # The set whose shortest anchor is longest is the one fewest texts pass.
+    return max(map(_anchor_set, need), key=lambda o: (min(map(len, o)), -len(o)))
 
 
 def compile_requirement(need: Requirement) -> Callable[[str | set[str]], bool]:
@@ -198,10 +171,11 @@ class Cue:
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
-        self.anchors = anchors(pattern)
+        needs = requirement(pattern)
+        found = _anchor_set(needs)
+        self.anchors = frozenset(found) if found else None
         # What a `CueSet` tests beyond the anchors (None when that is nothing: a single
         # literal or a single any-of of literals)
-        needs = requirement(pattern)
         self.needs = needs if type(needs) is AllOf or (type(needs) is AnyOf and any(type(n) is not str for n in needs)) else None
         # Only a pattern with no capital letter at all (so no \W, \S, \B either) means
         # the same on folded text without IGNORECASE.
