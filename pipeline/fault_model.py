@@ -74,12 +74,14 @@ class FaultModel:
         return cls(parts["features"], parts["finding"], parts["categories"], parts["labels"])
 
     def save(self, path: str | Path) -> None:
+        """Persist with skops, as the same bytes whenever the model is the same (see
+        `_same_bytes_each_time`), so that `make train` changes the file only when the model changes."""
         import skops.io as sio
 
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        # Deflated: the vocabularies are most of the file, as JSON text.
         sio.dump({"features": self.features, "finding": self.finding, "categories": self.categories,
-                  "labels": self.labels}, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+                  "labels": self.labels}, path)
+        _same_bytes_each_time(Path(path))
 
     def predict(self, sentences: Sequence[str]) -> list[Prediction]:
         if not sentences:
@@ -104,6 +106,37 @@ class FaultModel:
             return np.column_stack([self.finding.predict_proba(x)[:, 1], np.asarray(self.categories.predict_proba(x))])
         coef, intercept = self._weights
         return 1.0 / (1.0 + np.exp(-(np.asarray(x @ coef) + intercept)))
+
+
+# skops names each object by its `id()` (a memory address) in its schema, and the arrays'
+# files after those names; the zip stamps each file with the time it was written.
+_OBJECT_NUMBER = re.compile(r'("__id__": |"file": ")(\d+)')
+
+
+def _same_bytes_each_time(path: Path) -> None:
+    """Rewrite a skops file so that it depends on the model alone: its object numbers
+    renumbered in the order the schema first gives them (the same objects keep the same
+    number, which is all skops reads them for), its files in name order with a fixed
+    time. Deflated: the vocabularies are most of the file, as JSON text."""
+    with zipfile.ZipFile(path) as z:
+        files = {name: z.read(name) for name in z.namelist()}
+    numbers: dict[str, str] = {}
+
+    def renumber(m: re.Match) -> str:
+        return m.group(1) + numbers.setdefault(m.group(2), str(len(numbers) + 1))
+    schema = _OBJECT_NUMBER.sub(renumber, files.pop("schema.json").decode("utf-8"))
+    renamed = {"schema.json": schema.encode("utf-8")}
+    for name, data in files.items():
+        stem, dot, suffix = name.partition(".")
+        if stem not in numbers:
+            raise ValueError(f"{path}: skops wrote {name}, which its schema does not name; cannot make the file reproducible")
+        renamed[numbers[stem] + dot + suffix] = data
+    with zipfile.ZipFile(path, "w") as z:
+        for name in sorted(renamed):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, renamed[name], compresslevel=9)
 
 
 class CachedTfidf:

@@ -94,6 +94,22 @@ def test_trained_model_saves_and_loads_identically_without_pickle(tmp_path: Path
     model.save(path)
     texts = [e.text for e in examples[:40]]
     assert FaultModel.load(path).predict(texts) == model.predict(texts) == again.predict(texts)  # reproducible
+    # ... to the byte: skops names objects by their memory address and the zip stamps the time
+    again.save(tmp_path / "again.skops")
+    assert (tmp_path / "again.skops").read_bytes() == path.read_bytes()
+
+
+def test_a_model_saved_in_another_process_is_the_same_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    model = fault_training.train(fault_training.written_sentences()[::7])
+    model.save(tmp_path / "here.skops")
+    code = ("import sys; from pipeline.fault_model import FaultModel; padding = [object() for _ in range(99999)]; "
+            "FaultModel.load(sys.argv[1]).save(sys.argv[2])")
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "here.skops"), str(tmp_path / "there.skops")],
+                   check=True, cwd=Path(__file__).resolve().parent.parent)
+    assert (tmp_path / "there.skops").read_bytes() == (tmp_path / "here.skops").read_bytes()
 
 
 def test_load_refuses_what_is_not_scikit_learn(tmp_path: Path) -> None:
