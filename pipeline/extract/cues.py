@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence, Union
 
 import ahocorasick
 
@@ -59,7 +59,7 @@ class AnyOf(tuple):
 
 
 # A requirement: a case-folded literal the text must contain, or an AllOf or AnyOf of them.
-Requirement = "str | AllOf | AnyOf"
+Requirement = Union[str, AllOf, AnyOf]
 
 
 def requirement(pattern: re.Pattern) -> Requirement | None:
