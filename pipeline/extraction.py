@@ -1072,8 +1072,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         if not (listed or _is_finding(sent, summary_found_fault)):
             # The bodies a "That was fault." after it blames: the sentence's subjects, not
             # those it names as objects ("I find it did not monitor the Care Provider":
-            # "it", the body before, is at fault, not the Care Provider).
-            if sent.bodies or _STAFF_SUBJECT.match(sent.text):
+            # "it", the body before, is at fault, not the Care Provider). "Both organisations
+            # knew this" names its bodies without their names: "They did not tell Mrs Y" after
+            # it is both of them, not the body named before.
+            if sent.bodies or _STAFF_SUBJECT.match(sent.text) or _EVERY_BODY.found_in(sent.text):
                 unread.append(sent)
             prev, prev_found = sent, set()
             continue

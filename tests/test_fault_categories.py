@@ -1319,6 +1319,16 @@ def test_no_service_that_can_meet_the_needs_is_commissioning() -> None:
     assert "commissioning" in _strong_categories("The ICB did not commission a care package that could meet his needs.")
 
 
+def test_they_after_both_organisations_is_both_organisations(nlp) -> None:
+    ex = _faults_of(nlp, "Kelworth Borough Council (25 999 142)", "Decision : Upheld\nSummary: Mrs Y complained about "
+                    "NHS Kelworth Integrated Care Board (the ICB), Kelworth Borough Council (the Council) and Tansley "
+                    "Care Ltd (the Agency).\nWhat I found\nThe Agency told the ICB it could not staff two-carer visits "
+                    "at weekends. Both organisations knew this and went ahead. They did not tell Mrs Y about the risk. "
+                    "That was fault.")
+    told = {f.body for f in ex.faults if f.category == "communication"}
+    assert told == {"NHS Kelworth Integrated Care Board", "Kelworth Borough Council"}
+
+
 @pytest.mark.parametrize("finding, body", [
     ("The ward staff did not tell Mrs Z that her mother was going home.", "Harwell Hospitals NHS Trust"),
     ("Mrs Z's social worker did not tell her that her mother was going home.", "Kelworth Borough Council"),
