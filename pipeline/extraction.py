@@ -53,8 +53,9 @@ if TYPE_CHECKING:
 # found, a home read as the company that runs it, more plain-words failures and cues;
 # 0.3.10: staff roles act for their employer, another body's failing as its own clause,
 # remedies for "the failings we have found" and things done properly find nothing, a
-# "Complaint handling" heading's topic).
-EXTRACTOR_VERSION = "0.3.10"
+# "Complaint handling" heading's topic; 0.3.11: "They" after "Both organisations ..."
+# is both organisations).
+EXTRACTOR_VERSION = "0.3.11"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.

@@ -48,7 +48,7 @@ DEV_ACCURACY_FLOORS = {
 # on four folds, the whole extractor scored on the fifth. Measured 2026-12-03, session 14
 # (issue 12: faults 0.893, categories 0.895, bodies 0.977). The fault rules were chosen
 # by reading this corpus's errors, which the folds do not hold out: expect less on
-# decisions nobody here has read (the sealed holdout below: 0.769; blind sets S, T: 0.74-0.81).
+# decisions nobody here has read (the sealed holdout below: 0.777; blind sets S, T: 0.74-0.81).
 CV_F1_FLOORS = {
     "faults: body+category": 0.89, "faults: category per decision": 0.89,
     "bodies: name": 0.97, "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.96,
@@ -97,14 +97,14 @@ def test_sample_floors(sample_scores):
 # results were seen after their end scores, so they are development data from session 14);
 # S and T are blind from session 14. The other sets are development data (read to find
 # kinds of error): their figures flatter the extractor. Faults body+category F1, session 8
-# start -> 9 end -> 10 end -> 11 end -> 12 end -> 13 end -> 14 end: holdout 0.524 -> 0.653
-# -> 0.689 -> 0.715 -> 0.744 -> 0.759 -> 0.769 (categories 0.539 -> 0.672 -> 0.721 -> 0.739
+# start -> 9 end -> 10 end -> 11 end -> 12 end -> 13 end -> 14 end -> 15 end: holdout 0.524
+# -> 0.653 -> 0.689 -> 0.715 -> 0.744 -> 0.759 -> 0.769 -> 0.777 (categories 0.539 -> 0.672 -> 0.721 -> 0.739
 # -> 0.775 -> 0.792 -> 0.803); session 13 only: Q 0.733 -> 0.764, R 0.671 -> 0.671;
 # session 14 only: S 0.797 -> 0.812, T 0.704 -> 0.742. Still below the dev corpus's
 # cross-validated 0.893: that gap is issue 12.
 WRITTEN_FLOORS = {
     # blind when scored (holdout sealed; q, r blind through session 13; s, t blind from session 14)
-    "holdout": {"faults: body+category": 0.76, "faults: category per decision": 0.80, "bodies: name": 0.98,
+    "holdout": {"faults: body+category": 0.77, "faults: category per decision": 0.80, "bodies: name": 0.98,
                 "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
     "written/q": {"faults: body+category": 0.80, "faults: category per decision": 0.81, "bodies: name": 0.93,
                   "payments: amount+payer": 0.91, "deadlines: due_date+body": 0.99},
