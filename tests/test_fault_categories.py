@@ -1390,3 +1390,32 @@ def test_under_a_complaint_handling_heading_a_late_reply_is_complaint_handling(n
                     "The Council took four months to reply, against its own target of 20 working days, and did not explain "
                     "the delay. That was fault.\nDecision\nI find fault causing injustice.")
     assert {f.category for f in ex.faults} == {"charging_funding", "complaint_handling"}
+
+
+@pytest.mark.parametrize("sentence, finding", [
+    # paying that nobody agreed to, or what a council "would pay", is what went wrong
+    ("It then chased Mrs K for fees she had never agreed to pay, and that was maladministration.", True),
+    ("The Council did not explain that the home charged more than the Council would pay.", True),
+    # a remedy's verb negated is a failing: not writing is not a letter promised
+    ("The Trust did not write to Mr B to explain the delay.", True),
+    ("The Trust should write to Mr B to explain the delay.", False),
+    # what an assessment said was needed is the standard, not someone's allegation
+    ("The Council placed Mr T with Larkspur Care Ltd without checking it could give the "
+     "one-to-one support his assessment said he needed.", True),
+    ("Mr T says the Council placed him with Larkspur Care Ltd without checking it.", False),
+])
+def test_negated_remedy_words_and_what_an_assessment_said_leave_a_finding(sentence: str, finding: bool) -> None:
+    assert vocab.could_be_finding(sentence) is finding
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Council moved Mr R to Elmcroft, a home not registered for nursing care, even though its own assessment said he needed it.",
+    "The Council placed Mrs F with Birchgate Care Ltd without checking it could meet her needs.",
+    "The home had told the Council before the move that it could not manage his behaviour.",
+])
+def test_a_placement_made_against_the_assessed_needs_is_commissioning(sentence: str) -> None:
+    assert "commissioning" in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
+
+
+def test_no_one_with_a_hyphen_is_a_failure() -> None:
+    assert vocab.FAILURE_CUE.found_in("After that, no-one from the Council reviewed the placement for a year.")

@@ -100,7 +100,7 @@ WAITED_BEFORE = r"\bit was (?:over |more than |nearly |almost |another |a furthe
 # "waited three weeks", "could not find a placement".
 FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|has not|had not|was not|were not|should not have|lack of|delay(?:ed|s)?|too long|wrongly|unable to|"
                    r"poor|inadequate|incorrect(?:ly)?|not properly|"
-                   r"never|nobody|no one|neither|nor did|refused|unsuitable|contrary to|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
+                   r"never|nobody|no[- ]one|neither|nor did|refused|unsuitable|contrary to|unreasonabl[ey]|insufficient|incomplete|missing|wrong|"
                    r"did nothing(?! wrong)|missed(?! out)|(?:received|had|got) (?:none|nothing)|"
                    r"fell below|below the standard|" + WAITED_BEFORE + r"|(?:far |well |long )?beyond the (?:[\w-]+ ){0,2}?(?:limit|deadline|timescale)s?|instead of|should (?:never )?have|ought (?:never )?to have|cannot show|could not show|"
                    r"(?:took|waited) (?:(?:the|its|their) [\w’'-]+ )?(?:over |more than |nearly |almost |about |around )?" + DURATION + "|"
@@ -112,10 +112,10 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    # acting against its own rule or assessment: "although its own policy says it
                    # should not", "when the law says it must be disregarded"
                    r"(?:although|even though|despite|contrary to|when|which) (?:what )?(?:its own|their own|the) (?:[\w-]+ ){0,2}?"
-                   r"(?:policy|guidance|law|procedure|contract|rules|regulations|framework|code) (?:says|said|states|stated|required|requires|recommended)\b|"
+                   r"(?:policy|guidance|law|procedure|contract|rules|regulations|framework|code|assessment|plan) (?:says|said|states|stated|required|requires|recommended)\b|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact|agreed))\b")
 # ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|(?<!holiday )(?<!sick )(?<!back )(?<!her )(?<!his )(?<!their )(?<!not )(?<!never )(?<!n't )pays?(?! (?:towards|for)\b)|writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never| reasonably| properly| also)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b| be (?:done|completed|made|decided|issued) within\b)|will|(?<!had )agreed to|(?<!guidance )(?<!framework )(?<!code )(?<!policy )(?<!law )(?<!regulations )recommend\w*)\b")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|(?<!holiday )(?<!sick )(?<!back )(?<!her )(?<!his )(?<!their )(?<!not )(?<!never )(?<!n't )(?<!would )pays?(?! (?:towards|for)\b)|(?<!not )(?<!never )writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never| reasonably| properly| also)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b| be (?:done|completed|made|decided|issued) within\b)|will|(?<!had )(?<!not )(?<!never )agreed to|(?<!guidance )(?<!framework )(?<!code )(?<!policy )(?<!law )(?<!regulations )(?<!assessment )(?<!plan )(?<!report )recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 _TURN = _rx(r",\s+but\b|;\s+however\b|,\s+however\b")
 
@@ -129,6 +129,8 @@ _SUBORDINATE_REPORT = _rx(r"\b(?:when|after|although|even though|though|because|
                           r"\bwhat\s+(?:he|she|they|[A-Z]\w*|mrs?\s+[A-Z]|ms\s+[A-Z])\s+(?:had\s+|has\s+)?(?:said|asked|raised|reported)\b|"
                           # ... what a rule says: "its own policy, which says a person should be told"
                           r"\b(?:policy|guidance|law|procedure|plan|code|regulations|rules|contract|framework|scheme),?\s+(?:which|that)\s+(?:says|said|states|stated)\b|"
+                          # ... what an assessment said was needed: "the support his assessment said he needed"
+                          r"\b(?:assessments?|plans?|reports?)\s+(?:had\s+)?(?:said|says|stated|states)\s+(?:that\s+)?(?:he|she|they|it|(?:mrs?|ms|miss|dr)\s+[A-Z]\w*)\s+(?:needed|needs|required|requires)\b|"
                           # ... and a claim inside a noun phrase: "asked her to repay £3,420 it said was unspent"
                           r"\b(?:it|they)\s+(?:said|says|claimed|claims)\s+(?=(?:was|were|is|are|had been|would be)\b)")
 
@@ -144,10 +146,10 @@ _NORM_SHOULD = _rx(r"\b(?:law|guidance|policy|scheme|regulations|rules|procedure
                    r"(?:says|said|states|stated|requires|required|provides|expects)\b[^.;]*?\bshould\b")
 
 
-# Paying that someone was made to do is what went wrong, not a remedy: "before asking the
-# family to pay a top-up", "was told to pay the arrears".
+# Paying that someone was made to do, or never agreed to, is what went wrong, not a remedy:
+# "before asking the family to pay a top-up", "arrears he had never agreed to pay".
 _MADE_TO_PAY = _rx(r"\b(?:ask(?:ed|ing)?|made|making|requir(?:ed|ing)|forc(?:ed|ing)|expect(?:ed|ing)|told|telling|press(?:ed|ing)|pressured|"
-                   r"left)\s+(?:[\w’'-]+\s+){0,3}?to\s+pay\b")
+                   r"left|(?:never|not) agreed)\s+(?:[\w’'-]+\s+){0,3}?to\s+pay\b")
 
 
 def sets_remedy(text: str) -> bool:
@@ -405,8 +407,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # a placement or provider chosen without checking it could meet the needs,
                           # or known (told) not to be able to
                           r"(?:without (?:first )?checking|(?:did not|didn't|never|failed to|not) (?:first )?check|(?:no record|no evidence|nothing to show) (?:that )?(?:anyone|anybody|it|they|the council|the icb) (?:had )?checked) "
-                          r"(?:whether|that|if) (?:the |its |this )?(?:home|agency|provider|placement|care home|nursing home|company|it) (?:could|was able|had)\b|"
-                          r"(?:had (?:already )?told|told|warned) (?:it|them|the council|the icb|both of them)(?:,? in writing,?)? (?:that )?(?:it|they) (?:could not|couldn't|cannot|was unable to|had no)\b|"
+                          r"(?:(?:whether|that|if) )?(?:the |its |this )?(?:home|agency|provider|placement|care home|nursing home|company|it) (?:could|was able|had)\b|"
+                          r"(?:had (?:already )?told|told|warned) (?:it|them|the council|the icb|both of them)(?:,? (?:in writing|(?:before|when|at) (?:[\w’'-]+ ){0,3}?[\w’'-]+),?)? (?:that )?(?:it|they) (?:could not|couldn't|cannot|was unable to|had no)\b|"
+                          # a placement made against what the assessment said was needed
+                          r"\b(?:plac|arrang|chose|choos|commission|mov)\w* (?:[\w’',-]+ ){0,20}?(?:although|even though|despite|though) (?:its own |her |his |their |the )?(?:[\w-]+ )?assessment (?:had )?(?:said|says|stated|showed|recommended|identified)\b|"
                           r"\bknew (?:that )?(?:the |its )?(?:home|agency|provider|placement|company) (?:could not|couldn't|was unable to|had no)\b|"
                           r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|(?:widen|extend|broaden)\w* (?:the |its |their )?search\b|"
                           # no service that can meet the needs: "has not arranged a service that can meet
