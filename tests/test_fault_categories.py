@@ -1419,3 +1419,28 @@ def test_a_placement_made_against_the_assessed_needs_is_commissioning(sentence: 
 
 def test_no_one_with_a_hyphen_is_a_failure() -> None:
     assert vocab.FAILURE_CUE.found_in("After that, no-one from the Council reviewed the placement for a year.")
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The agency missed or cut short 12 of Mr D's calls in March.", "care_quality"),
+    ("The Council did not start the package until three days later.", "delay"),
+    ("It issued the plan 30 weeks after the request, against a legal limit of 20 weeks.", "delay"),
+    ("It left her referral unassessed for ten weeks.", "delay"),
+    ("The home gave Mrs R two different accounts of the fall.", "communication"),
+    ("The Trust sent Mr J home on a Sunday before the care package he needed was in place.", "care_planning"),
+    ("The medication record had not been completed.", "record_keeping"),
+    ("The agency did not keep daily records of the care it gave.", "record_keeping"),
+    ("The Council did not look at the agency's call records.", "provider_oversight"),
+])
+def test_more_plain_words_for_a_failing_name_its_category(sentence: str, category: str) -> None:
+    assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, category", [
+    # a safeguarding enquiry's evidence is not the oversight of a provider
+    ("The Council closed the enquiry without looking at the home's incident records.", "provider_oversight"),
+    # a funding dispute left open is working together, not a delay of its own
+    ("The disagreement about funding went unresolved for nine months.", "delay"),
+])
+def test_words_near_a_failing_that_do_not_name_its_category(sentence: str, category: str) -> None:
+    assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

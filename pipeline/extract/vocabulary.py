@@ -306,7 +306,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                   # Wednesday", "did not assess Mr R until 11 March" (not telling until later
                   # is communication)
                   r"\b(?:did not|didn't|was not|were not|had not) (?!(?:tell|inform|let|reply|respond|explain|update|contact|write)\b)(?:[\w’'-]+ ){1,8}?until (?:the (?:following|next|end|middle)|early|mid|late|after|"
-                  r"\d|january|february|march|april|may|june|july|august|september|october|november|december)|"
+                  r"\d|january|february|march|april|may|june|july|august|september|october|november|december|" + DURATION + r" later)|"
+                  # "31 weeks after she asked, against a legal limit of 20 weeks"; "left her reports unassessed for fourteen weeks"
+                  r"\bagainst (?:a|the|its) (?:legal |statutory |target )?(?:time ?)?(?:limit|deadline|timescale|maximum) of\b|"
+                  r"\bun(?:assessed|actioned|processed|allocated) for (?:over |more than |nearly |almost |about |around )?" + DURATION + r"|"
                   # later than a target, or later than it should have been
                   + DURATION + r" (?:later than|longer than|after (?:the )?(?:target|date|deadline))\b|rather than within\b|"
                   r"\b(?:far |much |considerably |significantly )longer than\b|"
@@ -314,7 +317,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # Not telling, explaining or advising, in any form of the negation ("its failure to
     # tell him", "for not explaining", "failed to properly advise her"), and too little
     # information or discussion with the person or family.
-    "communication": _cue(r"communicat|(?:incorrect|inaccurate) (?:information|advice)|without (?:anyone|anybody|someone) (?:letting|telling|informing|warning)\b|(?:did not|didn't|failed to|not|never) (?:speak|talk)\w* (?:to|with) (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|misleading|conflicting information|"
+    "communication": _cue(r"communicat|(?:incorrect|inaccurate) (?:information|advice)|without (?:anyone|anybody|someone) (?:letting|telling|informing|warning)\b|(?:did not|didn't|failed to|not|never) (?:speak|talk)\w* (?:to|with) (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|misleading|conflicting information|(?:two|conflicting|different|inconsistent|contradictory) (?:accounts|explanations|versions)\b|"
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without|never) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|discuss(?:ed|ing)?|"
                           # updating a person, not a document ("did not update the plan" is planning)
@@ -392,6 +395,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:cut|reduc|withdr[ae]w|end|stopp?|refus|remov|suspend|clos)\w* (?:[\w’'-]+ ){0,10}?(?:with no |without (?:a |any )?)(?:written )?explanation\b|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no (?:explanation|reasons?) (?:of |for |as to )?why\b|(?:no |without (?:a |any )?)recorded (?:reasons?|rationale)\b|(?:no|nothing in (?:its|the|their)) records? (?:[\w’'-]+ ){0,3}?(?:explain\w*|show\w*|says?) why\b|(?:without recording|no record\w*(?: of)?|not record\w*) why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
     "care_planning": _cue(r"(?<!health and )care plan|support plan|pathway plan|child in need plan|crisis plan|" + _DISCHARGE + r"|contingency plan|transition|"
+                          # sent home "before the care package he had been assessed as needing was in place"
+                          r"\bbefore (?:the |his |her |their |any |a )?(?:[\w-]+ )?(?:care package|package of care|package|care|support|equipment)\b (?:[\w’'-]+ ){0,8}?(?:was|were|had been) (?:in place|arranged|set up|ready)\b|"
                           # the early review of a new placement or package
                           r"\b(?:six|6|four|4|eight|8|twelve|12)[- ]week review\b|"
                           # "had no plan for what N would do in the meantime"
@@ -429,6 +434,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # no choice of a home (at its usual rate) offered
                           r"(?:did not|didn't|failed to|not) (?:give|offer) (?:[\w’'-]+ ){0,4}?(?:option|choice) (?:[\w’'-]+ ){0,3}?(?:care home|nursing home|home|placement)s?\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
+                               # "or look at the agency's call records"
+                               r"\b(?:look\w*|check\w*|examin\w*|review\w*|inspect\w*|ask\w* (?:for|to see)) (?:at )?(?:the |its )?(?:agency|provider|care provider|contractor)['’]s (?:[\w-]+ ){0,2}?(?:records|logs|rotas|timesheets)\b|"
                                # "did not carry out the monitoring visit", "no contract review meeting"
                                r"\bmonitoring (?:visits?|checks?|meetings?)\b|\bcontract (?:monitoring|reviews?|review meetings?)\b|"
                                # checking a provider's performance, or acting under its contract
@@ -476,8 +483,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?! (?:that |of )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:checked|considered|asked|looked|thought|discussed|spoke))|(?:did|do|does) not record|(?:kept|keep|keeping|made|make) no (?:[\w-]+ )?(?:notes?|records?)\b(?! (?:of )?why\b)|not recorded|(?:how|the way|what|information) (?:[\w’'-]+ ){0,3}?recorded\b|recorded (?:incorrectly|wrongly|inaccurately|in error)|document(?:ation)? management|records management|"
                            r"without (?:recording|noting|documenting)\b(?! why| (?:any |a |the |its )?(?:reasons?|rationale))|records? (?:did not|do not|does not) (?:show|record|say|include)\b(?! (?:that )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:considered|checked|thought|asked|looked))|(?:records?|charts?|notes|logs?) (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*|show\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ ){0,2}?(?:records|charts|notes|logs)\b|"
                            r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
-                           r"\b(?:notes|records?|charts)\b (?:[\w’'-]+ ){0,5}?(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))\b|"
-                           r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )*(?:written )?(?:records?|notes?)\b"),
+                           r"\b(?:notes|records?|charts)\b (?:[\w’'-]+ ){0,5}?(?:(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))|(?:had|has|have) not been (?:completed|kept|filled in|signed|updated))\b|"
+                           r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )*(?:written |daily |care |visit |contemporaneous )?(?:records?|notes?)\b"),
     "charging_funding": _cue(r"\bcharg|\bfees?\b|(?<!consider a )(?<!considering a )(?<!offer a )(?<!offering a )(?<!offered a )(?<!offer her a )(?<!offer him a )direct payments?|top-?up|treat\w* (?:[\w’'-]+ ){0,8}?as (?:capital|income)\b|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments|"
@@ -485,7 +492,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                              r"calculat\w* (?:the |its |her |his )?(?:redress|refunds?|reimbursement|arrears)\b|"
                              r"(?:not|never) (?:been )?paid (?:[\w’']+ ){0,2}?(?:claims?|benefits?|allowances?|grants?)\b|"
                              r"(?:did not|didn't|failed to|never) pay (?:[\w’£,.'-]+ ){0,8}?(?:allowance|grant|benefit|claim)s?\b"),
-    "care_quality": _cue(r"missed (?:[\w’'-]+ ){0,3}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
+    "care_quality": _cue(r"(?:missed|cut short)(?: or (?:missed|cut short|shortened))? (?:[\w’'-]+ ){0,4}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
                         r"\btiming of (?:the |her |his |its )?(?:care )?(?:calls|visits)\b|"
                         # the care judged against its standard: "Some of the care Mr D received fell below the standard"
