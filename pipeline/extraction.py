@@ -474,7 +474,7 @@ _LATE_ASSESSMENT = re.compile(
     r"(?:[\w-]+ ){0,2}?(?:re-?)?assess\w*|"
     r"\b(?:re-?)?assess\w* (?:[\w’'-]+ ){0,4}?(?:promptly|in time|on time|quickly)\b|"
     r"\btook (?:[\w’'-]+ ){0,4}?to (?:decide|agree|confirm|determine) (?:that |whether |if )?(?:[\w’'-]+ ){0,4}?(?:was |is |were )?eligib\w*|"
-    r"\btook (?:[\w’'-]+ ){1,4}?to (?:complete|carry out|do|finish|start|begin|undertake|arrange|review)\w* (?:[\w’'-]+ ){0,5}?(?:(?:re-?)?assess\w*|decision support tool|dst|checklist)\b"
+    r"\btook (?:[\w’'-]+ ){1,4}?to (?:complete|carry out|do|finish|start|begin|undertake|arrange|review|reach)\w* (?:[\w’'-]+ ){0,5}?(?:(?:re-?)?assess\w*|decision support tool|dst|checklist)\b"
     r"(?: (?:after|following) (?:the |a |her |his )?(?:positive )?checklist\b)?|"
     # "did not begin its assessment of her needs until three weeks after ..."
     r"\b(?:did not|didn't|failed to) (?:start|begin|complete|carry out|do|finish|undertake|arrange)\w* (?:[\w’'-]+ ){0,2}?(?:re-?)?assess\w* (?:[\w’'-]+ ){0,6}?"
@@ -1188,6 +1188,8 @@ _SUBORDINATE = re.compile(r",?\s+(?:although|even though|though|whereas|while|be
 _PRONOUN_START = re.compile(r"\W*(?:(?:however|also|then|instead|but),?\s+)?(?:it|they)\s+(?:also\s+|then\s+|still\s+)?(?!said|says|told|explained|accepts?|accepted|agreed|has agreed)\w", re.I)
 # "This led to unnecessary delay ...": the bodies of the sentence before
 _POINTS_BACK = re.compile(r"\W*(?:this|these|that|those)\b", re.I)
+# "It took the CCG 14 months to decide": an empty "it", and the body after "took" acted.
+_IT_TOOK = re.compile(r"\W*(?:(?:however|also|then|instead|but),?\s+)?it\s+(?:also\s+|then\s+)?took\s+", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:failed|did not|was|were|delayed|should|could)\b", re.I)
 
 
@@ -1304,6 +1306,12 @@ def _fault_bodies(sent: Sentence, registry: BodyRegistry, before: Sentence | Non
         return employer  # "Mr A's care coordinator discharged him without telling the Council"
     if not sent.bodies:
         return _indefinite_bodies(sent, registry)
+    took = _IT_TOOK.match(sent.text)
+    if took is not None:
+        after_took = sent.start + took.end()
+        actor = [k for off, k in sent.bodies if off in (after_took, after_took + len("the "))]
+        if actor:
+            return actor[:1]
     if _PRONOUN_START.match(sent.text):
         return []  # "It did not consider the home Ms R had found": "it", the body before, acted
     # The main clause: after a leading subordinate clause ("When the Agency gave notice,

@@ -1444,3 +1444,13 @@ def test_more_plain_words_for_a_failing_name_its_category(sentence: str, categor
 ])
 def test_words_near_a_failing_that_do_not_name_its_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
+
+
+def test_it_took_the_body_names_who_was_slow(nlp) -> None:
+    ex = _faults_of(nlp, "Kelworth Borough Council (25 999 143)", "Decision : Upheld\nSummary: Mrs V complained about "
+                    "Kelworth Borough Council (the Council) and NHS Kelworth Integrated Care Board (the ICB). "
+                    "It took the ICB 11 months to reach a decision after the checklist, and in that time it did not "
+                    "tell Mrs V what was happening. The Council has agreed to apologise.")
+    assert {(f.body, f.category) for f in ex.faults} >= {("NHS Kelworth Integrated Care Board", "delay"),
+                                                         ("NHS Kelworth Integrated Care Board", "communication")}
+    assert not {f.category for f in ex.faults if f.body == "NHS Kelworth Integrated Care Board"} & {"assessment"}
