@@ -827,9 +827,10 @@ _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,
                            r",?\s+as well as (?=find(?:ing|s)?\b)")
 # Another body's own failing in the same sentence: "The agency missed many visits, and the
 # Council did not act on Mrs D's warnings", "..., and the Council then took eleven days to
-# ..." (a clause only where the clause before it is about another body).
+# ...", "the Trust discharged him ..., the Council placed him in a home ..." (a clause only
+# where the clause before it is about another body).
 _ANOTHER_BODY = re.compile(r",\s+(?:and\s+)?(?:then\s+)?(?=(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,8}?(?:Council|ICB|CCG|Trust|Agency|Home|Practice|Board|Ltd|Limited|[Pp]rovider)"
-                           r"\s+(?:then\s+|also\s+|itself\s+)?(?:did|was|were|took|failed|delayed|should|made|gave|closed|charged|cut|sent|wrongly|never)\b)")
+                           r"\s+(?:then\s+|also\s+|itself\s+)?(?:did|was|were|took|failed|should|made|gave|cut|sent|wrongly|never|\w+ed)\b)")
 
 
 # A clause that only states what a fault did to the person ("..., and this caused her

@@ -1454,3 +1454,14 @@ def test_it_took_the_body_names_who_was_slow(nlp) -> None:
     assert {(f.body, f.category) for f in ex.faults} >= {("NHS Kelworth Integrated Care Board", "delay"),
                                                          ("NHS Kelworth Integrated Care Board", "communication")}
     assert not {f.category for f in ex.faults if f.body == "NHS Kelworth Integrated Care Board"} & {"assessment"}
+
+
+def test_another_bodys_failing_after_a_comma_is_its_own_whatever_its_verb(nlp) -> None:
+    ex = _faults_of(nlp, "Kelworth Borough Council (25 999 144)", "Decision : Upheld\nSummary: Mr K complained about "
+                    "Harwell Hospitals NHS Trust (the Trust) and Kelworth Borough Council (the Council). The Ombudsmen "
+                    "find the Trust discharged Mr K without telling his daughter, the Council placed him in a home "
+                    "without checking it could meet his needs, and this caused distress.")
+    pairs = {(f.body, f.category) for f in ex.faults}
+    assert ("Harwell Hospitals NHS Trust", "communication") in pairs
+    assert ("Kelworth Borough Council", "commissioning") in pairs
+    assert ("Kelworth Borough Council", "communication") not in pairs
