@@ -427,7 +427,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:arrang\w*|find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b|"
                           # a care package not arranged, nobody found to deliver the care
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the |any |another )?(?:new |suitable |alternative |interim )?(?:care package|package of care)|"
-                          r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement) (?:to|who|able|that could)\b|"
+                          r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement|an? (?:carer|care worker|agency|personal assistant)) (?:to|who|able|that could)\b|"
                           r"(?:found|find\w*) (?:him |her |them )?(?:a |an |any )?(?:registered |suitable |alternative )?(?:children['’]s home|care home|nursing home|placement)s?\b|"
                           r"(?:found|find\w*) (?:him|her|them) (?:a |an |any )?(?:suitable )?(?:place to live|place|home)\b|"
                           r"(?:did not|failed to|not) offer (?:[\w’'-]+ ){0,3}?(?:a |an |any )?(?:suitable )?(?:care home |nursing home )?(?:place|placement)\b|"
