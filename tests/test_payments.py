@@ -266,3 +266,15 @@ def test_a_sum_after_a_refund_of_money_already_paid_is_new(nlp) -> None:
 ])
 def test_sums_settled_taken_back_or_declined(nlp, sentence: str, expected: list[float]) -> None:
     assert amounts(lgsco(sentence), nlp) == expected
+
+
+def test_two_trusts_told_apart_by_their_aliases_pay_as_named(nlp) -> None:
+    title = "P-000124 - Harwell Hospitals NHS Foundation Trust and Kelworth Ambulance Service NHS Trust"
+    text = (f"{title}\n\nThe Complaint:\nMrs X complains that Kelworth "
+            "Ambulance Service NHS Trust (the Ambulance Trust) and Harwell Hospitals NHS Foundation Trust (the "
+            "Hospital Trust) did not care for her father properly.\n\nOur Decision:\nWe found failings by the Ambulance "
+            "Trust. We did not find failings by the Hospital Trust.\n\nRecommendations:\nWithin one month, the "
+            "Ambulance Trust should apologise to Mrs X and pay her £400 for the distress caused.\n")
+    record = DecisionRecord(source="phso", reference="P-000124", title=title, text=text)
+    assert [(float(p.amount), p.payer) for p in extract_one(record, nlp).payments] == \
+        [(400.0, "Kelworth Ambulance Service NHS Trust")]

@@ -374,10 +374,15 @@ def role_key(text: str) -> str:
 _ORDINARY_ALIAS = re.compile(r"^(?:the\s+)?(?:" + "|".join(re.escape(r) for r in ROLE_TYPES) + r")$", re.I)
 
 
+# A role qualified by capitalised words, to tell two of a kind apart: "(the Ambulance
+# Trust)" beside "(the Hospital Trust)", "(the Mental Health Trust)".
+_QUALIFIED_ROLE_ALIAS = re.compile(r"the\s+(?:[A-Z][\w’'&-]*\s+){1,3}(?i:" + "|".join(re.escape(r) for r in ROLE_TYPES) + r")")
+
+
 def is_alias_usable(alias: str) -> bool:
     """Aliases that name a body ("the Council", "Moorfields"), not "(the complainant)"."""
     a = alias.strip().lower()
-    if _ORDINARY_ALIAS.match(a):
+    if _ORDINARY_ALIAS.match(a) or _QUALIFIED_ROLE_ALIAS.fullmatch(alias.strip()):
         return True
     return bool(re.fullmatch(r"[A-Z][\w’'&\- ]+", alias.strip())) and a not in {"mrs x", "mr x", "ms x", "x", "y", "z"} and not re.match(r"(?:mr|mrs|ms|miss|dr)\b", a)
 
