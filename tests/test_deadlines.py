@@ -496,3 +496,9 @@ def test_a_whole_phso_report_written_as_one_line(nlp):
     record = DecisionRecord("phso", "P-009002", text, decision_date=DECIDED)
     assert sorted((d.body, d.due_date) for d in extract_one(record, nlp).deadlines) == [
         (TRUST, D(2025, 7, 16)), (TRUST, D(2025, 9, 16))]
+
+
+def test_a_later_clause_s_deadline_belongs_to_the_bodies_that_clause_opens_with(nlp):
+    record = phso("The Trust and the CCG have each agreed to pay Mr Y £200, and the CCG will agree a "
+                  "discharge protocol with the Council within three months.")
+    assert dates_of(nlp, record) == [(CCG, D(2025, 9, 16))]

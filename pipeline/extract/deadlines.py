@@ -252,6 +252,14 @@ def _deadline_bodies(sent: Sentence, phrase_start: int, scope: list[Sentence], c
     start = subject_rules.clause_start(before)
     if start and len(default_bodies) > 1 and re.match(rf"\s*(?:{subject_rules.PLURAL_SUBJECT})\b", before[start:], re.I):
         return subject_rules.unique((subject_rules.subjects(sent) if in_sentence else []) + default_bodies)
+    if start:
+        # "The Trust and the Council will each pay £300, and the ICB and the Council will
+        # agree a protocol within three months": the bodies the phrase's own clause opens with
+        verb = subject_rules.SUBJECT_END.search(before, start)
+        if verb is not None:
+            lead = subject_rules.unique(k for off, k in sent.bodies if start <= off - sent.start < verb.start())
+            if lead:
+                return lead
     if in_sentence and re.search(r"\b(?:each|all three|both|all)\b|,\s*\w+\s+and\b", head, re.I) and len(in_sentence) > 1:
         return in_sentence
     if in_sentence:
