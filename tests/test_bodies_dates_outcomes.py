@@ -273,6 +273,9 @@ def test_a_summary_with_an_agreed_remedy_found_fault_when_no_outcome_is_given(nl
     # a school the complaint section names as background is not complained about
     "Summary: Mrs L complained the Council delayed her son's education, health and care plan. We found fault.\n"
     "The complaint\nMrs L's son attends Elmbrook Primary School. The Council took 30 weeks to issue his plan.",
+    # "the hospital admissions" are a person's stays, not a hospital complained about
+    "Summary: Mr D complained about his mother's care. We found fault.\n"
+    "The complaint\nMr D says his mother was frightened by the hospital admissions.",
 ])
 def test_a_place_named_in_passing_is_not_a_body(nlp, body: str) -> None:
     ex = titled(nlp, "Harwell Borough Council (25 999 032)", f"Decision : Upheld\n{body}")
