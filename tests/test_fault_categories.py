@@ -1432,6 +1432,7 @@ def test_no_one_with_a_hyphen_is_a_failure() -> None:
     ("The agency did not keep daily records of the care it gave.", "record_keeping"),
     ("The Council did not look at the agency's call records.", "provider_oversight"),
     ("It had not found a carer able to meet the boy's needs.", "commissioning"),
+    ("It charged her for three months before explaining how the charge was worked out.", "communication"),
 ])
 def test_more_plain_words_for_a_failing_name_its_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

@@ -338,6 +338,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:did not|didn't|failed to|not) (?:reply|respond|answer)\w* (?:to )?(?:[\w’'-]+ ){0,4}?(?:emails?|letters?|calls|messages?|queries|enquiries)\b|"
                           r"(?:emails?|letters?|calls|messages?|queries|enquiries) (?:[\w’'-]+ ){0,4}?(?:went|were|was|remained) unanswered|"
                           r"(?:waited|took) (?:[\w’'-]+ ){0,4}?(?:before|to|until) (?:tell|inform|let)\w* |"
+                          # "sent him bills for four months before telling him how the charge was worked out"
+                          r"\bfor (?:over |more than |nearly |almost |about |around )?" + DURATION + r" before (?:tell|inform|explain)\w* |"
                           # the negation reaching on: "did not record the falls or tell the family",
                           # "Nor did it explain the arrangement", "did not let Ms W know"
                           r"(?:did not|didn't|failed to|not|never) (?:[\w’'-]+ ){1,8}?or (?:tell|inform|explain|advise|update|let)\b(?! (?:[\w’'-]+ ){0,2}?why\b)|"
