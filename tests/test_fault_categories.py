@@ -1433,6 +1433,12 @@ def test_no_one_with_a_hyphen_is_a_failure() -> None:
     ("The Council did not look at the agency's call records.", "provider_oversight"),
     ("It had not found a carer able to meet the boy's needs.", "commissioning"),
     ("It charged her for three months before explaining how the charge was worked out.", "communication"),
+    # a search for care that stopped short
+    ("In that time it approached only one provider.", "commissioning"),
+    ("When two agencies said no, it did not look further.", "commissioning"),
+    ("It did not consider a spot purchase as an alternative.", "commissioning"),
+    ("It should have offered at least one suitable home at its usual rate.", "commissioning"),
+    ("The Council had not checked whether the provider could meet her needs.", "commissioning"),
 ])
 def test_more_plain_words_for_a_failing_name_its_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

@@ -413,13 +413,18 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"\bplac\w* (?:[\w’'-]+ ){1,6}?(?:although|even though|when|despite|though|that|which) (?:[\w’',-]+ ){0,20}?(?:could not|couldn't|was unable to|did not) (?:meet|manage|offer|provide|support)\b|"
                           # a placement or provider chosen without checking it could meet the needs,
                           # or known (told) not to be able to
-                          r"(?:without (?:first )?checking|(?:did not|didn't|never|failed to|not) (?:first )?check|(?:no record|no evidence|nothing to show) (?:that )?(?:anyone|anybody|it|they|the council|the icb) (?:had )?checked) "
+                          r"(?:without (?:first )?checking|(?:did not|didn't|never|failed to|not) (?:first )?check(?:ed)?|(?:no record|no evidence|nothing to show) (?:that )?(?:anyone|anybody|it|they|the council|the icb) (?:had )?checked) "
                           r"(?:(?:whether|that|if) )?(?:the |its |this )?(?:home|agency|provider|placement|care home|nursing home|company|it) (?:could|was able|had)\b|"
                           r"(?:had (?:already )?told|told|warned) (?:it|them|the council|the icb|both of them)(?:,? (?:in writing|(?:before|when|at) (?:[\w’'-]+ ){0,3}?[\w’'-]+),?)? (?:that )?(?:it|they) (?:could not|couldn't|cannot|was unable to|had no)\b|"
                           # a placement made against what the assessment said was needed
                           r"\b(?:plac|arrang|chose|choos|commission|mov)\w* (?:[\w’',-]+ ){0,20}?(?:although|even though|despite|though) (?:its own |her |his |their |the )?(?:[\w-]+ )?assessment (?:had )?(?:said|says|stated|showed|recommended|identified)\b|"
                           r"\bknew (?:that )?(?:the |its )?(?:home|agency|provider|placement|company) (?:could not|couldn't|was unable to|had no)\b|"
                           r"(?:find|found|source|look\w* for) (?:another|an alternative|a different)\b|(?:widen|extend|broaden)\w* (?:the |its |their )?search\b|"
+                          # a search for care that stopped short: "approached only one provider", "did not
+                          # look further", "a spot purchase", "offered at least one suitable home"
+                          r"\bapproached (?:only )?(?:one|two|a single|a few|few) (?:providers?|agencies|homes|care homes)\b|"
+                          r"(?:did not|didn't|failed to|not|never) (?:look|search) (?:any )?further\b|\bspot[- ]purchas\w*|"
+                          r"\b(?:offer|offered|identif\w*) at least one suitable (?:home|placement|provider)\b|"
                           # no service that can meet the needs: "has not arranged a service that can meet
                           # the needs of people discharged at weekends"
                           r"(?:did not|didn't|has not|had not|have not|never|failed to|not) (?:arrang|commission|secur|sourc|provid|put in place)\w* (?:a |an |any )?(?:[\w-]+ ){0,2}?"
