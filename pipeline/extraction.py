@@ -54,8 +54,11 @@ if TYPE_CHECKING:
 # 0.3.10: staff roles act for their employer, another body's failing as its own clause,
 # remedies for "the failings we have found" and things done properly find nothing, a
 # "Complaint handling" heading's topic; 0.3.11: "They" after "Both organisations ..."
-# is both organisations).
-EXTRACTOR_VERSION = "0.3.11"
+# is both organisations; 0.3.12: negated remedy words, placements made against the
+# assessed needs, searches for care that stopped short, "It took the CCG ...", another
+# body's clause after a comma whatever its verb, qualified role aliases ("the Ambulance
+# Trust"), a later clause's deadline).
+EXTRACTOR_VERSION = "0.3.12"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.

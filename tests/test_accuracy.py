@@ -48,7 +48,7 @@ DEV_ACCURACY_FLOORS = {
 # on four folds, the whole extractor scored on the fifth. Measured 2026-12-03, session 14
 # (issue 12: faults 0.893, categories 0.895, bodies 0.977). The fault rules were chosen
 # by reading this corpus's errors, which the folds do not hold out: expect less on
-# decisions nobody here has read (the sealed holdout below: 0.777; blind sets S, T: 0.74-0.81).
+# decisions nobody here has read (the sealed holdout below: 0.777; blind sets U, V: 0.68-0.73).
 CV_F1_FLOORS = {
     "faults: body+category": 0.89, "faults: category per decision": 0.89,
     "bodies: name": 0.97, "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.96,
@@ -95,49 +95,56 @@ def test_sample_floors(sample_scores):
 # changing the extractor reads its texts or errors, so its score is the nearest thing here
 # to decisions nobody has seen; sets Q and R were blind through session 13 (their per-pair
 # results were seen after their end scores, so they are development data from session 14);
-# S and T are blind from session 14. The other sets are development data (read to find
-# kinds of error): their figures flatter the extractor. Faults body+category F1, session 8
-# start -> 9 end -> 10 end -> 11 end -> 12 end -> 13 end -> 14 end -> 15 end: holdout 0.524
-# -> 0.653 -> 0.689 -> 0.715 -> 0.744 -> 0.759 -> 0.769 -> 0.777 (categories 0.539 -> 0.672 -> 0.721 -> 0.739
-# -> 0.775 -> 0.792 -> 0.803); session 13 only: Q 0.733 -> 0.764, R 0.671 -> 0.671;
-# session 14 only: S 0.797 -> 0.812, T 0.704 -> 0.742. Still below the dev corpus's
-# cross-validated 0.893: that gap is issue 12.
+# S and T were blind through session 15 (development data from session 16); U and V are
+# blind from session 16. The other sets are development data (read to find kinds of
+# error): their figures flatter the extractor. Faults body+category F1, session 8
+# start -> 9 end -> 10 end -> 11 end -> 12 end -> 13 end -> 14 end -> 15 end -> 16 end: holdout 0.524
+# -> 0.653 -> 0.689 -> 0.715 -> 0.744 -> 0.759 -> 0.769 -> 0.777 -> 0.777 (categories 0.539 -> 0.672 -> 0.721 -> 0.739
+# -> 0.775 -> 0.792 -> 0.803 -> 0.803); session 13 only: Q 0.733 -> 0.764, R 0.671 -> 0.671;
+# session 14 only: S 0.797 -> 0.812, T 0.704 -> 0.742; session 16 only: U 0.667 -> 0.677,
+# V 0.730 -> 0.733 (while S rose 0.812 -> 0.876 and T 0.742 -> 0.874 from rules read off
+# them). Still below the dev corpus's cross-validated 0.893: that gap is issue 12.
 WRITTEN_FLOORS = {
-    # blind when scored (holdout sealed; q, r blind through session 13; s, t blind from session 14)
+    # blind when scored (holdout sealed; q, r blind through session 13; s, t through session 15;
+    # u, v blind from session 16)
     "holdout": {"faults: body+category": 0.77, "faults: category per decision": 0.80, "bodies: name": 0.98,
                 "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
-    "written/q": {"faults: body+category": 0.80, "faults: category per decision": 0.81, "bodies: name": 0.93,
+    "written/u": {"faults: body+category": 0.67, "faults: category per decision": 0.75, "bodies: name": 0.94,
+                  "payments: amount+payer": 0.93, "deadlines: due_date+body": 0.85},
+    "written/v": {"faults: body+category": 0.72, "faults: category per decision": 0.80, "bodies: name": 0.94,
+                  "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.99},
+    "written/q": {"faults: body+category": 0.81, "faults: category per decision": 0.82, "bodies: name": 0.95,
                   "payments: amount+payer": 0.91, "deadlines: due_date+body": 0.99},
-    "written/s": {"faults: body+category": 0.81, "faults: category per decision": 0.82, "bodies: name": 0.97,
+    "written/s": {"faults: body+category": 0.87, "faults: category per decision": 0.87, "bodies: name": 0.97,
                   "payments: amount+payer": 0.94, "deadlines: due_date+body": 0.97},
-    "written/t": {"faults: body+category": 0.74, "faults: category per decision": 0.74, "bodies: name": 0.96,
-                  "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.79},
-    "written/r": {"faults: body+category": 0.72, "faults: category per decision": 0.76, "bodies: name": 0.98,
+    "written/t": {"faults: body+category": 0.86, "faults: category per decision": 0.88, "bodies: name": 0.97,
+                  "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.93},
+    "written/r": {"faults: body+category": 0.73, "faults: category per decision": 0.79, "bodies: name": 0.98,
                   "payments: amount+payer": 0.98, "deadlines: due_date+body": 0.98},
     # development sets (read for errors; e, g and l were blind through session 10, m and n
     # through 11, o and p through 12)
     # (o lowered 0.76/0.78 -> 0.75/0.77 in session 14: a lucky pair from a topic heading leaking into the decision section was lost)
-    "written/o": {"faults: body+category": 0.75, "faults: category per decision": 0.77, "bodies: name": 0.92,
+    "written/o": {"faults: body+category": 0.77, "faults: category per decision": 0.79, "bodies: name": 0.92,
                   "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.99},
-    "written/p": {"faults: body+category": 0.77, "faults: category per decision": 0.80, "bodies: name": 0.96,
+    "written/p": {"faults: body+category": 0.79, "faults: category per decision": 0.82, "bodies: name": 0.96,
                   "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.93},
     "written/a": {"faults: body+category": 0.84, "faults: category per decision": 0.86, "bodies: name": 0.98,
                   "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.98},
     "written/b": {"faults: body+category": 0.86, "faults: category per decision": 0.89, "bodies: name": 0.96,
-                  "payments: amount+payer": 0.97},
+                  "payments: amount+payer": 0.99},
     "written/c": {"faults: body+category": 0.88, "faults: category per decision": 0.91, "bodies: name": 0.97,
                   "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.99},
     "written/d": {"faults: body+category": 0.85, "faults: category per decision": 0.85, "bodies: name": 0.93,
                   "payments: amount+payer": 0.98, "deadlines: due_date+body": 0.99},
     "written/e": {"faults: body+category": 0.88, "faults: category per decision": 0.89, "bodies: name": 0.97,
                   "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
-    "written/f": {"faults: body+category": 0.86, "faults: category per decision": 0.90, "bodies: name": 0.97,
+    "written/f": {"faults: body+category": 0.90, "faults: category per decision": 0.90, "bodies: name": 0.97,
                   "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.99},
     "written/g": {"faults: body+category": 0.84, "faults: category per decision": 0.86, "bodies: name": 0.95,
                   "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.99},
     "written/h": {"faults: body+category": 0.84, "faults: category per decision": 0.85, "bodies: name": 0.94,
                   "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
-    "written/i": {"faults: body+category": 0.87, "faults: category per decision": 0.89, "bodies: name": 0.95,
+    "written/i": {"faults: body+category": 0.88, "faults: category per decision": 0.90, "bodies: name": 0.95,
                   "payments: amount+payer": 0.98, "deadlines: due_date+body": 0.99},
     "written/j": {"faults: body+category": 0.83, "faults: category per decision": 0.87, "bodies: name": 0.96,
                   "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.98},
@@ -147,7 +154,7 @@ WRITTEN_FLOORS = {
                   "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.99},
     "written/m": {"faults: body+category": 0.83, "faults: category per decision": 0.85, "bodies: name": 0.97,
                   "payments: amount+payer": 0.98, "deadlines: due_date+body": 0.99},
-    "written/n": {"faults: body+category": 0.83, "faults: category per decision": 0.89, "bodies: name": 0.96,
+    "written/n": {"faults: body+category": 0.84, "faults: category per decision": 0.89, "bodies: name": 0.96,
                   "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.99},
 }
 
