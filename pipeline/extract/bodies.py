@@ -10,7 +10,7 @@ ending is the rest of the name.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from pipeline.extract.cues import fold
 
@@ -22,16 +22,28 @@ BODY_TYPES = (COUNCIL, ICB, CCG, NHS_TRUST, GP_PRACTICE, CARE_PROVIDER, GOVERNME
 _TYPE_WORD = r"(?:Council|Trust|Board|ICB|CCG|Ltd|Limited|LLP|plc|Group)\b"
 # A full stop belongs to a name word only with a letter after it, or in an initialism
 # ("A.B. Care Ltd"): a name never runs across a sentence end ("... Mr C. The Council ...").
-_CAP = rf"(?!{_TYPE_WORD})(?:(?:[A-Z]\.){{2,}}|[A-Z](?:[\w’'&\-]|\.(?=\w))*|\([A-Z][\w’' &.\-]*\)|St\.?)"
+# `re` backtracks through a name word one character at a time, and at each one tries
+# everything that may follow the word. Written as runs of letters (and ’ ' &) joined by
+# "-" or such a full stop, each run taken whole (the lookahead after it: `*+` would need
+# Python 3.11), the word gives back only whole runs. That finds the same names: an end
+# inside a run is followed by a letter, ’, ' or &, where no join, space, ending or the end
+# of the text starts; and where anything but a letter may follow (the borough form's
+# `(?![\w])`, the end of a government name), the word's own end, tried first, has matched
+# already. The ends that remain are tried in the same order as before. (The initialism is
+# "[A-Z]\.(?:[A-Z]\.)+" rather than "(?:[A-Z]\.){2,}", the same strings in the same order,
+# so that `re` rules it out at its first character instead of entering a repeat.)
+_WORD_RUN = r"[\w’'&]*(?![\w’'&])"
+_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]{_WORD_RUN}(?:(?:\.(?=\w)|-){_WORD_RUN})*|\([A-Z][\w’' &.\-]*\)|St\.?)"
 # Small words that may join capitalised words inside a name.
 _SP = r"[ \u00a0]+"
 # Every join starts with a comma, a space or a hyphen; the lookahead says so up front, so
-# that backtracking through the letters of a name word fails at each letter with one test
-# rather than by trying all five joins.
-_JOIN = rf"(?=[,\-]|{_SP})(?:{_SP}(?:and|of|upon|on|in|the|under|with|&|de|le){_SP}|,{_SP}|{_SP}-{_SP}|{_SP}|-)"
+# that where none follows a word (a full stop, a bracket) one test rules out all five joins.
+_JOIN_WORDS = "and|of|upon|on|in|the|under|with|&|de|le"
+_JOIN = rf"(?=[,\-]|{_SP})(?:{_SP}(?:{_JOIN_WORDS}){_SP}|,{_SP}|{_SP}-{_SP}|{_SP}|-)"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP})*"
 
-# The endings that say what a body is, most specific first.
+# The endings that say what a body is, most specific first. Each starts with a capital
+# letter or white space, or is "plc" (the named-body pattern's first test relies on it).
 _ENDINGS: list[tuple[str, str]] = [
     (r"Integrated\s+Care\s+Board|ICB", ICB),
     (r"Clinical\s+Commissioning\s+Group|CCG", CCG),
@@ -49,7 +61,7 @@ _GOVERNMENT_RE = (
     rf"Department{_SP}(?:for|of){_SP}{_CAP}(?:{_JOIN}{_CAP})*|Ministry{_SP}of{_SP}{_CAP}(?:{_JOIN}{_CAP})*"
     r"|HM\s+Revenue\s+(?:and|&)\s+Customs|Home\s+Office|HM\s+Courts\s+(?:and|&)\s+Tribunals\s+Service"
     r"|Driver\s+and\s+Vehicle\s+Licensing\s+Agency|UK\s+Visas\s+and\s+Immigration|Child\s+Maintenance\s+Service"
-    r"|Legal\s+Aid\s+Agency|Valuation\s+Office\s+Agency|Student\s+Loans\s+Company|(?:HM\s+)?Land\s+Registry"
+    r"|Legal\s+Aid\s+Agency|Valuation\s+Office\s+Agency|Student\s+Loans\s+Company|HM\s+Land\s+Registry|Land\s+Registry"
     r"|NHS\s+England|NHS\s+Business\s+Services\s+Authority|Department\s+for\s+Work\s+and\s+Pensions"
 )
 _GOVERNMENT = re.compile(_GOVERNMENT_RE)
@@ -59,28 +71,50 @@ _GOVERNMENT = re.compile(_GOVERNMENT_RE)
 # government departments), then one alternative per ending, each a name and that ending.
 # At one position the first alternative that matches wins, so the ending alternatives
 # stay separate and in `_ENDINGS` order: "Foo Surgery Healthcare" is the GP practice
-# "Foo Surgery", not a care provider. Two guards make the search fast without changing
+# "Foo Surgery", not a care provider. Three things make the search fast without changing
 # what it finds:
 # - Every alternative starts with a capital letter or "(" (`_CAP`'s forms, "St", and the
-#   fixed words), so a lookahead fails every other position at once instead of trying
-#   nine alternatives there.
+#   fixed words). `re` skips straight to the characters a pattern can start with only when
+#   the pattern starts by consuming one, a literal or a class, not a lookaround (see
+#   `_compile_info` in `re._compiler`); otherwise it runs the pattern at every position of
+#   the text. So `_NAMED_BODY` consumes the capital or "(", and a lookbehind steps back
+#   over it to look ahead for the body from there (`_named_body_spans`).
 # - The ending alternatives all start with `_NAME`, and trying each of them means parsing
 #   (and backtracking through) the same run of capitalised words six times. One lookahead
 #   that parses the name once and accepts any ending succeeds exactly when at least one
 #   ending alternative matches, so when it fails (at almost every capital) none is tried;
 #   when it succeeds they are tried in order as before.
+# - That lookahead first rules out, with a few character tests, the commonest capital: a
+#   word followed by one that starts with a small letter or a digit and is not a join
+#   word ("The complaint", "Mrs X said" at "X"). No name goes on past such a word (`_CAP`
+#   starts with a capital or "("), and no ending starts with one but "plc" (`_ENDINGS`).
+# The alternatives are non-capturing groups: `re` saves and restores a pattern's groups at
+# each branch it backtracks through.
 _FIXED_WORD_BODIES = [
     # "London Borough of Ealing", "Royal Borough of Greenwich", "City of York Council"
-    rf"(?P<borough>(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}and{_SP}(?!NHS\b)|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?)(?![\w])",
-    rf"(?P<cityof>(?:City|Council){_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*{_SP}Council|Council{_SP}of{_SP}the{_SP}Isles{_SP}of{_SP}Scilly|City{_SP}of{_SP}London{_SP}Corporation)",
-    rf"(?P<gov>{_GOVERNMENT_RE})",
+    rf"(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}and{_SP}(?!NHS\b)|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?(?![\w])",
+    rf"(?:City|Council){_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*{_SP}Council|Council{_SP}of{_SP}the{_SP}Isles{_SP}of{_SP}Scilly|City{_SP}of{_SP}London{_SP}Corporation",
+    _GOVERNMENT_RE,
 ]
-_ENDING_BODIES = [rf"(?P<end{i}>{_NAME}{_SP}(?:{ending}))(?![\w])" for i, (ending, _) in enumerate(_ENDINGS)]
-_ANY_ENDING_BODY = rf"(?={_NAME}{_SP}(?:{'|'.join(ending for ending, _ in _ENDINGS)})(?![\w]))"
+_ENDING_BODIES = [rf"{_NAME}{_SP}(?:{ending})(?![\w])" for ending, _ in _ENDINGS]
+_NOT_FOLLOWED_BY_A_SMALL_WORD = rf"(?![A-Z][\w’'&.\-]*[ \u00a0]+(?!(?:{_JOIN_WORDS})[ \u00a0]|plc)[a-z0-9])"
+_ANY_ENDING_BODY = rf"(?={_NOT_FOLLOWED_BY_A_SMALL_WORD}{_NAME}{_SP}(?:{'|'.join(ending for ending, _ in _ENDINGS)})(?![\w]))"
+_BODY = "|".join(f"(?:{alternative})" for alternative in _FIXED_WORD_BODIES) + \
+    f"|{_ANY_ENDING_BODY}(?:" + "|".join(f"(?:{alternative})" for alternative in _ENDING_BODIES) + ")"
 # A name starts at a word's start: "the ICB and Norbeck Borough Council" is not "CB and ...".
-_NAMED_BODY = re.compile(
-    r"(?=[A-Z(])(?<!\w)(?:" + "|".join(_FIXED_WORD_BODIES + [_ANY_ENDING_BODY + "(?:" + "|".join(_ENDING_BODIES) + ")"]) + ")"
-)
+# The match itself is the body's first character; the empty group "end" marks where the
+# body ends.
+_NAMED_BODY = re.compile(rf"[A-Z(](?<=(?<!\w)(?=(?:{_BODY})(?P<end>))[A-Z(])")
+
+
+def _named_body_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each named body, left to right and not overlapping: what
+    `finditer` would give for the body pattern itself."""
+    pos = 0
+    while (match := _NAMED_BODY.search(text, pos)) is not None:
+        pos = match.end("end")
+        yield match.start(), pos
+
 
 # Words that start a sentence or clause but are not part of a name ("When Leeds City
 # Council ...", "Mrs X asked Leeds City Council").
@@ -299,9 +333,9 @@ def _with_repeated_word(text: str, start: int) -> int:
 
 def find_named_bodies(text: str) -> list[BodyMention]:
     mentions: list[BodyMention] = []
-    for match in _NAMED_BODY.finditer(text):
-        spans = _spans(text, *_trim(text, match.start(), match.end())) if ", " in match.group(0) else \
-            [_trim(text, match.start(), match.end())]
+    for body_start, body_end in _named_body_spans(text):
+        spans = _spans(text, *_trim(text, body_start, body_end)) if ", " in text[body_start:body_end] else \
+            [_trim(text, body_start, body_end)]
         if " to " in text[max(0, spans[0][0] - 30):spans[0][0]] or " by " in text[max(0, spans[0][0] - 30):spans[0][0]]:
             spans[0] = (_with_repeated_word(text, spans[0][0]), spans[0][1])
         for start, end in spans:
