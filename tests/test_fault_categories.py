@@ -277,6 +277,28 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The call handler did not triage the call correctly.", "care_quality"),
     # a former home counted as capital
     ("The Council treated the value of her former home as capital during the first twelve weeks.", "charging_funding"),
+    # session 16: plain words read from written sets S and T
+    ("The agency missed or cut short 12 of Mr D's calls in March.", "care_quality"),
+    ("The Council did not start the package until three days later.", "delay"),
+    ("It issued the plan 30 weeks after the request, against a legal limit of 20 weeks.", "delay"),
+    ("It left her referral unassessed for ten weeks.", "delay"),
+    ("The home gave Mrs R two different accounts of the fall.", "communication"),
+    ("The Trust sent Mr J home on a Sunday before the care package he needed was in place.", "care_planning"),
+    ("The medication record had not been completed.", "record_keeping"),
+    ("The agency did not keep daily records of the care it gave.", "record_keeping"),
+    ("The Council did not look at the agency's call records.", "provider_oversight"),
+    ("It had not found a carer able to meet the boy's needs.", "commissioning"),
+    ("It charged her for three months before explaining how the charge was worked out.", "communication"),
+    # a search for care that stopped short
+    ("In that time it approached only one provider.", "commissioning"),
+    ("When two agencies said no, it did not look further.", "commissioning"),
+    ("It did not consider a spot purchase as an alternative.", "commissioning"),
+    ("It should have offered at least one suitable home at its usual rate.", "commissioning"),
+    ("The Council had not checked whether the provider could meet her needs.", "commissioning"),
+    # placements made against the assessed needs
+    ("The Council moved Mr R to Elmcroft, a home not registered for nursing care, even though its own assessment said he needed it.", "commissioning"),
+    ("The Council placed Mrs F with Birchgate Care Ltd without checking it could meet her needs.", "commissioning"),
+    ("The home had told the Council before the move that it could not manage his behaviour.", "commissioning"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -339,6 +361,10 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The Council also failed to tell the council in whose area G had been placed that he was living there.", "communication"),
     ("Fernleigh Homecare missed 23 calls in six weeks and did not tell the Council.", "communication"),
     ("Its review decision also did not explain why the medical evidence did not justify a higher band.", "communication"),
+    # a safeguarding enquiry's evidence is not the oversight of a provider
+    ("The Council closed the enquiry without looking at the home's incident records.", "provider_oversight"),
+    # a funding dispute left open is working together, not a delay of its own
+    ("The disagreement about funding went unresolved for nine months.", "delay"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -1374,14 +1400,23 @@ def test_a_staff_subject_outranks_a_body_named_later_in_the_sentence(nlp) -> Non
     assert {f.body for f in ex.faults} == {"Harwell Partnership NHS Foundation Trust"}
 
 
-def test_another_body_s_failing_in_the_same_sentence_is_its_own(nlp) -> None:
-    ex = _faults_of(nlp, "Harwell Borough Council (25 999 145)", "Decision : Upheld\nSummary: Ashby General Hospital NHS "
-                    "Trust discharged Mrs G before it had confirmed that her care package was ready, and Harwell Borough "
-                    "Council then took eleven days to start the package it had agreed to fund. Both have agreed to "
-                    "apologise and pay Mrs G £300.")
-    pairs = {(f.body, f.category) for f in ex.faults}
-    assert ("Harwell Borough Council", "delay") in pairs
-    assert ("Ashby General Hospital NHS Trust", "delay") not in pairs
+@pytest.mark.parametrize("title, summary, held, not_held", [
+    ("Harwell Borough Council (25 999 145)",
+     "Summary: Ashby General Hospital NHS Trust discharged Mrs G before it had confirmed that her care package was "
+     "ready, and Harwell Borough Council then took eleven days to start the package it had agreed to fund. Both have "
+     "agreed to apologise and pay Mrs G £300.",
+     {("Harwell Borough Council", "delay")}, {("Ashby General Hospital NHS Trust", "delay")}),
+    # after a comma, whatever the past-tense verb ("placed", not only "did", "took", "failed")
+    ("Kelworth Borough Council (25 999 144)",
+     "Summary: Mr K complained about Harwell Hospitals NHS Trust (the Trust) and Kelworth Borough Council (the "
+     "Council). The Ombudsmen find the Trust discharged Mr K without telling his daughter, the Council placed him in a "
+     "home without checking it could meet his needs, and this caused distress.",
+     {("Harwell Hospitals NHS Trust", "communication"), ("Kelworth Borough Council", "commissioning")},
+     {("Kelworth Borough Council", "communication")}),
+])
+def test_another_body_s_failing_in_the_same_sentence_is_its_own(nlp, title: str, summary: str, held: set, not_held: set) -> None:
+    pairs = {(f.body, f.category) for f in _faults_of(nlp, title, "Decision : Upheld\n" + summary).faults}
+    assert held <= pairs and not (not_held & pairs)
 
 
 def test_under_a_complaint_handling_heading_a_late_reply_is_complaint_handling(nlp) -> None:
@@ -1408,50 +1443,8 @@ def test_negated_remedy_words_and_what_an_assessment_said_leave_a_finding(senten
     assert vocab.could_be_finding(sentence) is finding
 
 
-@pytest.mark.parametrize("sentence", [
-    "The Council moved Mr R to Elmcroft, a home not registered for nursing care, even though its own assessment said he needed it.",
-    "The Council placed Mrs F with Birchgate Care Ltd without checking it could meet her needs.",
-    "The home had told the Council before the move that it could not manage his behaviour.",
-])
-def test_a_placement_made_against_the_assessed_needs_is_commissioning(sentence: str) -> None:
-    assert "commissioning" in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
-
-
 def test_no_one_with_a_hyphen_is_a_failure() -> None:
     assert vocab.FAILURE_CUE.found_in("After that, no-one from the Council reviewed the placement for a year.")
-
-
-@pytest.mark.parametrize("sentence, category", [
-    ("The agency missed or cut short 12 of Mr D's calls in March.", "care_quality"),
-    ("The Council did not start the package until three days later.", "delay"),
-    ("It issued the plan 30 weeks after the request, against a legal limit of 20 weeks.", "delay"),
-    ("It left her referral unassessed for ten weeks.", "delay"),
-    ("The home gave Mrs R two different accounts of the fall.", "communication"),
-    ("The Trust sent Mr J home on a Sunday before the care package he needed was in place.", "care_planning"),
-    ("The medication record had not been completed.", "record_keeping"),
-    ("The agency did not keep daily records of the care it gave.", "record_keeping"),
-    ("The Council did not look at the agency's call records.", "provider_oversight"),
-    ("It had not found a carer able to meet the boy's needs.", "commissioning"),
-    ("It charged her for three months before explaining how the charge was worked out.", "communication"),
-    # a search for care that stopped short
-    ("In that time it approached only one provider.", "commissioning"),
-    ("When two agencies said no, it did not look further.", "commissioning"),
-    ("It did not consider a spot purchase as an alternative.", "commissioning"),
-    ("It should have offered at least one suitable home at its usual rate.", "commissioning"),
-    ("The Council had not checked whether the provider could meet her needs.", "commissioning"),
-])
-def test_more_plain_words_for_a_failing_name_its_category(sentence: str, category: str) -> None:
-    assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
-
-
-@pytest.mark.parametrize("sentence, category", [
-    # a safeguarding enquiry's evidence is not the oversight of a provider
-    ("The Council closed the enquiry without looking at the home's incident records.", "provider_oversight"),
-    # a funding dispute left open is working together, not a delay of its own
-    ("The disagreement about funding went unresolved for nine months.", "delay"),
-])
-def test_words_near_a_failing_that_do_not_name_its_category(sentence: str, category: str) -> None:
-    assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
 
 
 def test_it_took_the_body_names_who_was_slow(nlp) -> None:
@@ -1462,14 +1455,3 @@ def test_it_took_the_body_names_who_was_slow(nlp) -> None:
     assert {(f.body, f.category) for f in ex.faults} >= {("NHS Kelworth Integrated Care Board", "delay"),
                                                          ("NHS Kelworth Integrated Care Board", "communication")}
     assert not {f.category for f in ex.faults if f.body == "NHS Kelworth Integrated Care Board"} & {"assessment"}
-
-
-def test_another_bodys_failing_after_a_comma_is_its_own_whatever_its_verb(nlp) -> None:
-    ex = _faults_of(nlp, "Kelworth Borough Council (25 999 144)", "Decision : Upheld\nSummary: Mr K complained about "
-                    "Harwell Hospitals NHS Trust (the Trust) and Kelworth Borough Council (the Council). The Ombudsmen "
-                    "find the Trust discharged Mr K without telling his daughter, the Council placed him in a home "
-                    "without checking it could meet his needs, and this caused distress.")
-    pairs = {(f.body, f.category) for f in ex.faults}
-    assert ("Harwell Hospitals NHS Trust", "communication") in pairs
-    assert ("Kelworth Borough Council", "commissioning") in pairs
-    assert ("Kelworth Borough Council", "communication") not in pairs
