@@ -10,6 +10,7 @@ ending is the rest of the name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from pipeline.extract.cues import fold
@@ -215,14 +216,23 @@ def classify_name(name: str) -> str:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading words that begin a clause rather than a name."""
+    return start + _leading_noise_length(text[start:end]), end
+
+
+# Cached: most named-body matches are the same few strings ("The Council" is one, trimmed to
+# "Council" and then dropped as a role).
+@lru_cache(maxsize=4096)
+def _leading_noise_length(words: str) -> int:
+    """The length of the words at the start of `words` that begin a clause rather than a name."""
+    start = 0
     while True:
-        m = _LEADING_WORD.match(text[start:end])
+        m = _LEADING_WORD.match(words, start)
         # A lone capital is a person's initial ("Mrs D and Trinity Surgery"), not a name's start.
         if not m or (m.group(1).lower() not in _LEADING_NOISE and not (len(m.group(1)) == 1 and m.group(1).isupper())):
-            return start, end
+            return start
         # keep "The" in names that are only a role word after it ("The Royal Wolverhampton NHS Trust" keeps
         # its name; "The Council" is a role, handled by role mentions)
-        start += m.end()
+        start = m.end()
 
 
 # A name without a type word is still a body when the decision defines it by its role:
@@ -293,6 +303,17 @@ def _named_by_description(text: str, taken: list[BodyMention]) -> list[BodyMenti
 def _named_mention(text: str, start: int, end: int) -> BodyMention | None:
     """The body named at text[start:end], unless it is a type word, a regulator or too generic."""
     name = text[start:end].strip()
+    body_type = _named_body_type(name)
+    if body_type is None:
+        return None
+    am = _ALIAS_RE.match(text, end)
+    return BodyMention(start, end, name, body_type, alias=am.group(1).strip() if am else None)
+
+
+@lru_cache(maxsize=4096)  # (cached as `_leading_noise_length` is)
+def _named_body_type(name: str) -> str | None:
+    """The type of the body a name found in text names; None for a type word, a regulator or
+    a name too generic to say which body it is."""
     if not name or _NOT_BODIES.match(name) or _CARE_FALSE_ENDINGS.search(name + " "):
         return None
     if len(name.split()) < 2 and not _ACRONYM_ICB_CCG.fullmatch(name):
@@ -302,8 +323,7 @@ def _named_mention(text: str, start: int, end: int) -> BodyMention | None:
         return None
     if body_type == CARE_PROVIDER and not _CARE_PROVIDER_WORDS.search(name) and len(name.split()) < 3:
         return None
-    am = _ALIAS_RE.match(text, end)
-    return BodyMention(start, end, name, body_type, alias=am.group(1).strip() if am else None)
+    return body_type
 
 
 # A comma after a complete body's ending starts the next body of a list ("Ashcombe Vale
