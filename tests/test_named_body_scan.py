@@ -95,3 +95,24 @@ def test_no_ending_starts_with_a_small_letter_or_a_digit_but_plc():
     "plc" starts with a capital."""
     words = {w for ending, _ in bodies._ENDINGS for w in re.findall(r"(?<!\\)[A-Za-z0-9]+", ending)}
     assert {w for w in words if not w[0].isupper()} == {"plc"}
+
+
+def _found(text: str) -> list[tuple[int, int, str, str, str | None]]:
+    return [(m.start, m.end, m.text, m.body_type, m.alias) for m in find_named_bodies(text)]
+
+
+def test_cached_name_work_depends_on_the_name_alone():
+    """The trim of a name's leading words and its type check are cached by the name's string
+    (`_leading_noise_length`, `_named_body_type`): the same name at another offset, after
+    other words, or read after other texts gives what it gives read first, in a fresh process."""
+    names = ["Trinity Surgery", "The Elm House Care Home", "And Norbeck Borough Council", "The Council"]
+    prefixes = ["", "Then ", "However, ", "Mrs D and ", "In May 2024 ", "x "]
+    texts = TRICKY + [f"{p}{n} (the Home) replied to {n}." for p in prefixes for n in names]
+    cold = []
+    for text in texts:
+        bodies._leading_noise_length.cache_clear()
+        bodies._named_body_type.cache_clear()
+        cold.append(_found(text))
+    assert [_found(t) for t in texts] == cold
+    assert [_found(t) for t in reversed(texts)] == cold[::-1]
+    assert any(len(found) >= 2 for found in cold[len(TRICKY):])  # the names are found at both offsets
