@@ -114,8 +114,28 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"(?:although|even though|despite|contrary to|when|which) (?:what )?(?:its own|their own|the) (?:[\w-]+ ){0,2}?"
                    r"(?:policy|guidance|law|procedure|contract|rules|regulations|framework|code|assessment|plan) (?:says|said|states|stated|required|requires|recommended)\b|"
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact|agreed))\b")
-# ("should" in an embedded question, "never agreed who should fund it", sets no remedy)
-REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|(?<!holiday )(?<!sick )(?<!back )(?<!her )(?<!his )(?<!their )(?<!not )(?<!never )(?<!n't )(?<!would )pays?(?! (?:towards|for)\b)|(?<!not )(?<!never )writes? to|(?<!who )(?<!which )(?<!what )(?<!of them )(?<!whether )should(?!(?: not| never| reasonably| properly| also)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b| be (?:done|completed|made|decided|issued) within\b)|will|(?<!had )(?<!not )(?<!never )agreed to|(?<!guidance )(?<!framework )(?<!code )(?<!policy )(?<!law )(?<!regulations )(?<!assessment )(?<!plan )(?<!report )recommend\w*)\b")
+
+
+def _not_after(*words: str) -> str:
+    """Lookbehinds: not right after any of `words` and a space."""
+    return "".join(f"(?<!{w} )" for w in words)
+
+
+# A remedy's verbs, each unless a word before it says the verb is not one: negated or
+# hypothetical ("never agreed to pay", "did not write to", "the Council would pay"),
+# another payment ("sick pay", "her pay"), or what a document recommends rather than the
+# Ombudsman. ("should" in an embedded question, "never agreed who should fund it", sets no
+# remedy.)
+_NEGATED = ("not", "never")
+REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|"
+                   + _not_after("holiday", "sick", "back", "her", "his", "their", *_NEGATED, "n't", "would") + r"pays?(?! (?:towards|for)\b)|"
+                   + _not_after(*_NEGATED) + r"writes? to|"
+                   + _not_after("who", "which", "what", "of them", "whether")
+                   + r"should(?!(?: not| never| reasonably| properly| also)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b|"
+                   r" be (?:done|completed|made|decided|issued) within\b)|"
+                   r"will|"
+                   + _not_after("had", *_NEGATED) + r"agreed to|"
+                   + _not_after("guidance", "framework", "code", "policy", "law", "regulations", "assessment", "plan", "report") + r"recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 _TURN = _rx(r",\s+but\b|;\s+however\b|,\s+however\b")
 
