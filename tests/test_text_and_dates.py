@@ -34,6 +34,18 @@ def test_topic_subheadings_after_the_law_inside_what_i_found_are_findings():
     assert kinds[-3:] == [("role", "Law and guidance"), ("findings", "Transition planning"), ("remedy", "Agreed action")]
 
 
+def test_template_sections_after_the_decision_are_not_read_as_it():
+    """What was not investigated, the law and a remedy under the publishers' other wordings
+    of their template headings open their own sections; unknown, their text would stay in
+    the decision or the findings before them."""
+    text = ("Harwell Borough Council (25 999 117)\nSummary\nMrs B complained.\nWhat I found\nThe Council delayed.\n"
+            "Relevant law, guidance and policy\nCouncils must assess carers.\nFinal decision\nI find fault.\n"
+            "Parts of the complaint that I did not investigate\nThe Council did not reply to the MP.\n"
+            "Our recommendations\nThe Council should apologise.\nComments on the draft decision\nThe Council agreed.\n")
+    kinds = [(s.kind, s.heading) for s in sections.split_sections(text)]
+    assert [k for k, _ in kinds] == ["header", "summary", "findings", "role", "decision", "role", "remedy", "other"]
+
+
 def test_metadata_on_one_line():
     text = "Thurrock Council (24 005 280)\n\nCategory : Health > Assessment and funding\n\nDecision : Closed after initial enquiries\n"
     assert sections.metadata_lines(text)["Decision"] == "Closed after initial enquiries"
