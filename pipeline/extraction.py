@@ -57,8 +57,9 @@ if TYPE_CHECKING:
 # is both organisations; 0.3.12: negated remedy words, placements made against the
 # assessed needs, searches for care that stopped short, "It took the CCG ...", another
 # body's clause after a comma whatever its verb, qualified role aliases ("the Ambulance
-# Trust"), a later clause's deadline).
-EXTRACTOR_VERSION = "0.3.12"
+# Trust"), a later clause's deadline; 0.3.13: the templates' other section headings (what
+# was not investigated, the law and standards, our recommendations) open their sections).
+EXTRACTOR_VERSION = "0.3.13"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
