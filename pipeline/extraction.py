@@ -58,8 +58,9 @@ if TYPE_CHECKING:
 # assessed needs, searches for care that stopped short, "It took the CCG ...", another
 # body's clause after a comma whatever its verb, qualified role aliases ("the Ambulance
 # Trust"), a later clause's deadline; 0.3.13: the templates' other section headings (what
-# was not investigated, the law and standards, our recommendations) open their sections).
-EXTRACTOR_VERSION = "0.3.13"
+# was not investigated, the law and standards, our recommendations) open their sections;
+# 0.3.14: a text that lost its line breaks gets them back at its headings).
+EXTRACTOR_VERSION = "0.3.14"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.

@@ -159,6 +159,72 @@ def is_subheading(line: str) -> bool:
             and "£" not in line and not re.match(r"^(?:\d+[.)]|[-•])", line))
 
 
+# A text with fewer line breaks than this has lost them (an export or a copy that flattened
+# the page): every decision the publishers print has a line per heading and paragraph.
+_FLAT_BELOW = 3
+# The heading forms put back on their own lines in a flattened text: the template's
+# headings (not its topic subheadings, which cannot be told from a sentence's start),
+# LGSCO's metadata labels ("Decision : Upheld") and its "The Ombudsman's final decision"
+# line. A heading is followed by what it heads, which starts like a sentence or a list.
+_INLINE_HEADING = re.compile(
+    r"(?<!\S)(?:(?P<label>Category|Decision date|Decision)\s+:"
+    r"|(?P<final>The\s+Ombudsm[ae]n['’]s\s+final\s+decision:?)"
+    r"|(?P<heading>(?i:"
+    + "|".join(
+        r"\s+".join(re.escape(word).replace("'", "['’]") for word in heading.split())
+        for heading in sorted(_HEADINGS, key=len, reverse=True))
+    + r"))(?:\s*:)?)(?=\s+[A-Z0-9•“\"‘(-])"
+)
+# What a heading may follow in a flattened text: a sentence's or a paragraph's end, a
+# date's year, a reference's bracket ("(23 014 989) Summary: ..."). Not a word: "the NHS
+# Complaint Standards", "her complaint Background checks ...".
+_ENDS_BEFORE_A_HEADING = tuple(".!?:;)]”\"’'0123456789")
+# The title line our records start with: the body's name and the case reference.
+_TITLE = re.compile(r"[^()\n]{1,200}\((?:P-\d+|\d\d \d\d\d \d\d\d[a-z]?)\)(?=\s)")
+# The remedy is the template's last section of substance: after it come only the final
+# decision and page furniture. A findings heading there is a paragraph's own inline lead
+# ("What we found 57. As we have found ..."), not a section.
+_AFTER_REMEDY = {REMEDY, DECISION, OTHER, None}
+
+
+def with_line_breaks(text: str) -> str:
+    """`text` itself, or, when it has lost its line breaks, the same text with a line break
+    in place of the space before and after each heading and after the title, so that
+    `split_sections` finds the sections and the sentences end at the headings. Only
+    whitespace is replaced, so every offset into the result is an offset into `text`.
+
+    A heading starts a line only where it starts with a capital and follows the end of a
+    sentence or of another heading ("... symbolic sum. The complaint Mrs D complains",
+    "Back to top The Ombudsman's role and powers 1. ..."), and, after the remedy, only
+    where it is a heading of what may follow the remedy.
+    """
+    if text.count("\n", 0, -1) >= _FLAT_BELOW:
+        return text
+    chars = list(text)
+    title = _TITLE.match(text)
+    if title:
+        chars[title.end()] = "\n"
+    in_remedy, last_end = False, None
+    for match in _INLINE_HEADING.finditer(text):
+        start, end = match.start(), match.end()
+        if match.group("heading"):
+            before = text[max(0, start - 40):start].rstrip()[-1:]
+            after_heading = last_end is not None and not text[last_end:start].strip()
+            kind = heading_kind(match.group("heading"))
+            if not text[start].isupper() or not (after_heading or before == "" or before in _ENDS_BEFORE_A_HEADING) or (
+                    in_remedy and kind not in _AFTER_REMEDY):
+                continue
+            in_remedy = in_remedy or kind == REMEDY
+        if not match.group("label"):
+            last_end = end
+            # ("Summary: Mr X complained ..." is the template's own one-line form.)
+            if end < len(text) and not (match.group("heading") and kind == SUMMARY and match.group(0).endswith(":")):
+                chars[end] = "\n"
+        if start > 0:
+            chars[start - 1] = "\n"
+    restored = "".join(chars)
+    return text if restored == text else restored
+
 def split_sections(text: str) -> list[Section]:
     """Cut the text at its headings. Text before the first heading is the header.
 
@@ -166,6 +232,7 @@ def split_sections(text: str) -> list[Section]:
     topic subheadings ("Delay in care package", "Oversight of the Agency"); those go back
     to findings.
     """
+    text = with_line_breaks(text)  # (the same length: its offsets are the caller's)
     sections: list[Section] = []
     kind, heading, start = HEADER, "", 0
     in_findings = False
@@ -206,7 +273,7 @@ def metadata_lines(text: str) -> dict[str, str]:
     lines; a category's parts are joined with " > ".
     """
     found: dict[str, str] = {}
-    lines = [ln.strip() for ln in text[:4000].splitlines()]
+    lines = [ln.strip() for ln in with_line_breaks(text)[:4000].splitlines()]
     for i, line in enumerate(lines):
         match = _META_LABEL.match(line)
         if not match or match.group(1) in found:

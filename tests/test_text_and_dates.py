@@ -51,6 +51,47 @@ def test_metadata_on_one_line():
     assert sections.metadata_lines(text)["Decision"] == "Closed after initial enquiries"
 
 
+# A decision as an export that dropped its line breaks gives it: one line. (Written for
+# this test in the LGSCO template.)
+FLAT_STATEMENT = (
+    "Harwell Borough Council (25 999 118) Category : Adult care services > Assessment and care plan "
+    "Decision : Upheld Decision date : 14 Jan 2026 The Ombudsman's final decision: Summary: Mrs B complained "
+    "the Council delayed her care assessment. We found fault and the Council has agreed to pay £300. "
+    "The complaint 1. Mrs B complains the Council took eight months to assess her needs. She says the NHS "
+    "Complaint Standards were not followed. Back to top The Ombudsman's role and powers 1. We investigate "
+    "complaints about fault. The law allows us to recommend a remedy. What I found Background 2. Mrs B asked "
+    "for an assessment in March 2025. Analysis 3. The Council took eight months to assess Mrs B. That was "
+    "fault. Agreed action 4. Within one month of the final decision the Council will pay Mrs B £300. "
+    "What we found 5. This paragraph of the remedy opens with a findings heading's words. "
+    "Final decision 6. I have completed my investigation."
+)
+
+
+def test_a_flattened_text_gets_its_headings_back_at_the_same_offsets():
+    restored = sections.with_line_breaks(FLAT_STATEMENT)
+    assert len(restored) == len(FLAT_STATEMENT)
+    assert all(a == b or (a == " " and b == "\n") for a, b in zip(FLAT_STATEMENT, restored))
+    parts = sections.split_sections(FLAT_STATEMENT)
+    assert [(s.kind, s.heading) for s in parts] == [
+        ("header", ""), ("summary", "Summary"), ("complaint", "The complaint"),
+        ("role", "The Ombudsman's role and powers"), ("background", "Background"), ("findings", "Analysis"),
+        ("remedy", "Agreed action"), ("decision", "Final decision")]
+    # the offsets are the original text's: each section holds its own words
+    by_kind = {s.kind: FLAT_STATEMENT[s.start:s.end] for s in parts}
+    assert by_kind["summary"].startswith("Summary: Mrs B complained")
+    assert "NHS Complaint Standards" in by_kind["complaint"]         # a word before it: not a heading
+    assert "The law allows" in by_kind["role"]                       # a small word after it: not a heading
+    assert "What we found 5." in by_kind["remedy"]                   # after the remedy only its like follow
+    assert sections.metadata_lines(FLAT_STATEMENT) == {
+        "Category": "Adult care services > Assessment and care plan", "Decision": "Upheld", "Decision date": "14 Jan 2026"}
+
+
+def test_a_text_with_its_line_breaks_is_left_as_it_is():
+    text = "Harwell Borough Council (25 999 119)\nSummary\nMrs B complained. The complaint Mrs B said more.\nWhat I found\n"
+    assert sections.with_line_breaks(text) is text
+    assert sections.with_line_breaks("The Council was at fault.") == "The Council was at fault."
+
+
 @pytest.mark.parametrize("period, start, due", [
     ("one month", dt.date(2016, 12, 20), dt.date(2017, 1, 20)),
     ("three months", dt.date(2026, 1, 20), dt.date(2026, 4, 20)),
