@@ -59,8 +59,9 @@ if TYPE_CHECKING:
 # body's clause after a comma whatever its verb, qualified role aliases ("the Ambulance
 # Trust"), a later clause's deadline; 0.3.13: the templates' other section headings (what
 # was not investigated, the law and standards, our recommendations) open their sections;
-# 0.3.14: a text that lost its line breaks gets them back at its headings).
-EXTRACTOR_VERSION = "0.3.14"
+# 0.3.14: a text that lost its line breaks gets them back at its headings; 0.3.15: without
+# an outcome, a summary's remedy in more forms says fault was found, "the complaint is upheld").
+EXTRACTOR_VERSION = "0.3.15"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
@@ -174,6 +175,8 @@ _PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:partly |partial
 
 
 _LGSCO_UPHELD = re.compile(r"\b(?:has|have)\s+(?:completed\s+(?:the|my|our|this)\s+investigation\s+and\s+)?upheld\s+(?:the|this|\w+['’]s)\s+complaint", re.I)
+# "The complaint is upheld.", "Mrs X's complaint is not upheld."
+_COMPLAINT_IS_UPHELD = re.compile(r"\b(?:the|this|her|his|their|\w+['’]s)\s+complaints?\s+(?:is|are)\s+(?:(?:not|partly|partially)\s+)?upheld\b", re.I)
 
 
 def read_outcome(record: DecisionRecord, meta: dict[str, str], decision_text: str) -> str | None:
@@ -183,6 +186,8 @@ def read_outcome(record: DecisionRecord, meta: dict[str, str], decision_text: st
     if record.source == "lgsco":
         if _LGSCO_UPHELD.search(record.text) or re.search(r"fault\b[^.]{0,60}causing injustice", decision_text, re.I):
             return "upheld"
+        if m := _COMPLAINT_IS_UPHELD.search(record.text):
+            return normalise_outcome(m.group(0))
     if record.source == "phso" and _PHSO_ASSESSMENT.search(record.text):
         return "closed_after_initial_enquiries"
     # Both publishers' decisions say it in words when the page gives no metadata: "We
@@ -1690,7 +1695,7 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
     # A summary that says what the body agreed to put right found fault, when no outcome
     # line says otherwise ("The Council has agreed to apologise and pay Mrs I £750").
     upheld = outcome in ("upheld", "partly_upheld") or (outcome is None and any(
-        s.section == sections_mod.SUMMARY and _AGREED_REMEDY.search(s.text) for s in sentences))
+        s.section == sections_mod.SUMMARY and _sets_out_remedy(s.text) for s in sentences))
     faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [], upheld=upheld)
     # (Its anchors are looked for in the whole text first: almost no decision has them.)
     if vocab.UPHELD_FORMULA.could_match(folded) and any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences) and not any(
@@ -1817,9 +1822,36 @@ def _faults_from_complaint(sentences: list[Sentence], registry: BodyRegistry, bo
 NOT_INVESTIGATED = ("closed_after_initial_enquiries", "not_investigated")
 
 
-_AGREED_REMEDY = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:[^.;]{0,80}?\band\s+(?:to\s+)?)?(?:apologis|pay|refund|reimburs)|\bwill\s+(?:now\s+)?(?:apologis|pay\b|refund|reimburs)|"
-                            # "The Council has agreed to our recommendations."
-                            r"\b(?:has|have)\s+(?:now\s+|also\s+)?(?:agreed\s+to|accepted)\s+(?:our|my|the\s+ombudsman['’]s)\s+recommendations?\b", re.I)
+# A summary that sets out a remedy for the complainant: the Ombudsmen ask for one only
+# where they found fault. Consulted only where no outcome is given or stated.
+_REMEDY_ACT = r"(?:apologis|pay\b|refund|reimburs|make\s+(?:a|an)\s+(?:\w+\s+){0,2}payment)"
+_AGREED_REMEDY = re.compile(
+    # "The Council has agreed to apologise and pay", "... has agreed to consider ... and to pay"
+    rf"\b(?:has|have|had)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:[^.;]{{0,80}}?\band\s+(?:to\s+)?)?{_REMEDY_ACT}"
+    # "The Council agreed to arrange ... It agreed to pay Mr X £500" (a body agreeing)
+    rf"|\b(?:it|council|trust|icb|ccg|board|provider|agency|home|organisations|they)\s+(?:now\s+|also\s+)?agreed\s+to\s+(?:[^.;]{{0,80}}?\band\s+(?:to\s+)?)?{_REMEDY_ACT}"
+    # "It will also make a significant payment", "The Care Provider needs to apologise, ...",
+    # "It should also apologise and pay Mr X £5000" (not "should have", "will not")
+    rf"|\b(?:will|should|needs\s+to|must)\s+(?:now\s+|also\s+)?{_REMEDY_ACT}"
+    # "The Council has agreed to our recommendations.", "agreed to the Ombudsmen's recommendations"
+    r"|\b(?:(?:has|have)\s+(?:now\s+|also\s+)?)?(?:agreed\s+to|accepted)\s+(?:our|my|the\s+ombudsm[ae]n['’]s)\s+recommendations?\b"
+    # "An apology, payment to Mrs B ... are satisfactory remedy."
+    r"|\b(?:apology|payment)\b[^.;]{0,120}\b(?:is|are)\s+(?:a\s+)?(?:suitable|satisfactory|appropriate|proportionate)\s+remed",
+    re.I)
+
+# Someone reporting what the complainant says or wants: "Mrs F says the Council should pay".
+_REPORTED = re.compile(r"\b(?:says?|said|believes?|believed|wants?|wanted|feels?|felt|thinks?|thought|asks?|asked|"
+                       r"complains?|complained|claims?|claimed|argues?|argued)\b", re.I)
+
+
+def _sets_out_remedy(sentence: str) -> bool:
+    """Does the sentence set out a remedy (`_AGREED_REMEDY`), not in a clause that reports
+    what the complainant says or wants?"""
+    for match in _AGREED_REMEDY.finditer(sentence):
+        clause_start = max(sentence.rfind(".", 0, match.start()), sentence.rfind(";", 0, match.start())) + 1
+        if not _REPORTED.search(sentence, clause_start, match.start()):
+            return True
+    return False
 
 
 _UNDECIDED = re.compile(r"\bdiscontinu\w*|\beven if there (?:was|were|had been) (?:any )?fault|\bwhether there (?:was|were|had been) (?:any )?fault", re.I)

@@ -113,6 +113,8 @@ def test_decision_date_from_the_text_when_there_is_no_metadata(nlp, text: str, d
     ("lgsco", "I have not upheld this complaint.", "not_upheld"),
     ("phso", "We do not uphold this complaint.", "not_upheld"),
     ("phso", "We will therefore not be upholding this complaint.", "not_upheld"),
+    ("lgsco", "The complaint is upheld.", "upheld"),
+    ("lgsco", "Mrs X's complaint is not upheld.", "not_upheld"),
 ])
 def test_outcome_in_words_when_there_is_no_metadata(nlp, source: str, sentence: str, outcome: str) -> None:
     text = f"Summary: Mrs X complains about the Council.\n{sentence}\n"
@@ -264,6 +266,31 @@ def test_a_summary_with_an_agreed_remedy_found_fault_when_no_outcome_is_given(nl
                 "Mrs F £500.")
     assert ex.fault_found is True
     assert ("Harwell Borough Council", "commissioning") in {(f.body, f.category) for f in ex.faults}
+
+
+@pytest.mark.parametrize("remedy, found", [
+    ("The Council agreed to review his placement. It agreed to pay Mrs F £500.", True),
+    ("It should also apologise and pay Mrs F £500.", True),
+    ("The Council needs to apologise to Mrs F.", True),
+    ("The Council will also make a symbolic payment to Mrs F.", True),
+    ("The Council agreed to the Ombudsman's recommendations to apologise and review the placement.", True),
+    ("An apology and a payment to Mrs F are a suitable remedy.", True),
+    # a remedy asked for, reported or refused says nothing of what was found
+    ("Mrs F says the Council should have paid for the placement.", False),
+    ("We will not ask the Council to pay Mrs F.", False),
+    ("Mrs F says the Council should pay for the placement.", False),
+    ("She believes the Council must pay her costs.", False),
+    ("Mrs F says the Council agreed to pay for the placement but did not.", False),
+])
+def test_a_summary_that_sets_out_a_remedy_found_fault_when_no_outcome_is_given(nlp, remedy: str, found: bool) -> None:
+    """Without an outcome, a summary's plain-words failures are findings when it sets out a
+    remedy for them: the Ombudsmen ask for one only where they found fault."""
+    ex = titled(nlp, "Harwell Borough Council (25 999 036)",
+                "Summary: Mrs F complained about her son's supported living service. The Council arranged a placement "
+                f"for him that was unsuitable for someone with epilepsy. {remedy}")
+    faults = {(f.body, f.category) for f in ex.faults}
+    assert (("Harwell Borough Council", "commissioning") in faults) is found
+    assert (ex.fault_found is True) is found
 
 
 @pytest.mark.parametrize("body", [

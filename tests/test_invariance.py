@@ -37,12 +37,12 @@ def _records(folder: Path) -> list[DecisionRecord]:
 
 def _view(gold: dict, rename: Callable[[str], str] = lambda name: name) -> dict:
     """An extraction's facts in a form that compares equal whatever their order."""
-    key = lambda name: name_key(rename(name)) if name else name
+    key = lambda name: name_key(rename(name)) if name else ""
     return {
         "faults": sorted((key(f["body"]), f["category"]) for f in gold["faults"]),
         "bodies": sorted((key(b["name"]), b["type"]) for b in gold["bodies"]),
         "payments": sorted((key(p["payer"]), p["amount"], p["status"]) for p in gold["payments"]),
-        "deadlines": sorted((key(d["body"]), d["due_date"]) for d in gold["deadlines"]),
+        "deadlines": sorted((key(d["body"]), d["due_date"] or "") for d in gold["deadlines"]),
         "outcome": gold["outcome"], "decision_date": gold["decision_date"], "fault_found": gold["fault_found"],
     }
 
@@ -155,3 +155,30 @@ def test_a_council_named_after_another_place_reads_alike(where, request, nlp):
     rewrite, rename_back = _place_swap(seed=7)
     shares = _same_share(records, rewrite, nlp, rename_back)
     assert min(shares.values()) >= 0.99
+
+
+# LGSCO pages' metadata lines, from "Category :" to the decision date.
+_METADATA = re.compile(r"Category\s*:.*?Decision date\s*:\s*\d{1,2} \w+ \d{4}\s*\n", re.S)
+
+
+def _without_metadata(record: DecisionRecord) -> DecisionRecord | None:
+    """The record as a page or an export without metadata gives it: no date, outcome or
+    category, in the record or in the text. (Only records that had them.)"""
+    text = _METADATA.sub("", record.text, count=1)
+    if text == record.text and not (record.outcome or record.decision_date):
+        return None
+    return dataclasses.replace(record, text=text, outcome=None, decision_date=None, category=None)
+
+
+# Measured (session 18), the share of decisions whose faults / fault_found are unchanged
+# without their metadata: dev (96 with metadata) 0.990 / 0.958, written sets A-T (767)
+# 0.944 / 0.939. Before a summary's remedy counted as its finding of fault when no outcome
+# is given, dev was 0.906 for faults. (Outcome and date go with the metadata, and the
+# deadlines counted from the date with them.)
+@pytest.mark.parametrize("where, floors", [("dev", {"faults": 0.97, "fault_found": 0.94}),
+                                           ("written", {"faults": 0.93, "fault_found": 0.92})])
+def test_faults_do_not_depend_on_the_pages_metadata(where, floors, request, nlp):
+    records = (list(request.getfixturevalue("dev_records").values()) if where == "dev"
+               else request.getfixturevalue("written_records"))
+    shares = _same_share(records, _without_metadata, nlp)
+    assert {f: shares[f] for f in floors if shares[f] < floors[f]} == {}
