@@ -60,8 +60,9 @@ if TYPE_CHECKING:
 # Trust"), a later clause's deadline; 0.3.13: the templates' other section headings (what
 # was not investigated, the law and standards, our recommendations) open their sections;
 # 0.3.14: a text that lost its line breaks gets them back at its headings; 0.3.15: without
-# an outcome, a summary's remedy in more forms says fault was found, "the complaint is upheld").
-EXTRACTOR_VERSION = "0.3.15"
+# an outcome, a summary's remedy in more forms says fault was found, "the complaint is upheld";
+# 0.3.16: a full stop ends a sentence across two spaces or a tab after it).
+EXTRACTOR_VERSION = "0.3.16"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.

@@ -63,7 +63,8 @@ class LineSentences:
 
     Decisions are lists and numbered paragraphs as much as prose, so a line break always
     starts a sentence; a full stop does when the next word starts like a sentence (a
-    capital, a digit, a bullet or a quote). Whitespace tokens never start one.
+    capital, a digit, a bullet or a quote), whatever spaces lie between them. Whitespace
+    tokens never start one.
     Computed on whole-Doc arrays and set in one array write: a Python loop over the
     tokens costs as much as tokenising. The Doc gives two columns (each token's ORTH id
     and offset: `Doc.to_array` costs about 70 ns a cell, so the fewer the better); what
@@ -94,7 +95,12 @@ class LineSentences:
         words, which = numpy.unique(orth, return_inverse=True)
         kind = numpy.array(self._kinds_of(words.tolist()), dtype="int64")[which]
         newline, bullet, final, capital_like, space = ((kind & bit) != 0 for bit in (NEWLINE, BULLET, FINAL, CAPITAL_LIKE, SPACE))
-        start = (newline[:-1] | bullet[1:] | (final[:-1] & capital_like[1:])) & ~space[1:]
+        # A full stop ends a sentence across the spaces after it: "fault.  The Council" has
+        # a space token between them (spaCy keeps one space as the word's own whitespace,
+        # more as a token), and must split as "fault. The Council" does.
+        last_word = numpy.maximum.accumulate(numpy.where(space, -1, numpy.arange(n)))
+        final_before = numpy.where(last_word[:-1] >= 0, final[last_word[:-1]], False)
+        start = (newline[:-1] | bullet[1:] | (final_before & capital_like[1:])) & ~space[1:]
         starts = numpy.full(n, -1, dtype="int64")
         starts[0] = 1
         starts[1:][start] = 1

@@ -1,7 +1,8 @@
 """What the extractor reads must not change with what does not change a decision's meaning.
 
 Each test rewrites every decision of a set in one meaning-preserving way (its line breaks
-dropped, its quotation marks straightened, its council named after another place) and
+dropped, its quotation marks straightened, two spaces after its full stops, its council
+named after another place, its page's metadata gone) and
 counts the decisions whose extraction comes out the same. A rule keyed to one corpus's
 typography or names fails these where no accuracy figure would show it: the decisions it
 will meet come from other pages, exports and councils.
@@ -103,12 +104,20 @@ def test_written_decisions_read_alike_without_their_line_breaks(written_records,
     assert {f: shares[f] for f in FIELDS if shares[f] < FLAT_WRITTEN_FLOORS[f]} == {}
 
 
+def _two_spaces_after_a_full_stop(record: DecisionRecord) -> DecisionRecord:
+    return dataclasses.replace(record, text=record.text.replace(". ", ".  "))
+
+
+# Measured: 1.0 for every field on both, each rewrite. (Before the sentence splitter read a
+# full stop across the spaces after it, two spaces left faults unchanged in 47% of the dev
+# decisions and 45% of the written ones: every such sentence ran into the next.)
+@pytest.mark.parametrize("rewrite", [_straight_quotes, _two_spaces_after_a_full_stop])
 @pytest.mark.parametrize("where", ["dev", "written"])
-def test_straight_and_curly_quotes_read_alike(where, request, nlp):
+def test_typography_does_not_matter(where, rewrite, request, nlp):
     records = (list(request.getfixturevalue("dev_records").values()) if where == "dev"
                else request.getfixturevalue("written_records"))
-    shares = _same_share(records, _straight_quotes, nlp)
-    assert min(shares.values()) >= 0.99  # measured: 1.0 for every field on both
+    shares = _same_share(records, rewrite, nlp)
+    assert min(shares.values()) >= 0.99
 
 
 # A council named after another place: its name in the title and the text, in every form

@@ -20,9 +20,13 @@ def _capital_like(text: str) -> bool:
 def _sentences_by_loop(doc) -> list[tuple[int, int]]:
     """What the rules in LineSentences' docstring say, one token at a time."""
     starts = [0] if len(doc) else []
+    word_before = None  # the last token before this one that is not whitespace
     for i in range(1, len(doc)):
         before, token = doc[i - 1].text, doc[i].text
-        starts_one = "\n" in before or token in BULLETS or ((before in FINALS or before in FINAL_ABBREVIATIONS) and _capital_like(token))
+        if not before.isspace():
+            word_before = before
+        starts_one = "\n" in before or token in BULLETS or (
+            (word_before in FINALS or word_before in FINAL_ABBREVIATIONS) and _capital_like(token))
         if starts_one and not token.isspace():
             starts.append(i)
     ends = [s - 1 for s in starts[1:]] + ([len(doc) - 1] if len(doc) else [])
@@ -56,3 +60,11 @@ def test_a_companys_name_can_end_a_sentence(nlp):
     doc = LineSentences(nlp.vocab)(nlp.make_doc("Mrs B had care from Sunnivale Homecare Ltd. We found the Council at fault."))
     assert [doc.text[a:b] for a, b in doc._.sentence_offsets] == [
         "Mrs B had care from Sunnivale Homecare Ltd.", "We found the Council at fault."]
+
+
+def test_a_full_stop_ends_a_sentence_across_the_spaces_after_it(nlp):
+    component = LineSentences(nlp.vocab)
+    for text in ("The Council delayed.  That was fault.", "The Council delayed.\tThat was fault.",
+                 "The Council delayed. \u00a0That was fault."):
+        doc = component(nlp.make_doc(text))
+        assert [doc.text[a:b].strip() for a, b in doc._.sentence_offsets] == ["The Council delayed.", "That was fault."]
