@@ -61,8 +61,9 @@ if TYPE_CHECKING:
 # was not investigated, the law and standards, our recommendations) open their sections;
 # 0.3.14: a text that lost its line breaks gets them back at its headings; 0.3.15: without
 # an outcome, a summary's remedy in more forms says fault was found, "the complaint is upheld";
-# 0.3.16: a full stop ends a sentence across two spaces or a tab after it).
-EXTRACTOR_VERSION = "0.3.16"
+# 0.3.16: a full stop ends a sentence across two spaces or a tab after it; 0.3.17: the
+# text's title line stands in for a missing title).
+EXTRACTOR_VERSION = "0.3.17"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
@@ -1628,11 +1629,18 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[st
     return docs, names_only
 
 
+def _title_line(record: DecisionRecord) -> str | None:
+    """The text's first line where it is the page's title ("Leeds City Council (23 014 989)"):
+    what a record without a title, or with another kind of title, still shows."""
+    first = record.text.lstrip().split("\n", 1)[0].strip()
+    return first if first.endswith(f"({record.reference})") else None
+
+
 def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> tuple[BodyRegistry, list[Sentence]]:
     """The decision's bodies (from the title and every section) and the sentences of the
     sections spaCy read, each with the bodies, sums and deadline phrases in it."""
     registry = BodyRegistry()
-    title_part = body_rules.split_title(record.title)
+    title_part = body_rules.split_title(record.title) or body_rules.split_title(_title_line(record))
     in_title = body_rules.find_named_bodies(title_part or "")
     for m in in_title:
         registry.add(m.text, m.body_type, from_title=True)

@@ -2,7 +2,7 @@
 
 Each test rewrites every decision of a set in one meaning-preserving way (its line breaks
 dropped, its quotation marks straightened, two spaces after its full stops, its council
-named after another place, its page's metadata gone) and
+named after another place, its page's metadata or title gone) and
 counts the decisions whose extraction comes out the same. A rule keyed to one corpus's
 typography or names fails these where no accuracy figure would show it: the decisions it
 will meet come from other pages, exports and councils.
@@ -117,6 +117,25 @@ def test_typography_does_not_matter(where, rewrite, request, nlp):
     records = (list(request.getfixturevalue("dev_records").values()) if where == "dev"
                else request.getfixturevalue("written_records"))
     shares = _same_share(records, rewrite, nlp)
+    assert min(shares.values()) >= 0.99
+
+
+def _without_title(record: DecisionRecord) -> DecisionRecord | None:
+    """The record without its title, where its text opens with the title line as LGSCO
+    pages do ("Leeds City Council (23 014 989)"); PHSO texts do not repeat theirs."""
+    first_line = record.text.lstrip().split("\n", 1)[0]
+    if not record.title or not first_line.strip().endswith(f"({record.reference})"):
+        return None
+    return dataclasses.replace(record, title=None)
+
+
+# Measured: every field of every such decision unchanged (dev 103, written 730). Before the
+# text's title line stood in for a missing title, dev bodies were unchanged in 96%.
+@pytest.mark.parametrize("where", ["dev", "written"])
+def test_a_record_without_its_title_reads_alike_when_the_text_opens_with_it(where, request, nlp):
+    records = (list(request.getfixturevalue("dev_records").values()) if where == "dev"
+               else request.getfixturevalue("written_records"))
+    shares = _same_share(records, _without_title, nlp)
     assert min(shares.values()) >= 0.99
 
 
