@@ -1632,7 +1632,7 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[st
 def _title_line(record: DecisionRecord) -> str | None:
     """The text's first line where it is the page's title ("Leeds City Council (23 014 989)"):
     what a record without a title, or with another kind of title, still shows."""
-    first = record.text.lstrip().split("\n", 1)[0].strip()
+    first = record.text[:500].lstrip().split("\n", 1)[0].strip()  # (a title is one short line)
     return first if first.endswith(f"({record.reference})") else None
 
 
