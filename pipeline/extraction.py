@@ -1633,7 +1633,8 @@ def _title_line(record: DecisionRecord) -> str | None:
     """The text's first line where it is the page's title ("Leeds City Council (23 014 989)"):
     what a record without a title, or with another kind of title, still shows."""
     first = record.text[:500].lstrip().split("\n", 1)[0].strip()  # (a title is one short line)
-    return first if first.endswith(f"({record.reference})") else None
+    match = sections_mod.TITLE_LINE.fullmatch(first)
+    return first if match and match.group("reference") == record.reference else None
 
 
 def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> tuple[BodyRegistry, list[Sentence]]:

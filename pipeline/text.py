@@ -179,8 +179,9 @@ _INLINE_HEADING = re.compile(
 # date's year, a reference's bracket ("(23 014 989) Summary: ..."). Not a word: "the NHS
 # Complaint Standards", "her complaint Background checks ...".
 _ENDS_BEFORE_A_HEADING = tuple(".!?:;)]”\"’'0123456789")
-# The title line our records start with: the body's name and the case reference.
-_TITLE = re.compile(r"[^()\n]{1,200}\((?:P-\d+|\d\d \d\d\d \d\d\d[a-z]?)\)(?=\s)")
+# A page's title line: the body's name and the case reference, "Milton Keynes Council
+# (23 011 903a)", "New Care Nottingham (Opco) Limited (23 016 681)". LGSCO texts open with it.
+TITLE_LINE = re.compile(r"(?P<name>[^\n]{1,200}?)\s*\((?P<reference>\d{2}\s?\d{3}\s?\d{3}[a-z]?|P-\d+)\)")
 # The remedy is the template's last section of substance: after it come only the final
 # decision and page furniture. A findings heading there is a paragraph's own inline lead
 # ("What we found 57. As we have found ..."), not a section.
@@ -201,8 +202,8 @@ def with_line_breaks(text: str) -> str:
     if text.count("\n", 0, -1) >= _FLAT_BELOW:
         return text
     chars = list(text)
-    title = _TITLE.match(text)
-    if title:
+    title = TITLE_LINE.match(text)
+    if title and title.end() < len(text) and text[title.end()].isspace():
         chars[title.end()] = "\n"
     in_remedy, last_end = False, None
     for match in _INLINE_HEADING.finditer(text):
@@ -224,6 +225,7 @@ def with_line_breaks(text: str) -> str:
             chars[start - 1] = "\n"
     restored = "".join(chars)
     return text if restored == text else restored
+
 
 def split_sections(text: str) -> list[Section]:
     """Cut the text at its headings. Text before the first heading is the header.

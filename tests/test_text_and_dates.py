@@ -86,6 +86,11 @@ def test_a_flattened_text_gets_its_headings_back_at_the_same_offsets():
         "Category": "Adult care services > Assessment and care plan", "Decision": "Upheld", "Decision date": "14 Jan 2026"}
 
 
+def test_a_flattened_title_ends_at_its_reference_whatever_brackets_the_name_holds():
+    text = "Harwell Care (Opco) Limited (25 999 120) Summary: The care home did not record Mrs B's falls, which was fault."
+    assert sections.with_line_breaks(text).split("\n")[0] == "Harwell Care (Opco) Limited (25 999 120)"
+
+
 def test_a_text_with_its_line_breaks_is_left_as_it_is():
     text = "Harwell Borough Council (25 999 119)\nSummary\nMrs B complained. The complaint Mrs B said more.\nWhat I found\n"
     assert sections.with_line_breaks(text) is text

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from pipeline.extract.cues import fold
+from pipeline.text import TITLE_LINE
 
 COUNCIL, ICB, CCG, NHS_TRUST = "council", "icb", "ccg", "nhs_trust"
 GP_PRACTICE, CARE_PROVIDER, GOVERNMENT, OTHER = "gp_practice", "care_provider", "government", "other"
@@ -445,9 +446,9 @@ def split_title(title: str | None) -> str | None:
     """The bodies part of a title: "Milton Keynes Council (23 011 903a)", "P-004641 - X NHS Trust"."""
     if not title:
         return None
-    m = re.match(r"^(.*?)\s*\((\d{2}\s?\d{3}\s?\d{3}[a-z]?)\)\s*$", title.strip())
+    m = TITLE_LINE.fullmatch(title.strip())
     if m:
-        return m.group(1)
+        return m.group("name")
     m = re.match(r"^P-\d+\s+-\s+(.*)$", title.strip())
     if m:
         return m.group(1)
