@@ -384,11 +384,11 @@ def cmd_tracker(args) -> int:
 def cmd_similar(args) -> int:
     from pipeline import db
     from pipeline.render import render
-    from pipeline.similar import UnknownReference, similar
+    from pipeline.similar import UnknownReference, default_cache_dir, similar
 
     con = db.connect(args.db, read_only=True)
     try:
-        rows = similar(con, args.reference, k=args.k)
+        rows = similar(con, args.reference, k=args.k, cache_dir=default_cache_dir())
     except UnknownReference as exc:
         raise UserError(str(exc)) from None
     render(["score", "decision", "date", "title", "shared terms", "url"],

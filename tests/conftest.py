@@ -21,6 +21,20 @@ def _need(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_folder(tmp_path_factory):
+    """Caches the code keeps between calls (the similar-case index) go to a folder of the
+    test session's, not the user's: set in the environment, so commands run as
+    subprocesses use it too."""
+    old = os.environ.get("OMBUDSMAN_CACHE")
+    os.environ["OMBUDSMAN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("OMBUDSMAN_CACHE", None)
+    else:
+        os.environ["OMBUDSMAN_CACHE"] = old
+
+
 @pytest.fixture(scope="session")
 def dev_dir() -> Path:
     return _need(DEV)

@@ -7,7 +7,8 @@ import pytest
 
 from handbuilt_db import build
 from pipeline import cli
-from pipeline.similar import UnknownReference, findings_text, resolve, similar
+from pipeline.similar import (KEPT_INDEXES, FindingsIndex, UnknownReference, findings_index, findings_text,
+                              records_fingerprint, resolve, similar)
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +77,67 @@ def test_cli_similar_unknown_reference_is_one_line(db_path, capsys):
     assert cli.main(["--db", str(db_path), "similar", "nope"]) == 1
     err = capsys.readouterr().err.strip()
     assert err == "ombudsman similar: no decision with reference 'nope' in the database"
+
+
+# --- the index kept between calls -----------------------------------------------------------
+
+def _answers(rows):
+    return [(r.decision_id, r.score, r.shared_terms, r.title, r.url) for r in rows]
+
+
+def test_a_kept_index_gives_the_same_answers_and_is_read_instead_of_rebuilt(con, tmp_path, monkeypatch):
+    uncached = similar(con, "lgsco:21 000 001", k=4)
+    assert _answers(similar(con, "lgsco:21 000 001", k=4, cache_dir=tmp_path)) == _answers(uncached)
+    (folder,) = (tmp_path / "similar").iterdir()
+    assert {f.name for f in folder.iterdir()} == {"matrix.npz", "ids.json", "terms.txt"}
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("rebuilt although the records have not changed")
+    monkeypatch.setattr(FindingsIndex, "build", no_rebuild)
+    assert _answers(similar(con, "lgsco:21 000 001", k=4, cache_dir=tmp_path)) == _answers(uncached)
+    assert [r.decision_id for r in similar(con, "P-000004", k=1, cache_dir=tmp_path)] == ["lgsco:24 000 005"]
+
+
+def test_changed_records_get_a_new_index_and_old_ones_are_cleared(db_path, tmp_path):
+    import shutil
+
+    from pipeline import db
+
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(db_path, path)
+    cache = tmp_path / "cache"
+    con = db.connect(path)
+    try:
+        first = findings_index(con, cache)
+        fingerprint = records_fingerprint(con)
+        for n in range(KEPT_INDEXES + 1):  # each change of a text is a new set of records
+            con.execute("UPDATE records SET text = text || ?, text_sha256 = ? WHERE decision_id = 'lgsco:24 000 005'",
+                        [f" The council failed to plan the discharge {n}.", f"changed-{n}"])
+            assert records_fingerprint(con) != fingerprint
+            fingerprint = records_fingerprint(con)
+            changed = findings_index(con, cache)
+        assert changed.matrix.shape[0] == first.matrix.shape[0]
+        assert "discharge" in changed.terms
+        assert len(list((cache / "similar").iterdir())) == KEPT_INDEXES
+        assert any(f.name.endswith(fingerprint) for f in (cache / "similar").iterdir())
+    finally:
+        con.close()
+
+
+def test_a_damaged_index_is_rebuilt_and_an_unwritable_folder_still_answers(con, tmp_path):
+    uncached = _answers(similar(con, "lgsco:21 000 001", k=3))
+    similar(con, "lgsco:21 000 001", k=3, cache_dir=tmp_path)
+    (folder,) = (tmp_path / "similar").iterdir()
+    (folder / "terms.txt").write_text("only\nthree\nterms", encoding="utf-8")  # no longer fits the matrix
+    assert _answers(similar(con, "lgsco:21 000 001", k=3, cache_dir=tmp_path)) == uncached
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert _answers(similar(con, "lgsco:21 000 001", k=3, cache_dir=blocked)) == uncached
+
+
+def test_the_command_keeps_its_index_in_the_cache_folder(db_path, capsys):
+    import os
+    from pathlib import Path
+
+    assert cli.main(["--db", str(db_path), "similar", "21 000 001", "--k", "1"]) == 0
+    assert list((Path(os.environ["OMBUDSMAN_CACHE"]) / "similar").iterdir())
