@@ -62,8 +62,9 @@ if TYPE_CHECKING:
 # 0.3.14: a text that lost its line breaks gets them back at its headings; 0.3.15: without
 # an outcome, a summary's remedy in more forms says fault was found, "the complaint is upheld";
 # 0.3.16: a full stop ends a sentence across two spaces or a tab after it; 0.3.17: the
-# text's title line stands in for a missing title).
-EXTRACTOR_VERSION = "0.3.17"
+# text's title line stands in for a missing title; 0.3.18: a short form in brackets ends a
+# name when a list of bodies goes on after it, "Council Tax" names no council).
+EXTRACTOR_VERSION = "0.3.18"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.

@@ -61,6 +61,17 @@ def names(text: str) -> list[tuple[str, str]]:
     ("Kelworth Academy Trust is the admission authority.", [("Kelworth Academy Trust", "other")]),
     ("Her son attends Harwell Academy, not the Grammar School or Summer School.", [("Harwell Academy", "other")]),
     ("The Council instructed Marlow Enforcement Services Ltd to collect it.", [("Marlow Enforcement Services Ltd", "other")]),
+    # a short form in brackets ends a name when the list goes on after it
+    ("He complains about Harwell Health and Care (HHC) and NHS Kelworth and Ashby Integrated Care Board (the ICB).",
+     [("Harwell Health and Care", "other"), ("NHS Kelworth and Ashby Integrated Care Board", "icb")]),
+    ("Harwell Clinical Commissioning Group (HW CCG), NHS Ashby Clinical Commissioning Group (AS CCG) and "
+     "Kelworth Partnership NHS Foundation Trust (the Trust) did not agree.",
+     [("Harwell Clinical Commissioning Group", "ccg"), ("NHS Ashby Clinical Commissioning Group", "ccg"),
+      ("Kelworth Partnership NHS Foundation Trust", "nhs_trust")]),
+    ("Anchor (Nelson) Care Ltd and Kelworth Borough Council", [("Anchor (Nelson) Care Ltd", "care_provider"),
+                                                               ("Kelworth Borough Council", "council")]),
+    # council tax is no council
+    ("He applied for a Discretionary Council Tax Reduction.", []),
 ])
 def test_named_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected

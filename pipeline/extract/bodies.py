@@ -50,7 +50,8 @@ _ENDINGS: list[tuple[str, str]] = [
     (r"Integrated\s+Care\s+Board|ICB", ICB),
     (r"Clinical\s+Commissioning\s+Group|CCG", CCG),
     (r"NHS\s+Foundation\s+Trust|NHS\s+Trust|Foundation\s+Trust|Ambulance\s+Service(?:\s+NHS\s+(?:Foundation\s+)?Trust)?|Hospitals?\s+NHS\s+Trust|Partnership\s+Trust", NHS_TRUST),
-    (r"(?:County|City|District|Borough|Metropolitan\s+Borough|Metropolitan\s+District|Town|Parish|Combined)?\s*Council|MBC|DC|BC|CC", COUNCIL),
+    # ("a Discretionary Council Tax Reduction" is no council)
+    (r"(?:County|City|District|Borough|Metropolitan\s+Borough|Metropolitan\s+District|Town|Parish|Combined)?\s*Council(?!\s+Tax\b)|MBC|DC|BC|CC", COUNCIL),
     (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery", GP_PRACTICE),
     # (a company word may follow the care words: "Wilverton Care Group Limited")
     (r"(?:Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group|Care\s+Agency)"
@@ -333,9 +334,21 @@ def _named_body_type(name: str) -> str | None:
 _LIST_COMMA = re.compile(r"\b(?:Council|Practice|Surgery|Centre|Trust|Board|ICB|CCG|Ltd|Limited|Group)(\.?,[ \u00a0]+)(?=[A-Z])")
 
 
+# A short form defined in brackets ends a name when a list goes on after it: "Wiltshire
+# Health and Care (WHC) and NHS Bath and North East Somerset, Swindon and Wiltshire
+# Integrated Care Board", "... Group (BH CCG), NHS East Sussex Clinical Commissioning
+# Group" are two bodies each. (A bracketed word inside a name, "Anchor (Nelson) Care Ltd",
+# is followed by the rest of the name, not by a comma or "and".)
+_ALIAS_ENDS_NAME = re.compile(r"[ \u00a0]*\([^()]{1,40}\)((?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)(?=[A-Z]))")
+
+
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A match's span, cut where a listed body ends."""
     cut = _LIST_COMMA.search(text, start, end)
+    alias = _ALIAS_ENDS_NAME.search(text, start, end)
+    if alias is not None and (cut is None or alias.start() < cut.start(1)):
+        # the name before the brackets (none when the match starts at them) and then the rest
+        return ([(start, alias.start())] if alias.start() > start else []) + _spans(text, alias.end(), end)
     if cut is None:
         return [(start, end)]
     return [(start, cut.start(1))] + _spans(text, cut.end(), end)
@@ -355,8 +368,8 @@ def _with_repeated_word(text: str, start: int) -> int:
 def find_named_bodies(text: str) -> list[BodyMention]:
     mentions: list[BodyMention] = []
     for body_start, body_end in _named_body_spans(text):
-        spans = _spans(text, *_trim(text, body_start, body_end)) if ", " in text[body_start:body_end] else \
-            [_trim(text, body_start, body_end)]
+        spans = _spans(text, *_trim(text, body_start, body_end)) if ", " in text[body_start:body_end] \
+            or ") and " in text[body_start:body_end] else [_trim(text, body_start, body_end)]
         if " to " in text[max(0, spans[0][0] - 30):spans[0][0]] or " by " in text[max(0, spans[0][0] - 30):spans[0][0]]:
             spans[0] = (_with_repeated_word(text, spans[0][0]), spans[0][1])
         for start, end in spans:
