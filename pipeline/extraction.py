@@ -63,7 +63,8 @@ if TYPE_CHECKING:
 # an outcome, a summary's remedy in more forms says fault was found, "the complaint is upheld";
 # 0.3.16: a full stop ends a sentence across two spaces or a tab after it; 0.3.17: the
 # text's title line stands in for a missing title; 0.3.18: a short form in brackets ends a
-# name when a list of bodies goes on after it, "Council Tax" names no council).
+# name when a list of bodies goes on after it, "Council Tax" names no council, recommendations
+# (not) acted on are no remedy).
 EXTRACTOR_VERSION = "0.3.18"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

@@ -1195,6 +1195,10 @@ def test_an_upheld_complaint_finds_each_thing_complained_of(nlp, title: str, sum
     # what a rule says, in a relative clause, is the norm
     ("It did not follow its own policy, which says a person should be told of concerns before payments stop.", False),
     ("The Council has agreed to pay Mrs B £300.", True),
+    # recommendations (not) acted on are what was done about an earlier complaint
+    ("The Council delayed assessing her son and delayed implementing the recommendations of its stage two review.", False),
+    ("It did not follow the recommendations of the independent investigator.", False),
+    ("The Council will implement the recommendations of the review.", True),
 ])
 def test_remedy_words_are_not_failings_or_norms(sentence: str, remedy: bool) -> None:
     assert vocab.sets_remedy(sentence) is remedy

@@ -172,13 +172,25 @@ _MADE_TO_PAY = _rx(r"\b(?:ask(?:ed|ing)?|made|making|requir(?:ed|ing)|forc(?:ed|
                    r"left|(?:never|not) agreed)\s+(?:[\w’'-]+\s+){0,3}?to\s+pay\b")
 
 
+# Recommendations acted on, or not, are what was done about an earlier complaint or
+# review: "delayed implementing the recommendations", "did not follow its recommendations".
+# (A remedy that asks for it says so with its own verb: "will implement the recommendations".)
+_ACTING_ON_RECOMMENDATIONS = _rx(r"\b(?:implement|follow|action|act(?:ed|ing)? on|carr(?:y|ied|ying) out|compl(?:y|ied|ying) with)\w*\s+"
+                                 r"(?:[\w’'-]+\s+){0,3}?recommendations?\b")
+
+
 def sets_remedy(text: str) -> bool:
     """Does the sentence use a remedy's words ("should apologise", "will pay"), other than
-    in what a rule says should happen or what someone was made to pay?"""
+    in what a rule says should happen, what someone was made to pay or recommendations
+    (not) acted on?"""
     if not REMEDY_VERB.found_in(text):
         return False
     if " pay" in text and _MADE_TO_PAY.search(text):
         text = _MADE_TO_PAY.sub(" ", text)
+        if not REMEDY_VERB.found_in(text):
+            return False
+    if "recommendation" in text and _ACTING_ON_RECOMMENDATIONS.search(text):
+        text = _ACTING_ON_RECOMMENDATIONS.sub(" ", text)
         if not REMEDY_VERB.found_in(text):
             return False
     return " should " not in text or bool(REMEDY_VERB.found_in(_NORM_SHOULD.sub(" ", text)))
