@@ -64,7 +64,8 @@ if TYPE_CHECKING:
 # 0.3.16: a full stop ends a sentence across two spaces or a tab after it; 0.3.17: the
 # text's title line stands in for a missing title; 0.3.18: a short form in brackets ends a
 # name when a list of bodies goes on after it, "Council Tax" names no council, recommendations
-# (not) acted on are no remedy).
+# (not) acted on are no remedy, "St George's" and "St. Georges" one body, "these organisations"
+# every body).
 EXTRACTOR_VERSION = "0.3.18"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -377,8 +378,9 @@ class BodyRegistry:
 def _variant(key: str) -> str:
     """One spelling for the ways a decision writes one body's name: "... University
     Foundation Trust" and "... University NHS Foundation Trust", "NHS X ICB" and "X
-    Integrated Care Board", "Brightwater Care Ltd" and "Brightwater Care"."""
-    return re.sub(r"\s+ltd$", "", re.sub(r"\bnhs\s+", "", _expand(key)))
+    Integrated Care Board", "Brightwater Care Ltd" and "Brightwater Care", "St George's" and
+    "St. Georges" (the full stop is gone from the key already)."""
+    return re.sub(r"\s+ltd$", "", re.sub(r"\bnhs\s+", "", _expand(key))).replace("'", "")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1263,9 +1265,9 @@ def _staff_employer(sent: Sentence, registry: BodyRegistry) -> list[str]:
 
 
 # A finding that blames every body of the decision: "both organisations", "neither
-# organisation", "the two bodies", "both trusts", "neither of them". (Not "This was
+# organisation", "the two bodies", "these organisations", "both trusts", "neither of them". (Not "This was
 # fault by both": in a decision with three bodies, that is the two just named.)
-_EVERY_BODY = Cue(re.compile(r"\b(?:both|all three|each of the|the|the two|neither) (?:organisations?|authorities|bod(?:y|ies))\b|"
+_EVERY_BODY = Cue(re.compile(r"\b(?:both|all three|each of the|the|the two|neither|these|those|all these|all of these) (?:organisations?|authorities|bod(?:y|ies))\b|"
                              r"\bboth (?:trusts|councils|parties|of them)\b|\bneither of them\b|"
                              # "Neither invoked the local disputes procedure.", "Both knew ..."
                              r"^\W*(?:neither|both)\s+(?=(?:\w+ed|did|was|were|had|has|have|took|made|kept|knew|went|told)\b)", re.I))

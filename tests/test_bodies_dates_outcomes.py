@@ -95,6 +95,23 @@ def test_spellings_of_one_body_are_one_body(nlp) -> None:
     assert [b.name for b in ex.bodies] == ["Harwell Partnership University NHS Foundation Trust"]
 
 
+def test_a_saint_written_with_and_without_its_stops_is_one_body(nlp) -> None:
+    ex = titled(nlp, "Harwell & St. Annes Mental Health NHS Trust (25 999 003)",
+                "Summary: Mr A complained about Harwell & St Anne's Mental Health NHS Trust (the Trust). We found fault.\n")
+    assert len(ex.bodies) == 1
+
+
+def test_these_organisations_are_every_body_the_complaint_names(nlp) -> None:
+    ex = titled(nlp, "Ashby Borough Council (25 999 004)",
+                "Summary: Mr A complained about a lack of aftercare planning by a council, an ICB and an NHS trust. "
+                "We found fault with these organisations, which have agreed to our recommendations.\n"
+                "The complaint\n1. Mr A complains about Ashby Borough Council (the Council), NHS Kelworth Integrated "
+                "Care Board (the ICB) and Harwell Partnership NHS Foundation Trust (the Trust).\n")
+    assert {(f.body, f.category) for f in ex.faults} == {
+        ("Ashby Borough Council", "care_planning"), ("NHS Kelworth Integrated Care Board", "care_planning"),
+        ("Harwell Partnership NHS Foundation Trust", "care_planning")}
+
+
 def test_an_icb_named_by_the_tail_of_its_area_is_the_same_icb(nlp) -> None:
     text = ("Summary: Mrs X complained about NHS Kelworth, Ambridge and Milford Integrated Care Board. "
             "We found fault with Milford Integrated Care Board.\n")
