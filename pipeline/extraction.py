@@ -65,7 +65,7 @@ if TYPE_CHECKING:
 # text's title line stands in for a missing title; 0.3.18: a short form in brackets ends a
 # name when a list of bodies goes on after it, "Council Tax" names no council, recommendations
 # (not) acted on are no remedy, "St George's" and "St. Georges" one body, "these organisations"
-# every body).
+# every body, "the NHS Trust" a role, "failure to put support in place" service provision).
 EXTRACTOR_VERSION = "0.3.18"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

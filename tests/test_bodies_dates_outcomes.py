@@ -95,6 +95,18 @@ def test_spellings_of_one_body_are_one_body(nlp) -> None:
     assert [b.name for b in ex.bodies] == ["Harwell Partnership University NHS Foundation Trust"]
 
 
+def test_the_nhs_trust_is_the_trust(nlp) -> None:
+    from pipeline.extract.bodies import find_role_mentions
+
+    assert [(m.text, m.body_type) for m in find_role_mentions("Mrs X said the NHS Trust and the Council discharged him.")] == [
+        ("the NHS Trust", "nhs_trust"), ("the Council", "council")]
+    ex = titled(nlp, "Ashby Borough Council (25 999 005)",
+                "Summary: Mrs X complained the NHS Trust and the Council discharged her father into an unsuitable home. "
+                "We found fault by the NHS Trust. We did not find fault by the Council.\n"
+                "The complaint\n1. Mrs X complains about Ashby Borough Council and Harwell Hospitals NHS Trust.\n")
+    assert {f.body for f in ex.faults} == {"Harwell Hospitals NHS Trust"}
+
+
 def test_a_saint_written_with_and_without_its_stops_is_one_body(nlp) -> None:
     ex = titled(nlp, "Harwell & St. Annes Mental Health NHS Trust (25 999 003)",
                 "Summary: Mr A complained about Harwell & St Anne's Mental Health NHS Trust (the Trust). We found fault.\n")

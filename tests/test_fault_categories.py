@@ -28,6 +28,9 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     # decision making: not considering, and the duties a body had to weigh
     ("The Council was at fault for failing to consider whether the offer met the boy's needs.", "decision_making"),
     ("There was fault in how the Council considered its duties to the young person.", "decision_making"),
+    # service provision: support not put in place, in a verb or a noun
+    ("We found fault in the Council's failure to put support in place after it identified he needed it.", "service_provision"),
+    ("There was fault in the Council's failure to provide the speech therapy in his plan.", "service_provision"),
     ("The Council did not recognise its duty to house the family.", "decision_making"),
     # commissioning: arranging, securing or sourcing a placement; an unsuitable provider
     ("There was fault in the way the Council arranged a nursing home placement for Mr P.", "commissioning"),

@@ -163,7 +163,7 @@ ROLE_TYPES: dict[str, str] = {
 # lets `re` skip straight to each "t"; the lookbehind then checks the word boundary
 # before it, and the rest is case-insensitive as before.
 _ROLE_RE = re.compile(
-    r"[tT](?<=\b[tT])(?i:he\s+(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|visits?|address|environment|adaptations?|admissions?|appointments?|stays?|beds?|'s\s+(?:policy|procedure))))"
+    r"[tT](?<=\b[tT])(?i:he\s+(?:NHS\s+)?(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|visits?|address|environment|adaptations?|admissions?|appointments?|stays?|beds?|'s\s+(?:policy|procedure))))"
 )
 # Roles that refer to a body only when the decision names one that fits: "the home" is a
 # care home the decision names ("Elm House", "Larchmead Care Ltd (the Home)"); in a

@@ -547,9 +547,12 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                         # "fault in the way County Care provided a home care service to her mother"
                         r"(?:fault|failings?) in (?:the way|how) (?:[\w’'-]+ ){1,5}?(?:provided|delivered|gave) (?:a |the |its |her |his )?(?:home |personal |nursing )?(?:care|treatment)\b"),
     # (not providing information or advice is communication, not a service)
-    "service_provision": _cue(r"(?:did not|failed to|not) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))"
+    "service_provision": _cue(r"(?:did not|failed to|not|failure to|failing to) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))"
                               r"(?! (?:the |her |his |their |any |adequate |proper )?(?:pressure|personal|nursing|medical|clinical|wound|continence|end of life) care\b)|"
                               r"(?:did not|failed to|not) secure (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|support|therapy|tuition|help)\b|"
+                              # "its failure to put support in place" (a plan or a contingency put in place is
+                              # planning, a mat is care)
+                              r"(?:did not|didn't|failed to|not|failure to|failing to) put (?:[\w’'-]+ ){0,3}?(?:support|help|services?|provision|transport|education|tuition|therapy) in place\b|"
                               r"(?:did not|failed to|not) arrange (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|therapy|tuition)\b|"
                               # left without an adviser; nothing offered (going without is the injustice)
                               r"without (?:a |an |any )?(?:personal adviser|social worker|care coordinator|key worker)\b|(?:offered|arranged|provided) nothing\b|"
