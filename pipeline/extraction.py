@@ -65,7 +65,8 @@ if TYPE_CHECKING:
 # text's title line stands in for a missing title; 0.3.18: a short form in brackets ends a
 # name when a list of bodies goes on after it, "Council Tax" names no council, recommendations
 # (not) acted on are no remedy, "St George's" and "St. Georges" one body, "these organisations"
-# every body, "the NHS Trust" a role, "failure to put support in place" service provision).
+# every body, "the NHS Trust" a role, "failure to put support in place" service provision,
+# "fault that a council and an NHS trust ..." the decision's council and trust).
 EXTRACTOR_VERSION = "0.3.18"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1212,7 +1213,8 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:als
 
 # A joint summary may name a body by its kind alone: "The Ombudsmen found fault by a
 # Council's assessment process", "fault with the way a CCG managed ...".
-_INDEFINITE_BODY = re.compile(r"\b(?:by|with|of|in|on the part of)\s+(?:the\s+way\s+)?an?\s+(?:NHS\s+)?(" + "|".join(
+# ("We found fault that a council and an NHS trust did not ...": after "that" or "and" too)
+_INDEFINITE_BODY = re.compile(r"\b(?:by|with|of|in|on the part of|that|and)\s+(?:the\s+way\s+)?an?\s+(?:NHS\s+)?(" + "|".join(
     sorted((re.escape(r) for r in body_rules.ROLE_TYPES), key=len, reverse=True)) + r")\b", re.I)
 
 

@@ -107,6 +107,14 @@ def test_the_nhs_trust_is_the_trust(nlp) -> None:
     assert {f.body for f in ex.faults} == {"Harwell Hospitals NHS Trust"}
 
 
+def test_a_council_and_an_nhs_trust_found_at_fault_are_the_decisions(nlp) -> None:
+    ex = titled(nlp, "Ashby Borough Council (25 999 006)",
+                "Summary: Ms X complained no aftercare plan was made before she left hospital. We found fault that a "
+                "council and an NHS trust did not complete an aftercare plan.\n"
+                "The complaint\n1. Ms X complains about Ashby Borough Council and Harwell Healthcare NHS Foundation Trust.\n")
+    assert {f.body for f in ex.faults} == {"Ashby Borough Council", "Harwell Healthcare NHS Foundation Trust"}
+
+
 def test_a_saint_written_with_and_without_its_stops_is_one_body(nlp) -> None:
     ex = titled(nlp, "Harwell & St. Annes Mental Health NHS Trust (25 999 003)",
                 "Summary: Mr A complained about Harwell & St Anne's Mental Health NHS Trust (the Trust). We found fault.\n")
