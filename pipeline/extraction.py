@@ -66,7 +66,8 @@ if TYPE_CHECKING:
 # name when a list of bodies goes on after it, "Council Tax" names no council, recommendations
 # (not) acted on are no remedy, "St George's" and "St. Georges" one body, "these organisations"
 # every body, "the NHS Trust" a role, "failure to put support in place" service provision,
-# "fault that a council and an NHS trust ..." the decision's council and trust).
+# "fault that a council and an NHS trust ..." the decision's council and trust, "while in the
+# Home" no clause of its own).
 EXTRACTOR_VERSION = "0.3.18"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1202,7 +1203,9 @@ _OBJECT_LEAD = re.compile(
 # and a sentence whose subject is a pronoun for the body before ("It did not consider the
 # home she had found").
 _LEADING_SUBORDINATE = re.compile(r"\W*(?:when|after|although|though|because|since|once|if|while|before|until|as soon as)\s[^,;]{3,120},", re.I)
-_SUBORDINATE = re.compile(r",?\s+(?:although|even though|though|whereas|while|because|when|after|before|until|once|since|whether|which|who)\s", re.I)
+# ("while in the Home", "when at the hospital": where, not another clause)
+_SUBORDINATE = re.compile(r",?\s+(?:although|even though|though|whereas|while|because|when|after|before|until|once|since|whether|which|who)\s"
+                          r"(?!(?:in|at|on|under|living in|staying in|resident in)\s+(?:the|a|an|his|her|their)\b)", re.I)
 _PRONOUN_START = re.compile(r"\W*(?:(?:however|also|then|instead|but),?\s+)?(?:it|they)\s+(?:also\s+|then\s+|still\s+)?(?!said|says|told|explained|accepts?|accepted|agreed|has agreed)\w", re.I)
 # "This led to unnecessary delay ...": the bodies of the sentence before
 _POINTS_BACK = re.compile(r"\W*(?:this|these|that|those)\b", re.I)

@@ -115,6 +115,14 @@ def test_a_council_and_an_nhs_trust_found_at_fault_are_the_decisions(nlp) -> Non
     assert {f.body for f in ex.faults} == {"Ashby Borough Council", "Harwell Healthcare NHS Foundation Trust"}
 
 
+def test_where_the_failing_happened_is_no_clause_of_its_own(nlp) -> None:
+    ex = titled(nlp, "Ashby Borough Council (25 999 007)",
+                "Decision : Not upheld\nSummary: Mr B complained about the care his uncle received at Tansley Court "
+                "Care Home (the Home). We found failings in the care provided to Mr D and he was not always kept safe "
+                "while in the Home. We did not find fault by the Council.\n")
+    assert {f.body for f in ex.faults} == {"Tansley Court Care Home"}
+
+
 def test_a_saint_written_with_and_without_its_stops_is_one_body(nlp) -> None:
     ex = titled(nlp, "Harwell & St. Annes Mental Health NHS Trust (25 999 003)",
                 "Summary: Mr A complained about Harwell & St Anne's Mental Health NHS Trust (the Trust). We found fault.\n")
