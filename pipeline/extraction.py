@@ -69,7 +69,7 @@ if TYPE_CHECKING:
 # "fault that a council and an NHS trust ..." the decision's council and trust, "while in the
 # Home" no clause of its own; new cues for "lack of information given to", "failed to record",
 # "missed opportunities to provide", "failing to suitably consider", "regard to", "its discretion",
-# "did not follow the regulations", "did not notify").
+# "did not follow the regulations", "did not notify"; a clause that finds no fault gives none).
 EXTRACTOR_VERSION = "0.3.18"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1121,6 +1121,10 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         own = [_strong_categories(sent.text[lo - sent.start:hi - sent.start]) for lo, hi in clauses] if len(clauses) > 1 else []
         for lo, hi in clauses:
             clause = sent.text[lo - sent.start:hi - sent.start]
+            if len(clauses) > 1 and vocab.NO_FAULT.found_in(clause):
+                # "We did not find fault by the Council's actions, but we did find fault
+                # with how it dealt with the complaint": the first clause finds nothing
+                continue
             points_back = anaphoric or bool(_PRONOUN_SUBJECT.search(clause) or _POINTS_BACK.match(sent.text))
             holders = _holders(sent, lo, hi) or _listed_holder(sent, lo, hi) \
                 or (_clause_subjects(sent, lo, hi) if len(clauses) > 1 else []) \

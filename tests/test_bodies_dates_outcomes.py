@@ -123,6 +123,14 @@ def test_where_the_failing_happened_is_no_clause_of_its_own(nlp) -> None:
     assert {f.body for f in ex.faults} == {"Tansley Court Care Home"}
 
 
+def test_a_clause_that_finds_no_fault_gives_its_body_none(nlp) -> None:
+    ex = titled(nlp, "Ashby Borough Council (25 999 008)",
+                "Decision : Upheld\nSummary: Mrs X complained the Council discharged her father into an unsuitable care "
+                "home. We did not find fault by the Council's actions, but we did find fault with how it dealt with "
+                "Mrs X's complaint.\n")
+    assert {f.category for f in ex.faults} == {"complaint_handling"}
+
+
 def test_a_saint_written_with_and_without_its_stops_is_one_body(nlp) -> None:
     ex = titled(nlp, "Harwell & St. Annes Mental Health NHS Trust (25 999 003)",
                 "Summary: Mr A complained about Harwell & St Anne's Mental Health NHS Trust (the Trust). We found fault.\n")
