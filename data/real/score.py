@@ -1,0 +1,81 @@
+"""Score the extractor on the real decision sets of data/real, given their texts.
+
+    .venv/bin/python data/real/score.py TEXTS.jsonl [TEXTS.jsonl ...] [--sets read,sealed,second]
+
+The texts are not in the repository (they are the publisher's, not ours: data/real/README.md).
+Each TEXTS file is JSON Lines with at least `source`, `reference` and `text` for some of
+the decisions; a text is used only when its SHA-256 is the one in the set's
+`sources.jsonl`, so a figure is always on the very excerpt that was annotated. The other
+fields of each record (url, title, metadata) come from `sources.jsonl`. Prints, per set,
+how many texts were found and the scores of `ombudsman eval` on those decisions.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+
+from pipeline.evaluate import read_gold, score, to_gold  # noqa: E402
+from pipeline.extraction import extract  # noqa: E402
+from pipeline.records import DecisionRecord  # noqa: E402
+
+SETS = ("read", "sealed", "second")
+
+
+def texts_by_key(paths: list[Path]) -> dict[tuple[str, str], str]:
+    out = {}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out[(row["source"], row["reference"])] = row["text"]
+    return out
+
+
+def records_for(name: str, texts: dict[tuple[str, str], str]) -> tuple[list[DecisionRecord], list[str]]:
+    """The set's records whose text is given and matches; and what is missing or differs."""
+    records, problems = [], []
+    for line in (HERE / name / "sources.jsonl").read_text(encoding="utf-8").splitlines():
+        src = json.loads(line)
+        text = texts.get((src["source"], src["reference"]))
+        if text is None:
+            problems.append(f"{src['reference']}: no text given")
+        elif hashlib.sha256(text.encode("utf-8")).hexdigest() != src["text_sha256"]:
+            problems.append(f"{src['reference']}: the text given is not the one annotated (SHA-256 differs)")
+        else:
+            records.append(DecisionRecord(source=src["source"], reference=src["reference"], text=text, url=src["url"],
+                                          title=src["title"], decision_date=src["decision_date"],
+                                          category=src["category"], outcome=src["outcome"], truncated=True))
+    return records, problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("texts", nargs="+", type=Path)
+    parser.add_argument("--sets", default=",".join(SETS))
+    args = parser.parse_args(argv)
+    texts = texts_by_key(args.texts)
+    for name in args.sets.split(","):
+        records, problems = records_for(name, texts)
+        gold = read_gold(HERE / name / "gold.jsonl")
+        gold = {k: v for k, v in gold.items() if any((r.source, r.reference) == k for r in records)}
+        print(f"== {name}: {len(records)} decisions with their annotated text ({len(problems)} missing or different)")
+        for problem in problems[:10]:
+            print(f"   {problem}")
+        if not records:
+            continue
+        predictions = {}
+        for ex in extract(records):
+            g = to_gold(ex)
+            predictions[(g["source"], g["reference"])] = g["gold"]
+        print(score(predictions, gold).table())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

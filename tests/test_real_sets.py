@@ -1,0 +1,65 @@
+"""The real decision sets' annotations (data/real): well formed by ANNOTATION.md, one
+record each, no decision in two sets or in the dev corpus. (Their texts are not in the
+repository; data/real/score.py scores them where the texts are given.)"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, DEV
+from pipeline.extract.bodies import BODY_TYPES
+from pipeline.extract.vocabulary import FAULT_CATEGORIES
+
+REAL = REPO / "data" / "real"
+SETS = ("read", "sealed", "second")
+OUTCOMES = {None, "upheld", "not_upheld", "partly_upheld", "closed_after_initial_enquiries", "not_investigated"}
+PURPOSES = {"distress", "time_and_trouble", "loss_of_service", "financial_loss", "other"}
+ACTIONS = {"apology", "payment", "review", "service_improvement", "report_back", "other"}
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("name", SETS + ("agreement",))
+def test_gold_is_well_formed(name: str) -> None:
+    for line in lines(REAL / name / "gold.jsonl"):
+        g = line["gold"]
+        where = f"{name} {line['reference']}"
+        assert line["source"] in ("lgsco", "phso"), where
+        assert g["outcome"] in OUTCOMES, where
+        assert g["fault_found"] in (True, False, None), where
+        assert g["decision_date"] is None or re.fullmatch(r"\d{4}-\d\d-\d\d", g["decision_date"]), where
+        assert all(b["type"] in BODY_TYPES and b["name"] for b in g["bodies"]), where
+        assert all(f["category"] in FAULT_CATEGORIES and f["body"] for f in g["faults"]), where
+        for p in g["payments"]:
+            assert p["amount"] > 0 and p["status"] in ("recommended", "previously_offered"), where
+            assert set(p["purposes"]) <= PURPOSES, where
+        for d in g["deadlines"]:
+            assert set(d["actions"]) <= ACTIONS, where
+        if g["faults"]:
+            assert g["fault_found"] is True, where
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_sources_and_gold_name_the_same_decisions(name: str) -> None:
+    sources = [(s["source"], s["reference"]) for s in lines(REAL / name / "sources.jsonl")]
+    gold = [(g["source"], g["reference"]) for g in lines(REAL / name / "gold.jsonl")]
+    assert sources == gold and len(set(sources)) == len(sources)
+    assert all(re.fullmatch(r"[0-9a-f]{64}", s["text_sha256"]) for s in lines(REAL / name / "sources.jsonl"))
+
+
+def test_no_decision_is_in_two_sets_or_in_the_dev_corpus() -> None:
+    seen: dict[str, str] = {}
+    for name in SETS:
+        for s in lines(REAL / name / "sources.jsonl"):
+            assert s["reference"] not in seen, (s["reference"], seen.get(s["reference"]), name)
+            seen[s["reference"]] = name
+    if (DEV / "records.jsonl").exists():
+        dev = {r["reference"] for r in lines(DEV / "records.jsonl")}
+        assert not dev & set(seen)
+        # the agreement study annotated dev decisions again, blind to their gold
+        assert {g["reference"] for g in lines(REAL / "agreement" / "gold.jsonl")} <= dev
