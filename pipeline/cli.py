@@ -267,18 +267,14 @@ def cmd_annotate(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from pipeline.evaluate import read_gold, score, to_gold
-    from pipeline.extraction import extract
+    from pipeline.evaluate import predict, read_gold, score
 
     if len(args.inputs) < 2:
         raise UserError("give the records, then the gold file: ombudsman eval RECORDS.jsonl GOLD.jsonl")
     *inputs, gold_path = args.inputs
     gold = read_gold(gold_path)
     records, failures = _read_records(inputs)
-    preds = {}
-    for ex in extract(records):
-        g = to_gold(ex, remedies=True)
-        preds[(g["source"], g["reference"])] = g["gold"]
+    preds = predict(records, remedies=True)
     scores = score(preds, gold)
     if args.json:
         print(json.dumps(scores.as_dict(), indent=2))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 from pipeline.extract.vocabulary import FAULT_CATEGORIES
-from pipeline.extraction import Extraction, _expand, _name_key
+from pipeline.extraction import Extraction, _expand, _name_key, extract
 
 
 def _num(value) -> float | int:
@@ -213,6 +213,15 @@ def _score_remedies(s: Scores, pred: list[dict], gold: list[dict]) -> None:
                                            [(name_key(r["body"]), r["for_whom"]) for r in gold])
     s.tally("themes: theme+body").add([(name_key(r["body"]), r["theme"]) for r in pred if r["for_whom"] == "others"],
                                       [(name_key(r["body"]), r["theme"]) for r in gold if r["for_whom"] == "others"])
+
+
+def predict(records: Iterable, nlp=None, remedies: bool = False) -> dict[tuple[str, str], dict]:
+    """Each record's extraction in the gold format, keyed as `read_gold` keys the gold."""
+    out = {}
+    for ex in extract(records, nlp):
+        line = to_gold(ex, remedies=remedies)
+        out[(line["source"], line["reference"])] = line["gold"]
+    return out
 
 
 def read_gold(path: str | Path) -> dict[tuple[str, str], dict]:

@@ -34,7 +34,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from pipeline.evaluate import Scores, differences, name_key, read_gold, score, to_gold
+from pipeline.evaluate import Scores, differences, name_key, predict, read_gold, score
 from pipeline.extract import vocabulary as vocab
 from pipeline.fault_model import DEFAULT_MODEL, FINDING, FaultModel
 from pipeline.records import DecisionRecord, read_jsonl
@@ -161,7 +161,6 @@ def cross_validate(dev: Path = DEV, k: int = K, quiet: bool = True) -> Scores:
 
 def cross_validated_predictions(dev: Path = DEV, k: int = K, quiet: bool = True) -> dict[tuple[str, str], dict]:
     """Each dev decision's prediction (gold format) by a fault model that did not see it."""
-    from pipeline.extraction import extract
     from pipeline.nlp import create_nlp
 
     gold = read_gold(dev / "gold.jsonl")
@@ -178,9 +177,7 @@ def cross_validated_predictions(dev: Path = DEV, k: int = K, quiet: bool = True)
             path = Path(tmp) / f"fold{fold}"
             model.save(path)
             nlp = create_nlp(str(path))
-            for ex in extract(held_out, nlp):
-                g = to_gold(ex)
-                predictions[(g["source"], g["reference"])] = g["gold"]
+            predictions.update(predict(held_out, nlp))
             if not quiet:
                 print(f"fold {fold}: {len(held_out)} decisions held out, trained on {len(written)} written + "
                       f"{len(train_on)} real sentences ({time.perf_counter() - started:.1f} s)", file=sys.stderr)

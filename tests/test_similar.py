@@ -135,9 +135,7 @@ def test_a_damaged_index_is_rebuilt_and_an_unwritable_folder_still_answers(con, 
     assert _answers(similar(con, "lgsco:21 000 001", k=3, cache_dir=blocked)) == uncached
 
 
-def test_the_command_keeps_its_index_in_the_cache_folder(db_path, capsys):
-    import os
-    from pathlib import Path
-
+def test_the_command_keeps_its_index_in_the_cache_folder(db_path, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("OMBUDSMAN_CACHE", str(tmp_path))  # empty: whatever is there, this command wrote
     assert cli.main(["--db", str(db_path), "similar", "21 000 001", "--k", "1"]) == 0
-    assert list((Path(os.environ["OMBUDSMAN_CACHE"]) / "similar").iterdir())
+    assert len(list((tmp_path / "similar").iterdir())) == 1

@@ -20,8 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from pipeline.evaluate import read_gold, score, to_gold  # noqa: E402
-from pipeline.extraction import extract  # noqa: E402
+from pipeline.evaluate import predict, read_gold, score  # noqa: E402
 from pipeline.records import DecisionRecord  # noqa: E402
 
 SETS = ("read", "sealed", "second")
@@ -62,18 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     texts = texts_by_key(args.texts)
     for name in args.sets.split(","):
         records, problems = records_for(name, texts)
-        gold = read_gold(HERE / name / "gold.jsonl")
-        gold = {k: v for k, v in gold.items() if any((r.source, r.reference) == k for r in records)}
+        given = {(r.source, r.reference) for r in records}
+        gold = {k: v for k, v in read_gold(HERE / name / "gold.jsonl").items() if k in given}
         print(f"== {name}: {len(records)} decisions with their annotated text ({len(problems)} missing or different)")
         for problem in problems[:10]:
             print(f"   {problem}")
         if not records:
             continue
-        predictions = {}
-        for ex in extract(records):
-            g = to_gold(ex)
-            predictions[(g["source"], g["reference"])] = g["gold"]
-        print(score(predictions, gold).table())
+        print(score(predict(records), gold).table())
     return 0
 
 
