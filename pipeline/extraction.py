@@ -67,9 +67,7 @@ if TYPE_CHECKING:
 # (not) acted on are no remedy, "St George's" and "St. Georges" one body, "these organisations"
 # every body, "the NHS Trust" a role, "failure to put support in place" service provision,
 # "fault that a council and an NHS trust ..." the decision's council and trust, "while in the
-# Home" no clause of its own; new cues for "lack of information given to", "failed to record",
-# "missed opportunities to provide", "failing to suitably consider", "regard to", "its discretion",
-# "did not follow the regulations", "did not notify"; a clause that finds no fault gives none).
+# Home" no clause of its own; a clause that finds no fault gives none).
 EXTRACTOR_VERSION = "0.3.18"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
