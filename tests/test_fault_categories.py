@@ -28,10 +28,6 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     # decision making: not considering, and the duties a body had to weigh
     ("The Council was at fault for failing to consider whether the offer met the boy's needs.", "decision_making"),
     ("There was fault in how the Council considered its duties to the young person.", "decision_making"),
-    # communication, record keeping and service provision in the words real summaries use
-    ("We found the Trust at fault for the lack of information given to Mr C and his family.", "communication"),
-    ("It failed to record whether the noise was a statutory nuisance.", "record_keeping"),
-    ("However, the Council missed opportunities to provide help and support to Ms F.", "service_provision"),
     # service provision: support not put in place, in a verb or a noun
     ("We found fault in the Council's failure to put support in place after it identified he needed it.", "service_provision"),
     ("There was fault in the Council's failure to provide the speech therapy in his plan.", "service_provision"),
