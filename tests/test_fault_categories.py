@@ -488,6 +488,25 @@ def test_a_sentence_ending_on_an_initial_ends_there(nlp) -> None:
     assert ("Hollinsby Borough Council", "decision_making") in faults
 
 
+@pytest.mark.parametrize("summary", [
+    "The Ombudsman has found fault by the Council and it has agreed to apologise.",
+    # a finding in words no cue reads: what went wrong is what the complaint says
+    "We found fault with the Council for failing to keep the arrangements for Mr E's son under review. "
+    "The Council agreed to apologise and pay Mr E £300.",
+])
+def test_a_finding_that_says_nothing_of_what_went_wrong_takes_the_complaints_failings(nlp, summary) -> None:
+    ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 003)", f"Summary: {summary}\n\nThe complaint\n\n"
+                    "  1. Mr E complains the Council failed to provide the education his son's EHC plan sets out.")
+    assert {(f.body, f.category) for f in ex.faults} == {("Hollinsby Borough Council", "service_provision")}
+    assert ex.faults[0].provenance.section == "complaint"
+
+
+def test_a_complaint_without_a_finding_of_fault_finds_nothing(nlp) -> None:
+    ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 003)", "Summary: We found no fault by the Council.\n\n"
+                    "The complaint\n\n  1. Mr E complains the Council failed to provide the education his son's EHC plan sets out.")
+    assert not ex.faults
+
+
 def test_an_allegation_ending_on_an_initial_finds_nothing(nlp) -> None:
     assert not _summary_faults(nlp, "Mrs V complains about the Council's charges for her son, Y. She says the Council "
                                     "was at fault and wants a refund.")
