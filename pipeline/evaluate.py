@@ -264,3 +264,27 @@ def differences(predictions: dict[tuple[str, str], dict], gold: dict[tuple[str, 
             lines.append(f"{key[0]}:{key[1]}")
             lines.extend(out)
     return lines
+
+
+def fault_error_kinds(predictions: dict[tuple[str, str], dict], gold: dict[tuple[str, str], dict]) -> Counter:
+    """How many fault (body, category) errors of each kind: counts a set's errors can be
+    read as without reading one decision (the way scores-only sets are looked at).
+
+    Missed pairs: in a decision given no pair at all; of a body given no fault; of a body
+    given others. False pairs: in a decision whose gold finds none; on a body the gold
+    does not blame; a wrong category on a blamed body."""
+    kinds: Counter = Counter()
+    for key, g in gold.items():
+        p = predictions.get(key) or {}
+        gold_pairs = {(name_key(f["body"]), f["category"]) for f in g.get("faults", [])}
+        pred_pairs = {(name_key(f["body"]), f["category"]) for f in p.get("faults", [])}
+        gold_bodies, pred_bodies = {b for b, _ in gold_pairs}, {b for b, _ in pred_pairs}
+        for body, _ in gold_pairs - pred_pairs:
+            kinds["missed: the decision was given no fault" if not pred_pairs else
+                  "missed: the body was given no fault" if body not in pred_bodies else
+                  "missed: a category of a body found at fault"] += 1
+        for body, _ in pred_pairs - gold_pairs:
+            kinds["false: the gold finds no fault" if not gold_pairs else
+                  "false: a body the gold does not blame" if body not in gold_bodies else
+                  "false: a wrong category for a body the gold blames"] += 1
+    return kinds

@@ -166,3 +166,24 @@ def test_written_decision_floors(nlp, folder):
     assert scores.decisions == (50 if folder == "written/b" else 40)
     low = {f: round(scores.fields[f].f1, 3) for f, floor in WRITTEN_FLOORS[folder].items() if scores.fields[f].f1 < floor}
     assert not low, f"{folder}: below the floor: {low}"
+
+
+def test_fault_errors_are_counted_by_kind() -> None:
+    from pipeline.evaluate import fault_error_kinds
+
+    def decision(*faults: tuple[str, str]) -> dict:
+        return {"faults": [{"body": b, "category": c} for b, c in faults]}
+    gold = {("lgsco", "1"): decision(("the Council", "delay"), ("the Council", "communication"), ("NHS Kelworth ICB", "delay")),
+            ("lgsco", "2"): decision(("the Council", "delay")),
+            ("lgsco", "3"): decision()}
+    predictions = {("lgsco", "1"): decision(("The council", "delay"), ("the Council", "assessment"), ("Elm House", "care_quality")),
+                   ("lgsco", "2"): decision(),
+                   ("lgsco", "3"): decision(("the Council", "delay"))}
+    assert fault_error_kinds(predictions, gold) == {
+        "missed: a category of a body found at fault": 1,        # 1: the Council's communication
+        "missed: the body was given no fault": 1,                # 1: the ICB's delay
+        "missed: the decision was given no fault": 1,            # 2
+        "false: a wrong category for a body the gold blames": 1,  # 1: the Council's assessment
+        "false: a body the gold does not blame": 1,              # 1: Elm House
+        "false: the gold finds no fault": 1,                     # 3
+    }

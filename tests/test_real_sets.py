@@ -70,3 +70,19 @@ def test_no_decision_is_in_the_dev_corpus(dev_dir) -> None:
     assert not dev & set(_references())
     # the agreement study annotated dev decisions again, blind to their gold
     assert {g["reference"] for g in lines(REAL / "agreement" / "gold.jsonl")} <= dev
+
+
+def test_score_uses_only_the_texts_that_were_annotated(tmp_path, capsys) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("real_score", REAL / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    first = lines(REAL / "read" / "sources.jsonl")[0]
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(json.dumps({"source": first["source"], "reference": first["reference"], "text": "not the excerpt"}) + "\n")
+    assert module.main([str(texts), "--sets", "read,sealed", "--kinds"]) == 0
+    out = capsys.readouterr().out
+    assert f"== read: 0 decisions with their annotated text ({len(lines(REAL / 'read' / 'sources.jsonl'))} missing or different)" in out
+    assert f"{first['reference']}: the text given is not the one annotated (SHA-256 differs)" in out
+    assert "pooled" not in out  # nothing scored, nothing pooled

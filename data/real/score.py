@@ -1,13 +1,15 @@
 """Score the extractor on the real decision sets of data/real, given their texts.
 
-    .venv/bin/python data/real/score.py TEXTS.jsonl [TEXTS.jsonl ...] [--sets read,sealed,second,third,fourth]
+    .venv/bin/python data/real/score.py TEXTS.jsonl [TEXTS.jsonl ...] [--sets read,sealed,second,third,fourth] [--kinds]
 
 The texts are not in the repository (they are the publisher's, not ours: data/real/README.md).
 Each TEXTS file is JSON Lines with at least `source`, `reference` and `text` for some of
 the decisions; a text is used only when its SHA-256 is the one in the set's
 `sources.jsonl`, so a figure is always on the very excerpt that was annotated. The other
 fields of each record (url, title, metadata) come from `sources.jsonl`. Prints, per set,
-how many texts were found and the scores of `ombudsman eval` on those decisions.
+how many texts were found and the scores of `ombudsman eval` on those decisions; with
+`--kinds`, also how many fault errors are of each kind (`evaluate.fault_error_kinds`:
+counts, so a scores-only set's errors can be weighed without reading any).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from pipeline.evaluate import predict, read_gold, score  # noqa: E402
+from pipeline.evaluate import fault_error_kinds, predict, read_gold, score  # noqa: E402
 from pipeline.records import DecisionRecord  # noqa: E402
 
 SETS = ("read", "sealed", "second", "third", "fourth")
@@ -54,10 +56,15 @@ def records_for(name: str, texts: dict[tuple[str, str], str]) -> tuple[list[Deci
     return records, problems
 
 
+def _kinds_table(kinds) -> str:
+    return "\n".join(["", "fault errors by kind"] + [f"  {n:4d}  {kind}" for kind, n in sorted(kinds.items())])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("texts", nargs="+", type=Path)
     parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--kinds", action="store_true", help="also count the fault errors of each kind")
     args = parser.parse_args(argv)
     texts = texts_by_key(args.texts)
     pooled_predictions, pooled_gold = {}, {}
@@ -72,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         predictions = predict(records)
         print(score(predictions, gold).table())
+        if args.kinds:
+            print(_kinds_table(fault_error_kinds(predictions, gold)))
         if name in UNSEEN:
             pooled_predictions.update(predictions)
             pooled_gold.update(gold)
@@ -79,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(unseen) > 1 and pooled_gold:
         print(f"== the unseen sets pooled ({', '.join(unseen)}): {len(pooled_gold)} decisions")
         print(score(pooled_predictions, pooled_gold).table())
+        if args.kinds:
+            print(_kinds_table(fault_error_kinds(pooled_predictions, pooled_gold)))
     return 0
 
 
