@@ -13,6 +13,8 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DEV := $(SHARED)/corpus/dev
 N ?= 60000
+# JSON Lines files holding the texts of data/real's decisions (not shipped: data/real/README.md)
+REAL_TEXTS ?=
 # The written sets (data/written/*/README.md says how each was written and used): those read
 # to find errors, and those kept blind, whose scores alone are taken. (q and r were blind
 # through session 13, s and t through session 15; u and v are blind from session 16.)
@@ -64,6 +66,10 @@ eval: setup
 		$(BIN)/ombudsman eval data/written/$$set/records.jsonl data/written/$$set/gold.jsonl; done
 	@echo "== sealed holdout (data/holdout): scores only; never read its errors to change the extractor =="
 	$(BIN)/ombudsman eval data/holdout/records.jsonl data/holdout/gold.jsonl
+	@if [ -n "$(REAL_TEXTS)" ]; then \
+		echo "== real decisions of data/real, given their texts: the unseen ones are the figure to expect =="; \
+		$(BIN)/python data/real/score.py $(REAL_TEXTS) --kinds; \
+	else echo "== real decisions of data/real: skipped (their texts are not in the repository; REAL_TEXTS='a.jsonl b.jsonl' scores them)"; fi
 
 # The fault model: regenerate the written training sentences, then fit on them and on the
 # dev corpus's real decisions (distant supervision) and save it with skops.
