@@ -179,20 +179,21 @@ _ACTING_ON_RECOMMENDATIONS = _rx(r"\b(?:implement|follow|action|act(?:ed|ing)? o
                                  r"(?:[\w’'-]+\s+){0,3}?recommendations?\b")
 
 
+# Remedy words that are no remedy, each with a word it cannot match without (a cheap test first).
+_NOT_A_REMEDY = ((" pay", _MADE_TO_PAY), ("recommendation", _ACTING_ON_RECOMMENDATIONS))
+
+
 def sets_remedy(text: str) -> bool:
     """Does the sentence use a remedy's words ("should apologise", "will pay"), other than
     in what a rule says should happen, what someone was made to pay or recommendations
     (not) acted on?"""
     if not REMEDY_VERB.found_in(text):
         return False
-    if " pay" in text and _MADE_TO_PAY.search(text):
-        text = _MADE_TO_PAY.sub(" ", text)
-        if not REMEDY_VERB.found_in(text):
-            return False
-    if "recommendation" in text and _ACTING_ON_RECOMMENDATIONS.search(text):
-        text = _ACTING_ON_RECOMMENDATIONS.sub(" ", text)
-        if not REMEDY_VERB.found_in(text):
-            return False
+    for anchor, not_a_remedy in _NOT_A_REMEDY:
+        if anchor in text and not_a_remedy.search(text):
+            text = not_a_remedy.sub(" ", text)
+            if not REMEDY_VERB.found_in(text):
+                return False
     return " should " not in text or bool(REMEDY_VERB.found_in(_NORM_SHOULD.sub(" ", text)))
 
 
