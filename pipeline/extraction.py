@@ -68,8 +68,11 @@ if TYPE_CHECKING:
 # every body, "the NHS Trust" a role, "failure to put support in place" service provision,
 # "fault that a council and an NHS trust ..." the decision's council and trust, "while in the
 # Home" no clause of its own; a clause that finds no fault gives none; 0.3.19: a finding
-# that says nothing of what went wrong takes the complaint's failings).
-EXTRACTOR_VERSION = "0.3.19"
+# that says nothing of what went wrong takes the complaint's failings; 0.3.20: what came late
+# is a delay only, the Deprivation of Liberty Safeguards no safeguarding and a penalty charge
+# no charging, "how ... should" no remedy, "Based on current evidence I have found the
+# Council delayed ..." a finding).
+EXTRACTOR_VERSION = "0.3.20"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
@@ -506,6 +509,12 @@ _LATE_ASSESSMENT = re.compile(
     + vocab.DURATION + r" (?:after|late)\b", re.I)
 
 
+# What was late: the object of "delay in ...", "delayed ...ing ...", to its clause's end.
+_DELAYED_WHAT = re.compile(r"\b(?:delay(?:ed|s|ing)?|slow|late)\s+(?:in\s+|to\s+|with\s+)?[^.;:,()]{0,80}?"
+                           r"(?=[,;:.()]|\band\b|\bor\b|\bbut\b|$)", re.I)
+_WHAT_CAME_LATE = ("assessment", "charging_funding", "decision_making", "care_planning", "service_provision", "safeguarding")
+
+
 # A provider or home chosen although it could not meet the person's needs.
 _PROVIDER_COULD_NOT = re.compile(r"\b(?:that|which|who)\b[^.;]{0,40}?\b(?:could not|couldn't|was unable to|cannot|did not) "
                                  r"(?:meet|manage) (?:[\w’'-]+ ){0,4}?needs\b", re.I)
@@ -579,6 +588,13 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # year to decide she was eligible": the assessment was late, not flawed
         cats.discard("assessment")
         cats.add("delay")
+    if "delay" in cats:
+        for topic in _WHAT_CAME_LATE:
+            if only_in(topic, _DELAYED_WHAT):
+                # "delay completing Mr X's financial assessment", "delayed arranging a
+                # review of her direct payment": what was late, not what was wrong (the
+                # guide's delay covers a late service, assessment, decision or package)
+                cats.discard(topic)
     if only_in("commissioning", _COMMISSIONED_BY):
         # "Brookvane Homecare, the agency the Council commissioned, gave her the wrong
         # dose": who arranged the care says which provider, not what went wrong
@@ -663,7 +679,11 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         return False
     if summary_found_fault and (_says_what_went_wrong(text) or _BARE_VERDICT.match(text) or _COMPLAINANT_RIGHT.match(text)):
         return True
-    return bool(_VIEW_FRAME.match(text)) and bool(_FAILURE_VERDICT.search(text))
+    view = _VIEW_FRAME.match(text)
+    if not view:
+        return False
+    # "I have found the Council delayed investigating the case": found, in plain words
+    return bool(_FAILURE_VERDICT.search(text)) or (bool(_FOUND_VERB.search(view.group(0))) and _says_what_went_wrong(text) and not _DONE_WELL.search(text))
 
 
 def _judged_narration(sentences: list[Sentence], summary_found_fault: bool) -> set[int]:
@@ -744,14 +764,21 @@ _BARE_VERDICT = re.compile(
 _COMPLAINANT_RIGHT = re.compile(r"\W*(?:(?:mrs?|ms|miss|mr and mrs|dr) [A-Z]\w*|she|he|they|the complainant|the family)\s+(?:is|was|are|were)\s+"
                                 r"(?:correct|right)\s+(?:on|about|in|that)\b", re.I)
 
-_VIEW_OPENERS = {"we", "i", "the", "in", "however", "also", "overall", "so", "therefore"}
+_VIEW_OPENERS = {"we", "i", "the", "in", "however", "also", "overall", "so", "therefore", "based", "on", "having", "from"}
 # The Ombudsman (or the body, conceding) stating a view, in the findings or the summary.
 _VIEW_FRAME = re.compile(
-    r"\W*(?:Summary:?\s*)?(?:(?:however|also|overall|in summary|so|therefore),?\s+)?(?:(?:we|I|the ombudsm[ae]n|the investigator)\s+(?:have\s+|has\s+)?(?:also\s+)?"
+    r"\W*(?:Summary:?\s*)?(?:(?:however|also|overall|in summary|so|therefore),?\s+)?"
+    # "Based on current evidence I have found ...", "On balance, we find ...", "Having considered the evidence, I find ..."
+    r"(?:(?:based on|on the basis of|having considered|having looked at|on balance|from)(?:\s+[\w’'-]+){0,4}?,?\s+(?=(?:we|I|the ombudsm[ae]n)\s))?"
+    r"(?:(?:we|I|the ombudsm[ae]n|the investigator)\s+(?:have\s+|has\s+)?(?:also\s+)?"
     r"(?:found|find|finds|consider|considered|concluded?|decided|think)\b(?!\s+no\b)|in (?:our|my) view\b|"
     r"the \w+ (?:accepts?|accepted|has accepted|agrees|agreed|acknowledges?|acknowledged) (?:that )?(?:it|they) (?:should|did not|failed|had not)\b)", re.I)
 
 
+# A view in plain words that says something went wrong, not that it was done well ("We have
+# found that the ICB have appropriately upheld its duties ...").
+_DONE_WELL = re.compile(r"(?<!not )(?<!to )(?<!n't )\b(?:appropriately|properly|correctly|reasonably|adequately|lawfully) (?:upheld|followed|considered|carried|made|met|applied|assessed|decided|dealt|handled|completed|facilitated|reviewed)\b", re.I)
+_FOUND_VERB = re.compile(r"\b(?:found|find|finds)$", re.I)
 _FAILURE_VERDICT = re.compile(r"\b(?:is|was|were|are) (?:flawed|wrong|unlawful|unreasonable|inadequate|not (?:in line with|lawful|reasonable))\b|"
                               r"\bwrongly\b|\bfailed to\b", re.I)
 

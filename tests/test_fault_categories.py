@@ -393,6 +393,8 @@ def test_a_risk_assessment_is_not_an_assessment_of_needs() -> None:
     ("The CCG took seven months to complete the assessment, when it should normally take 28 days.", True),
     # an embedded question sets no remedy
     ("The Council and the ICB argued over which of them should fund the placement.", True),
+    ("The Council and the Board did not work together to decide how Mrs Y's care should be funded.", True),
+    ("It did not tell her whether the placement should continue.", True),
     # a timescale is a standard, not a remedy; "reason to believe" and what a scheme says are nobody's allegation
     ("It took the Council seven months to decide, when its allocations scheme says this should take no more than eight weeks.", True),
     ("The Council told her to come back next week, when it had reason to believe she might be homeless that night.", True),
@@ -620,6 +622,36 @@ def test_a_late_assessment_is_a_delay(sentence: str, expected: set[str]) -> None
     assert set(_categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) & {"assessment", "delay"} == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # what came late is the delay's object, not a failing of its own kind (the guide's delay
+    # covers a late service, assessment, decision or package)
+    ("We found fault by the Council for delay completing Mrs Q's financial assessment.", {"delay"}),
+    ("The Council delayed arranging a review of Miss V's direct payment.", {"delay"}),
+    ("There was a delay in deciding whether to reassess C's special educational needs.", {"delay"}),
+    # a failing in a clause of its own is still one
+    ("The Council delayed the review, and its assessment of her needs was flawed.", {"delay", "assessment"}),
+])
+def test_what_came_late_is_a_delay_only(sentence: str, expected: set[str]) -> None:
+    from pipeline.extraction import _categories_named
+
+    cats = set(_categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence))
+    assert cats - {"communication", "complaint_handling", "record_keeping"} == expected
+
+
+@pytest.mark.parametrize("sentence, category", [
+    # the Deprivation of Liberty Safeguards are a legal framework, not a safeguarding concern
+    ("The Council failed to apply for authorisation under the Deprivation of Liberty Safeguards.", "safeguarding"),
+    # a parking penalty is no charge for a service
+    ("The Council did not consider Mr W's challenge to the penalty charge notice.", "charging_funding"),
+])
+def test_words_that_only_look_like_a_category(sentence: str, category: str) -> None:
+    from pipeline.extraction import _categories_named
+
+    for cues in (vocab.STRONG_CATEGORY_CUE_SET, vocab.CATEGORY_CUE_SET):
+        assert category not in _categories_named(cues, sentence)
+    assert "safeguarding" in _categories_named(vocab.STRONG_CATEGORY_CUE_SET, "The Council did not follow up the safeguarding concern.")
+
+
 def test_a_body_named_by_its_kind_is_the_only_one_of_that_kind(nlp) -> None:
     ex = _faults_of(nlp, "Fernlea NHS Trust (25 999 003)", "Summary: The Ombudsmen found fault by a Council's carer's "
                     "assessment process. We did not find fault by an NHS Trust.\n\nThe complaint\nMr and Mrs K "
@@ -667,9 +699,16 @@ def test_a_complaint_delay_is_complaint_handling_another_delay_is_not(sentence: 
     ("Mrs H complained about the Council's charging policy. We consider the Council's charging policy is flawed, "
      "which has caused Mrs H uncertainty.", True),
     ("Mr B complained about his banding. We found the Council wrongly refused to backdate it.", True),
+    # ... after a phrase saying what it rests on, and in plain words ("delayed")
+    ("Mr D complained the Council delayed acting on his reports. Based on current evidence I have found the Council "
+     "delayed investigating the noise, which meant Mr D waited longer than was reasonable.", True),
+    ("Mr X complained about funding. We found the Council and the Board failed to work together to decide how "
+     "Mrs Y's care should be funded.", True),
     # a view that there was nothing wrong, or someone else's view, finds nothing
     ("Mrs H complained about the Council's charging policy. We consider the policy is lawful and reasonable.", False),
     ("Mrs H complained about the Council's charging policy. She considers the policy is flawed.", False),
+    ("Mrs H complained about her care plan. We have found that the Board appropriately followed what her care plan "
+     "set out.", False),
 ])
 def test_the_ombudsmans_view_without_the_word_fault(nlp, summary: str, found: bool) -> None:
     ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 004)", f"Summary: {summary}", truncated=True)

@@ -179,8 +179,13 @@ _ACTING_ON_RECOMMENDATIONS = _rx(r"\b(?:implement|follow|action|act(?:ed|ing)? o
                                  r"(?:[\w’'-]+\s+){0,3}?recommendations?\b")
 
 
+# What should happen, asked as a question, is the subject of a decision, not a remedy:
+# "failed to work together to decide how Mrs Y's care should be funded".
+_SHOULD_ASKED = _rx(r"\b(?:how|whether|who|which|what|where|why)\s+(?:[\w’'-]+\s+){0,5}?should\b")
+
+
 # Remedy words that are no remedy, each with a word it cannot match without (a cheap test first).
-_NOT_A_REMEDY = ((" pay", _MADE_TO_PAY), ("recommendation", _ACTING_ON_RECOMMENDATIONS))
+_NOT_A_REMEDY = ((" pay", _MADE_TO_PAY), ("recommendation", _ACTING_ON_RECOMMENDATIONS), (" should", _SHOULD_ASKED))
 
 
 def sets_remedy(text: str) -> bool:
@@ -300,9 +305,9 @@ CATEGORY_CUES: dict[str, Cue] = {
     "commissioning": _cue(r"(?<!clinical )commission(?!ing groups?\b)|suitable (?:provider|placement|care|service|package)|find (?:a |an )?(?:suitable |alternative )?(?:provider|placement|agency)|source (?:a |an )?(?:provider|placement)|sourcing|arrang\w+ (?:a )?suitable"),
     "provider_oversight": _cue(r"oversight|oversee|monitor\w* (?:the |its )?(?:provider|agency|contract|care provider|placement|service)|contract manag|manag\w+ (?:the |its )?(?:provider|agency|contract)|quality assurance|lack of oversight"),
     "joint_working": _cue(r"joint(?:ly)?|work(?:ing|ed)? together|joined[- ]up|funding dispute|dispute resolution|between the (?:council|icb|ccg|trust|organisations)|partner agenc|multi[- ]agency|liaise|co-?ordinat"),
-    "safeguarding": _cue(r"safeguard|section 42|\bs\.?42\b|abuse|neglect (?:concern|allegation)"),
+    "safeguarding": _cue(r"(?<!liberty )safeguard|section 42|\bs\.?42\b|abuse|neglect (?:concern|allegation)"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|incomplete|missing) records?|did not (?:keep|make) (?:a )?records?|not recorded|did not record|failed to record|case notes|documentation|document (?:its|the|his|her)"),
-    "charging_funding": _cue(r"\bcharg|overcharg|\bfees?\b|invoice|direct payments?|refund|funding|top-?up|\bdebt|contribution|personal budget|financial assessment|\bbill"),
+    "charging_funding": _cue(r"(?<!penalty )\bcharg|overcharg|\bfees?\b|invoice|direct payments?|refund|funding|top-?up|\bdebt|contribution|personal budget|financial assessment|\bbill"),
 }
 
 # The cues specific enough to trust on their own; the broad ones above are the fallback
@@ -516,7 +521,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"disput\w* (?:the )?funding|who (?:should|would) (?:fund|pay)|"
                           r"(?:communicat|liais|shar)\w* (?:information )?with (?:[\w’'-]+ ){0,4}?"
                           r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
-    "safeguarding": _cue(r"safeguard|section 42|child protection|exploitation|(?:clos|end)\w* (?:the |a |its )?(?:concern|alert)\b|"
+    "safeguarding": _cue(r"(?<!liberty )safeguard|section 42|child protection|exploitation|(?:clos|end)\w* (?:the |a |its )?(?:concern|alert)\b|"
                          r"\bno (?:further )?enquiry (?:was )?(?:needed|necessary|required)\b"),
     "record_keeping": _cue(r"record[- ]keeping|(?:no|poor|inadequate|missing) records?\b(?! (?:of )?why\b)"
                            # "there is no record that anyone checked": what was not done, not how it was recorded
@@ -525,7 +530,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records?|charts)\b (?:[\w’'-]+ ){0,5}?(?:(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))|(?:had|has|have) not been (?:completed|kept|filled in|signed|updated))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )*(?:written |daily |care |visit |contemporaneous )?(?:records?|notes?)\b"),
-    "charging_funding": _cue(r"\bcharg|\bfees?\b|(?<!consider a )(?<!considering a )(?<!offer a )(?<!offering a )(?<!offered a )(?<!offer her a )(?<!offer him a )direct payments?|top-?up|treat\w* (?:[\w’'-]+ ){0,8}?as (?:capital|income)\b|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
+    "charging_funding": _cue(r"(?<!penalty )\bcharg|\bfees?\b|(?<!consider a )(?<!considering a )(?<!offer a )(?<!offering a )(?<!offered a )(?<!offer her a )(?<!offer him a )direct payments?|top-?up|treat\w* (?:[\w’'-]+ ){0,8}?as (?:capital|income)\b|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments|"
                              # "failed to calculate redress in line with guidance"; "has not paid Mr X's claims"
