@@ -863,6 +863,8 @@ _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,
                            # what the body has done or will do about it: "..., and (it) has agreed to", "..., it will apologise"
                            r",?\s+and (?=(?:(?:the \w+|it|they) )?(?:has |have )?(?:now |also )?(?:agreed|accepted|apologised)\b)|"
                            r",\s+(?=(?:the \w+|it|they) (?:will|has agreed|have agreed)\b)|"
+                           # "..., and a failure to record the request, for which it will apologise"
+                           r",\s+(?=for which (?:the \w+|it|they) (?:will|should|has agreed|have agreed|agreed)\b)|"
                            # one view, several findings: "We found that the Trust ..., that the ICB ..., and that ..."
                            r",\s+(?:and\s+)?that\s+(?=the\s|its\s|their\s|it\s|they\s|[A-Z])|"
                            # each body with what it did: "fault by the Agency, which ..., and by the Council, which ..."

@@ -302,6 +302,8 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council moved Mr R to Elmcroft, a home not registered for nursing care, even though its own assessment said he needed it.", "commissioning"),
     ("The Council placed Mrs F with Birchgate Care Ltd without checking it could meet her needs.", "commissioning"),
     ("The home had told the Council before the move that it could not manage his behaviour.", "commissioning"),
+    # record keeping: a failure to record, in the noun
+    ("The Trust was at fault for a failure to properly record the initial request.", "record_keeping"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -395,6 +397,7 @@ def test_a_risk_assessment_is_not_an_assessment_of_needs() -> None:
     ("The Council and the ICB argued over which of them should fund the placement.", True),
     ("The Council and the Board did not work together to decide how Mrs Y's care should be funded.", True),
     ("It did not tell her whether the placement should continue.", True),
+    ("The Council took longer than it should to answer Mrs O's complaint.", True),
     # a timescale is a standard, not a remedy; "reason to believe" and what a scheme says are nobody's allegation
     ("It took the Council seven months to decide, when its allocations scheme says this should take no more than eight weeks.", True),
     ("The Council told her to come back next week, when it had reason to believe she might be homeless that night.", True),
@@ -1520,3 +1523,11 @@ def test_it_took_the_body_names_who_was_slow(nlp) -> None:
     assert {(f.body, f.category) for f in ex.faults} >= {("NHS Kelworth Integrated Care Board", "delay"),
                                                          ("NHS Kelworth Integrated Care Board", "communication")}
     assert not {f.category for f in ex.faults if f.body == "NHS Kelworth Integrated Care Board"} & {"assessment"}
+
+
+def test_a_finding_with_the_remedy_in_a_clause_after_it_is_a_finding(nlp) -> None:
+    ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 006)",
+                    "Summary: The Council was at fault for a delay in issuing C's plan. Fernlea NHS Trust was at fault for "
+                    "a delay in providing the advice the Council asked for, and a failure to record the request, for "
+                    "which it will apologise.", truncated=True)
+    assert {(f.body, f.category) for f in ex.faults} >= {("Fernlea NHS Trust", "delay"), ("Fernlea NHS Trust", "record_keeping")}

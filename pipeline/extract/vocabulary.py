@@ -179,9 +179,9 @@ _ACTING_ON_RECOMMENDATIONS = _rx(r"\b(?:implement|follow|action|act(?:ed|ing)? o
                                  r"(?:[\w’'-]+\s+){0,3}?recommendations?\b")
 
 
-# What should happen, asked as a question, is the subject of a decision, not a remedy:
-# "failed to work together to decide how Mrs Y's care should be funded".
-_SHOULD_ASKED = _rx(r"\b(?:how|whether|who|which|what|where|why)\s+(?:[\w’'-]+\s+){0,5}?should\b")
+# What should happen, asked as a question or measured against, is no remedy: "failed to
+# work together to decide how Mrs Y's care should be funded", "took longer than it should".
+_SHOULD_ASKED = _rx(r"\b(?:how|whether|who|which|what|where|why)\s+(?:[\w’'-]+\s+){0,5}?should\b|\bthan\s+(?:[\w’'-]+\s+){0,2}?should\b")
 
 
 # Remedy words that are no remedy, each with a word it cannot match without (a cheap test first).
@@ -529,7 +529,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"without (?:recording|noting|documenting)\b(?! why| (?:any |a |the |its )?(?:reasons?|rationale))|records? (?:did not|do not|does not) (?:show|record|say|include)\b(?! (?:that )?(?:anyone|anybody|it|they|the \w+) (?:had )?(?:considered|checked|thought|asked|looked))|(?:records?|charts?|notes|logs?) (?:[\w’'-]+ ){0,4}?(?:have|had|has|with|contain\w*|show\w*) gaps\b|gaps in (?:the |its |her |his |their )?(?:[\w-]+ ){0,2}?(?:records|charts|notes|logs)\b|"
                            r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records?|charts)\b (?:[\w’'-]+ ){0,5}?(?:(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))|(?:had|has|have) not been (?:completed|kept|filled in|signed|updated))\b|"
-                           r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )*(?:written |daily |care |visit |contemporaneous )?(?:records?|notes?)\b"),
+                           r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )*(?:written |daily |care |visit |contemporaneous )?(?:records?|notes?)\b|"
+                           # "a failure to properly record the initial request"
+                           r"\b(?:failure|failed|failing) to (?:properly |accurately |fully )?record\b"),
     "charging_funding": _cue(r"(?<!penalty )\bcharg|\bfees?\b|(?<!consider a )(?<!considering a )(?<!offer a )(?<!offering a )(?<!offered a )(?<!offer her a )(?<!offer him a )direct payments?|top-?up|treat\w* (?:[\w’'-]+ ){0,8}?as (?:capital|income)\b|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments|"
