@@ -304,6 +304,8 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The home had told the Council before the move that it could not manage his behaviour.", "commissioning"),
     # record keeping: a failure to record, in the noun
     ("The Trust was at fault for a failure to properly record the initial request.", "record_keeping"),
+    # care planning: the plan a homeless applicant is owed
+    ("The Council failed to issue him with a personal housing plan.", "care_planning"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
