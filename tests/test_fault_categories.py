@@ -1533,3 +1533,27 @@ def test_a_finding_with_the_remedy_in_a_clause_after_it_is_a_finding(nlp) -> Non
                     "a delay in providing the advice the Council asked for, and a failure to record the request, for "
                     "which it will apologise.", truncated=True)
     assert {(f.body, f.category) for f in ex.faults} >= {("Fernlea NHS Trust", "delay"), ("Fernlea NHS Trust", "record_keeping")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a complaint that was not (properly) considered is complaint handling, not a decision
+    ("The Council failed to consider Mrs X's complaint under the statutory procedure.", {"complaint_handling"}),
+    ("There was fault in how the Council considered Mrs X's complaints.", {"complaint_handling"}),
+    # a decision not properly considered stays one
+    ("The Council did not properly consider whether to recover the overpayment.", {"decision_making"}),
+])
+def test_a_complaint_not_considered_is_complaint_handling(sentence: str, expected: set[str]) -> None:
+    from pipeline.extraction import _categories_named
+
+    cats = set(_categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence))
+    assert cats & {"complaint_handling", "decision_making"} == expected
+
+
+def test_what_an_assessment_left_out_is_said_of_the_assessment_not_of_the_body() -> None:
+    from pipeline.extraction import _categories_named
+
+    # "its assessment did not consider ...": the assessment's failing
+    assert "assessment" in _categories_named(vocab.STRONG_CATEGORY_CUE_SET, "The Council's assessment did not consider Ms L's own needs.")
+    # "it delayed its assessments and failed to consider ...": the body's, of another kind
+    cats = _categories_named(vocab.STRONG_CATEGORY_CUE_SET, "It delayed its assessments and failed to consider the new evidence.")
+    assert "assessment" not in cats and "decision_making" in cats
