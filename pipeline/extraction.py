@@ -1625,7 +1625,9 @@ def _drop_announcements(payments: list[Payment]) -> list[Payment]:
     out = []
     for p in payments:
         announced = _ANNOUNCED.search(p.provenance.sentence) and not re.search(r"\bpay\b", p.provenance.sentence, re.I)
-        if announced and any(q is not p and q.amount == p.amount and q.payer == p.payer for q in payments):
+        # (said again in another sentence: a sum "to each of" them is one per person, in one sentence)
+        if announced and any(q.provenance.start != p.provenance.start and q.amount == p.amount and q.payer == p.payer
+                             for q in payments):
             continue
         out.append(p)
     return out

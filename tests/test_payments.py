@@ -124,6 +124,8 @@ def test_a_weekly_charge_reduced_is_not_a_payment(nlp) -> None:
     ("The Council will pay Mr and Mrs Y £200 each for their distress.", [200.0, 200.0]),
     ("The Council will pay £250 to each of Mrs X's two daughters and £100 to Mrs X.", [250.0, 250.0, 100.0]),
     ("The Council will pay Mrs X £250 and £100 for her time and trouble.", [250.0, 100.0]),
+    # a sum announced as "a payment of" is not the same sum said twice when it goes to each
+    ("The Council has agreed to make a payment of £100 to each of them.", [100.0, 100.0]),
 ])
 def test_a_sum_to_each_person_counts_once_per_person_and_only_for_its_clause(nlp, sentence, expected) -> None:
     assert amounts(lgsco(sentence), nlp) == expected
