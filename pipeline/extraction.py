@@ -1696,6 +1696,11 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
     registry = BodyRegistry()
     title_part = body_rules.split_title(record.title) or body_rules.split_title(_title_line(record))
     in_title = body_rules.find_named_bodies(title_part or "")
+    if len(in_title) == 1 and title_part and in_title[0].end == len(title_part.rstrip()) \
+            and not re.search(r",|&|\band\b", title_part[:in_title[0].start]):
+        # A title names one body, and names it in full: "Faster than a Cat Ltd (20 009 795)"
+        # is that company, not "Cat Ltd" (small words between capitals end a name in text)
+        in_title = [in_title[0]._replace(start=0, text=title_part.rstrip())]
     for m in in_title:
         registry.add(m.text, m.body_type, from_title=True)
     if not in_title and title_part and record.source == "lgsco" and body_rules.names_a_home(title_part):

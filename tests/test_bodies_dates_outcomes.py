@@ -391,6 +391,22 @@ def test_a_care_home_named_only_in_the_title_is_the_body(nlp) -> None:
     assert [p.payer for p in ex.payments] == ["Larkmoor House"]
 
 
+@pytest.mark.parametrize("title, name", [
+    # small words between capitals end a name in running text, not in a title naming one body
+    ("Quicker than a Fox Ltd (18 999 018)", "Quicker than a Fox Ltd"),
+    ("Care at Home Services Ltd (18 999 019)", "Care at Home Services Ltd"),
+    # a title naming two bodies keeps them two
+    ("Harwell Borough Council and Kelworth Care Ltd (18 999 020)", None),
+])
+def test_a_title_naming_one_body_names_it_in_full(nlp, title: str, name: str | None) -> None:
+    ex = extract_one(record(f"{title}\nDecision : Upheld\nSummary: The company was at fault for missed visits.\n", title=title), nlp)
+    names = [b.name for b in ex.bodies if b.from_title]
+    if name is None:
+        assert names == ["Harwell Borough Council", "Kelworth Care Ltd"]
+    else:
+        assert names == [name]
+
+
 @pytest.mark.parametrize("summary, fault_found", [
     # not upheld on its merits, said in the summary's own words: no fault, though the page is cut short
     ("Mr G complained the Council refused free school transport. The Council measured the walking route properly. "
