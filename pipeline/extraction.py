@@ -1790,7 +1790,14 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
 
     at_fault = {f.body for f in faults}
     involved = set(principal) | at_fault | {p.payer for p in payments if p.payer} | {d.body for d in deadlines if d.body}
-    involved |= _complained_about(sentences, registry)
+    complained = _complained_about(sentences, registry) - involved
+    # A care provider only named in the complaint, beside another care provider the decision
+    # deals with, is that provider's home or where the care was given, not a second body
+    # complained about ("the Care Provider charged his mother ... at its Care Home")
+    providers = {k for k in involved if registry.bodies[k].body_type == body_rules.CARE_PROVIDER}
+    if providers:
+        complained = {k for k in complained if registry.bodies[k].body_type != body_rules.CARE_PROVIDER}
+    involved |= complained
     bodies = [b for k, b in registry.bodies.items() if k in involved]
     for key, body in registry.bodies.items():
         body.at_fault = key in at_fault

@@ -391,6 +391,22 @@ def test_a_care_home_named_only_in_the_title_is_the_body(nlp) -> None:
     assert [p.payer for p in ex.payments] == ["Larkmoor House"]
 
 
+def test_a_home_named_in_the_complaint_beside_its_company_is_not_a_second_body(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 021)",
+                "Summary: Mr X complained about how Ashdene Care Ltd (the Care Provider) charged his mother for her "
+                "stay at Brookfield Nursing Home. There was fault in how the Care Provider told the family about its "
+                "fees.\n\nThe complaint\nMr X complains that the Care Provider charged his mother, Mrs Y, for care "
+                "at Brookfield Nursing Home after she had left.")
+    assert [b.name for b in ex.bodies if b.body_type == "care_provider"] == ["Ashdene Care Ltd"]
+
+
+def test_a_care_provider_complained_about_alone_is_a_body(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 022)",
+                "Summary: Mrs B complained about the Council and Brookfield Nursing Home. We found fault by the "
+                "Council in its assessment of Mrs B's needs.")
+    assert "Brookfield Nursing Home" in [b.name for b in ex.bodies]
+
+
 @pytest.mark.parametrize("title, name", [
     # small words between capitals end a name in running text, not in a title naming one body
     ("Quicker than a Fox Ltd (18 999 018)", "Quicker than a Fox Ltd"),
