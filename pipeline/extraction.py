@@ -71,8 +71,12 @@ if TYPE_CHECKING:
 # that says nothing of what went wrong takes the complaint's failings; 0.3.20: what came late
 # is a delay only, the Deprivation of Liberty Safeguards no safeguarding and a penalty charge
 # no charging, "how ... should" no remedy, "Based on current evidence I have found the
-# Council delayed ..." a finding).
-EXTRACTOR_VERSION = "0.3.20"
+# Council delayed ..." a finding, "took longer than it should" and "for which it will
+# apologise" no remedy on a finding, a complaint (not) considered complaint handling, a personal
+# housing plan care planning; 0.3.21: "a payment of £X to each of them" one sum per person, a
+# title naming one body names it in full, a care provider only named in the complaint beside
+# another care provider no second body).
+EXTRACTOR_VERSION = "0.3.21"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
