@@ -647,8 +647,10 @@ _INJUSTICE = re.compile(
 _EFFECT_VERB = (r"(?:caused?|causes|causing|meant|means|led|leads?|left|leaves|resulted|results|put|puts|compounded|added to|affected|"
                 r"(?:had|has|have) (?:an? |some |a significant )?(?:[\w-]+ )?(?:impact|effect))\b")
 _AFTERMATH = re.compile(
-    r"\W*(?:(?:however|also|overall|together|in my view|in our view|in any case),?\s+)?(?:this|these|that|those|the|such|its|their|both|all|each of these)\s+"
-    r"(?:[\w-]+\s+)?(?:faults?|failings?|failures?|errors?|maladministration|service failures?)\s+(?:(?:we|I) (?:have )?found\s+)?"
+    r"\W*(?:(?:however|also|overall|together|in my view|in our view|in any case),?\s+)?"
+    r"(?:(?:we|I) (?:have )?(?:also )?(?:found|consider|think) (?:that )?)?"
+    r"(?:this|these|that|those|the|such|its|their|both|all|each of these)\s+"
+    r"(?:[\w’'-]+\s+)?(?:faults?|failings?|failures?|errors?|maladministration|service failures?)\s+(?:(?:we|I) (?:have )?found\s+)?"
     r"(?:(?:by|of|on the part of)\s+[^,.;]{1,60}?\s+)?(?:has\s+|have\s+|had\s+|will have\s+|may have\s+|would have\s+)?"
     r"(?:also\s+|therefore\s+|then\s+|in turn\s+|together\s+|clearly\s+|(?:have\s+)?not only\s+)?"
     + _EFFECT_VERB + r"|"
@@ -1503,7 +1505,7 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
         return True
     window = sent.text[max(0, s - 80):e + 60]
     near = sent.text[max(0, s - 40):e + 30]
-    if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|settle|pay (?:her|him|them|mrs?|ms|miss)", near, re.I):
+    if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|settle|credit|pay (?:her|him|them|mrs?|ms|miss)", near, re.I):
         return False
     if vocab.AWARD_VERB.search(window):
         return True
@@ -1770,11 +1772,10 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
         s.section == sections_mod.SUMMARY and _sets_out_remedy(s.text) for s in sentences))
     faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [], upheld=upheld)
     # (Its anchors are looked for in the whole text first: almost no decision has them.)
-    if vocab.UPHELD_FORMULA.could_match(folded) and any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences) and not any(
-            f.provenance.section == sections_mod.FINDINGS for f in faults):
-        # Old remedy summaries: "found fault causing injustice" confirms the complaint as
-        # stated, so its complaint sentences say what the faults were.
-        faults += _faults_from_complaint(sentences, principal[:1])
+    if vocab.UPHELD_FORMULA.could_match(folded) and any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences):
+        faults = [f for f in faults if not vocab.UPHELD_FORMULA.found_in(f.provenance.sentence)]
+        if not any(f.provenance.section == sections_mod.FINDINGS for f in faults):
+            faults += _faults_from_complaint(sentences, principal[:1])
     if not faults and upheld:
         # Upheld, in words that say nothing of what went wrong ("We found fault by the
         # Council"; "... for failing to keep the arrangements under review"): what the
@@ -1839,6 +1840,9 @@ _COMPLAINS = re.compile(r"\bcomplain", re.I)
 _ITEM_MARKS = frozenset("•-–*·")
 
 
+_A_PLACE_BEFORE = re.compile(r"\b(?:to|into|in|at|from|within|left|leaving|entered|entering)\s+$", re.I)
+
+
 def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[str]:
     """Bodies named where the summary says what the complaint is about ("Mr B complains
     about the Council and Royley House Care Home"), or anywhere in the complaint section
@@ -1854,9 +1858,12 @@ def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[
         complains = complains or item
         if not (complains or s.section == sections_mod.COMPLAINT):
             continue
-        for _, key in s.bodies:
+        for off, key in s.bodies:
             body = registry.bodies[key]
             if body.from_title:
+                continue
+            if body.body_type == body_rules.CARE_PROVIDER and body.name.lower().startswith("the ") \
+                    and _A_PLACE_BEFORE.search(s.text[max(0, off - s.start - 40):off - s.start]):
                 continue
             if not complains and (body.body_type == body_rules.OTHER or (
                     body.body_type == body_rules.CARE_PROVIDER and not body.name.lower().startswith("the "))):

@@ -391,6 +391,19 @@ def test_a_care_home_named_only_in_the_title_is_the_body(nlp) -> None:
     assert [p.payer for p in ex.payments] == ["Larkmoor House"]
 
 
+@pytest.mark.parametrize("text, roles", [
+    # a short form after "and" is a role mention, the board's full name too
+    ("We found delays by both the Council and Integrated Care Board (ICB).", ["the Council", "the Integrated Care Board"]),
+    ("The ICB and Council failed to meet.", ["The ICB", "the Council"]),
+    # kinds of body, in a list with "a", name none of them
+    ("He complained about a Council, Integrated Care Board and a Mental Health Trust.", []),
+])
+def test_role_mentions_in_a_list(text: str, roles: list[str]) -> None:
+    from pipeline.extract.bodies import find_role_mentions
+
+    assert [m.text for m in find_role_mentions(text)] == roles
+
+
 def test_a_home_named_in_the_complaint_beside_its_company_is_not_a_second_body(nlp) -> None:
     ex = titled(nlp, "Harwell Borough Council (25 999 021)",
                 "Summary: Mr X complained about how Ashdene Care Ltd (the Care Provider) charged his mother for her "
@@ -398,6 +411,14 @@ def test_a_home_named_in_the_complaint_beside_its_company_is_not_a_second_body(n
                 "fees.\n\nThe complaint\nMr X complains that the Care Provider charged his mother, Mrs Y, for care "
                 "at Brookfield Nursing Home after she had left.")
     assert [b.name for b in ex.bodies if b.body_type == "care_provider"] == ["Ashdene Care Ltd"]
+
+
+def test_a_care_home_named_as_where_someone_went_is_not_complained_about(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 023)",
+                "Summary: Mr X complained the Council did not review Mrs Y's care needs. We found the Council at fault."
+                "\n\nThe complaint\nMr X also has concerns about Mrs Y's care plan. He says she was unwell when she "
+                "first went to the care home.")
+    assert [b.name for b in ex.bodies] == ["Harwell Borough Council"]
 
 
 def test_a_care_provider_complained_about_alone_is_a_body(nlp) -> None:

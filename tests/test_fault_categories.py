@@ -1175,6 +1175,8 @@ def test_a_bare_verdict_takes_the_subheadings_topic_only_when_the_sentence_befor
     "The Ombudsman upheld the complaint and found maladministration causing injustice.",
     "The Ombudsman upheld the complaint: there was fault, and it caused injustice.",
     "The Ombudsman found fault, which caused the woman injustice, and upheld the complaint.",
+    # the report's "Finding" line, which the model would otherwise read topics into
+    "Fault found causing injustice and recommendations made.",
 ])
 def test_an_old_remedy_summary_confirms_the_complaint_as_stated(nlp, finding: str) -> None:
     # the old layout's formula, in its variants: the complaint's narrative says what the
@@ -1557,3 +1559,14 @@ def test_what_an_assessment_left_out_is_said_of_the_assessment_not_of_the_body()
     # "it delayed its assessments and failed to consider ...": the body's, of another kind
     cats = _categories_named(vocab.STRONG_CATEGORY_CUE_SET, "It delayed its assessments and failed to consider the new evidence.")
     assert "assessment" not in cats and "decision_making" in cats
+
+
+def test_what_the_faults_led_to_after_we_have_found_is_the_injustice() -> None:
+    from pipeline.extraction import _AFTERMATH
+
+    assert _AFTERMATH.match("We have also found the Council's faults led to Mrs X missing an opportunity to secure a home.")
+    assert not _AFTERMATH.match("We have also found the Council failed to secure a home for Mrs X.")
+
+
+def test_a_reason_not_to_investigate_naming_the_body_finds_nothing() -> None:
+    assert vocab.NO_FAULT.found_in("We will not investigate further as it is unlikely we would find the Council at fault.")

@@ -51,6 +51,8 @@ def amounts(record: DecisionRecord, nlp) -> list[float]:
     "The Trust quoted Mrs X £5,200 for the procedure.",
     "The cost of her care was £42,000 over the year.",
     "We do not recommend a financial remedy of £2,000 as Mrs X asked.",
+    # what the complainant believes should be refunded, however long the clause before it
+    "Mr X believes the charge is incorrect and the Council should refund the £25 he paid.",
 ])
 def test_sums_claimed_quoted_or_paid_by_the_complainant_are_not_payments(nlp, sentence: str) -> None:
     # Under the Recommendations heading, where sums are otherwise read as awards.
@@ -69,6 +71,8 @@ def test_an_offer_the_complainant_turned_down_is_not_endorsed(nlp) -> None:
     # money back for what the complainant paid is a payment
     ("The Council will refund the £1,200 Mrs X paid for care she did not receive.", [1200.0]),
     ("The Council will pay Mrs X £150, as she requested, for her time and trouble.", [150.0]),
+    # a credit to an account owed is a payment, like a refund
+    ("The Council agreed to apply a credit to the balance owed for £185 to reflect the extra charge.", [185.0]),
 ])
 def test_sums_the_body_agrees_to_pay_back_are_payments(nlp, sentence: str, expected: list[float]) -> None:
     assert amounts(lgsco(sentence), nlp) == expected

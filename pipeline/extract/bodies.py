@@ -412,7 +412,9 @@ _BARE_ROLES = r"(Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice)\b
 # overlap the match before it, which ends with a role word, and none ends in "," or "and".
 _BARE_ROLE_RE = re.compile(
     rf", {_BARE_ROLES}|"
-    rf"and(?<=\band) {_BARE_ROLES}(?!\s+(?:of|tax))"
+    # (a board in full only after "and": "both the Council and Integrated Care Board (ICB)";
+    # "a Council, Integrated Care Board and a Mental Health Trust" speaks of kinds of body)
+    rf"and(?<=\band) (Council|ICB|CCG|Integrated Care Board|Clinical Commissioning Group|Trust|Agency|Care Provider|Provider|Practice)\b(?!\s+(?:of|tax))"
 )
 
 

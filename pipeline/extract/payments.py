@@ -34,7 +34,7 @@ _WANTS = re.compile(
     r"seeks?|sought|asked (?:for|the \w+ (?:to|for))|asks? (?:for|the \w+ (?:to|for))|requested|claims?|claimed|expects?|expected)\b[^£]{0,80}|"
     # what they say ought to be paid: "He says the Trust should pay him £2,000"
     r"(?:says?|said|told us|tells us|believes?|believed|feels?|felt|thinks?|thought|argues?|argued|considers?)\b"
-    r"[^.;£]{0,40}?\b(?:should|ought to|must|deserves?|is entitled to|was entitled to)\b[^£]{0,50})$",
+    r"[^.;£]{0,80}?\b(?:should|ought to|must|deserves?|is entitled to|was entitled to)\b[^£]{0,50})$",
     _I)
 # ... unless the body then agreed: "Mrs X asked the Council to refund £450 and it has agreed to".
 _AGREED_AFTER = re.compile(r"^[^.;£]{0,40}?\b(?:and|which|as)\s+(?:it|they|the \w+)\s+(?:has\s+|have\s+)?(?:now\s+)?"

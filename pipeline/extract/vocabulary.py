@@ -47,7 +47,7 @@ NO_FAULT = _cue(
     r"\b(?:did not find|have not found|has not found)\s+(?:any\s+|a\s+|the\s+|enough\s+)?(?:fault|failings?|evidence|anything|that|it|this)\b|\bno evidence\b|"
     # Reasons for not investigating: "we are unlikely to find fault", "there is not
     # enough (insufficient) evidence of fault by the Council".
-    r"\bunlikely (?:that )?(?:to|we (?:would|could|will)) find (?:any )?(?:fault|failings?)|"
+    r"\bunlikely (?:that )?(?:to|we (?:would|could|will)) find (?:any |the \w+ at |it at |them at )?(?:fault|failings?)|"
     r"\b(?:not enough|insufficient) evidence (?:of|that there was) (?:any )?(?:fault|failings?)|"
     # "there is not enough evidence that the Council failed to follow its regime"
     r"\b(?:not enough|insufficient) evidence that (?:[\w’'-]+ ){1,4}?(?:failed|did not|was wrong|acted wrongly)\b|"
@@ -252,7 +252,7 @@ HOLDER_BEFORE = _rx(r"(?:faults?|failings?|failures?|maladministration|service f
 HOLDER_AFTER = _rx(r"^[\s’']*s?\s*(?:was|were|is|are|has been|had been)\s+(?:also\s+)?(?:at fault|wrong)|^\s*(?:failed|did not|had not|has not|delayed|was wrong)|"
                    r"^\s*(?:is|was|remains|remained)\s+(?:still\s+)?responsible\s+for\s+(?:it|this|that|them|those|the (?:care|faults?|failings?|actions))\b")
 # Old-style remedy summaries state the finding in one formula.
-UPHELD_FORMULA = _cue(r"found (?:fault|maladministration)(?: and service failure)? causing injustice|upheld the complaint and found (?:fault|maladministration)|found fault but no injustice|"
+UPHELD_FORMULA = _cue(r"found (?:fault|maladministration)(?: and service failure)? causing injustice|(?:fault|maladministration) found,? causing injustice|upheld the complaint and found (?:fault|maladministration)|found fault but no injustice|"
                       # "upheld the complaint: there was fault, and it caused injustice", "found
                       # fault, which caused the woman injustice, and upheld the complaint"
                       r"upheld the complaint:? (?:as )?there was fault|found fault,? which caused (?:[\w’'-]+ ){0,3}?injustice")
