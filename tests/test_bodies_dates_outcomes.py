@@ -404,28 +404,23 @@ def test_role_mentions_in_a_list(text: str, roles: list[str]) -> None:
     assert [m.text for m in find_role_mentions(text)] == roles
 
 
-def test_a_home_named_in_the_complaint_beside_its_company_is_not_a_second_body(nlp) -> None:
-    ex = titled(nlp, "Harwell Borough Council (25 999 021)",
-                "Summary: Mr X complained about how Ashdene Care Ltd (the Care Provider) charged his mother for her "
-                "stay at Brookfield Nursing Home. There was fault in how the Care Provider told the family about its "
-                "fees.\n\nThe complaint\nMr X complains that the Care Provider charged his mother, Mrs Y, for care "
-                "at Brookfield Nursing Home after she had left.")
-    assert [b.name for b in ex.bodies if b.body_type == "care_provider"] == ["Ashdene Care Ltd"]
-
-
-def test_a_care_home_named_as_where_someone_went_is_not_complained_about(nlp) -> None:
-    ex = titled(nlp, "Harwell Borough Council (25 999 023)",
-                "Summary: Mr X complained the Council did not review Mrs Y's care needs. We found the Council at fault."
-                "\n\nThe complaint\nMr X also has concerns about Mrs Y's care plan. He says she was unwell when she "
-                "first went to the care home.")
-    assert [b.name for b in ex.bodies] == ["Harwell Borough Council"]
-
-
-def test_a_care_provider_complained_about_alone_is_a_body(nlp) -> None:
-    ex = titled(nlp, "Harwell Borough Council (25 999 022)",
-                "Summary: Mrs B complained about the Council and Brookfield Nursing Home. We found fault by the "
-                "Council in its assessment of Mrs B's needs.")
-    assert "Brookfield Nursing Home" in [b.name for b in ex.bodies]
+@pytest.mark.parametrize("body, expected", [
+    # a home named in the complaint beside its company is where the care was given, not a second body
+    ("Summary: Mr X complained about how Ashdene Care Ltd (the Care Provider) charged his mother for her stay at "
+     "Brookfield Nursing Home. There was fault in how the Care Provider told the family about its fees.\n\nThe "
+     "complaint\nMr X complains that the Care Provider charged his mother, Mrs Y, for care at Brookfield Nursing Home "
+     "after she had left.", ["Ashdene Care Ltd"]),
+    # a care home someone went to is a place
+    ("Summary: Mr X complained the Council did not review Mrs Y's care needs. We found the Council at fault.\n\nThe "
+     "complaint\nMr X also has concerns about Mrs Y's care plan. He says she was unwell when she first went to the "
+     "care home.", []),
+    # a care home complained about, alone, is a body
+    ("Summary: Mrs B complained about the Council and Brookfield Nursing Home. We found fault by the Council in its "
+     "assessment of Mrs B's needs.", ["Brookfield Nursing Home"]),
+])
+def test_which_care_providers_named_in_the_complaint_are_bodies(nlp, body: str, expected: list[str]) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 021)", body)
+    assert [b.name for b in ex.bodies if b.body_type == "care_provider"] == expected
 
 
 @pytest.mark.parametrize("title, name", [
