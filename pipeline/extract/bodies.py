@@ -403,7 +403,8 @@ def _distinctive(name: str) -> bool:
 
 # Decisions capitalise the short forms they define, so a bare "Council" or "ICB" in
 # "the ICB and Council" or "The ICB, Council and Agency should ..." is a role mention too.
-_BARE_ROLES = r"(Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice)\b"
+_BARE_ROLE_WORDS = "Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice"
+_BARE_ROLES = rf"({_BARE_ROLE_WORDS})\b"
 # The role word is group 1 (after ", ") or group 2 (after "and "). The ", " and "and " are
 # part of the match, not lookbehinds, so that every alternative starts with a literal
 # character and `re` skips to the commas and "a"s instead of trying both lookbehinds at
@@ -414,7 +415,7 @@ _BARE_ROLE_RE = re.compile(
     rf", {_BARE_ROLES}|"
     # (a board in full only after "and": "both the Council and Integrated Care Board (ICB)";
     # "a Council, Integrated Care Board and a Mental Health Trust" speaks of kinds of body)
-    rf"and(?<=\band) (Council|ICB|CCG|Integrated Care Board|Clinical Commissioning Group|Trust|Agency|Care Provider|Provider|Practice)\b(?!\s+(?:of|tax))"
+    rf"and(?<=\band) ({_BARE_ROLE_WORDS}|Integrated Care Board|Clinical Commissioning Group)\b(?!\s+(?:of|tax))"
 )
 
 
