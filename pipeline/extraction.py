@@ -697,7 +697,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     if not view:
         return False
     # "I have found the Council delayed investigating the case": found, in plain words
-    return bool(_FAILURE_VERDICT.search(text)) or (bool(_FOUND_VERB.search(view.group(0))) and _says_what_went_wrong(text) and not _DONE_WELL.search(text))
+    return bool(_FAILURE_VERDICT.search(text)) or (bool(_FOUND_VERB.search(view.group(0))) and _says_what_went_wrong(text))
 
 
 def _judged_narration(sentences: list[Sentence], summary_found_fault: bool) -> set[int]:
@@ -748,7 +748,10 @@ def _says_what_went_wrong(text: str) -> bool:
 # "We found the DST was carried out properly", "..., which was a reasonable response".
 _DONE_PROPERLY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:(?:carried out|done|made|reached|handled|dealt with|completed|followed)\s+)?"
                             r"(?:properly|correctly|appropriately|reasonably|in line with|in accordance with)\b|"
-                            r"\b(?:was|were|is|are)\s+(?:a\s+)?(?:reasonable|appropriate|proportionate|sound)\b", re.I)
+                            r"\b(?:was|were|is|are)\s+(?:a\s+)?(?:reasonable|appropriate|proportionate|sound)\b|"
+                            # "We have found that the ICB have appropriately upheld its duties ..."
+                            r"(?<!not )(?<!to )(?<!n't )\b(?:appropriately|properly|correctly|reasonably|adequately|lawfully) "
+                            r"(?:upheld|followed|considered|carried|made|met|applied|assessed|decided|dealt|handled|completed|facilitated|reviewed)\b", re.I)
 
 
 def _starts_a_view(text: str) -> bool:
@@ -789,9 +792,6 @@ _VIEW_FRAME = re.compile(
     r"the \w+ (?:accepts?|accepted|has accepted|agrees|agreed|acknowledges?|acknowledged) (?:that )?(?:it|they) (?:should|did not|failed|had not)\b)", re.I)
 
 
-# A view in plain words that says something went wrong, not that it was done well ("We have
-# found that the ICB have appropriately upheld its duties ...").
-_DONE_WELL = re.compile(r"(?<!not )(?<!to )(?<!n't )\b(?:appropriately|properly|correctly|reasonably|adequately|lawfully) (?:upheld|followed|considered|carried|made|met|applied|assessed|decided|dealt|handled|completed|facilitated|reviewed)\b", re.I)
 _FOUND_VERB = re.compile(r"\b(?:found|find|finds)$", re.I)
 _FAILURE_VERDICT = re.compile(r"\b(?:is|was|were|are) (?:flawed|wrong|unlawful|unreasonable|inadequate|not (?:in line with|lawful|reasonable))\b|"
                               r"\bwrongly\b|\bfailed to\b", re.I)
