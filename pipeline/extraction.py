@@ -1516,7 +1516,7 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
         and _is_award(sent, before[-1][0], before[-1][1], clause)
 
 
-_LIST_AND = re.compile(r"[^£.;]{0,200}?,?\s+(?:and|plus)\s+(?:a further\s+|another\s+|an additional\s+)?$")
+_LIST_AND = re.compile(r"[^£.;]{0,200}?(?:,|,?\s+(?:and|plus))\s+(?:a further\s+|another\s+|an additional\s+)?$")
 
 
 # Sections whose sums count only when the sentence sets a remedy by its own words ("We

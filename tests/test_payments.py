@@ -252,6 +252,11 @@ def test_the_next_sum_of_a_list_is_awarded_by_the_same_verb(nlp) -> None:
     record = lgsco("It will apologise to the woman and pay her £500 for the distress and disruption of the five "
                    "extra weeks her family spent in bed and breakfast, and £150 for her time and trouble.")
     assert amounts(record, nlp) == [500.0, 150.0]
+    # ... however long the list, its items joined by commas
+    record = lgsco("The Council agreed to pay Mr Y £1,200 for the quantifiable loss of the speech therapy sessions "
+                   "his son missed over the two school terms, £250 for the uncertainty caused by the delays in reviewing the plan and £150 for the "
+                   "frustration of chasing his complaint.")
+    assert amounts(record, nlp) == [1200.0, 250.0, 150.0]
     # ... but not a sum listed after one that is not awarded
     record = lgsco("Mrs X says she paid £40 a week towards the room, and £150 for storage. The Council will pay her £300.")
     assert amounts(record, nlp) == [300.0]
