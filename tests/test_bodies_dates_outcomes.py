@@ -46,6 +46,11 @@ def names(text: str) -> list[tuple[str, str]]:
     ("He lived at Elm House in Wisbech (the Home).", [("Elm House", "care_provider")]),
     ("She applied to Kelworth Academy (the School) for a place.", [("Kelworth Academy", "other")]),
     ("In March (the Home) said nothing.", []),
+    # ... by its initials, or in quotes after a comma
+    ("She complained the Council's care provider, KCS (the care provider), missed visits.", [("KCS", "care_provider")]),
+    ("Tamar Living, the “Care Provider”, did not tell the ICB.", [("Tamar Living", "care_provider")]),
+    ("The ICB (the provider) said so.", []),
+    ("Mrs X, the “Care Provider”, and the Council met.", []),
     # a title listing bodies with commas names each of them; a name's own comma comes before its ending
     ("Ashby Vale Medical Practice, East Harwell Ambulance Service NHS Trust",
      [("Ashby Vale Medical Practice", "gp_practice"), ("East Harwell Ambulance Service NHS Trust", "nhs_trust")]),
@@ -397,6 +402,8 @@ def test_a_care_home_named_only_in_the_title_is_the_body(nlp) -> None:
     ("The ICB and Council failed to meet.", ["The ICB", "the Council"]),
     # kinds of body, in a list with "a", name none of them
     ("He complained about a Council, Integrated Care Board and a Mental Health Trust.", []),
+    # a role word naming what is paid is no body
+    ("She wants the ICB to pay interest on the nursing home fees it refunded.", ["the ICB"]),
 ])
 def test_role_mentions_in_a_list(text: str, roles: list[str]) -> None:
     from pipeline.extract.bodies import find_role_mentions

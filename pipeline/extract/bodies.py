@@ -163,7 +163,7 @@ ROLE_TYPES: dict[str, str] = {
 # lets `re` skip straight to each "t"; the lookbehind then checks the word boundary
 # before it, and the rest is case-insensitive as before.
 _ROLE_RE = re.compile(
-    r"[tT](?<=\b[tT])(?i:he\s+(?:NHS\s+)?(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|visits?|address|environment|adaptations?|admissions?|appointments?|stays?|beds?|'s\s+(?:policy|procedure))))"
+    r"[tT](?<=\b[tT])(?i:he\s+(?:NHS\s+)?(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|visits?|address|environment|adaptations?|admissions?|appointments?|stays?|beds?|fees|payments|invoices|'s\s+(?:policy|procedure))))"
 )
 # Roles that refer to a body only when the decision names one that fits: "the home" is a
 # care home the decision names ("Elm House", "Larchmead Care Ltd (the Home)"); in a
@@ -240,9 +240,12 @@ def _leading_noise_length(words: str) -> int:
 # A name without a type word is still a body when the decision defines it by its role:
 # "Willerfoss House (the Home)", "A1 Care (the Agency)". The alias is looked for first
 # (it is rare), then the name before it.
-_ROLE_ALIAS = re.compile(r"\(\s*[\"“‘']?the\s+(care home|nursing home|home|care provider|provider|care agency|agency|"
-                         r"practice|surgery|school|academy)[\"”’']?\s*\)", re.I)
-_NAME_BEFORE = re.compile(rf"(?:{_NAME})[ \u00a0]*$")
+# (or in quotes after a comma: "BUPA UK, the “Care Provider”, failed to ...")
+_ALIAS_ROLES = "care home|nursing home|home|care provider|provider|care agency|agency|practice|surgery|school|academy"
+_ROLE_ALIAS = re.compile(rf"\(\s*[\"“‘']?the\s+({_ALIAS_ROLES})[\"”’']?\s*\)|,\s+the\s+[\"“‘']({_ALIAS_ROLES})[\"”’'](?=,)", re.I)
+# A company known by its initials: "its care provider, ECL (the care provider)"
+_ACRONYM = re.compile(r"(?!(?:NHS|GP|CQC|ICB|CCG|EHC|EHCP|SEN|SEND|DWP|HMRC|UK)$)[A-Z]{2,5}")
+_NAME_BEFORE = re.compile(rf"(?<![\w’'&])(?:{_NAME})[ \u00a0]*$")  # (a whole word: not "CB" of "ICB")
 _ALIAS_ROLE_TYPES = {**ROLE_TYPES, "school": OTHER, "academy": OTHER}
 
 
@@ -265,10 +268,10 @@ def _named_by_role_alias(text: str, taken: list[BodyMention]) -> list[BodyMentio
         start, end = _trim(text, m.start(), m.start() + len(m.group(0).rstrip()))
         name = re.split(r"\s+in\s+", text[start:end])[0]  # "Elm House in Wisbech (the Home)"
         end = start + len(name)
-        if len(name.split()) < 2 or _NOT_BODIES.match(name) or not _distinctive(name):
+        if (len(name.split()) < 2 and not _ACRONYM.fullmatch(name)) or _NOT_BODIES.match(name) or not _distinctive(name):
             continue
-        out.append(BodyMention(start, end, name, _ALIAS_ROLE_TYPES[" ".join(alias.group(1).lower().split())],
-                               alias="the " + alias.group(1)))
+        role = alias.group(alias.lastindex)
+        out.append(BodyMention(start, end, name, _ALIAS_ROLE_TYPES[" ".join(role.lower().split())], alias="the " + role))
     return out
 
 
@@ -376,7 +379,7 @@ def find_named_bodies(text: str) -> list[BodyMention]:
             mention = _named_mention(text, start, end)
             if mention is not None:
                 mentions.append(mention)
-    if "(" in text:
+    if "(" in text or ", the " in text:
         extra = _named_by_role_alias(text, mentions)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
