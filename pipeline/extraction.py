@@ -357,6 +357,11 @@ class BodyRegistry:
         pattern = re.compile(r"\b(?:" + "|".join(f"({re.escape(a)})" for a, _ in names) + r")\b", re.I)
         return [(m.start(), names[m.lastindex - 1][1]) for m in pattern.finditer(text)]
 
+    def also_called(self, role: str, key: str) -> None:
+        """Read a role ("the CCG") as body `key` from now on, unless it already stands for one."""
+        self.aliases.setdefault(body_rules.role_key(role), key)
+        self._resolved.clear()
+
     def merge(self, part: str, whole: str) -> None:
         """Read body `part` as body `whole` from now on: a home and the company that runs it."""
         body = self.bodies.pop(part)
@@ -388,9 +393,10 @@ class BodyRegistry:
 def _variant(key: str) -> str:
     """One spelling for the ways a decision writes one body's name: "... University
     Foundation Trust" and "... University NHS Foundation Trust", "NHS X ICB" and "X
-    Integrated Care Board", "Brightwater Care Ltd" and "Brightwater Care", "St George's" and
+    Integrated Care Board", "Brightwater Care Ltd" and "Brightwater Care", "X NHS Trust" and "X
+    NHS Foundation Trust" (a trust that became a foundation trust), "St George's" and
     "St. Georges" (the full stop is gone from the key already)."""
-    return re.sub(r"\s+ltd$", "", re.sub(r"\bnhs\s+", "", _expand(key))).replace("'", "")
+    return re.sub(r"\s+ltd$", "", re.sub(r"\bnhs\s+|\bfoundation\s+(?=trust$)", "", _expand(key))).replace("'", "")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1709,20 +1715,46 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
         in_title = [in_title[0]._replace(start=0, text=title_part.rstrip())]
     for m in in_title:
         registry.add(m.text, m.body_type, from_title=True)
-    if not in_title and title_part and record.source == "lgsco" and body_rules.names_a_home(title_part):
-        # An LGSCO title names the body complained about: "Colmswell House (18 880 017)",
-        # a care home with no company word in its name
-        registry.add(title_part, body_rules.CARE_PROVIDER, from_title=True, alias="the care home")
+    if not in_title and title_part and record.source == "lgsco":
+        # An LGSCO title names the body complained about, whatever its name: "Colmswell House
+        # (18 880 017)", a care home with no company word in its name; "Transport for London"
+        if body_rules.names_a_home(title_part):
+            registry.add(title_part, body_rules.CARE_PROVIDER, from_title=True, alias="the care home")
+        else:
+            registry.add(title_part, body_rules.classify_name(title_part), from_title=True)
     mentions = [m for doc in docs for m in doc._.body_mentions or []]
     mentions += [m for section_text in names_only for m in body_rules.find_named_bodies(section_text)]
     for m in mentions:
         if not m.is_role:
             registry.add(m.text, m.body_type, alias=m.alias)
     _merge_homes_into_their_companies(record.text, registry)
+    for doc in docs:
+        _read_former_names(doc.user_data.get("text") or doc.text, doc._.body_mentions or [], registry)
     sentences: list[Sentence] = []
     for doc in docs:
         sentences.extend(_sentences(doc, doc.user_data["offset"], doc.user_data["section"], registry))
     return registry, sentences
+
+
+_FORMERLY = re.compile(r"\bformerly(?:\s+(?:known\s+as|called|named))?\s+(?:the\s+)?$", re.I)
+
+
+def _read_former_names(text: str, mentions: list[body_rules.BodyMention], registry: BodyRegistry) -> None:
+    """"NHS South West London ICB (formerly the CCG)", "... Integrated Care Board (the ICB) -
+    formerly Newcastle Gateshead CCG": the old name is the same body as the new one."""
+    if "ormerly" not in text:
+        return
+    for i, former in enumerate(mentions):
+        if i == 0 or not _FORMERLY.search(text, max(0, former.start - 30), former.start):
+            continue
+        current = next((m for m in reversed(mentions[:i]) if not m.is_role and former.start - m.end < 120), None)
+        key = registry.resolve(current) if current is not None else None
+        if key is None:
+            continue
+        if former.is_role:
+            registry.also_called(former.text, key)
+        elif (old := registry.resolve(former)) is not None and old != key:
+            registry.merge(old, key)
 
 
 # "Hollybrook Care Group Ltd, which runs Ivybank Nursing Home (the Home)", "Ruddington

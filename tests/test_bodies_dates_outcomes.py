@@ -46,6 +46,14 @@ def names(text: str) -> list[tuple[str, str]]:
     ("He lived at Elm House in Wisbech (the Home).", [("Elm House", "care_provider")]),
     ("She applied to Kelworth Academy (the School) for a place.", [("Kelworth Academy", "other")]),
     ("In March (the Home) said nothing.", []),
+    # ... or by what it did for a council
+    ("She complains about the home care provided to her mother by Sunrise Assist on behalf of the Council.",
+     [("Sunrise Assist", "care_provider")]),
+    ("She had care from Homecare Kelworth (HK), who in 2019 provided homecare on behalf of the Council.",
+     [("Homecare Kelworth", "care_provider")]),
+    ("Dunmore Holdings, acting on behalf of the Council, took his car.", [("Dunmore Holdings", "other")]),
+    ("Enforcement Agents, acting on behalf of the Council, took his car.", []),
+    ("Mr X wrote to Mrs Y on behalf of the Council.", []),
     # ... by its initials, or in quotes after a comma
     ("She complained the Council's care provider, KCS (the care provider), missed visits.", [("KCS", "care_provider")]),
     ("Tamar Living, the “Care Provider”, did not tell the ICB.", [("Tamar Living", "care_provider")]),
@@ -98,6 +106,11 @@ def test_spellings_of_one_body_are_one_body(nlp) -> None:
             "Finding\n1. Harwell Partnership University Foundation Trust delayed the referral, which was fault.\n")
     ex = extract_one(record(text), nlp)
     assert [b.name for b in ex.bodies] == ["Harwell Partnership University NHS Foundation Trust"]
+    # a title naming the trust as it was before it became a foundation trust
+    ex = titled(nlp, "Kelworth Community Health NHS Trust (19 999 755)",
+                "Summary: Mrs D complains about the way Kelworth Community Health NHS Foundation Trust (the Trust) "
+                "provided speech therapy to her son.\n")
+    assert [b.name for b in ex.bodies] == ["Kelworth Community Health NHS Foundation Trust"]
 
 
 def test_the_nhs_trust_is_the_trust(nlp) -> None:
@@ -385,6 +398,29 @@ def test_a_home_named_by_its_description_is_found_by_name_later(nlp) -> None:
                 "The home has agreed to pay Mr N £300.")
     assert ("Tansley House", "care_quality") in {(f.body, f.category) for f in ex.faults}
     assert [(p.payer, p.amount) for p in ex.payments] == [("Tansley House", 300)]
+
+
+@pytest.mark.parametrize("complaint", [
+    "Mr X complains about Harwell Council (the Council) and NHS Kelworth Integrated Care Board (the ICB) - "
+    "formerly Kelworth CCG. He says they delayed his care.",
+    "Mr X complains about his care funding by NHS Kelworth ICB (formerly the CCG) and Harwell Council (the "
+    "Council). He says the CCG delayed it.",
+    "Mr X complains Harwell Council (the Council) and NHS Kelworth Integrated Care Board (the ICB, formerly known "
+    "as Kelworth Clinical Commissioning Group) delayed his care.",
+])
+def test_a_former_name_is_the_same_body(nlp, complaint: str) -> None:
+    title = "Harwell Council (24 999 001)"
+    ex = extract_one(record(f"{title}\nDecision : Upheld\nSummary: {complaint}\n", title=title), nlp)
+    assert sorted(b.body_type for b in ex.bodies) == ["council", "icb"]
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Transport for Kelworth (24 999 892)", "Transport for Kelworth"),
+    ("St Aldric's Catholic College, Harwell-on-Sea (24 999 688)", "St Aldric's Catholic College, Harwell-on-Sea"),
+])
+def test_an_lgsco_title_names_the_body_whatever_its_name(nlp, title: str, name: str) -> None:
+    ex = titled(nlp, title, "Summary: Mr X complained he was not refunded for a travel pass. We found fault.\n")
+    assert [b.name for b in ex.bodies] == [name]
 
 
 def test_a_care_home_named_only_in_the_title_is_the_body(nlp) -> None:

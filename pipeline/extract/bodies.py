@@ -305,6 +305,33 @@ def _named_by_description(text: str, taken: list[BodyMention]) -> list[BodyMenti
     return out
 
 
+# ... or by what it did for a council or board: "the care provided to her mother by Holistic
+# Care on behalf of the Council", "Homecare Kelworth (HK), who provided homecare on behalf
+# of the Council".
+_ACTING_FOR = re.compile(r"(?:[ \u00a0]*\([^()]{1,30}\))?,?[ \u00a0]+(?:(?:who|which)[ \u00a0]+[^.;()]{0,60}?|acting[ \u00a0]+)?"
+                         r"on[ \u00a0]+behalf[ \u00a0]+of[ \u00a0]+the[ \u00a0]+(?:Council|ICB|CCG|Trust)\b")
+_CARE_WORDS = re.compile(r"\bcare|homecare|domiciliary|carers?\b", re.I)
+
+
+def _named_by_acting_for(text: str, taken: list[BodyMention]) -> list[BodyMention]:
+    out = []
+    for acting in _ACTING_FOR.finditer(text):
+        m = _NAME_BEFORE.search(text, max(0, acting.start() - 80), acting.start())
+        if m is None or any(t.start <= m.start() < t.end + 2 or t.start < acting.start() <= t.end + 2 for t in taken):
+            continue
+        start, end = _trim(text, m.start(), m.start() + len(m.group(0).rstrip()))
+        name = text[start:end]
+        if len(name.split()) < 2 or _NOT_BODIES.match(name) or not _distinctive(name) or _PERSON.match(name):
+            continue
+        # (no alias taken: a body so named is one the decision complains of, not one it is about)
+        around = text[max(0, start - 80):acting.end()]
+        out.append(BodyMention(start, end, name, CARE_PROVIDER if _CARE_WORDS.search(around) else OTHER))
+    return out
+
+
+_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx)\b")
+
+
 def _named_mention(text: str, start: int, end: int) -> BodyMention | None:
     """The body named at text[start:end], unless it is a type word, a regulator or too generic."""
     name = text[start:end].strip()
@@ -383,6 +410,10 @@ def find_named_bodies(text: str) -> list[BodyMention]:
         extra = _named_by_role_alias(text, mentions)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
+    if "on behalf of the" in text:
+        extra = _named_by_acting_for(text, mentions)
+        if extra:
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
     if ", a" in text:
         extra = _named_by_description(text, mentions)
         if extra:
@@ -395,7 +426,7 @@ _GENERIC_WORDS = re.compile(
     r"Borough|Metropolitan|Council|Ltd|Limited|The|the|and|of|Local|Authority|Home|Agency|GP|Surgery|Practice|Medical|"
     r"Centre|Health|Nursing|Residential|School|Academy|Academies|Primary|Secondary|Grammar|High|Infant|Junior|"
     r"Learning|Education|Multi|Church|England|Catholic|Roman|Summer|Sunday|Holiday|Boarding|Independent|Special|Free|"
-    r"Nursery|Faith|Village)\b|[,.()-]")
+    r"Nursery|Faith|Village|Enforcement|Agents?|Bailiffs?)\b|[,.()-]")
 
 
 def _distinctive(name: str) -> bool:
