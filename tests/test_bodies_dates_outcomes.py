@@ -54,6 +54,12 @@ def names(text: str) -> list[tuple[str, str]]:
     ("Dunmore Holdings, acting on behalf of the Council, took his car.", [("Dunmore Holdings", "other")]),
     ("Enforcement Agents, acting on behalf of the Council, took his car.", []),
     ("Mr X wrote to Mrs Y on behalf of the Council.", []),
+    # ... or last in a list of bodies
+    ("Harwell City Council and Brightpath Southwest did not put support in place.",
+     [("Harwell City Council", "council"), ("Brightpath Southwest", "other")]),
+    ("Harwell Council and Mrs Y met.", [("Harwell Council", "council")]),
+    ("Harwell Council and Kelworth and Ashby NHS Foundation Trust met.",
+     [("Harwell Council", "council"), ("Kelworth and Ashby NHS Foundation Trust", "nhs_trust")]),
     # ... by its initials, or in quotes after a comma
     ("She complained the Council's care provider, KCS (the care provider), missed visits.", [("KCS", "care_provider")]),
     ("Tamar Living, the “Care Provider”, did not tell the ICB.", [("Tamar Living", "care_provider")]),

@@ -332,6 +332,27 @@ def _named_by_acting_for(text: str, taken: list[BodyMention]) -> list[BodyMentio
 _PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx)\b")
 
 
+# ... or by standing in a list of bodies: "Plymouth City Council and Livewell Southwest did
+# not put support in place", "..., Humber and North Yorkshire ICB and Navigo took too long"
+# (a company with no type word in its name, last in the list)
+_LIST_TAIL = re.compile(r"(?:,| and)[ \u00a0]((?!(?:Mr|Mrs|Ms|Miss|Dr|Mx|The|Council|ICB|CCG|Trust|NHS|We|It|He|She|They|"
+                        r"Integrated|Clinical|Ofsted|Care\s+Quality)\b)[A-Z][\w’'&-]+(?:[ \u00a0][A-Z][\w’'&-]+){0,2})(?=[ \u00a0][a-z]|[,.;)])")
+
+
+def _named_in_a_list(text: str, taken: list[BodyMention]) -> list[BodyMention]:
+    out = []
+    starts = [t.start for t in taken]
+    for body in taken:
+        tail = _LIST_TAIL.match(text, body.end)
+        if tail is None or body.is_role:
+            continue
+        start, end = tail.span(1)
+        if any(start <= s < end + 1 for s in starts) or _NOT_BODIES.match(tail.group(1)) or not _distinctive(tail.group(1)):
+            continue  # the start of the next name ("... Council and Norfolk and Suffolk NHS Foundation Trust")
+        out.append(BodyMention(start, end, tail.group(1), OTHER))
+    return out
+
+
 def _named_mention(text: str, start: int, end: int) -> BodyMention | None:
     """The body named at text[start:end], unless it is a type word, a regulator or too generic."""
     name = text[start:end].strip()
@@ -408,6 +429,10 @@ def find_named_bodies(text: str) -> list[BodyMention]:
                 mentions.append(mention)
     if "(" in text or ", the " in text:
         extra = _named_by_role_alias(text, mentions)
+        if extra:
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
+    if " and " in text:
+        extra = _named_in_a_list(text, mentions)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
     if "on behalf of the" in text:
