@@ -259,11 +259,13 @@ class BodyRegistry:
         # body is added, and sentences are read after every name has been added.
         self._resolved: dict[tuple[str, bool, str], str | None] = {}
         # For `_same_as`: (body type, spelling variant) -> the first body added with them,
-        # and the ICBs and CCGs (which also match by the tail of their area) in the order
-        # added. Comparing each mention with every body so far made a text naming many
+        # the ICBs and CCGs (which also match by the tail of their area) in the order added,
+        # and the NHS trusts (which also match by a name with words left out) by the first
+        # and last words of their names. Comparing each mention with every body so far made a text naming many
         # bodies quadratic (issue 15).
         self._by_variant: dict[tuple[str, str], str] = {}
         self._area_named: dict[str, list[str]] = {}
+        self._trusts_by_ends: dict[tuple[str, str], list[str]] = {}  # by first and last word
 
     def add(self, name: str, body_type: str, *, from_title: bool = False, alias: str | None = None) -> str:
         name = name.strip().rstrip(".,;:")
@@ -291,6 +293,12 @@ class BodyRegistry:
 
     def _same_as(self, key: str, body_type: str) -> str | None:
         expanded = _variant(key)
+        if body_type == body_rules.NHS_TRUST:
+            # "Central and North West NHS Foundation Trust" is "Central & North West London NHS
+            # Foundation Trust": a trust named with a word of its name left out
+            words = expanded.split()
+            return self._by_variant.get((body_type, expanded)) or next(
+                (k for k in self._trusts_by_ends.get((words[0], words[-1]), ()) if _shortened(expanded, _variant(k))), None)
         if body_type not in _AREA_NAMED:
             return self._by_variant.get((body_type, expanded))
         for other_key in self._area_named.get(body_type, ()):
@@ -309,6 +317,8 @@ class BodyRegistry:
         self._by_variant.setdefault((body.body_type, _variant(key)), key)
         if body.body_type in _AREA_NAMED:
             self._area_named.setdefault(body.body_type, []).append(key)
+        elif body.body_type == body_rules.NHS_TRUST and (words := _variant(key).split()):
+            self._trusts_by_ends.setdefault((words[0], words[-1]), []).append(key)
 
     def resolve(self, mention: body_rules.BodyMention) -> str | None:
         """The body key a mention refers to; creates a placeholder for an unnamed role."""
@@ -387,6 +397,22 @@ class BodyRegistry:
             self._new_body(key, Body(name=f"the {role}", body_type=mention.body_type, canonical_name=f"the {role}"))
             self._resolved.clear()
         return key
+
+
+_TRUST_WORDS = frozenset({"and", "of", "the", "nhs", "foundation", "trust", "university", "hospital", "hospitals",
+                          "partnership", "health", "care", "community", "mental", "teaching"})
+
+
+def _shortened(one: str, other: str) -> bool:
+    """Is one trust's name the other's with words left out ("central and north west trust",
+    "central and north west london trust")? Two distinctive words at least must remain."""
+    a, b = one.split(), other.split()
+    if len(a) == len(b) or len([w for w in min(a, b, key=len) if w not in _TRUST_WORDS]) < 2:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    words = iter(long_)
+    # (the same first and last words: "CMHT of X Trust" is a misreading, not X Trust's full name)
+    return short[0] == long_[0] and short[-1] == long_[-1] and all(w in words for w in short)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1728,6 +1754,10 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
         if not m.is_role:
             registry.add(m.text, m.body_type, alias=m.alias)
     _merge_homes_into_their_companies(record.text, registry)
+    if _UNNAMED_HOME.search(record.text) and "home" not in registry.aliases:
+        # "she had been living in a care home (the Home)": a home the decision never names
+        registry.also_called("the home", registry.placeholder(
+            body_rules.BodyMention(0, 0, "the home", body_rules.CARE_PROVIDER, is_role=True)))
     for doc in docs:
         _read_former_names(doc.user_data.get("text") or doc.text, doc._.body_mentions or [], registry)
     sentences: list[Sentence] = []
@@ -1736,6 +1766,7 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
     return registry, sentences
 
 
+_UNNAMED_HOME = re.compile(r"\ban?\s+(?:care|nursing|residential)\s+home\s+\(\s*[\"“‘']?the\s+home[\"”’']?\s*\)", re.I)
 _FORMERLY = re.compile(r"\bformerly(?:\s+(?:known\s+as|called|named))?\s+(?:the\s+)?$", re.I)
 
 

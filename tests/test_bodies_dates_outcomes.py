@@ -112,6 +112,10 @@ def test_spellings_of_one_body_are_one_body(nlp) -> None:
             "Finding\n1. Harwell Partnership University Foundation Trust delayed the referral, which was fault.\n")
     ex = extract_one(record(text), nlp)
     assert [b.name for b in ex.bodies] == ["Harwell Partnership University NHS Foundation Trust"]
+    # a title naming the trust in full, the text with a word left out
+    ex = titled(nlp, "Harwell & North Kelworth NHS Foundation Trust (23 999 903)",
+                "Summary: Mr B complains about a delay by Harwell and North NHS Foundation Trust (the Trust).\n")
+    assert [b.name for b in ex.bodies] == ["Harwell & North Kelworth NHS Foundation Trust"]
     # a title naming the trust as it was before it became a foundation trust
     ex = titled(nlp, "Kelworth Community Health NHS Trust (19 999 755)",
                 "Summary: Mrs D complains about the way Kelworth Community Health NHS Foundation Trust (the Trust) "
@@ -427,6 +431,13 @@ def test_a_former_name_is_the_same_body(nlp, complaint: str) -> None:
 def test_an_lgsco_title_names_the_body_whatever_its_name(nlp, title: str, name: str) -> None:
     ex = titled(nlp, title, "Summary: Mr X complained he was not refunded for a travel pass. We found fault.\n")
     assert [b.name for b in ex.bodies] == [name]
+
+
+def test_a_care_home_the_decision_never_names_is_the_home(nlp) -> None:
+    ex = titled(nlp, "Harwell City Council (23 999 989)",
+                "Summary: Mrs C had been living in a care home (the Home). Mr D complains about the care provided by "
+                "the Home.\n")
+    assert sorted(b.name for b in ex.bodies) == ["Harwell City Council", "the home"]
 
 
 def test_a_care_home_named_only_in_the_title_is_the_body(nlp) -> None:
