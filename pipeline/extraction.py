@@ -272,6 +272,8 @@ class BodyRegistry:
         key = _name_key(name)
         # "NHS North East and North Cumbria ICB" and "... Integrated Care Board" are one body.
         key = self._same_as(key, body_type) or key
+        if key not in self.bodies and not from_title:
+            key = self.aliases.get(key, key)  # a name the decision gave another body as its short form
         body = self.bodies.get(key)
         if body is None:
             body = Body(name=name, body_type=body_type, canonical_name=name)
@@ -368,8 +370,8 @@ class BodyRegistry:
         return [(m.start(), names[m.lastindex - 1][1]) for m in pattern.finditer(text)]
 
     def also_called(self, role: str, key: str) -> None:
-        """Read a role ("the CCG") as body `key` from now on, unless it already stands for one."""
-        self.aliases.setdefault(body_rules.role_key(role), key)
+        """Read a role ("the CCG") or a name as body `key` from now on, unless it already stands for one."""
+        self.aliases.setdefault(_name_key(role), key)
         self._resolved.clear()
 
     def merge(self, part: str, whole: str) -> None:
@@ -1747,7 +1749,9 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
         if body_rules.names_a_home(title_part):
             registry.add(title_part, body_rules.CARE_PROVIDER, from_title=True, alias="the care home")
         else:
-            registry.add(title_part, body_rules.classify_name(title_part), from_title=True)
+            key = registry.add(title_part, body_rules.classify_name(title_part), from_title=True)
+            if "," in title_part:  # "St Aldric's College, Harwell-on-Sea": the text leaves out the place
+                registry.also_called(title_part.split(",")[0], key)
     mentions = [m for doc in docs for m in doc._.body_mentions or []]
     mentions += [m for section_text in names_only for m in body_rules.find_named_bodies(section_text)]
     for m in mentions:
@@ -1904,6 +1908,9 @@ _ITEM_MARKS = frozenset("•-–*·")
 
 
 _A_PLACE_BEFORE = re.compile(r"\b(?:to|into|in|at|from|within|left|leaving|entered|entering)\s+$", re.I)
+# The author of guidance the complaint cites ("the National Standards published by the
+# Ministry of Justice") is not complained about.
+_AUTHOR_BEFORE = re.compile(r"\b(?:published|issued|produced|written|set)\s+(?:out\s+)?by\s+(?:the\s+)?$", re.I)
 
 
 def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[str]:
@@ -1923,7 +1930,7 @@ def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[
             continue
         for off, key in s.bodies:
             body = registry.bodies[key]
-            if body.from_title:
+            if body.from_title or _AUTHOR_BEFORE.search(s.text[max(0, off - s.start - 30):off - s.start]):
                 continue
             if body.body_type == body_rules.CARE_PROVIDER and body.name.lower().startswith("the ") \
                     and _A_PLACE_BEFORE.search(s.text[max(0, off - s.start - 40):off - s.start]):

@@ -433,6 +433,19 @@ def test_an_lgsco_title_names_the_body_whatever_its_name(nlp, title: str, name: 
     assert [b.name for b in ex.bodies] == [name]
 
 
+def test_the_author_of_guidance_the_complaint_cites_is_no_body(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (19 999 774)",
+                "Summary: Mr A complained that enforcement agents acting for the Council failed to comply with the "
+                "Taking Control of Goods: National Standards published by the Ministry of Justice.\n")
+    assert [b.name for b in ex.bodies] == ["Harwell Borough Council"]
+
+
+def test_a_title_naming_a_school_and_its_place_is_the_school_the_text_names(nlp) -> None:
+    ex = titled(nlp, "St Aldric's Catholic College, Harwell-on-Sea (24 999 688)",
+                "Summary: Mr X complained about the refusal of a place at St Aldric's Catholic College (the School).\n")
+    assert [b.name for b in ex.bodies] == ["St Aldric's Catholic College, Harwell-on-Sea"]
+
+
 def test_a_care_home_the_decision_never_names_is_the_home(nlp) -> None:
     ex = titled(nlp, "Harwell City Council (23 999 989)",
                 "Summary: Mrs C had been living in a care home (the Home). Mr D complains about the care provided by "
