@@ -258,18 +258,30 @@ _APPOSITIVE_TYPES = {"care home": CARE_PROVIDER, "nursing home": CARE_PROVIDER, 
                      "care provider": CARE_PROVIDER}
 
 
+def _name_before(text: str, at: int, taken: list[BodyMention], *, initials: bool = False) -> tuple[int, int, str] | None:
+    """The name of a body right before text[at] (what defines or describes it starts there),
+    as (start, end, name); None where a body found already is there or no name is."""
+    m = _NAME_BEFORE.search(text, max(0, at - 80), at)
+    if m is None or any(t.start <= m.start() < t.end + 2 or t.start < at <= t.end + 2 for t in taken):
+        return None
+    start, end = _trim(text, m.start(), m.start() + len(m.group(0).rstrip()))
+    name = re.split(r"\s+in\s+", text[start:end])[0]  # "Elm House in Wisbech (the Home)"
+    if (len(name.split()) < 2 and not (initials and _ACRONYM.fullmatch(name))) or _NOT_BODIES.match(name) \
+            or not _distinctive(name) or _PERSON.match(name):
+        return None
+    return start, start + len(name), name
+
+
+_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx)\b")
+
+
 def _named_by_role_alias(text: str, taken: list[BodyMention]) -> list[BodyMention]:
     out = []
     for alias in _ROLE_ALIAS.finditer(text):
-        lo = max(0, alias.start() - 80)
-        m = _NAME_BEFORE.search(text, lo, alias.start())
-        if m is None or any(t.start < alias.start() <= t.end + 2 for t in taken):
+        named = _name_before(text, alias.start(), taken, initials=True)
+        if named is None:
             continue
-        start, end = _trim(text, m.start(), m.start() + len(m.group(0).rstrip()))
-        name = re.split(r"\s+in\s+", text[start:end])[0]  # "Elm House in Wisbech (the Home)"
-        end = start + len(name)
-        if (len(name.split()) < 2 and not _ACRONYM.fullmatch(name)) or _NOT_BODIES.match(name) or not _distinctive(name):
-            continue
+        start, end, name = named
         role = alias.group(alias.lastindex)
         out.append(BodyMention(start, end, name, _ALIAS_ROLE_TYPES[" ".join(role.lower().split())], alias="the " + role))
     return out
@@ -283,14 +295,10 @@ _RUN_BY = re.compile(r"\s+(?:run|owned|operated|managed|provided)\s+by\s+(?:the\
 def _named_by_description(text: str, taken: list[BodyMention]) -> list[BodyMention]:
     out = []
     for described in _ROLE_APPOSITIVE.finditer(text):
-        m = _NAME_BEFORE.search(text, max(0, described.start() - 80), described.start())
-        if m is None or any(t.start <= m.start() < t.end + 2 or t.start < described.start() <= t.end + 2 for t in taken):
+        named = _name_before(text, described.start(), taken)
+        if named is None:
             continue
-        start, end = _trim(text, m.start(), m.start() + len(m.group(0).rstrip()))
-        name = re.split(r"\s+in\s+", text[start:end])[0]
-        end = start + len(name)
-        if len(name.split()) < 2 or _NOT_BODIES.match(name) or not _distinctive(name):
-            continue
+        start, end, name = named
         runner = next((t for t in taken if t.start >= described.end() and _RUN_BY.match(text[described.end():t.start])
                        and t.body_type == CARE_PROVIDER), None)
         kind = " ".join(described.group(1).lower().split())
@@ -316,20 +324,14 @@ _CARE_WORDS = re.compile(r"\bcare|homecare|domiciliary|carers?\b", re.I)
 def _named_by_acting_for(text: str, taken: list[BodyMention]) -> list[BodyMention]:
     out = []
     for acting in _ACTING_FOR.finditer(text):
-        m = _NAME_BEFORE.search(text, max(0, acting.start() - 80), acting.start())
-        if m is None or any(t.start <= m.start() < t.end + 2 or t.start < acting.start() <= t.end + 2 for t in taken):
+        named = _name_before(text, acting.start(), taken)
+        if named is None:
             continue
-        start, end = _trim(text, m.start(), m.start() + len(m.group(0).rstrip()))
-        name = text[start:end]
-        if len(name.split()) < 2 or _NOT_BODIES.match(name) or not _distinctive(name) or _PERSON.match(name):
-            continue
+        start, end, name = named
         # (no alias taken: a body so named is one the decision complains of, not one it is about)
         around = text[max(0, start - 80):acting.end()]
         out.append(BodyMention(start, end, name, CARE_PROVIDER if _CARE_WORDS.search(around) else OTHER))
     return out
-
-
-_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx)\b")
 
 
 # ... or by standing in a list of bodies: "Plymouth City Council and Livewell Southwest did
