@@ -24,7 +24,7 @@ def lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("name", SETS + ("agreement",))
+@pytest.mark.parametrize("name", SETS + ("agreement", "third-again"))
 def test_gold_is_well_formed(name: str) -> None:
     for line in lines(REAL / name / "gold.jsonl"):
         g = line["gold"]
@@ -70,6 +70,26 @@ def test_no_decision_is_in_the_dev_corpus(dev_dir) -> None:
     assert not dev & set(_references())
     # the agreement study annotated dev decisions again, blind to their gold
     assert {g["reference"] for g in lines(REAL / "agreement" / "gold.jsonl")} <= dev
+
+
+def test_the_third_set_annotated_again_is_the_third_sets_decisions() -> None:
+    again = [(g["source"], g["reference"]) for g in lines(REAL / "third-again" / "gold.jsonl")]
+    assert sorted(again) == sorted((g["source"], g["reference"]) for g in lines(REAL / "third" / "gold.jsonl"))
+
+
+def test_agreement_compares_the_decisions_both_annotated(tmp_path, capsys) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("real_agreement", REAL / "agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    first, second = lines(REAL / "third" / "gold.jsonl")[:2], lines(REAL / "third-again" / "gold.jsonl")
+    one = next(g for g in second if g["reference"] == first[0]["reference"])
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(g) for g in first), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps(one), encoding="utf-8")
+    assert module.main([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]) == 0
+    assert "1 decisions annotated twice" in capsys.readouterr().out
+    assert module.main([str(tmp_path / "a.jsonl")]) == 2  # two annotations, or the usage
 
 
 def test_score_uses_only_the_texts_that_were_annotated(tmp_path, capsys) -> None:
