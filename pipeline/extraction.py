@@ -75,8 +75,11 @@ if TYPE_CHECKING:
 # apologise" no remedy on a finding, a complaint (not) considered complaint handling, a personal
 # housing plan care planning; 0.3.21: "a payment of £X to each of them" one sum per person, a
 # title naming one body names it in full, a care provider only named in the complaint beside
-# another care provider no second body).
-EXTRACTOR_VERSION = "0.3.21"
+# another care provider no second body; 0.3.22: a former name, a trust named with a word left
+# out and a title's school without its place the same body, a title with no type word a body,
+# a provider named by its initials, in quotes, by what it did on behalf of the Council or last
+# in a list, a sum listed after an awarded one by a comma awarded too).
+EXTRACTOR_VERSION = "0.3.22"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
