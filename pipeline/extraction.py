@@ -264,8 +264,8 @@ class BodyRegistry:
         # For `_same_as`: (body type, spelling variant) -> the first body added with them,
         # the ICBs and CCGs (which also match by the tail of their area) in the order added,
         # and the NHS trusts (which also match by a name with words left out) by the first
-        # and last words of their names. Comparing each mention with every body so far made a text naming many
-        # bodies quadratic (issue 15).
+        # and last words of their names. Comparing each mention with every body so far made
+        # a text naming many bodies quadratic (issue 15).
         self._by_variant: dict[tuple[str, str], str] = {}
         self._area_named: dict[str, list[str]] = {}
         self._trusts_by_ends: dict[tuple[str, str], list[str]] = {}  # by first and last word
@@ -298,10 +298,9 @@ class BodyRegistry:
 
     def _same_as(self, key: str, body_type: str) -> str | None:
         expanded = _variant(key)
-        if body_type == body_rules.NHS_TRUST:
+        if body_type == body_rules.NHS_TRUST and (words := expanded.split()):
             # "Central and North West NHS Foundation Trust" is "Central & North West London NHS
             # Foundation Trust": a trust named with a word of its name left out
-            words = expanded.split()
             return self._by_variant.get((body_type, expanded)) or next(
                 (k for k in self._trusts_by_ends.get((words[0], words[-1]), ()) if _shortened(expanded, _variant(k))), None)
         if body_type not in _AREA_NAMED:
