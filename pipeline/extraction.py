@@ -276,7 +276,7 @@ class BodyRegistry:
         # "NHS North East and North Cumbria ICB" and "... Integrated Care Board" are one body.
         key = self._same_as(key, body_type) or key
         if key not in self.bodies and not from_title:
-            key = self.aliases.get(key, key)  # a name the decision gave another body as its short form
+            key = self.aliases.get(body_rules.role_key(name), key)  # a name the decision gave another body as its short form
         body = self.bodies.get(key)
         if body is None:
             body = Body(name=name, body_type=body_type, canonical_name=name)
@@ -373,7 +373,7 @@ class BodyRegistry:
 
     def also_called(self, role: str, key: str) -> None:
         """Read a role ("the CCG") or a name as body `key` from now on, unless it already stands for one."""
-        self.aliases.setdefault(_name_key(role), key)
+        self.aliases.setdefault(body_rules.role_key(role), key)
         self._resolved.clear()
 
     def merge(self, part: str, whole: str) -> None:

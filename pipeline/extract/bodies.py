@@ -10,6 +10,7 @@ ending is the rest of the name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -237,6 +238,12 @@ def _leading_noise_length(words: str) -> int:
         start = m.end()
 
 
+# A person's title: "Mrs X" before a role or in a list is no body.
+_TITLES = "Mr|Mrs|Ms|Miss|Dr|Mx"
+# The short forms decisions define and capitalise (see `_BARE_ROLE_RE`).
+_BARE_ROLE_WORDS = "Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice"
+
+
 # A name without a type word is still a body when the decision defines it by its role:
 # "Willerfoss House (the Home)", "A1 Care (the Agency)". The alias is looked for first
 # (it is rare), then the name before it.
@@ -272,7 +279,7 @@ def _name_before(text: str, at: int, taken: list[BodyMention], *, initials: bool
     return start, start + len(name), name
 
 
-_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx)\b")
+_PERSON = re.compile(rf"(?:{_TITLES})\b")
 
 
 def _named_by_role_alias(text: str, taken: list[BodyMention]) -> list[BodyMention]:
@@ -337,19 +344,22 @@ def _named_by_acting_for(text: str, taken: list[BodyMention]) -> list[BodyMentio
 # ... or by standing in a list of bodies: "Plymouth City Council and Livewell Southwest did
 # not put support in place", "..., Humber and North Yorkshire ICB and Navigo took too long"
 # (a company with no type word in its name, last in the list)
-_LIST_TAIL = re.compile(r"(?:,| and)[ \u00a0]((?!(?:Mr|Mrs|Ms|Miss|Dr|Mx|The|Council|ICB|CCG|Trust|NHS|We|It|He|She|They|"
-                        r"Integrated|Clinical|Ofsted|Care\s+Quality)\b)[A-Z][\w’'&-]+(?:[ \u00a0][A-Z][\w’'&-]+){0,2})(?=[ \u00a0][a-z]|[,.;)])")
+# (not a person, a role, a pronoun or the start of a board's name; regulators are left out
+# with every other name, by `_NOT_BODIES`)
+_LIST_TAIL = re.compile(rf"(?:,| and)[ \u00a0]((?!(?:{_TITLES}|{_BARE_ROLE_WORDS}|The|NHS|We|It|He|She|They|Integrated|Clinical)\b)"
+                        r"[A-Z][\w’'&-]+(?:[ \u00a0][A-Z][\w’'&-]+){0,2})(?=[ \u00a0][a-z]|[,.;)])")
 
 
 def _named_in_a_list(text: str, taken: list[BodyMention]) -> list[BodyMention]:
     out = []
-    starts = [t.start for t in taken]
+    starts = [t.start for t in taken]  # (in text order)
     for body in taken:
         tail = _LIST_TAIL.match(text, body.end)
         if tail is None or body.is_role:
             continue
         start, end = tail.span(1)
-        if any(start <= s < end + 1 for s in starts) or _NOT_BODIES.match(tail.group(1)) or not _distinctive(tail.group(1)):
+        i = bisect_left(starts, start)
+        if (i < len(starts) and starts[i] <= end) or _NOT_BODIES.match(tail.group(1)) or not _distinctive(tail.group(1)):
             continue  # the start of the next name ("... Council and Norfolk and Suffolk NHS Foundation Trust")
         out.append(BodyMention(start, end, tail.group(1), OTHER))
     return out
@@ -464,7 +474,6 @@ def _distinctive(name: str) -> bool:
 
 # Decisions capitalise the short forms they define, so a bare "Council" or "ICB" in
 # "the ICB and Council" or "The ICB, Council and Agency should ..." is a role mention too.
-_BARE_ROLE_WORDS = "Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice"
 _BARE_ROLES = rf"({_BARE_ROLE_WORDS})\b"
 # The role word is group 1 (after ", ") or group 2 (after "and "). The ", " and "and " are
 # part of the match, not lookbehinds, so that every alternative starts with a literal
