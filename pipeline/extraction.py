@@ -78,8 +78,12 @@ if TYPE_CHECKING:
 # another care provider no second body; 0.3.22: a former name, a trust named with a word left
 # out and a title's school without its place the same body, a title with no type word a body,
 # a provider named by its initials, in quotes, by what it did on behalf of the Council or last
-# in a list, a sum listed after an awarded one by a comma awarded too).
-EXTRACTOR_VERSION = "0.3.22"
+# in a list, a sum listed after an awarded one by a comma awarded too; 0.3.23: PHSO case
+# summaries (What happened / What we found / Putting it right, the organisations
+# investigated), a sum two bodies pay together no one payer's, names read in the text's order,
+# a title's initials, capitals and place part of its one name, a borough that became a city
+# one council, pence no sum awarded, "upheld part of" partly upheld).
+EXTRACTOR_VERSION = "0.3.23"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
@@ -169,7 +173,7 @@ class Extraction:
 _OUTCOME_WORDS = [
     (re.compile(r"closed after initial enquiries|initial enquiries", re.I), "closed_after_initial_enquiries"),
     (re.compile(r"not investigated|will not investigate|decided not to investigate", re.I), "not_investigated"),
-    (re.compile(r"partly upheld|partly uphold|partially upheld|partially uphold", re.I), "partly_upheld"),
+    (re.compile(r"partly upheld|partly uphold|partially upheld|partially uphold|(?:upheld|uphold) part of", re.I), "partly_upheld"),
     (re.compile(r"not upheld|did not uphold|do not uphold|not uphold|not be upholding|not to uphold", re.I), "not_upheld"),
     (re.compile(r"\bupheld\b|\buphold\b", re.I), "upheld"),
 ]
@@ -192,6 +196,7 @@ _PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:partly |partial
                             r"|\b(?:our|my) decision (?:is )?(?:not )?to (?:partly |partially )?uphold\b", re.I)
 
 
+_ONE_PART = re.compile(r"\b(?:this|that) part\b", re.I)
 _LGSCO_UPHELD = re.compile(r"\b(?:has|have)\s+(?:completed\s+(?:the|my|our|this)\s+investigation\s+and\s+)?upheld\s+(?:the|this|\w+['’]s)\s+complaint", re.I)
 # "The complaint is upheld.", "Mrs X's complaint is not upheld."
 _COMPLAINT_IS_UPHELD = re.compile(r"\b(?:the|this|her|his|their|\w+['’]s)\s+complaints?\s+(?:is|are)\s+(?:(?:not|partly|partially)\s+)?upheld\b", re.I)
@@ -210,9 +215,12 @@ def read_outcome(record: DecisionRecord, meta: dict[str, str], decision_text: st
         return "closed_after_initial_enquiries"
     # Both publishers' decisions say it in words when the page gives no metadata: "We
     # partly uphold this complaint", "I have not upheld", "We will not be upholding".
-    m = _PHSO_DECISION.search(decision_text) or _PHSO_DECISION.search(record.text)
-    if m:
-        return normalise_outcome(m.group(0))
+    for text in (decision_text, record.text):
+        for m in _PHSO_DECISION.finditer(text):
+            # "We upheld this part of the complaint", "We did not uphold the complaint about
+            # the panel": a verdict on one part is not the decision's
+            if not _ONE_PART.search(m.group(0)):
+                return normalise_outcome(m.group(0))
     if re.search(r"not be upholding", decision_text or record.text, re.I):
         return "not_upheld"
     return None
@@ -281,8 +289,10 @@ class BodyRegistry:
         if body is None:
             body = Body(name=name, body_type=body_type, canonical_name=name)
             self._new_body(key, body)
-        elif len(name) > len(body.name) and not from_title:
-            body.name = body.canonical_name = name  # the fullest name the text gives
+        elif len(name) > len(body.name) and not from_title and not (body.from_title and body_type == body_rules.COUNCIL):
+            # the fullest name the text gives (a council's title is its name already: the
+            # text's "Southend-on-Sea Borough Council" is the title's "... City Council")
+            body.name = body.canonical_name = name
         body.from_title |= from_title
         self._resolved.clear()
         if alias and body_rules.is_alias_usable(alias):
@@ -425,8 +435,10 @@ def _variant(key: str) -> str:
     Foundation Trust" and "... University NHS Foundation Trust", "NHS X ICB" and "X
     Integrated Care Board", "Brightwater Care Ltd" and "Brightwater Care", "X NHS Trust" and "X
     NHS Foundation Trust" (a trust that became a foundation trust), "St George's" and
-    "St. Georges" (the full stop is gone from the key already)."""
-    return re.sub(r"\s+ltd$", "", re.sub(r"\bnhs\s+|\bfoundation\s+(?=trust$)", "", _expand(key))).replace("'", "")
+    "St. Georges" (the full stop is gone from the key already), "X Borough Council" and "X
+    City Council" (a borough that became a city), "Her Majesty's ..." and "HM ..."."""
+    return re.sub(r"\s+ltd$", "", re.sub(r"\bnhs\s+|\bfoundation\s+(?=trust$)|\b(?:city|borough|district|county)\s+(?=council$)", "",
+                                         _expand(key))).replace("her majesty's ", "hm ").replace("'", "")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1541,7 +1553,8 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
         return True
     window = sent.text[max(0, s - 80):e + 60]
     near = sent.text[max(0, s - 40):e + 30]
-    if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|settle|credit|pay (?:her|him|them|mrs?|ms|miss)", near, re.I):
+    if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|settle|credit|pay (?:her|him|them|mrs?|ms|miss)", near, re.I) \
+            and not _PAID_THEM.search(near):
         return False
     if vocab.AWARD_VERB.search(window):
         return True
@@ -1552,6 +1565,9 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
         and _is_award(sent, before[-1][0], before[-1][1], clause)
 
 
+# "Jobcentre Plus paid him £350 for the benefit he lost": a sum paid to the person (not a
+# rate: "paid her £73 a week") is paid, whatever it makes good.
+_PAID_THEM = re.compile(r"\bpaid (?:her|him|them|mrs?|ms|miss)\b(?![^.]{0,30}\b(?:a|per|each|every) (?:week|month|year|day)\b)", re.I)
 _LIST_AND = re.compile(r"[^£.;]{0,200}?(?:,|,?\s+(?:and|plus))\s+(?:a further\s+|another\s+|an additional\s+)?$")
 
 
@@ -1578,7 +1594,11 @@ def _sets_remedy(read: list[Sentence], i: int, start: int) -> bool:
     return False
 
 
-def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_payer: str | None) -> list[Payment]:
+def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_payer: str | None,
+                  remedy_reported: bool = False) -> list[Payment]:
+    """The sums awarded. `remedy_reported`: the remedy section reports what the body did
+    after the investigation (a PHSO case summary's "Putting it right: The Trust apologised
+    and paid her £500"), so a sum paid there is the remedy, not one offered before it."""
     by_section: dict[str, list[Payment]] = {}
     read = [s for s in sentences if s.section in (sections_mod.REMEDY, sections_mod.SUMMARY, sections_mod.DECISION,
                                                   sections_mod.FINDINGS, sections_mod.HEADER, sections_mod.COMPLAINT)]
@@ -1587,10 +1607,13 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
             continue
         current = subject_rules.current_subject(read, i)  # looked for only where there is a sum
         for start, end, amount in sent.amounts:
+            if amount < 1:
+                continue  # "£0.55 per mile": pence are a rate, never a sum awarded
             clause = _clause(start, end, sent)
             if not _is_award(sent, start, end, clause):
                 continue
-            previously = _previously_offered(sent, start, end)
+            previously = _previously_offered(sent, start, end) and not (
+                remedy_reported and sent.section == sections_mod.REMEDY and not _BEFORE_US.search(sent.text))
             section = sent.section
             if section in _STATED_ELSEWHERE:
                 if section == sections_mod.FINDINGS and previously and _REMEDY_PURPOSE.search(sent.text):
@@ -1599,7 +1622,15 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                     section = _ELSEWHERE
                 else:
                     continue
-            payer = _payer(sent, start) or current or default_payer
+            joint = _joint_payers(sent, start)
+            if not joint:
+                payer = _payer(sent, start) or current or default_payer
+            elif _RESPECTIVELY.search(sent.text, end - sent.start):
+                # "The Trust and the Council ... pay Mrs R £400 and £250 respectively"
+                nth = sum(1 for a in sent.amounts if joint[1][0] < a[0] < start)
+                payer = joint[nth][1] if nth < len(joint) else None
+            else:
+                payer = None
             payers = _each_pays(sent, start, current) or [payer]
             status = "previously_offered" if previously else "recommended"
             purposes = _purposes(_purpose_text(start, end, sent))
@@ -1626,6 +1657,10 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
 
 
 _REMEDY_PURPOSE = re.compile(r"to (?:reflect|recognise|acknowledge|remedy)|remedy|redress|for (?:the|her|his|their) (?:distress|time|inconvenience|frustration)|goodwill", re.I)
+# A case summary's remedy that says a sum came before the investigation
+_BEFORE_US = re.compile(r"\b(?:already|previously|before (?:we|our|the complaint came))\b", re.I)
+# A PHSO case summary's remedy heading: what the body did after the investigation
+_PUTTING_IT_RIGHT = re.compile(r"^[ \t]*Putting it right[ \t]*:?[ \t]*$", re.M)
 
 
 _REFUND_OF = re.compile(r"\b(?:refund|reimburse|repay|pay back|return)\w*\s+(?:to\s+\w+\s+)?(?:the|her|his|their|[\w’']+['’]s)\s*$", re.I)
@@ -1684,6 +1719,30 @@ def _dedupe(payments: list[Payment]) -> list[Payment]:
     return out
 
 
+def _joint_payers(sent: Sentence, amount_start: int) -> list[tuple[int, str]]:
+    """The two bodies, (offset, key), that pay the sum at amount_start together: "The
+    Council and the Trust will pay Mrs X £400", "X Trust and UCLH Trust paid compensation of
+    £2,500". Such a sum has no one payer (ANNOTATION.md: null) unless the sentence gives
+    each its own ("respectively"); bodies that each pay (`_each_pays`) pay a sum each."""
+    before = [(off, k) for off, k in sent.bodies if off < amount_start]
+    if len(before) < 2 or before[-1][1] == before[-2][1]:
+        return []
+    first, second = before[-2][0] - sent.start, before[-1][0] - sent.start
+    if re.search(r"\beach\b", sent.text[second:amount_start - sent.start], re.I):
+        return []  # "the ICB and the Council should each pay him £1,500": two sums
+    # the two open their clause: its subject, not what it pays ("pay the ICB and the home")
+    lead = sent.text[subject_rules.clause_start(sent.text, first):first]
+    if _JOINED_SUBJECTS.fullmatch(sent.text, first, second) and _CLAUSE_OPENING.fullmatch(lead):
+        return before[-2:]
+    return []
+
+
+_RESPECTIVELY = re.compile(r"[^.;]*?\brespectively\b", re.I)
+_CLAUSE_OPENING = re.compile(r"[\W\d]*(?:(?:both|and|but|also|then|so|however|finally|additionally|in addition|further|the)[\s,]+)*", re.I)
+_JOINED_SUBJECTS = re.compile(r"(?:[A-Z][\w’'&.-]*|of|and|upon|on|in|the|for|&)(?:\s+(?:[A-Z][\w’'&.-]*|of|upon|on|in|the|for|&))*"
+                              r"(?:\s+\([^)]{1,40}\))?\s+and\s+(?:the\s+)?")
+
+
 def _payer(sent: Sentence, amount_start: int) -> str | None:
     """The body that pays: the nearest body named before the sum as a subject, not as
     the object of "oversee the Agency" or "caused by the Council"."""
@@ -1696,12 +1755,13 @@ def _payer(sent: Sentence, amount_start: int) -> str | None:
 
 # --- the decision -------------------------------------------------------------------------
 
-def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[str]]:
+def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[tuple[int, str]]]:
     """spaCy Docs for the sections that can hold findings, sums and deadlines, and the
-    plain text of background sections, which are only searched for body names."""
+    plain text of background sections (with its offset), which are only searched for body
+    names."""
     parts = [s for s in sections_mod.split_sections(record.text) if s.kind in READ_SECTIONS]
     docs: list[Doc] = []
-    names_only: list[str] = []
+    names_only: list[tuple[int, str]] = []
     seen: set[tuple[str, str]] = set()
     for part in parts:
         section_text = record.text[part.start:part.end]
@@ -1712,7 +1772,7 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[st
             continue
         seen.add(key)
         if part.kind == sections_mod.BACKGROUND:
-            names_only.append(section_text)
+            names_only.append((part.start, section_text))
             continue
         doc = nlp.make_doc(section_text)
         doc.user_data["text"] = section_text
@@ -1732,19 +1792,25 @@ def _title_line(record: DecisionRecord) -> str | None:
     return first if match and match.group("reference") == record.reference else None
 
 
-def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> tuple[BodyRegistry, list[Sentence]]:
+def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable[tuple[int, str]] = ()) -> tuple[BodyRegistry, list[Sentence]]:
     """The decision's bodies (from the title and every section) and the sentences of the
     sections spaCy read, each with the bodies, sums and deadline phrases in it."""
     registry = BodyRegistry()
     title_part = body_rules.split_title(record.title) or body_rules.split_title(_title_line(record))
     in_title = body_rules.find_named_bodies(title_part or "")
-    if len(in_title) == 1 and title_part and in_title[0].end == len(title_part.rstrip()) \
-            and not re.search(r",|&|\band\b", title_part[:in_title[0].start]):
+    place = None
+    if len(in_title) == 1 and title_part and (whole := _whole_title_name(title_part, in_title[0])):
         # A title names one body, and names it in full: "Faster than a Cat Ltd (20 009 795)"
-        # is that company, not "Cat Ltd" (small words between capitals end a name in text)
-        in_title = [in_title[0]._replace(start=0, text=title_part.rstrip())]
+        # is that company, not "Cat Ltd" (small words between capitals end a name in text);
+        # "A & K Home Care Services LTD"; "All Hallows Catholic High School, Preston"
+        name, place = whole
+        in_title = [in_title[0]._replace(start=0, text=name)]
     for m in in_title:
-        registry.add(m.text, m.body_type, from_title=True)
+        key = registry.add(m.text, m.body_type, from_title=True)
+        short = m.text[:m.text.rindex(",")] if place else m.text  # the text leaves out the place
+        for alias in (short if place else None, body_rules.as_found_in_text(short)):
+            if alias:
+                registry.also_called(alias, key)
     if not in_title and title_part and record.source == "lgsco":
         # An LGSCO title names the body complained about, whatever its name: "Colmswell House
         # (18 880 017)", a care home with no company word in its name; "Transport for London"
@@ -1754,8 +1820,18 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
             key = registry.add(title_part, body_rules.classify_name(title_part), from_title=True)
             if "," in title_part:  # "St Aldric's College, Harwell-on-Sea": the text leaves out the place
                 registry.also_called(title_part.split(",")[0], key)
-    mentions = [m for doc in docs for m in doc._.body_mentions or []]
-    mentions += [m for section_text in names_only for m in body_rules.find_named_bodies(section_text)]
+    # In the order the text gives them, so that a name is known by its definition before a
+    # later section uses it ("University College London NHS Foundation Trust (UCLH Trust)"
+    # in the background, "UCLH Trust paid ..." in the remedy).
+    placed = [(doc.user_data["offset"] + m.start, m) for doc in docs for m in doc._.body_mentions or []]
+    placed += [(offset + m.start, m) for offset, section_text in names_only for m in body_rules.find_named_bodies(section_text)]
+    placed.sort(key=lambda pm: pm[0])
+    mentions = [m for _, m in placed]
+    for name, body_type in body_rules.organisations_listed(sections_mod.organisations_investigated(record.text)):
+        # a PHSO case summary's "Organisations we investigated": its bodies, as a title names
+        # them (a line the excerpt cuts short, "HM Courts and Tribunal", by the text's name)
+        fuller = next((m for m in mentions if not m.is_role and m.text.startswith(name + " ")), None)
+        registry.add(fuller.text if fuller else name, fuller.body_type if fuller else body_type, from_title=True)
     for m in mentions:
         if not m.is_role:
             registry.add(m.text, m.body_type, alias=m.alias)
@@ -1770,6 +1846,27 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
     for doc in docs:
         sentences.extend(_sentences(doc, doc.user_data["offset"], doc.user_data["section"], registry))
     return registry, sentences
+
+
+# What a title may add to the one name the pattern finds in it, and still name that one
+# body: capitalised words before it ("All Hallows ..."), initials joined by "&" ("A & K
+# Home Care ..."), a company word in capitals after it ("... Services LTD"), its place after
+# a comma (", Preston").
+_TITLE_INITIALS = re.compile(r"\b[A-Z]\s*(?:&|and)\s+(?=[A-Z]\b)")
+_TITLE_TAIL = re.compile(r"\s*(?:LTD|LIMITED)?(?P<place>,\s*[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*|[ -](?:on|upon|in|under|le)(?=[ -]))*)?\s*")
+
+
+def _whole_title_name(title_part: str, found: body_rules.BodyMention) -> tuple[str, str | None] | None:
+    """The title as the name of the one body found in it, and the place it ends with,
+    when all it adds to the name found is what `_TITLE_TAIL` and `_TITLE_INITIALS` allow."""
+    before = _TITLE_INITIALS.sub("", title_part[:found.start])
+    if re.search(r",|&|\band\b", before):
+        return None
+    tail = _TITLE_TAIL.fullmatch(title_part, found.end)
+    place = tail.group("place") if tail else None
+    if tail is None or (place and body_rules.find_named_bodies(place)):
+        return None
+    return title_part.strip(), place
 
 
 _UNNAMED_HOME = re.compile(r"\ban?\s+(?:care|nursing|residential)\s+home\s+\(\s*[\"“‘']?the\s+home[\"”’']?\s*\)", re.I)
@@ -1822,7 +1919,7 @@ def _merge_homes_into_their_companies(text: str, registry: BodyRegistry) -> None
                 registry.merge(home_key, company_key)
 
 
-def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] = ()) -> Extraction:
+def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[tuple[int, str]] = ()) -> Extraction:
     _categories_named.cache_clear()
     text = record.text
     folded = fold(text)  # for the anchor tests of cues searched in the whole text
@@ -1835,10 +1932,19 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
         principal = _most_mentioned(sentences)
     decision_text = " ".join(s.text for s in sentences if s.section == sections_mod.DECISION)
     outcome = read_outcome(record, meta, decision_text)
+    remedy_reported = bool(_PUTTING_IT_RIGHT.search(text))
+    if outcome == "not_upheld" and remedy_reported and not (normalise_outcome(record.outcome) or meta.get("Decision")) \
+            and any(s.section == sections_mod.REMEDY and _PUT_RIGHT.search(s.text) for s in sentences):
+        # "We did not uphold the complaint against the Ambulance Trust", and then the Practice
+        # "apologised and paid": the verdict on one body or part, not the decision's
+        outcome = None
     # A summary that says what the body agreed to put right found fault, when no outcome
     # line says otherwise ("The Council has agreed to apologise and pay Mrs I £750").
+    # So does a remedy section that reports it put right ("Putting it right: The Practice
+    # apologised to Ms A and paid her £500", a PHSO case summary's past tense).
     upheld = outcome in ("upheld", "partly_upheld") or (outcome is None and any(
-        s.section == sections_mod.SUMMARY and _sets_out_remedy(s.text) for s in sentences))
+        s.section == sections_mod.SUMMARY and _sets_out_remedy(s.text)
+        or s.section == sections_mod.REMEDY and _PUT_RIGHT.search(s.text) for s in sentences))
     faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [], upheld=upheld)
     # (Its anchors are looked for in the whole text first: almost no decision has them.)
     if vocab.UPHELD_FORMULA.could_match(folded) and any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences):
@@ -1856,7 +1962,8 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[str] 
         # it is a finding of fault: "we are unlikely to find fault", "the Trust has
         # already admitted fault" are reasons for not investigating.
         faults = []
-    payments = read_payments(sentences, registry, principal[0] if len(principal) == 1 else None)
+    payments = read_payments(sentences, registry, principal[0] if len(principal) == 1 else None,
+                             remedy_reported=remedy_reported)
     # (Imported here: the deadline and remedy readers are built on this module's Sentence.)
     from pipeline.extract.deadlines import read_deadlines
     from pipeline.extract.remedies import read_remedies
@@ -2008,6 +2115,9 @@ _AGREED_REMEDY = re.compile(
 # Someone reporting what the complainant says or wants: "Mrs F says the Council should pay".
 _REPORTED = re.compile(r"\b(?:says?|said|believes?|believed|wants?|wanted|feels?|felt|thinks?|thought|asks?|asked|"
                        r"complains?|complained|claims?|claimed|argues?|argued)\b", re.I)
+
+
+_PUT_RIGHT = re.compile(r"\b(?:apologi[sz]ed|paid|refunded|reimbursed|waived)\b", re.I)
 
 
 def _sets_out_remedy(sentence: str) -> bool:

@@ -28,6 +28,7 @@ FINDINGS = "findings"
 DECISION = "decision"
 REMEDY = "remedy"
 OTHER = "other"            # responses to drafts, signatures, page furniture
+ORGANISATIONS = "organisations"  # a PHSO case summary's list of the organisations investigated
 
 # A heading is a short line that, lower-cased and without a trailing colon, is one of
 # these. Collected from the dev corpus and the sample; order does not matter.
@@ -107,6 +108,7 @@ _HEADINGS: dict[str, str] = {
     "our recommendations": REMEDY,
     "remedy": REMEDY,
     "putting things right": REMEDY,
+    "putting it right": REMEDY,  # (PHSO case summaries: What happened, What we found, Putting it right)
     "further report": REMEDY,
     "responses to my draft decision": OTHER,
     "responses to the draft decision": OTHER,
@@ -118,6 +120,21 @@ _HEADINGS: dict[str, str] = {
     "print this page": OTHER,
     "back to top": None,  # page furniture: not a heading, not content
 }
+
+# A PHSO case summary ends with the page's labelled facts: "Health or Parliamentary",
+# "Organisations we investigated", "Location", "Complainants' concerns ?", "Result". Headings
+# only on a line of their own (`_INLINE_HEADING` does not look for them in a flattened text:
+# "Result" and "Location" start sentences too).
+_CASE_SUMMARY_LABELS: dict[str, str] = {
+    "health or parliamentary": OTHER,
+    "organisations we investigated": ORGANISATIONS,
+    "location": OTHER,
+    "complainants' concerns ?": OTHER,
+    "complainants' concerns": OTHER,
+    "result": OTHER,
+}
+# ... and starts with its number: "Summary 736 |", then the summary's paragraph.
+_NUMBERED_SUMMARY = re.compile(r"^\s*Summary\s+\d+\s*\|?\s*$")
 
 # Within LGSCO "What I found", subsection headings name the topic ("Delay in care
 # package") and are followed by "Analysis"; they stay in the findings section.
@@ -148,7 +165,10 @@ def heading_kind(line: str) -> str | None:
     """The section kind a line opens, or None when the line is not a heading."""
     if len(line.strip()) > _MAX_HEADING_LEN or _META_LABEL.match(line):
         return None
-    return _HEADINGS.get(normalise_heading(line))
+    if _NUMBERED_SUMMARY.match(line):
+        return SUMMARY
+    heading = normalise_heading(line)
+    return _HEADINGS.get(heading) or _CASE_SUMMARY_LABELS.get(heading)
 
 
 def is_subheading(line: str) -> bool:
@@ -265,7 +285,69 @@ def split_sections(text: str) -> list[Section]:
         title_end = text.find("\n") + 1
         if 0 < title_end < len(text) and text[title_end:].strip():
             sections = [Section(HEADER, "", 0, title_end), Section(FINDINGS, "", title_end, len(text))]
-    return [s for s in sections if s.end > s.start]
+    sections = [s for s in sections if s.end > s.start]
+    return _case_summary_sections(text, sections) if _is_case_summary(sections) else sections
+
+
+def _is_case_summary(sections: list[Section]) -> bool:
+    """A PHSO case summary: "What happened", "What we found", "Putting it right"."""
+    headings = {normalise_heading(s.heading) for s in sections}
+    if "putting it right" in headings or any(s.kind == ORGANISATIONS or _NUMBERED_SUMMARY.match(s.heading) for s in sections):
+        return True
+    # (an LGSCO statement's "What we found" holds a "What happened" too, after "The complaint")
+    return {"what happened", "what we found"} <= headings and not any(s.kind in (COMPLAINT, ROLE) for s in sections)
+
+
+# The facts a case summary ends with, unlabelled on older pages: the organisation, the
+# place, then the complaint's and the result's tags, each a short line that is not a
+# sentence ("A GP practice", "South Yorkshire", "Did not apologise properly or do enough
+# to put things right", "Apology").
+_FACT_LINE_WORDS = 12
+
+
+def _is_fact_line(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line.split()) <= _FACT_LINE_WORDS and not line.endswith((".", "!", "?", ":", ";", ",")) \
+        and heading_kind(line) is None
+
+
+def _case_summary_sections(text: str, sections: list[Section]) -> list[Section]:
+    """A case summary's sections as the template means them: "What we found" is its
+    decision; the paragraph before "What happened" is its summary (when no "Summary 736 |"
+    line heads it); and the unlabelled
+    facts at its end are the organisations investigated, not more of the remedy."""
+    # "What we found" is the Ombudsman's verdict in a few plain sentences, as a PHSO
+    # decision's "Our decision" is, not an investigator's analysis: read as a decision.
+    out = [Section(DECISION, s.heading, s.start, s.end) if s.kind == FINDINGS else s for s in sections]
+    if out[0].kind == HEADER and not any(s.kind == SUMMARY for s in out):
+        out[0] = Section(SUMMARY, "", out[0].start, out[0].end)
+    if not any(s.kind in (ORGANISATIONS, OTHER) for s in out):
+        last = out[-1]
+        lines = text[last.start:last.end].splitlines(keepends=True)
+        facts, at = 0, last.end
+        for line in reversed(lines):
+            if not line.strip():
+                at -= len(line)
+                continue
+            if not _is_fact_line(line):
+                break
+            facts, at = facts + 1, at - len(line)
+        if facts >= 2 and at > last.start:  # (one short last line is a cut-off sentence)
+            out[-1:] = [Section(last.kind, last.heading, last.start, at), Section(ORGANISATIONS, "", at, last.end)]
+    return out
+
+
+def organisations_investigated(text: str) -> list[str]:
+    """The lines of a case summary's list of organisations investigated, as written, up to
+    its next label (or its end). The first names an organisation; later lines may be the
+    place ("West Yorkshire") or the complaint's tags, for the caller to tell apart."""
+    out: list[str] = []
+    if not ("What we found" in text or "Putting it right" in text or "Organisations we investigated" in text):
+        return out  # (no case summary: spare the second split of every decision)
+    for section in split_sections(text):
+        if section.kind == ORGANISATIONS:
+            out.extend(line.strip() for line in text[section.start:section.end].splitlines() if line.strip())
+    return out
 
 
 def metadata_lines(text: str) -> dict[str, str]:

@@ -446,6 +446,40 @@ def test_a_title_naming_a_school_and_its_place_is_the_school_the_text_names(nlp)
     assert [b.name for b in ex.bodies] == ["St Aldric's Catholic College, Harwell-on-Sea"]
 
 
+def test_a_title_naming_a_school_found_by_its_ending_and_its_place_is_that_school(nlp) -> None:
+    ex = titled(nlp, "All Saints Catholic High School, Kelworth (24 999 689)",
+                "Summary: Ms Y complained about the appeal panel for a place at All Saints Catholic High School.\n")
+    assert [b.name for b in ex.bodies] == ["All Saints Catholic High School, Kelworth"]
+
+
+def test_a_council_the_text_calls_a_borough_is_the_city_council_of_the_title(nlp) -> None:
+    ex = titled(nlp, "Kelworth-on-Sea City Council (19 999 393)",
+                "Summary: Mrs D complained that Kelworth-on-Sea Borough Council did not assess her son. We found fault.\n")
+    assert [b.name for b in ex.bodies] == ["Kelworth-on-Sea City Council"]
+
+
+def test_a_name_defined_in_the_background_is_known_in_the_remedy(nlp) -> None:
+    """Names are read in the text's order, whichever sections spaCy reads."""
+    text = ("P-000125 - Harwell Hospitals NHS Foundation Trust\n\nThe Complaint:\nMr Y complains about his wife's care.\n"
+            "Background:\nMrs Y was treated at Harwell Hospitals NHS Foundation Trust (HH Trust) in 2019.\n"
+            "Our Decision:\nWe found failings in HH Trust's care of Mrs Y. We uphold this complaint.\n"
+            "Recommendations:\nHH Trust should pay Mr Y £500 for his distress.\n")
+    ex = extract_one(record(text, source="phso", reference="P-000125",
+                            title="P-000125 - Harwell Hospitals NHS Foundation Trust"), nlp)
+    assert [b.name for b in ex.bodies] == ["Harwell Hospitals NHS Foundation Trust"]
+    assert [p.payer for p in ex.payments] == ["Harwell Hospitals NHS Foundation Trust"]
+
+
+@pytest.mark.parametrize("verdict, outcome", [
+    ("We have upheld part of her complaint.", "partly_upheld"),
+    ("We upheld this part of the complaint.", None),
+    ("We partly uphold this complaint.", "partly_upheld"),
+])
+def test_an_outcome_said_in_words(nlp, verdict: str, outcome: str | None) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 051)", f"Summary: Miss S complained about the housing register. {verdict}\n")
+    assert ex.outcome == outcome
+
+
 def test_a_care_home_the_decision_never_names_is_the_home(nlp) -> None:
     ex = titled(nlp, "Harwell City Council (23 999 989)",
                 "Summary: Mrs C had been living in a care home (the Home). Mr D complains about the care provided by "
@@ -500,6 +534,9 @@ def test_which_care_providers_named_in_the_complaint_are_bodies(nlp, body: str, 
     # small words between capitals end a name in running text, not in a title naming one body
     ("Quicker than a Fox Ltd (18 999 018)", "Quicker than a Fox Ltd"),
     ("Care at Home Services Ltd (18 999 019)", "Care at Home Services Ltd"),
+    # initials joined by "&", a company word in capitals, a first word a sentence would drop
+    ("B & T Home Care Services LTD (18 999 021)", "B & T Home Care Services LTD"),
+    ("All Saints Catholic High School (18 999 022)", "All Saints Catholic High School"),
     # a title naming two bodies keeps them two
     ("Harwell Borough Council and Kelworth Care Ltd (18 999 020)", None),
 ])

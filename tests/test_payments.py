@@ -289,3 +289,25 @@ def test_two_trusts_told_apart_by_their_aliases_pay_as_named(nlp) -> None:
     record = DecisionRecord(source="phso", reference="P-000124", title=title, text=text)
     assert [(float(p.amount), p.payer) for p in extract_one(record, nlp).payments] == \
         [(400.0, "Kelworth Ambulance Service NHS Trust")]
+
+
+@pytest.mark.parametrize("sentence, payers", [
+    # one sum from two bodies together has no one payer (ANNOTATION.md: null)
+    ("Harwell Borough Council and NHS Harwell Integrated Care Board will pay Mrs X £400 in total for her distress.", [None]),
+    ("The Council and the ICB have agreed to apologise and pay Mrs X £400.", [None]),
+    # ... unless the sentence gives each its own
+    ("The Council and the ICB have agreed to apologise, and to pay Mrs X £400 and £250 respectively.",
+     [COUNCIL, "NHS Harwell Integrated Care Board"]),
+    # each body's own sum keeps its payer
+    ("NHS Harwell Integrated Care Board will apologise and pay Mrs X £400 and the Council will pay her £200.",
+     ["NHS Harwell Integrated Care Board", COUNCIL]),
+])
+def test_a_sum_two_bodies_pay_together_has_no_one_payer(nlp, sentence: str, payers: list[str | None]) -> None:
+    record = lgsco("Harwell Borough Council (the Council) and NHS Harwell Integrated Care Board (the ICB) "
+                   "are the bodies complained about. " + sentence)
+    assert [p for _, p, _ in paid(record, nlp)] == payers
+
+
+def test_pence_are_a_rate_not_a_sum_awarded(nlp) -> None:
+    record = lgsco("The Council agreed to pay Mr X's travel expenses at £0.55 per mile, not the £0.30 it paid.")
+    assert amounts(record, nlp) == []

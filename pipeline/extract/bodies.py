@@ -63,7 +63,13 @@ _ENDINGS: list[tuple[str, str]] = [
 
 _GOVERNMENT_RE = (
     rf"Department{_SP}(?:for|of){_SP}{_CAP}(?:{_JOIN}{_CAP})*|Ministry{_SP}of{_SP}{_CAP}(?:{_JOIN}{_CAP})*"
-    r"|HM\s+Revenue\s+(?:and|&)\s+Customs|Home\s+Office|HM\s+Courts\s+(?:and|&)\s+Tribunals\s+Service"
+    r"|(?:HM|Her\s+Majesty['’]s)\s+Revenue\s+(?:and|&)\s+Customs|Home\s+Office|(?:HM|Her\s+Majesty['’]s)\s+Courts\s+(?:and|&)\s+Tribunals?\s+Service"
+    # (the agencies PHSO case summaries name: Jobcentre Plus and the Child Support Agency
+    # for the DWP, the Independent Case Examiner that reviews their complaints, ...)
+    r"|Jobcentre\s+Plus|Independent\s+Case\s+Examiner|Child\s+Support\s+Agency|UK\s+Border\s+Agency|Border\s+Force"
+    r"|(?:HM\s+)?Passport\s+Office|Identity\s+and\s+Passport\s+Service|Disclosure\s+and\s+Barring\s+Service"
+    r"|Criminal\s+Injuries\s+Compensation\s+Authority|Insolvency\s+Service|Companies\s+House|Office\s+of\s+the\s+Public\s+Guardian"
+    r"|Planning\s+Inspectorate|Rural\s+Payments\s+Agency|Charity\s+Commission|Pension\s+Service|Disability\s+Service\s+Centre"
     r"|Driver\s+and\s+Vehicle\s+Licensing\s+Agency|UK\s+Visas\s+and\s+Immigration|Child\s+Maintenance\s+Service"
     r"|Legal\s+Aid\s+Agency|Valuation\s+Office\s+Agency|Student\s+Loans\s+Company|HM\s+Land\s+Registry|Land\s+Registry"
     r"|NHS\s+England|NHS\s+Business\s+Services\s+Authority|Department\s+for\s+Work\s+and\s+Pensions"
@@ -164,7 +170,7 @@ ROLE_TYPES: dict[str, str] = {
 # lets `re` skip straight to each "t"; the lookbehind then checks the word boundary
 # before it, and the rest is case-insensitive as before.
 _ROLE_RE = re.compile(
-    r"[tT](?<=\b[tT])(?i:he\s+(?:NHS\s+)?(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|visits?|address|environment|adaptations?|admissions?|appointments?|stays?|beds?|fees|payments|invoices|'s\s+(?:policy|procedure))))"
+    r"[tT](?<=\b[tT])(?i:he\s+(?:NHS\s+)?(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|visits?|address|environment|adaptations?|admissions?|appointments?|referrals?|stays?|beds?|fees|payments|invoices|'s\s+(?:policy|procedure))))"
 )
 # Roles that refer to a body only when the decision names one that fits: "the home" is a
 # care home the decision names ("Elm House", "Larchmead Care Ltd (the Home)"); in a
@@ -526,6 +532,46 @@ def is_alias_usable(alias: str) -> bool:
     if _ORDINARY_ALIAS.match(a) or _QUALIFIED_ROLE_ALIAS.fullmatch(alias.strip()):
         return True
     return bool(re.fullmatch(r"[A-Z][\w’'&\- ]+", alias.strip())) and a not in {"mrs x", "mr x", "ms x", "x", "y", "z"} and not re.match(r"(?:mr|mrs|ms|miss|dr)\b", a)
+
+
+# A PHSO case summary lists the organisations investigated by name, or anonymised by kind
+# ("A GP practice", "A dental practice"); after them come the place and the complaint's tags.
+_ANONYMISED = re.compile(r"an?\s+(?P<kind>[\w\s-]{1,40})", re.I)
+_NOT_A_GP = re.compile(r"\b(?:dental|dentist|optician|optometrist|pharmacy|pharmacist)", re.I)
+_SHORT_FORM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)$")
+_ORGANISATION_WORD = re.compile(r"\b(?i:Team|Service|Services|Agency|Office|Examiner|Trust|Practice|Surgery|Board|Group|"
+                                r"Council|Partnership|Authority|Department|Ministry|Commission|Tribunals?|Courts?|"
+                                r"Registry|Company|Co-operatives?|Plus|Centre|CCG|ICB|Ltd|Limited)$")
+
+
+def organisations_listed(lines: list[str]) -> list[tuple[str, str]]:
+    """The (name, type) of each organisation a case summary lists as investigated: the
+    first line, and each next line that reads as an organisation, not a place ("West
+    Yorkshire Area Team" then "West Yorkshire")."""
+    out: list[tuple[str, str]] = []
+    for i, line in enumerate(lines):
+        line = _SHORT_FORM_AFTER.sub("", line.strip())  # "HM Courts and Tribunals Service (HMCTS)"
+        named = find_named_bodies(line)
+        if named and named[0].start == 0 and named[0].end >= len(line.rstrip(". ")):
+            out.append((line, named[0].body_type))
+            continue
+        anonymised = _ANONYMISED.fullmatch(line)
+        if i > 0 and not (_ORGANISATION_WORD.search(line) or anonymised):
+            break
+        body_type = classify_name(line)
+        if body_type == OTHER and anonymised and not _NOT_A_GP.search(line):
+            kind = anonymised.group("kind").lower().split()
+            body_type = next((ROLE_TYPES[" ".join(kind[j:])] for j in range(len(kind)) if " ".join(kind[j:]) in ROLE_TYPES), OTHER)
+        out.append((line, body_type))
+    return out
+
+
+def as_found_in_text(name: str) -> str | None:
+    """How running text's pattern finds a name whose first word it takes for a sentence's
+    ("All Saints Catholic High School" is found as "Saints Catholic High School"), or None
+    when it finds the name whole."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in _LEADING_NOISE else None
 
 
 def split_title(title: str | None) -> str | None:
