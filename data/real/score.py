@@ -1,6 +1,6 @@
 """Score the extractor on the real decision sets of data/real, given their texts.
 
-    .venv/bin/python data/real/score.py TEXTS.jsonl [TEXTS.jsonl ...] [--sets read,second,sixth,sealed,third,fourth,fifth] [--kinds]
+    .venv/bin/python data/real/score.py TEXTS.jsonl [TEXTS.jsonl ...] [--sets read,second,sixth,seventh,phso-read,...] [--kinds]
 
 The texts are not in the repository (they are the publisher's, not ours: data/real/README.md).
 Each TEXTS file is JSON Lines with at least `source`, `reference` and `text` for some of
@@ -25,10 +25,10 @@ sys.path.insert(0, str(HERE.parent.parent))
 from pipeline.evaluate import fault_error_kinds, predict, read_gold, score  # noqa: E402
 from pipeline.records import DecisionRecord  # noqa: E402
 
-SETS = ("read", "second", "sixth", "sealed", "third", "fourth", "fifth")
+SETS = ("read", "second", "sixth", "seventh", "phso-read", "phso-second", "sealed", "third", "fourth", "fifth", "phso-third")
 # Scores only: nobody has read their errors. (The second set's errors were read from
 # session 21 on, so it is a development set now, like the read set: data/real/README.md.)
-UNSEEN = ("sealed", "third", "fourth", "fifth")
+UNSEEN = ("sealed", "third", "fourth", "fifth", "phso-third")
 
 
 def texts_by_key(paths: list[Path]) -> dict[tuple[str, str], str]:
