@@ -66,10 +66,8 @@ _GOVERNMENT_RE = (
     r"|(?:HM|Her\s+Majesty['’]s)\s+Revenue\s+(?:and|&)\s+Customs|Home\s+Office|(?:HM|Her\s+Majesty['’]s)\s+Courts\s+(?:and|&)\s+Tribunals?\s+Service"
     # (the agencies PHSO case summaries name: Jobcentre Plus and the Child Support Agency
     # for the DWP, the Independent Case Examiner that reviews their complaints, ...)
-    r"|Jobcentre\s+Plus|Independent\s+Case\s+Examiner|Child\s+Support\s+Agency|UK\s+Border\s+Agency|Border\s+Force"
-    r"|(?:HM\s+)?Passport\s+Office|Identity\s+and\s+Passport\s+Service|Disclosure\s+and\s+Barring\s+Service"
-    r"|Criminal\s+Injuries\s+Compensation\s+Authority|Insolvency\s+Service|Companies\s+House|Office\s+of\s+the\s+Public\s+Guardian"
-    r"|Planning\s+Inspectorate|Rural\s+Payments\s+Agency|Charity\s+Commission|Pension\s+Service|Disability\s+Service\s+Centre"
+    # (not agencies an LGSCO decision names in passing: the Planning Inspectorate, the DBS)
+    r"|Jobcentre\s+Plus|Independent\s+Case\s+Examiner|Child\s+Support\s+Agency"
     r"|Driver\s+and\s+Vehicle\s+Licensing\s+Agency|UK\s+Visas\s+and\s+Immigration|Child\s+Maintenance\s+Service"
     r"|Legal\s+Aid\s+Agency|Valuation\s+Office\s+Agency|Student\s+Loans\s+Company|HM\s+Land\s+Registry|Land\s+Registry"
     r"|NHS\s+England|NHS\s+Business\s+Services\s+Authority|Department\s+for\s+Work\s+and\s+Pensions"
