@@ -1097,7 +1097,12 @@ _COMPLAINT_ASPECTS = frozenset({"delay", "communication", "complaint_handling"})
 
 
 def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodies: list[str],
-                upheld: bool = False) -> list[Fault]:
+                upheld: bool = False, remedy_reported: bool = False) -> list[Fault]:
+    """The (body, category) pairs found at fault. `remedy_reported`: the remedy section
+    reports what was done (a PHSO case summary's "Putting it right: It put a plan in place
+    to learn from its failings"), and finds nothing."""
+    if remedy_reported:
+        sentences = [s for s in sentences if s.section != sections_mod.REMEDY]
     sentences = _split_at_initials(sentences)
     faults: list[Fault] = []
     seen: set[tuple[str, str]] = set()
@@ -1945,7 +1950,8 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[tuple
     upheld = outcome in ("upheld", "partly_upheld") or (outcome is None and any(
         s.section == sections_mod.SUMMARY and _sets_out_remedy(s.text)
         or s.section == sections_mod.REMEDY and _PUT_RIGHT.search(s.text) for s in sentences))
-    faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [], upheld=upheld)
+    faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [], upheld=upheld,
+                         remedy_reported=remedy_reported)
     # (Its anchors are looked for in the whole text first: almost no decision has them.)
     if vocab.UPHELD_FORMULA.could_match(folded) and any(vocab.UPHELD_FORMULA.found_in(s.text) for s in sentences):
         faults = [f for f in faults if not vocab.UPHELD_FORMULA.found_in(f.provenance.sentence)]

@@ -27,7 +27,7 @@ We partly upheld this complaint. Staff should have arranged an X-ray on the day 
 
 Putting it right
 
-The Trust apologised to Mrs K and paid her £750 for the distress its failings caused. It also produced an action plan to show what it has learned.
+The Trust apologised to Mrs K and paid her £750 for the distress its failings caused. It also put a plan in place to learn lessons from its failings in Mr K's care and to make sure they did not happen again.
 
 Health or Parliamentary
 Health
