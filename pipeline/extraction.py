@@ -1947,9 +1947,12 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[tuple
     # line says otherwise ("The Council has agreed to apologise and pay Mrs I £750").
     # So does a remedy section that reports it put right ("Putting it right: The Practice
     # apologised to Ms A and paid her £500", a PHSO case summary's past tense).
-    upheld = outcome in ("upheld", "partly_upheld") or (outcome is None and any(
+    # A case summary's "What we found" states what was found, in plain words, unless its
+    # verdict says nothing was (an excerpt cut before "Putting it right" still found it).
+    upheld = outcome in ("upheld", "partly_upheld") or (outcome is None and (any(
         s.section == sections_mod.SUMMARY and _sets_out_remedy(s.text)
-        or s.section == sections_mod.REMEDY and _PUT_RIGHT.search(s.text) for s in sentences))
+        or s.section == sections_mod.REMEDY and _PUT_RIGHT.search(s.text) for s in sentences)
+        or sections_mod.is_case_summary(text)))
     faults = read_faults(sentences, registry, principal[:1] if len(principal) == 1 else [], upheld=upheld,
                          remedy_reported=remedy_reported)
     # (Its anchors are looked for in the whole text first: almost no decision has them.)

@@ -337,6 +337,12 @@ def _case_summary_sections(text: str, sections: list[Section]) -> list[Section]:
     return out
 
 
+def is_case_summary(text: str) -> bool:
+    """Is the text a PHSO case summary ("What happened / What we found / Putting it right")?"""
+    return ("What we found" in text or "Putting it right" in text or "Organisations we investigated" in text) \
+        and _is_case_summary(split_sections(text))
+
+
 def organisations_investigated(text: str) -> list[str]:
     """The lines of a case summary's list of organisations investigated, as written, up to
     its next label (or its end). The first names an organisation; later lines may be the

@@ -234,3 +234,11 @@ def test_a_verdict_against_one_body_is_not_the_outcome_when_another_put_things_r
                               "We did not uphold the complaint against the area team, which replied in time.")
     ex = case_summary(nlp, text, "CS-9006")
     assert ex.outcome is None and ex.fault_found is True
+
+
+def test_a_case_summary_cut_before_its_remedy_still_found_what_it_says_went_wrong(nlp) -> None:
+    cut = LABELLED[:LABELLED.index("Putting it right")].replace("We partly upheld this complaint. ", "")
+    ex = case_summary(nlp, cut, "CS-9007")
+    assert ex.outcome is None and ex.fault_found is True
+    # (cut before the organisations list, the Trust is named by its role)
+    assert ("the trust", "complaint_handling") in {(f.body, f.category) for f in ex.faults}
