@@ -277,6 +277,7 @@ class BodyRegistry:
         self._by_variant: dict[tuple[str, str], str] = {}
         self._area_named: dict[str, list[str]] = {}
         self._trusts_by_ends: dict[tuple[str, str], list[str]] = {}  # by first and last word
+        self._titled: list[str] = []  # the bodies a title (or a case summary's list) names: a few
 
     def add(self, name: str, body_type: str, *, from_title: bool = False, alias: str | None = None) -> str:
         name = name.strip().rstrip(".,;:")
@@ -285,6 +286,10 @@ class BodyRegistry:
         key = self._same_as(key, body_type) or key
         if key not in self.bodies and not from_title:
             key = self.aliases.get(body_rules.role_key(name), key)  # a name the decision gave another body as its short form
+            # a title that shortens the name the text gives: "Oxford Health NHS (23 008 538a)",
+            # "... Oxford Health NHS Foundation Trust (the Trust)"
+            key = next((k for k in self._titled if k in self.bodies and self.bodies[k].body_type == body_type
+                        and key.startswith(k + " ")), key)
         body = self.bodies.get(key)
         if body is None:
             body = Body(name=name, body_type=body_type, canonical_name=name)
@@ -293,6 +298,12 @@ class BodyRegistry:
             # the fullest name the text gives (a council's title is its name already: the
             # text's "Southend-on-Sea Borough Council" is the title's "... City Council")
             body.name = body.canonical_name = name
+        if body.body_type == body_rules.OTHER and body_type != body_rules.OTHER:
+            # a kind another mention gives ("Ottermead House, a residential home") over a list's
+            # guess ("... the Council and Ottermead House"): the body was not yet typed
+            body.body_type = body_type
+        if from_title and not body.from_title:
+            self._titled.append(key)
         body.from_title |= from_title
         self._resolved.clear()
         if alias and body_rules.is_alias_usable(alias):
@@ -1592,7 +1603,10 @@ def _sets_remedy(read: list[Sentence], i: int, start: int) -> bool:
     if payment_rules.RECOMMENDS.search(sent.text[:start - sent.start]):
         return True
     j = i
-    while j > 0 and payment_rules.LIST_ITEM.match(read[j].text) and read[j - 1].section == sent.section and i - j < 12:
+    # (back over the list's items, and the later sentences of an item: "• contact the mother
+    # ... and liaise with her. Any communications with her should ...")
+    while j > 0 and (payment_rules.LIST_ITEM.match(read[j].text) or (j < i and not read[j].opens_paragraph)) \
+            and read[j - 1].section == sent.section and i - j < 12:
         j -= 1
         if payment_rules.REMEDY_LEAD.search(read[j].text.rstrip()):
             return True

@@ -58,6 +58,12 @@ def names(text: str) -> list[tuple[str, str]]:
     ("Harwell City Council and Brightpath Southwest did not put support in place.",
      [("Harwell City Council", "council"), ("Brightpath Southwest", "other")]),
     ("Harwell Council and Mrs Y met.", [("Harwell Council", "council")]),
+    # ... after a body's own short form, and up to four words before its own
+    ("Mr X complained Harwell Council (the Council) and Kelworth Green Retirement Village (KGRV) misled him.",
+     [("Harwell Council", "council"), ("Kelworth Green Retirement Village", "other")]),
+    # the government's agencies as PHSO writes them
+    ("UK Visas & Immigration and HM Passport Office lost his papers; the Adjudicator’s Office reviewed it.",
+     [("UK Visas & Immigration", "government"), ("HM Passport Office", "government"), ("Adjudicator’s Office", "government")]),
     ("Harwell Council and Kelworth and Ashby NHS Foundation Trust met.",
      [("Harwell Council", "council"), ("Kelworth and Ashby NHS Foundation Trust", "nhs_trust")]),
     # ... by its initials, or in quotes after a comma
@@ -450,6 +456,21 @@ def test_a_title_naming_a_school_found_by_its_ending_and_its_place_is_that_schoo
     ex = titled(nlp, "All Saints Catholic High School, Kelworth (24 999 689)",
                 "Summary: Ms Y complained about the appeal panel for a place at All Saints Catholic High School.\n")
     assert [b.name for b in ex.bodies] == ["All Saints Catholic High School, Kelworth"]
+
+
+def test_a_title_that_shortens_the_name_the_text_gives_is_that_body(nlp) -> None:
+    ex = titled(nlp, "Kelworth Health NHS (23 999 538)",
+                "Summary: Ms X complained about Harwell County Council and Kelworth Health NHS Foundation Trust. "
+                "We found the Trust delayed her discharge, which was fault.\n")
+    assert sorted(b.name for b in ex.bodies) == ["Harwell County Council", "Kelworth Health NHS Foundation Trust"]
+
+
+def test_a_body_a_list_names_takes_the_kind_another_sentence_gives_it(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (24 999 590)",
+                "Summary: Mrs M complained about Harwell Borough Council (the Council) and Ottley House, the home where "
+                "her daughter lived.\nThe complaint\n1. The Council placed her daughter at Ottley House, a residential "
+                "home for adults with learning disabilities.\n")
+    assert ("Ottley House", "care_provider") in {(b.name, b.body_type) for b in ex.bodies}
 
 
 def test_a_council_the_text_calls_a_borough_is_the_city_council_of_the_title(nlp) -> None:

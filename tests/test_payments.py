@@ -311,3 +311,13 @@ def test_a_sum_two_bodies_pay_together_has_no_one_payer(nlp, sentence: str, paye
 def test_pence_are_a_rate_not_a_sum_awarded(nlp) -> None:
     record = lgsco("The Council agreed to pay Mr X's travel expenses at £0.55 per mile, not the £0.30 it paid.")
     assert amounts(record, nlp) == []
+
+
+def test_a_remedy_list_whose_items_run_to_several_sentences(nlp) -> None:
+    record = lgsco("The Ombudsman upheld the complaint and found fault causing injustice.\n"
+                   "To remedy the injustice caused the council has agreed to:\n"
+                   "  • contact the mother about the earlier recommendation and liaise with her. Any letters about this "
+                   "should say they relate to it;\n"
+                   "  • report to us on progress within one month;\n"
+                   "  • pay the daughter £150 and the mother £250 to recognise the injustice caused.", heading="The complaint")
+    assert amounts(record, nlp) == [150.0, 250.0]

@@ -67,8 +67,8 @@ _GOVERNMENT_RE = (
     # (the agencies PHSO case summaries name: Jobcentre Plus and the Child Support Agency
     # for the DWP, the Independent Case Examiner that reviews their complaints, ...)
     # (not agencies an LGSCO decision names in passing: the Planning Inspectorate, the DBS)
-    r"|Jobcentre\s+Plus|Independent\s+Case\s+Examiner|Child\s+Support\s+Agency"
-    r"|Driver\s+and\s+Vehicle\s+Licensing\s+Agency|UK\s+Visas\s+and\s+Immigration|Child\s+Maintenance\s+Service"
+    r"|Jobcentre\s+Plus|Independent\s+Case\s+Examiner|Child\s+Support\s+Agency|(?:HM\s+)?Passport\s+Office|Adjudicator['’]s\s+Office"
+    r"|Driver\s+and\s+Vehicle\s+Licensing\s+Agency|UK\s+Visas\s+(?:and|&)\s+Immigration|Child\s+Maintenance\s+Service"
     r"|Legal\s+Aid\s+Agency|Valuation\s+Office\s+Agency|Student\s+Loans\s+Company|HM\s+Land\s+Registry|Land\s+Registry"
     r"|NHS\s+England|NHS\s+Business\s+Services\s+Authority|Department\s+for\s+Work\s+and\s+Pensions"
 )
@@ -350,8 +350,8 @@ def _named_by_acting_for(text: str, taken: list[BodyMention]) -> list[BodyMentio
 # (a company with no type word in its name, last in the list)
 # (not a person, a role, a pronoun or the start of a board's name; regulators are left out
 # with every other name, by `_NOT_BODIES`)
-_LIST_TAIL = re.compile(rf"(?:,| and)[ \u00a0]((?!(?:{_TITLES}|{_BARE_ROLE_WORDS}|The|NHS|We|It|He|She|They|Integrated|Clinical)\b)"
-                        r"[A-Z][\w’'&-]+(?:[ \u00a0][A-Z][\w’'&-]+){0,2})(?=[ \u00a0][a-z]|[,.;)])")
+_LIST_TAIL = re.compile(rf"(?:[ \u00a0]\([^()]{{1,40}}\))?(?:,| and)[ \u00a0]((?!(?:{_TITLES}|{_BARE_ROLE_WORDS}|The|NHS|We|It|He|She|They|Integrated|Clinical)\b)"
+                        r"[A-Z][\w’'&-]+(?:[ \u00a0][A-Z][\w’'&-]+){0,3})(?=[ \u00a0][a-z]|[,.;)]|[ \u00a0]\([A-Z][A-Za-z]{1,7}\))")
 
 
 def _named_in_a_list(text: str, taken: list[BodyMention]) -> list[BodyMention]:
@@ -447,16 +447,18 @@ def find_named_bodies(text: str) -> list[BodyMention]:
         extra = _named_by_role_alias(text, mentions)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
-    if " and " in text:
-        extra = _named_in_a_list(text, mentions)
-        if extra:
-            mentions = sorted(mentions + extra, key=lambda m: m.start)
     if "on behalf of the" in text:
         extra = _named_by_acting_for(text, mentions)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
     if ", a" in text:
         extra = _named_by_description(text, mentions)
+        if extra:
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
+    if " and " in text:
+        # (last: a name another form gives with its kind, "Quillon House, a residential
+        # care home", keeps that kind)
+        extra = _named_in_a_list(text, mentions)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions
