@@ -14,7 +14,7 @@ from pipeline.extract.bodies import BODY_TYPES
 from pipeline.extract.vocabulary import FAULT_CATEGORIES
 
 REAL = REPO / "data" / "real"
-SETS = ("read", "second", "sixth", "seventh", "phso-read", "phso-second", "sealed", "third", "fourth", "fifth", "phso-third")
+SETS = ("read", "second", "sixth", "seventh", "eighth", "phso-read", "phso-second", "phso-fourth", "sealed", "third", "fourth", "fifth", "phso-third")
 OUTCOMES = {None, "upheld", "not_upheld", "partly_upheld", "closed_after_initial_enquiries", "not_investigated"}
 PURPOSES = {"distress", "time_and_trouble", "loss_of_service", "financial_loss", "other"}
 ACTIONS = {"apology", "payment", "review", "service_improvement", "report_back", "other"}
