@@ -82,7 +82,8 @@ if TYPE_CHECKING:
 # summaries (What happened / What we found / Putting it right, the organisations
 # investigated), a sum two bodies pay together no one payer's, names read in the text's order,
 # a title's initials, capitals and place part of its one name, a borough that became a city
-# one council, pence no sum awarded, "upheld part of" partly upheld).
+# one council, pence no sum awarded, "upheld part of" partly upheld, a title that shortens the
+# text's name that body, a name last in a list after another body's short form).
 EXTRACTOR_VERSION = "0.3.23"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
