@@ -1679,8 +1679,6 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
 _REMEDY_PURPOSE = re.compile(r"to (?:reflect|recognise|acknowledge|remedy)|remedy|redress|for (?:the|her|his|their) (?:distress|time|inconvenience|frustration)|goodwill", re.I)
 # A case summary's remedy that says a sum came before the investigation
 _BEFORE_US = re.compile(r"\b(?:already|previously|before (?:we|our|the complaint came))\b", re.I)
-# A PHSO case summary's remedy heading: what the body did after the investigation
-_PUTTING_IT_RIGHT = re.compile(r"^[ \t]*Putting it right[ \t]*:?[ \t]*$", re.M)
 
 
 _REFUND_OF = re.compile(r"\b(?:refund|reimburse|repay|pay back|return)\w*\s+(?:to\s+\w+\s+)?(?:the|her|his|their|[\w’']+['’]s)\s*$", re.I)
@@ -1826,11 +1824,7 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
         name, place = whole
         in_title = [in_title[0]._replace(start=0, text=name)]
     for m in in_title:
-        key = registry.add(m.text, m.body_type, from_title=True)
-        short = m.text[:m.text.rindex(",")] if place else m.text  # the text leaves out the place
-        for alias in (short if place else None, body_rules.as_found_in_text(short)):
-            if alias:
-                registry.also_called(alias, key)
+        _also_as_the_text_writes_it(registry, m.text, registry.add(m.text, m.body_type, from_title=True), bool(place))
     if not in_title and title_part and record.source == "lgsco":
         # An LGSCO title names the body complained about, whatever its name: "Colmswell House
         # (18 880 017)", a care home with no company word in its name; "Transport for London"
@@ -1838,8 +1832,7 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
             registry.add(title_part, body_rules.CARE_PROVIDER, from_title=True, alias="the care home")
         else:
             key = registry.add(title_part, body_rules.classify_name(title_part), from_title=True)
-            if "," in title_part:  # "St Aldric's College, Harwell-on-Sea": the text leaves out the place
-                registry.also_called(title_part.split(",")[0], key)
+            _also_as_the_text_writes_it(registry, title_part, key, "," in title_part)
     # In the order the text gives them, so that a name is known by its definition before a
     # later section uses it ("University College London NHS Foundation Trust (UCLH Trust)"
     # in the background, "UCLH Trust paid ..." in the remedy).
@@ -1866,6 +1859,15 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
     for doc in docs:
         sentences.extend(_sentences(doc, doc.user_data["offset"], doc.user_data["section"], registry))
     return registry, sentences
+
+
+def _also_as_the_text_writes_it(registry: BodyRegistry, name: str, key: str, place: bool) -> None:
+    """A title's name as the text gives it: without the place after its comma ("St Aldric's
+    College, Harwell-on-Sea"), and as running text's pattern finds it ("Saints Catholic ...")."""
+    short = name[:name.rindex(",")] if place else name
+    for alias in (short if place else None, body_rules.as_found_in_text(short)):
+        if alias:
+            registry.also_called(alias, key)
 
 
 # What a title may add to the one name the pattern finds in it, and still name that one
@@ -1952,7 +1954,7 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[tuple
         principal = _most_mentioned(sentences)
     decision_text = " ".join(s.text for s in sentences if s.section == sections_mod.DECISION)
     outcome = read_outcome(record, meta, decision_text)
-    remedy_reported = bool(_PUTTING_IT_RIGHT.search(text))
+    remedy_reported = sections_mod.reports_its_remedy(text)
     if outcome == "not_upheld" and remedy_reported and not (normalise_outcome(record.outcome) or meta.get("Decision")) \
             and any(s.section == sections_mod.REMEDY and _PUT_RIGHT.search(s.text) for s in sentences):
         # "We did not uphold the complaint against the Ambulance Trust", and then the Practice

@@ -13,6 +13,7 @@ states the agreed remedy). Amounts in the background are not awards.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -248,6 +249,13 @@ def with_line_breaks(text: str) -> str:
 
 
 def split_sections(text: str) -> list[Section]:
+    """Cut the text at its headings (a new list; `_split` keeps the last texts' cuts, as the
+    extractor asks for them again when it reads a case summary's facts)."""
+    return list(_split(text))
+
+
+@functools.lru_cache(maxsize=256)  # (more than a batch of decisions: `extraction.extract`)
+def _split(text: str) -> tuple[Section, ...]:
     """Cut the text at its headings. Text before the first heading is the header.
 
     Inside "What I found", a "Background" or "Law and guidance" subsection is followed by
@@ -286,7 +294,7 @@ def split_sections(text: str) -> list[Section]:
         if 0 < title_end < len(text) and text[title_end:].strip():
             sections = [Section(HEADER, "", 0, title_end), Section(FINDINGS, "", title_end, len(text))]
     sections = [s for s in sections if s.end > s.start]
-    return _case_summary_sections(text, sections) if _is_case_summary(sections) else sections
+    return tuple(_case_summary_sections(text, sections) if _is_case_summary(sections) else sections)
 
 
 def _is_case_summary(sections: list[Section]) -> bool:
@@ -339,21 +347,21 @@ def _case_summary_sections(text: str, sections: list[Section]) -> list[Section]:
 
 def is_case_summary(text: str) -> bool:
     """Is the text a PHSO case summary ("What happened / What we found / Putting it right")?"""
-    return ("What we found" in text or "Putting it right" in text or "Organisations we investigated" in text) \
-        and _is_case_summary(split_sections(text))
+    return _is_case_summary(_split(text))
+
+
+def reports_its_remedy(text: str) -> bool:
+    """Does the remedy section report what the body did after the investigation (a case
+    summary's "Putting it right: The Practice apologised and paid her £500")?"""
+    return any(s.kind == REMEDY and normalise_heading(s.heading) == "putting it right" for s in _split(text))
 
 
 def organisations_investigated(text: str) -> list[str]:
     """The lines of a case summary's list of organisations investigated, as written, up to
     its next label (or its end). The first names an organisation; later lines may be the
     place ("West Yorkshire") or the complaint's tags, for the caller to tell apart."""
-    out: list[str] = []
-    if not ("What we found" in text or "Putting it right" in text or "Organisations we investigated" in text):
-        return out  # (no case summary: spare the second split of every decision)
-    for section in split_sections(text):
-        if section.kind == ORGANISATIONS:
-            out.extend(line.strip() for line in text[section.start:section.end].splitlines() if line.strip())
-    return out
+    return [line.strip() for section in _split(text) if section.kind == ORGANISATIONS
+            for line in text[section.start:section.end].splitlines() if line.strip()]
 
 
 def metadata_lines(text: str) -> dict[str, str]:
