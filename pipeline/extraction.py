@@ -83,8 +83,11 @@ if TYPE_CHECKING:
 # investigated), a sum two bodies pay together no one payer's, names read in the text's order,
 # a title's initials, capitals and place part of its one name, a borough that became a city
 # one council, pence no sum awarded, "upheld part of" partly upheld, a title that shortens the
-# text's name that body, a name last in a list after another body's short form).
-EXTRACTOR_VERSION = "0.3.23"
+# text's name that body, a name last in a list after another body's short form; 0.3.24: the
+# agencies only the PHSO investigates bodies of PHSO texts, a title's name the text spells
+# another way kept, a sum listed beside "an apology" awarded, "upheld ... complaints about X"
+# a finding about X, "We were critical that" a finding, what "he thought" an allegation).
+EXTRACTOR_VERSION = "0.3.24"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
@@ -295,9 +298,11 @@ class BodyRegistry:
         if body is None:
             body = Body(name=name, body_type=body_type, canonical_name=name)
             self._new_body(key, body)
-        elif len(name) > len(body.name) and not from_title and not (body.from_title and body_type == body_rules.COUNCIL):
+        elif len(name) > len(body.name) and not from_title and not (body.from_title and (
+                body_type == body_rules.COUNCIL or key.replace(" ", "") == _name_key(name).replace(" ", ""))):
             # the fullest name the text gives (a council's title is its name already: the
-            # text's "Southend-on-Sea Borough Council" is the title's "... City Council")
+            # text's "Southend-on-Sea Borough Council" is the title's "... City Council"; so is
+            # a title's name the text only spells another way: "A P T Care Ltd", "APT Care Limited")
             body.name = body.canonical_name = name
         if body.body_type == body_rules.OTHER and body_type != body_rules.OTHER:
             # a kind another mention gives ("Ottermead House, a residential home") over a list's
@@ -448,9 +453,11 @@ def _variant(key: str) -> str:
     Integrated Care Board", "Brightwater Care Ltd" and "Brightwater Care", "X NHS Trust" and "X
     NHS Foundation Trust" (a trust that became a foundation trust), "St George's" and
     "St. Georges" (the full stop is gone from the key already), "X Borough Council" and "X
-    City Council" (a borough that became a city), "Her Majesty's ..." and "HM ..."."""
-    return re.sub(r"\s+ltd$", "", re.sub(r"\bnhs\s+|\bfoundation\s+(?=trust$)|\b(?:city|borough|district|county)\s+(?=council$)", "",
-                                         _expand(key))).replace("her majesty's ", "hm ").replace("'", "")
+    City Council" (a borough that became a city), "Her Majesty's ..." and "HM ...", "UK
+    Border Force" and "Border Force", "A P T Care Ltd" and "APT Care Limited"."""
+    key = re.sub(r"\bnhs\s+|\bfoundation\s+(?=trust$)|\b(?:city|borough|district|county)\s+(?=council$)|^uk\s+", "", _expand(key))
+    key = re.sub(r"\b(\w) (?=\w\b)", r"\1", key)  # initials spaced out: "a p t care" is "apt care"
+    return re.sub(r"\s+ltd$", "", key).replace("her majesty's ", "hm ").replace("'", "")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -742,7 +749,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:
         return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text)) \
-            or bool(_IS_FAULT.search(text))
+            or bool(_IS_FAULT.search(text)) or vocab.UPHELD_ABOUT.found_in(text)
     if sent.scores is not None and sent.scores.finding >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION):
         return True
     # A summary that has found fault goes on to say what went wrong in plain words; the
@@ -849,6 +856,8 @@ _VIEW_FRAME = re.compile(
     r"(?:(?:based on|on the basis of|having considered|having looked at|on balance|from)(?:\s+[\w’'-]+){0,4}?,?\s+(?=(?:we|I|the ombudsm[ae]n)\s))?"
     r"(?:(?:we|I|the ombudsm[ae]n|the investigator)\s+(?:have\s+|has\s+)?(?:also\s+)?"
     r"(?:found|find|finds|consider|considered|concluded?|decided|think)\b(?!\s+no\b)|in (?:our|my) view\b|"
+    # the PHSO's "We were critical that the psychiatrist did not make a record ..."
+    r"(?:we|I)\s+(?:were|was|are|am)\s+(?:also\s+)?critical\s+(?:of|that)\b|"
     r"the \w+ (?:accepts?|accepted|has accepted|agrees|agreed|acknowledges?|acknowledged) (?:that )?(?:it|they) (?:should|did not|failed|had not)\b)", re.I)
 
 
@@ -1105,6 +1114,10 @@ _FAULT_WITHOUT_INJUSTICE = re.compile(
     r"(?:caused|did not cause|didn't cause|has not caused|had not caused|caused no|does not cause)\b(?:[^.;]{0,60}?)\binjustice\b", re.I)
 
 
+# What an upheld complaint was about, beyond the body's name: "about the way the Council ..."
+_UPHELD_TOPIC = re.compile(r"\bcomplaints? about (?!(?:the |its )?(?:[A-Z][\w’'&-]*\s*)+(?:\([^)]*\))?\s*(?:[.;]|$))")
+
+
 _COMPLAINT_ASPECTS = frozenset({"delay", "communication", "complaint_handling"})
 
 
@@ -1216,7 +1229,13 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         finding_text = " ".join(sent.text[lo - sent.start:hi - sent.start] for lo, hi in clauses)
         # (the model read the whole sentence: not when a clause it read clears the body)
         sentence_cats = _categories(finding_text, sent.scores if len(clauses) == 1 and not _CLEARS.search(sent.text) else None)
-        if _BODY_ACCEPTS.search(finding_text) and not _strong_categories(finding_text):
+        if not sentence_cats and vocab.UPHELD_ABOUT.found_in(sent.text) and _UPHELD_TOPIC.search(sent.text):
+            # "We have upheld some of Mrs G's complaints about the way the Council provided
+            # information": an upheld allegation, read as one (not "We partly uphold Miss A's
+            # complaint about Moorfields Eye Hospital NHS Foundation Trust (Moorfields).": what
+            # was upheld, the sentences after it say)
+            sentence_cats = _alleged_categories(sent)
+        elif _BODY_ACCEPTS.search(finding_text) and not _strong_categories(finding_text):
             # "The Council had already upheld most of Mr B's complaint": what was upheld
             # is the complaint's topic, not the model's reading of the word "complaint"
             sentence_cats = set()
@@ -1798,6 +1817,7 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[tu
         doc.user_data["offset"] = part.start
         doc.user_data["heading"] = part.heading
         doc.user_data["score_faults"] = part.kind in FAULT_SECTIONS
+        doc.user_data["source"] = record.source
         docs.append(doc)
     return docs, names_only
 
@@ -1837,7 +1857,8 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
     # later section uses it ("University College London NHS Foundation Trust (UCLH Trust)"
     # in the background, "UCLH Trust paid ..." in the remedy).
     placed = [(doc.user_data["offset"] + m.start, m) for doc in docs for m in doc._.body_mentions or []]
-    placed += [(offset + m.start, m) for offset, section_text in names_only for m in body_rules.find_named_bodies(section_text)]
+    placed += [(offset + m.start, m) for offset, section_text in names_only
+               for m in body_rules.find_named_bodies(section_text, central_government=record.source == "phso")]
     placed.sort(key=lambda pm: pm[0])
     mentions = [m for _, m in placed]
     for name, body_type in body_rules.organisations_listed(sections_mod.organisations_investigated(record.text)):

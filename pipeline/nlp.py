@@ -161,7 +161,8 @@ def fault_words(doc: Doc) -> Doc:
 def body_mentions(doc: Doc) -> Doc:
     """Names of organisations, with the aliases defined after them, and role mentions."""
     text = doc_text(doc)
-    found = body_rules.find_named_bodies(text)  # in text order, not overlapping
+    # in text order, not overlapping; central government's agencies in a PHSO text only
+    found = body_rules.find_named_bodies(text, central_government=doc.user_data.get("source") == "phso")
     starts = [m.start for m in found]
     for role in body_rules.find_role_mentions(text):
         i = bisect_right(starts, role.start) - 1  # the last name starting at or before the role

@@ -603,3 +603,13 @@ def test_a_home_is_read_as_the_company_that_runs_it(nlp, introduced: str) -> Non
     assert {b.name for b in ex.bodies} == {"Harwell Borough Council", "Hollybrook Care Group Ltd"}
     assert ("Hollybrook Care Group Ltd", "care_quality") in {(f.body, f.category) for f in ex.faults}
     assert [p.payer for p in ex.payments] == ["Hollybrook Care Group Ltd"]
+
+
+def test_a_title_name_the_text_only_spells_another_way_stays_the_title_name(nlp) -> None:
+    from pipeline.extraction import extract_one
+    from pipeline.records import DecisionRecord
+    text = ("Summary: Mrs B complained APT delayed issuing invoices. We found fault.\n\nThe complaint\n\n"
+            "1. Mrs B says APT Care Limited (APT) failed to send invoices for her mother's care on time.")
+    ex = extract_one(DecisionRecord(source="lgsco", reference="19 900 378", text=text,
+                                    title="A P T Care Ltd (19 900 378)", truncated=True), nlp)
+    assert [b.name for b in ex.bodies] == ["A P T Care Ltd"]

@@ -1570,3 +1570,17 @@ def test_what_the_faults_led_to_after_we_have_found_is_the_injustice() -> None:
 
 def test_a_reason_not_to_investigate_naming_the_body_finds_nothing() -> None:
     assert vocab.NO_FAULT.found_in("We will not investigate further as it is unlikely we would find the Council at fault.")
+
+
+def test_an_upheld_complaint_about_something_is_a_finding_about_it(nlp) -> None:
+    ex = _faults_of(nlp, "Norbeck County Council (24 900 002)",
+                    "Summary: Mrs G complained about funding decisions for her aunt's care. We have not upheld the "
+                    "complaints about the funding. We have upheld some of Mrs G's complaints about the way the Council "
+                    "gave her wrong information about her aunt's care.", outcome="Not upheld")
+    assert {(f.body, f.category) for f in ex.faults} == {("Norbeck County Council", "communication")}
+    assert ex.fault_found is True
+    # upheld "about" a body alone says nothing of what went wrong
+    assert vocab.UPHELD_ABOUT.found_in("We partly uphold Miss A's complaint about Kelworth NHS Foundation Trust (Kelworth).")
+    from pipeline.extraction import _UPHELD_TOPIC
+    assert not _UPHELD_TOPIC.search("We partly uphold Miss A's complaint about Kelworth NHS Foundation Trust (Kelworth).")
+    assert not vocab.UPHELD_ABOUT.found_in("We have not upheld the complaints about the Council's charges.")

@@ -107,6 +107,12 @@ def test_a_past_payment_the_decision_finds_enough_is_previously_offered(nlp) -> 
     assert paid(record, nlp) == [(1500.0, COUNCIL, "previously_offered")]
 
 
+def test_a_sum_listed_beside_an_apology_is_a_payment(nlp) -> None:
+    record = lgsco("Summary: We found fault in the Council's record keeping, but the agreed action of an apology, "
+                   "£250 and procedural improvements is enough to remedy the injustice.", heading=None)
+    assert amounts(record, nlp) == [250.0]
+
+
 # --- reductions of a bill -------------------------------------------------------------------
 
 def test_a_bill_reduced_by_a_sum_is_a_payment(nlp) -> None:

@@ -242,3 +242,52 @@ def test_a_case_summary_cut_before_its_remedy_still_found_what_it_says_went_wron
     assert ex.outcome is None and ex.fault_found is True
     # (cut before the organisations list, the Trust is named by its role)
     assert ("the trust", "complaint_handling") in {(f.body, f.category) for f in ex.faults}
+
+
+# A summary about an agency only the PHSO investigates, written for this test.
+AGENCY = """Border Force delayed returning a passport
+
+Summary 9010 |
+
+Mrs V complained that Border Force kept her passport for six months. He thought the officers were rude, her husband said.
+
+What happened
+
+Border Force took Mrs V's passport at the airport to check it. It did not return the passport until six months later.
+
+What we found
+
+We partly upheld this complaint. We were critical that Border Force did not record why it kept the passport for so long.
+
+Putting it right
+
+Border Force apologised and paid Mrs V £100.
+
+Health or Parliamentary
+Parliamentary
+Organisations we investigated
+
+UK Border Force
+
+Location
+
+UK
+"""
+
+
+def test_an_agency_only_the_phso_investigates_is_a_government_body_of_a_phso_text(nlp) -> None:
+    ex = case_summary(nlp, AGENCY, "CS-9010")
+    # the list's "UK Border Force" and the text's "Border Force" are one body
+    assert [(b.name, b.body_type) for b in ex.bodies] == [("UK Border Force", "government")]
+    assert [(p.payer, int(p.amount)) for p in ex.payments] == [("UK Border Force", 100)]
+    # "We were critical that ..." finds fault; what the husband thought finds none
+    assert ("UK Border Force", "record_keeping") in {(f.body, f.category) for f in ex.faults}
+    assert all("critical" in f.provenance.sentence for f in ex.faults)
+
+
+def test_an_agency_an_lgsco_decision_names_in_passing_is_no_body(nlp) -> None:
+    text = ("Summary: Mr B complains the Council did not help him after Border Force stopped him at the airport. "
+            "We found fault by the Council in how it dealt with his housing application.")
+    ex = extract_one(DecisionRecord(source="lgsco", reference="24 900 001", text=text,
+                                    title="Norbeck Borough Council (24 900 001)", truncated=True), nlp)
+    assert [b.name for b in ex.bodies] == ["Norbeck Borough Council"]

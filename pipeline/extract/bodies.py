@@ -73,6 +73,22 @@ _GOVERNMENT_RE = (
     r"|NHS\s+England|NHS\s+Business\s+Services\s+Authority|Department\s+for\s+Work\s+and\s+Pensions"
 )
 _GOVERNMENT = re.compile(_GOVERNMENT_RE)
+# Agencies that only the PHSO investigates and names as bodies; an LGSCO decision names them
+# in passing (the Planning Inspectorate, the DBS, Border Force in dev 20 010 976, read
+# 18 010 925, 22 005 383), so they are looked for in PHSO texts only
+# (`find_named_bodies(..., central_government=True)`), and typed as government everywhere.
+_CENTRAL_AGENCIES_RE = (
+    r"(?:UK\s+)?Border\s+(?:Force|Agency)|Identity\s+and\s+Passport\s+Service|Disclosure\s+and\s+Barring\s+Service"
+    r"|Criminal\s+Injuries\s+Compensation\s+Authority|(?:The\s+)?Insolvency\s+Service|Companies\s+House"
+    r"|Office\s+of\s+the\s+Public\s+Guardian|Planning\s+Inspectorate|Rural\s+Payments\s+Agency|Charity\s+Commission"
+    r"|(?:The\s+)?Pension\s+Service|Disability\s+Service\s+Centre|Driver\s+and\s+Vehicle\s+Standards\s+Agency"
+    r"|Environment\s+Agency|Natural\s+England|Highways\s+(?:England|Agency)|Marine\s+Management\s+Organisation"
+    r"|Animal\s+and\s+Plant\s+Health\s+Agency|Intellectual\s+Property\s+Office|Official\s+Solicitor"
+    r"|Public\s+Trustee|Probation\s+Service|HM\s+Prison\s+and\s+Probation\s+Service"
+    r"|Veterans\s+UK|Service\s+Personnel\s+and\s+Veterans\s+Agency|UK\s+Health\s+Security\s+Agency"
+    r"|Public\s+Health\s+England|Health\s+Education\s+England"
+)
+_CENTRAL_AGENCY = re.compile(rf"(?<![\w])(?:{_CENTRAL_AGENCIES_RE})(?![\w])")
 
 # The named-body pattern is an alternation tried, in this order, at each position:
 # three forms that start with a fixed word ("London Borough of ...", "City of ... Council",
@@ -208,7 +224,7 @@ _CARE_PROVIDER_WORDS = re.compile(r"Ltd\.?|Limited|LLP|plc|Home|Homecare|Healthc
 
 def classify_name(name: str) -> str:
     """The body type a name's wording implies."""
-    if _GOVERNMENT.fullmatch(name):
+    if _GOVERNMENT.fullmatch(name) or _CENTRAL_AGENCY.fullmatch(name):
         return GOVERNMENT
     for ending, body_type in _NAME_ENDINGS:
         if ending.search(name):
@@ -432,7 +448,9 @@ def _with_repeated_word(text: str, start: int) -> int:
     return m.start() if m and text.startswith(m.group(1) + " ", start) else start
 
 
-def find_named_bodies(text: str) -> list[BodyMention]:
+def find_named_bodies(text: str, central_government: bool = False) -> list[BodyMention]:
+    """Named bodies in text order, not overlapping; with `central_government` (a PHSO
+    text), the central government agencies too."""
     mentions: list[BodyMention] = []
     for body_start, body_end in _named_body_spans(text):
         spans = _spans(text, *_trim(text, body_start, body_end)) if ", " in text[body_start:body_end] \
@@ -459,6 +477,11 @@ def find_named_bodies(text: str) -> list[BodyMention]:
         # (last: a name another form gives with its kind, "Quillon House, a residential
         # care home", keeps that kind)
         extra = _named_in_a_list(text, mentions)
+        if extra:
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
+    if central_government:
+        extra = [BodyMention(m.start(), m.end(), m.group(), GOVERNMENT) for m in _CENTRAL_AGENCY.finditer(text)
+                 if not any(n.start < m.end() and m.start() < n.end for n in mentions)]
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions

@@ -29,8 +29,13 @@ def _cue(pattern: str) -> Cue:
 # The patterns tested on every candidate sentence are `Cue`s (`found_in(text)`, see
 # pipeline/extract/cues.py): searched only where one of their literal anchors occurs.
 # A sentence that finds fault ("I find fault", "This was fault", "a failing") ...
+# An upheld complaint about something is a finding about it: "We have upheld some of Mrs
+# G's complaints about the way the Council provided information" (not "We have not upheld").
+_UPHELD_ABOUT = (r"(?<!\bnot )\b(?:upheld|upholds?) (?:(?:some|part|parts|one|two|elements?) of )?"
+                 r"(?:the|her|his|their|(?:Mrs?|Ms|Miss|Dr) \w+['’]s|\w+['’]s) complaints? about\b")
+UPHELD_ABOUT = _cue(_UPHELD_ABOUT)
 FAULT_WORD = _cue(r"\bfault\b|\bfaults\b|\bfailings?\b|maladministration|service failure|\bat fault\b|"
-                 r"\bupholds? (?:the|this|her|his|their) complaint\b(?=.*\b(?:as|because)\b)")
+                 r"\bupholds? (?:the|this|her|his|their) complaint\b(?=.*\b(?:as|because)\b)|" + _UPHELD_ABOUT)
 # ... unless it says there was none, or reports what someone alleged.
 NO_FAULT = _cue(
     r"\bno fault|\bnot (?:find|found|at|identif\w+|see) (?:any |a )?(?:fault|failing)|"
@@ -83,7 +88,7 @@ _RULE_SAYS = ("policy", "guidance", "plan", "law", "code", "protocol", "framewor
               "scheme", "procedure", "rules", "standard", "standards", "contract")
 ALLEGATION = _cue(
     r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _not_after(_RULE_SAYS + _NOT_SAY, "sa") + r"(?:ys?|id)|" + _not_after(("to",), "be") + r"lieves?|"
-    r"feels?|felt|wants?|would like|asked us|considers? that|argues?|"
+    r"feels?|felt|(?:(?<=he )|(?<=they )|(?<=mrs \w )|(?<=mr \w )|(?<=ms \w )|(?<=miss \w ))th(?:inks?|ought)|wants?|would like|asked us|considers? that|argues?|"
     + _not_after(_NOUN_DISPUTE, "di") + r"sputes?(?! (?:procedure|process|resolution|between|over|about|policy|protocol)))\b"
 )
 FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
@@ -590,7 +595,7 @@ STRONG_CATEGORY_CUE_SET = CueSet(STRONG_CATEGORY_CUES)
 # --- payments -------------------------------------------------------------------------
 # A sum is an award when the words around it say something is paid to remedy the
 # injustice; background sums (fees, rates, invoices, claims) are not.
-AWARD_VERB = _rx(r"\b(?:pay|pays|paying|paid|payment|settle|refund\w*|reimburs\w*|waiv\w*|offer\w*|award\w*|remedy|compensat\w*|financial remedy|credit\w*|write off|writes? off|repay\w*|backdat\w*|cover (?:the )?cost)")
+AWARD_VERB = _rx(r"\b(?:pay|pays|paying|paid|payment|settle|refund\w*|reimburs\w*|waiv\w*|offer\w*|award\w*|remedy|compensat\w*|financial remedy|credit\w*|write off|writes? off|repay\w*|backdat\w*|cover (?:the )?cost|an apology(?:,| and))")
 NOT_AWARD = _rx(
     r"\b(?:per|a|each|every) (?:week|hour|month|night|day|year|annum)\b|weekly|hourly|\bp/?w\b|"
     r"\b(?:wants?|wanted|would like|seeks?|sought|asked (?:for|the)|requested|claim(?:s|ed|ing)?|is looking for|asks?)\b|"
