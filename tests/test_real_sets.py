@@ -3,6 +3,7 @@ record each, no decision in two sets or in the dev corpus. (Their texts are not 
 repository; data/real/score.py scores them where the texts are given.)"""
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -14,7 +15,11 @@ from pipeline.extract.bodies import BODY_TYPES
 from pipeline.extract.vocabulary import FAULT_CATEGORIES
 
 REAL = REPO / "data" / "real"
-SETS = ("read", "second", "sixth", "seventh", "eighth", "phso-read", "phso-second", "phso-fourth", "sealed", "third", "fourth", "fifth", "phso-third")
+# (the sets data/real/score.py scores: one list)
+_spec = importlib.util.spec_from_file_location("real_score", REAL / "score.py")
+_score = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_score)
+SETS = _score.SETS
 OUTCOMES = {None, "upheld", "not_upheld", "partly_upheld", "closed_after_initial_enquiries", "not_investigated"}
 PURPOSES = {"distress", "time_and_trouble", "loss_of_service", "financial_loss", "other"}
 ACTIONS = {"apology", "payment", "review", "service_improvement", "report_back", "other"}
