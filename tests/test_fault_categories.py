@@ -306,6 +306,9 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Trust was at fault for a failure to properly record the initial request.", "record_keeping"),
     # care planning: the plan a homeless applicant is owed
     ("The Council failed to issue him with a personal housing plan.", "care_planning"),
+    # the body's own investigation of a complaint, however it is put
+    ("The Agency's investigation of Ms W's complaint was poor.", "complaint_handling"),
+    ("The Agency failed to investigate thoroughly Ms W's complaint about the visits.", "complaint_handling"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -372,6 +375,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The Council closed the enquiry without looking at the home's incident records.", "provider_oversight"),
     # a funding dispute left open is working together, not a delay of its own
     ("The disagreement about funding went unresolved for nine months.", "delay"),
+    # the Ombudsman's own investigation is no complaint handling by the body
+    ("The Ombudsman decided to discontinue the investigation of Mr W's complaint about the planning decision.", "complaint_handling"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -1584,3 +1589,11 @@ def test_an_upheld_complaint_about_something_is_a_finding_about_it(nlp) -> None:
     from pipeline.extraction import _UPHELD_TOPIC
     assert not _UPHELD_TOPIC.search("We partly uphold Miss A's complaint about Kelworth NHS Foundation Trust (Kelworth).")
     assert not vocab.UPHELD_ABOUT.found_in("We have not upheld the complaints about the Council's charges.")
+
+
+@pytest.mark.parametrize("sentence, none_found", [
+    ("There were some reasonable explanations for the delay in Mrs M's surgery.", True),
+    ("The ICB had no good reason for this, and the delay was fault.", False),
+])
+def test_a_reasonable_explanation_for_what_happened_finds_no_fault(sentence: str, none_found: bool) -> None:
+    assert bool(vocab.NO_FAULT.found_in(sentence)) is none_found

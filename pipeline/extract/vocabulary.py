@@ -67,6 +67,8 @@ NO_FAULT = _cue(
     r"\b(?:found|find|seen|see) nothing (?:to (?:suggest|show|indicate)|that (?:suggests|shows|indicates))\b|"
     r"\b(?:do|did|does) not (?:consider|think|believe) (?:that )?(?:[\w’'-]+ ){0,8}?(?:amounts? to|amounted to|was|is|were|constitutes?) (?:a |any |at )?(?:fault|failing|maladministration)\b|"
     r"\b(?:do|did|does|have|has|will) not uphold\b|\bnot (?:been )?upheld\b|"
+    # "There were some reasonable explanations for the delay in Mrs M's surgery"
+    r"\bthere (?:was|were) (?:an? |some )?(?:reasonable|good|valid) (?:explanations?|reasons?) for\b|"
     r"\b(?:acted|was|were|is|are|been) (?:entirely |fully |broadly )?in line with (?:the |its |their |national |relevant |local |own )*"
     r"(?:[\w-]+ )?(?:standards?|guidance|guidelines|law|polic(?:y|ies)|procedures?|legislation|regulations|code|framework|practice)\b"
 )
@@ -331,7 +333,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"\bwhen (?:she|he|they|(?:mrs?|ms|miss|dr) \w+) complained\b[^.;]{0,60}?\b(?:reply|response|answer)\b|"
                                # "took 14 months to complete stage two of the procedure", "did not investigate Mr M's complaint properly"
                                r"stage (?:one|two|three|1|2|3) of (?:the |its |our |their )?(?:complaints? )?(?:procedure|process)\b|"
-                               r"investigat\w* (?:(?:mrs?|ms|miss|dr) \w+['’]s|\w+['’]s) (?:complaint|concerns)\b|"
+                               r"investigat\w* (?:\w+ly )?(?:(?:mrs?|ms|miss|dr) \w+['’]s|\w+['’]s) (?:complaint|concerns)\b|"
+                               # "Border Force's investigation of Ms W's complaint was poor"
+                               # (the body's own investigation: not the Ombudsman's "investigation of Mr W's complaint")
+                               r"(?:its|their|\w+['’]s) investigation (?:of|into) (?:(?:mrs?|ms|miss|dr) \w+['’]s |\w+['’]s |her |his |their |the )?complaint\b|"
                                r"\b(?:first|second|third|final) stage of (?:her|his|their|the|its) complaint"),
     "delay": _cue(r"\bdelay|" + WAITED_BEFORE + r"|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
                   r"(?:within|in) a reasonable (?:time|timescale|period)|"
