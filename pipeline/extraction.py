@@ -633,9 +633,23 @@ _PLAN_NOT_FOLLOWED = re.compile(r"\b(?:did not|didn't|failed to|not) (?:follow\w
 # as a finding, as its only clause and as the next finding's antecedent: each distinct
 # text is tested once per decision. (`assemble` clears the cache for each decision, so
 # the benchmark's repeated paragraphs do not flatter it.)
+# A manner adverb between a failure's words, which the cues write without one: "failed
+# repeatedly to provide", "a failure to properly review", "to deal promptly with".
+_ADVERB_IN_SLOT = re.compile(
+    r"\b(to|fail(?:s|ed|ing|ure)?|not|deal(?:t|ing|s)?|respond(?:ed|ing|s)?) "
+    r"(?!(?:only|early|family|elderly|likely|unlikely|weekly|monthly|daily|yearly|supply|reply|apply|rely|fly)\b)[a-z]{2,}ly ", re.I)
+
+
+def _without_adverbs(text: str) -> str:
+    return _ADVERB_IN_SLOT.sub(r"\1 ", text) if "ly " in text else text
+
+
 @functools.lru_cache(maxsize=8192)
 def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
     cats = cues.found_in(text)
+    plain = _without_adverbs(text)
+    if plain != text:
+        cats |= cues.found_in(plain)
 
     def only_in(cat: str, pattern: re.Pattern) -> bool:
         """Is `cat` named only by words that `pattern` reads as something else?"""
@@ -808,7 +822,8 @@ def _says_what_went_wrong(text: str) -> bool:
     alone were tried too: on the written decisions they found more, on the dev corpus
     cross-validated they cost 0.05 of precision, firing on injustice and remedy
     sentences whose distant labels carry the decision's topics.)"""
-    return bool(vocab.FAILURE_CUE.found_in(text) or (_strong_categories(text) and not _DONE_PROPERLY.search(text)))
+    return bool(vocab.FAILURE_CUE.found_in(text) or vocab.FAILURE_CUE.found_in(_without_adverbs(text))
+                or (_strong_categories(text) and not _DONE_PROPERLY.search(text)))
 
 
 # A sentence that says something was done as it should be names a topic, not a failure:

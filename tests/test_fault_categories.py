@@ -309,6 +309,12 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     # the body's own investigation of a complaint, however it is put
     ("The Agency's investigation of Ms W's complaint was poor.", "complaint_handling"),
     ("The Agency failed to investigate thoroughly Ms W's complaint about the visits.", "complaint_handling"),
+    # a review of needs is an assessment; records lost or evidence not kept are the records'
+    ("The Council failed to review Mr K's care needs when his reablement ended.", "assessment"),
+    ("Earlier risk assessments were lost and never reached the new social worker.", "record_keeping"),
+    ("It did not keep evidence of its own investigation of her complaint.", "record_keeping"),
+    # wrong advice, however it was given
+    ("The Council wrongly advised Mrs F to appeal to the tribunal.", "communication"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -1597,3 +1603,13 @@ def test_an_upheld_complaint_about_something_is_a_finding_about_it(nlp) -> None:
 ])
 def test_a_reasonable_explanation_for_what_happened_finds_no_fault(sentence: str, none_found: bool) -> None:
     assert bool(vocab.NO_FAULT.found_in(sentence)) is none_found
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The Council failed repeatedly to provide the assisted bin collection Mrs X was entitled to.", "service_provision"),
+    ("There was a failure to deal promptly with Mr G's complaint.", "complaint_handling"),
+    ("It was at fault for a failure to properly review Mr K's care needs.", "assessment"),
+])
+def test_a_manner_adverb_inside_a_failure_hides_no_category(sentence: str, category: str) -> None:
+    from pipeline.extraction import _strong_categories
+    assert category in _strong_categories(sentence)

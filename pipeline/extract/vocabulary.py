@@ -336,7 +336,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"investigat\w* (?:\w+ly )?(?:(?:mrs?|ms|miss|dr) \w+['’]s|\w+['’]s) (?:complaint|concerns)\b|"
                                # "Border Force's investigation of Ms W's complaint was poor"
                                # (the body's own investigation: not the Ombudsman's "investigation of Mr W's complaint")
-                               r"(?:its|their|\w+['’]s) investigation (?:of|into) (?:(?:mrs?|ms|miss|dr) \w+['’]s |\w+['’]s |her |his |their |the )?complaint\b|"
+                               r"(?:its|their|\w+['’]s) (?:own )?investigation (?:of|into) (?:(?:mrs?|ms|miss|dr) \w+['’]s |\w+['’]s |her |his |their |the )?complaint\b|"
                                r"\b(?:first|second|third|final) stage of (?:her|his|their|the|its) complaint"),
     "delay": _cue(r"\bdelay|" + WAITED_BEFORE + r"|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
                   r"(?:within|in) a reasonable (?:time|timescale|period)|"
@@ -365,7 +365,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # Not telling, explaining or advising, in any form of the negation ("its failure to
     # tell him", "for not explaining", "failed to properly advise her"), and too little
     # information or discussion with the person or family.
-    "communication": _cue(r"communicat|(?:incorrect|inaccurate) (?:information|advice)|without (?:anyone|anybody|someone) (?:letting|telling|informing|warning)\b|(?:did not|didn't|failed to|not|never) (?:speak|talk)\w* (?:to|with) (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|misleading|conflicting information|(?:two|conflicting|different|inconsistent|contradictory) (?:accounts|explanations|versions)\b|"
+    "communication": _cue(r"communicat|(?:incorrect|inaccurate) (?:information|advice)|without (?:anyone|anybody|someone) (?:letting|telling|informing|warning)\b|(?:did not|didn't|failed to|not|never) (?:speak|talk)\w* (?:to|with) (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|(?:wrongly|incorrectly|mistakenly) (?:advis|invit|direct|inform)\w*|misleading|conflicting information|(?:two|conflicting|different|inconsistent|contradictory) (?:accounts|explanations|versions)\b|"
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without|never) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|discuss(?:ed|ing)?|"
                           # updating a person, not a document ("did not update the plan" is planning)
@@ -409,6 +409,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                       # consider his needs at night", "the review did not look at her night-time needs"
                       r"(?:review|assessment|assessor)\w* (?:[\w’'-]+ ){0,4}?(?:did not|didn't|failed to|not) (?:properly )?(?:consider|look at|take account of|address|include|cover) (?:[\w’'-]+ ){0,6}?needs\b|without (?:a |an |any )?(?:new |fresh |proper |up-to-date )?(?:re-?)?assessment\b|(?:failed|failing|fail|did not|not) (?:to )?(?:properly )?(?:re)?assess|"
                       r"re-?assess|considered (?:[\w’'-]+ ){0,3}?needs\b|"
+                      # a review of needs is an assessment (of a plan, care planning): "failed to review his care needs"
+                      r"(?:failed|failing|failure|did not|not) (?:to )?review (?:(?:mrs?|ms|miss|dr) \w+['’]s |\w+['’]s |his |her |their |the )?(?:care (?:and support )?)?needs\b|"
                       r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bdst\b|eligib|checklist"),
     "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|nothing (?:on (?:the )?file|in (?:the |its |their )?records?) (?:explains|shows|records|says) (?:why|the decision|the reason)|(?:did not|failed to|failing to|not) (?:properly )?consider|"
                            r"(?:recognis|consider|understand|accept)\w* (?:its|the|their) (?:legal |statutory )?dut(?:y|ies)|"
@@ -541,7 +543,11 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"\b(?:notes|records?|charts)\b (?:[\w’'-]+ ){0,5}?(?:(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))|(?:had|has|have) not been (?:completed|kept|filled in|signed|updated))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )*(?:written |daily |care |visit |contemporaneous )?(?:records?|notes?)\b|"
                            # "a failure to properly record the initial request"
-                           r"\b(?:failure|failed|failing) to (?:properly |accurately |fully )?record\b"),
+                           r"\b(?:failure|failed|failing) to (?:properly |accurately |fully )?record\b|"
+                           # records lost, or evidence not kept: "Previous risk assessments were lost"
+                           r"\b(?:records?|documents?|files?|paperwork|papers|assessments?|notes)\s+(?:were|was|had been|have been|has been)\s+(?:lost|mislaid|misplaced|destroyed)\b|"
+                           r"\b(?:lost|mislaid|misplaced)\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+|some\s+)?(?:[\w-]+ )?(?:records?|documents?|files?|paperwork|papers)\b|"
+                           r"(?:did not|failed to|failing to|failure to|not) (?:keep|retain) (?:any |the )?evidence\b"),
     "charging_funding": _cue(r"(?<!penalty )\bcharg|\bfees?\b|(?<!consider a )(?<!considering a )(?<!offer a )(?<!offering a )(?<!offered a )(?<!offer her a )(?<!offer him a )direct payments?|top-?up|treat\w* (?:[\w’'-]+ ){0,8}?as (?:capital|income)\b|invoice|\bbill(?:ed|ing)\b|overcharg|\b(?:under|over)pa(?:id|yments?)\b|"
                              r"(?:reduc|end|stop|cut|withdr[ae]w)\w* (?:the |her |his |their |[\w’']+['’]s )?(?:[\w-]+ )?allowance\b|means[- ]test|disability[- ]related expenditure|should have been free|free of charge|"
                              r"(?:paying for|paid for|pay for) (?:the |her |his |their )?(?:care|accommodation|placement|aftercare|services?)\b|(?:make|making|made) payments|"
