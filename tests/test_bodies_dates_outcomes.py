@@ -613,3 +613,9 @@ def test_a_title_name_the_text_only_spells_another_way_stays_the_title_name(nlp)
     ex = extract_one(DecisionRecord(source="lgsco", reference="19 900 378", text=text,
                                     title="A P T Care Ltd (19 900 378)", truncated=True), nlp)
     assert [b.name for b in ex.bodies] == ["A P T Care Ltd"]
+
+
+def test_a_one_word_home_defined_as_the_home_is_named_with_its_the() -> None:
+    from pipeline.extract.bodies import find_named_bodies
+    text = "Mrs P stayed at The Elms (the Home), a respite placement the Council arranged."
+    assert [(m.text, m.body_type, m.alias) for m in find_named_bodies(text)] == [("The Elms", "care_provider", "the Home")]

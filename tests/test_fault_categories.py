@@ -315,6 +315,7 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("It did not keep evidence of its own investigation of her complaint.", "record_keeping"),
     # wrong advice, however it was given
     ("The Council wrongly advised Mrs F to appeal to the tribunal.", "communication"),
+    ("Failings in Mrs P's care by the Home led to pressure sores.", "care_quality"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

@@ -293,6 +293,9 @@ def _name_before(text: str, at: int, taken: list[BodyMention], *, initials: bool
         return None
     start, end = _trim(text, m.start(), m.start() + len(m.group(0).rstrip()))
     name = re.split(r"\s+in\s+", text[start:end])[0]  # "Elm House in Wisbech (the Home)"
+    if " " not in name and text[max(0, start - 4):start] == "The ":
+        # a one-word name with its "The", as homes are called: "The Elms (the Home)"
+        start, name = start - 4, "The " + name
     if (len(name.split()) < 2 and not (initials and _ACRONYM.fullmatch(name))) or _NOT_BODIES.match(name) \
             or not _distinctive(name) or _PERSON.match(name):
         return None

@@ -556,6 +556,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                              r"(?:not|never) (?:been )?paid (?:[\w’']+ ){0,2}?(?:claims?|benefits?|allowances?|grants?)\b|"
                              r"(?:did not|didn't|failed to|never) pay (?:[\w’£,.'-]+ ){0,8}?(?:allowance|grant|benefit|claim)s?\b"),
     "care_quality": _cue(r"(?:missed|cut short)(?: or (?:missed|cut short|shortened))? (?:[\w’'-]+ ){0,4}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
+                        # "Failings in Mrs P's care by the Home", "failings in her care and treatment"
+                        r"(?:failings?|faults?|failures?|shortcomings) in (?:(?:mrs?|ms|miss|dr) \w+['’]s |\w+['’]s |her |his |their |the )(?:nursing |personal |clinical |medical |dental )?(?:care|treatment)\b(?! (?:plan|package|act|assessment|needs|home|provider)\b)|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
                         r"\btiming of (?:the |her |his |its )?(?:care )?(?:calls|visits)\b|"
                         # the care judged against its standard: "Some of the care Mr D received fell below the standard"
