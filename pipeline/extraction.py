@@ -636,7 +636,7 @@ _PLAN_NOT_FOLLOWED = re.compile(r"\b(?:did not|didn't|failed to|not) (?:follow\w
 # A manner adverb between a failure's words, which the cues write without one: "failed
 # repeatedly to provide", "a failure to properly review", "to deal promptly with".
 _ADVERB_IN_SLOT = re.compile(
-    r"\b(to|fail(?:s|ed|ing|ure)?|not|deal(?:t|ing|s)?|respond(?:ed|ing|s)?) "
+    r"\b(to|fail(?:s|ed|ing|ure)?|not|been|deal(?:t|ing|s)?|respond(?:ed|ing|s)?) "
     r"(?!(?:only|early|family|elderly|likely|unlikely|weekly|monthly|daily|yearly|supply|reply|apply|rely|fly)\b)[a-z]{2,}ly ", re.I)
 
 
@@ -675,6 +675,10 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # "the Council's delayed assessment", "failed to assess her promptly", "took a
         # year to decide she was eligible": the assessment was late, not flawed
         cats.discard("assessment")
+        cats.add("delay")
+    if only_in("decision_making", _DECISION_TIMING):
+        # "failed to consider his case by summer 2011": the decision came late
+        cats.discard("decision_making")
         cats.add("delay")
     if "delay" in cats:
         for topic in _WHAT_CAME_LATE:
@@ -954,7 +958,21 @@ def _categories(text: str, scores) -> set[str]:
         cats |= {c for c, p in scores.categories.items() if p >= threshold}
     if "complaint_handling" in cats and "delay" in cats and not re.search(r"delay", text.replace("complaint", ""), re.I):
         cats.discard("delay")
+    if "decision_making" in cats and "decision_making" not in _strong_categories(text) and _DECISION_TIMING.search(text):
+        # a decision not made in time ("no reason why his application should not have been
+        # decided by that date", "instead of reaching a decision on his application") is the
+        # delay's: the classifier reads the word "decision" as decision making
+        cats.discard("decision_making")
+        cats.add("delay")
     return cats or set(_rule_categories(text))
+
+
+_DECISION_TIMING = re.compile(
+    r"\b(?:(?:should|could|would) (?:not )?have been (?:decided|determined)|decided (?:by|within|sooner|earlier|promptly)\b|"
+    r"instead of (?:reaching|making) (?:a|its|the) decision|"
+    # "failed to consider his case by summer 2011 and for more than two years after that"
+    r"(?:failed to|did not|not) consider (?:[\w’'-]+ ){0,3}?(?:case|application|claim|appeal|request) (?:by|within|until|for (?:more than |over |nearly |almost )?(?:\d+|an?|one|two|three|four|five|six|several|many))\b|"
+    r"(?:delay\w*|slow|late|took too long|taking too long|waited|waiting) (?:(?:in|to|for|before) )?(?:(?:a|the|its) )?(?:make|making|reach|reaching|decid\w*|determin\w*|decision)\b)", re.I)
 
 
 _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,\s+which\s+(?:was|is)\s+also\b|"

@@ -1614,3 +1614,21 @@ def test_a_reasonable_explanation_for_what_happened_finds_no_fault(sentence: str
 def test_a_manner_adverb_inside_a_failure_hides_no_category(sentence: str, category: str) -> None:
     from pipeline.extraction import _strong_categories
     assert category in _strong_categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Agency failed to consider his case by spring 2012 and for more than two years after that.",
+    "There was no reason why Mr C's application should not have been decided by that date.",
+])
+def test_a_decision_not_made_in_time_is_a_delay_not_a_flawed_decision(sentence: str) -> None:
+    from pipeline.extraction import _strong_categories
+    assert "decision_making" not in _strong_categories(sentence)
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("As a result of administrative and medical failings, the Trust took too long to refer her.", "care_quality"),
+    ("Its computer records had not been correctly updated.", "record_keeping"),
+])
+def test_more_ways_of_naming_care_and_records_failings(sentence: str, category: str) -> None:
+    from pipeline.extraction import _strong_categories
+    assert category in _strong_categories(sentence)
