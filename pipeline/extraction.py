@@ -1894,10 +1894,15 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
                for m in body_rules.find_named_bodies(section_text, central_government=record.source == "phso")]
     placed.sort(key=lambda pm: pm[0])
     mentions = [m for _, m in placed]
-    for name, body_type in body_rules.organisations_listed(sections_mod.organisations_investigated(record.text)):
+    listed = body_rules.organisations_listed(sections_mod.organisations_investigated(record.text))
+    for name, body_type in listed:
         # a PHSO case summary's "Organisations we investigated": its bodies, as a title names
         # them (a line the excerpt cuts short, "HM Courts and Tribunal", by the text's name)
-        fuller = next((m for m in mentions if not m.is_role and m.text.startswith(name + " ")), None)
+        # (or cut mid-word: "HM Courts and Trib")
+        # ("&" and "and" alike: "HM Courts & Tribunals Service")
+        key = _name_key(name)
+        fuller = next((m for m in mentions if not m.is_role and (mkey := _name_key(m.text)).startswith(key)
+                       and len(mkey) > len(key) and (mkey[len(key)] == " " or name == listed[-1][0])), None)
         registry.add(fuller.text if fuller else name, fuller.body_type if fuller else body_type, from_title=True)
     for m in mentions:
         if not m.is_role:
@@ -1919,8 +1924,8 @@ def _also_as_the_text_writes_it(registry: BodyRegistry, name: str, key: str, pla
     """A title's name as the text gives it: without the place after its comma ("St Aldric's
     College, Harwell-on-Sea"), and as running text's pattern finds it ("Saints Catholic ...")."""
     short = name[:name.rindex(",")] if place else name
-    for alias in (short if place else None, body_rules.as_found_in_text(short)):
-        if alias:
+    for alias in (short if place else None, body_rules.as_found_in_text(short), *_TRADING_AS.split(short)[:2]):
+        if alias and alias != name:
             registry.also_called(alias, key)
 
 
@@ -1929,7 +1934,9 @@ def _also_as_the_text_writes_it(registry: BodyRegistry, name: str, key: str, pla
 # Home Care ..."), a company word in capitals after it ("... Services LTD"), its place after
 # a comma (", Preston").
 _TITLE_INITIALS = re.compile(r"\b[A-Z]\s*(?:&|and)\s+(?=[A-Z]\b)")
-_TITLE_TAIL = re.compile(r"\s*(?:LTD|LIMITED)?(?P<place>,\s*[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*|[ -](?:on|upon|in|under|le)(?=[ -]))*)?\s*")
+# a company's other name: "Living Comforts Ltd aka Home Instead", "X Ltd t/a Y Care"
+_TRADING_AS = re.compile(r"\s+(?:aka|a\.k\.a\.|t/a|trading as|also known as)\s+", re.I)
+_TITLE_TAIL = re.compile(r"\s*(?:LTD|LIMITED)?(?:\s+(?:aka|a\.k\.a\.|t/a|trading as|also known as)\s+[A-Z][^,()]*)?(?P<place>,\s*[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*|[ -](?:on|upon|in|under|le)(?=[ -]))*)?\s*")
 
 
 def _whole_title_name(title_part: str, found: body_rules.BodyMention) -> tuple[str, str | None] | None:
@@ -2210,6 +2217,8 @@ def _sets_out_remedy(sentence: str) -> bool:
     return False
 
 
+_WE_FOUND_FAILINGS = re.compile(r"\b(?:we|I) (?:found|identified|have found|did find) (?:some |a number of |several |other |minor )?"
+                                r"(?:failings?|faults?|maladministration|service failures?)\b", re.I)
 _UNDECIDED = re.compile(r"\bdiscontinu\w*|\beven if there (?:was|were|had been) (?:any )?fault|\bwhether there (?:was|were|had been) (?:any )?fault", re.I)
 
 
@@ -2219,7 +2228,10 @@ def _fault_found(outcome: str | None, faults: list[Fault], sentences: list[Sente
         # care home, but they did not cause Ms D an injustice"): the faults read say so
         # (and a decision with fault rows must not say it found none). Otherwise only an
         # explicit "no fault" decides, and a page cut short does not say.
-        if faults:
+        if faults or any(s.fault_word and _WE_FOUND_FAILINGS.search(s.text) and not vocab.NO_FAULT.found_in(s.text)
+                         for s in sentences if s.section in FAULT_SECTIONS):
+            # (a finding the body had put right already: "We did not uphold this complaint.
+            # We found failings, but HMCTS had already accepted and remedied these.")
             return True
         said_none = any(vocab.NO_FAULT.found_in(s.text) for s in sentences if s.section in FAULT_SECTIONS)
         if said_none or not record.truncated:

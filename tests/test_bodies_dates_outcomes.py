@@ -619,3 +619,12 @@ def test_a_one_word_home_defined_as_the_home_is_named_with_its_the() -> None:
     from pipeline.extract.bodies import find_named_bodies
     text = "Mrs P stayed at The Elms (the Home), a respite placement the Council arranged."
     assert [(m.text, m.body_type, m.alias) for m in find_named_bodies(text)] == [("The Elms", "care_provider", "the Home")]
+
+
+def test_a_title_with_a_trading_name_is_one_body_by_either_name(nlp) -> None:
+    from pipeline.extraction import extract_one
+    from pipeline.records import DecisionRecord
+    text = ("Summary: Mrs B complained Living Comforts Ltd did not tell her about a price rise. We found fault.")
+    ex = extract_one(DecisionRecord(source="lgsco", reference="21 900 966", text=text,
+                                    title="Living Comforts Ltd aka Home Instead (21 900 966)", truncated=True), nlp)
+    assert [b.name for b in ex.bodies] == ["Living Comforts Ltd aka Home Instead"]

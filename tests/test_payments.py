@@ -107,6 +107,12 @@ def test_a_past_payment_the_decision_finds_enough_is_previously_offered(nlp) -> 
     assert paid(record, nlp) == [(1500.0, COUNCIL, "previously_offered")]
 
 
+def test_a_sum_the_complainant_paid_or_an_offer_raised_from_is_not_awarded(nlp) -> None:
+    assert amounts(phso("Mrs X paid more than £3,700 to the enforcement officer.", heading=None), nlp) == []
+    assert amounts(phso("The Trust increased its offer to Mrs X from £2,000 to over £2,600.", heading="Putting it right"),
+                   nlp) == [2600.0]
+
+
 def test_a_sum_listed_beside_an_apology_is_a_payment(nlp) -> None:
     record = lgsco("Summary: We found fault in the Council's record keeping, but the agreed action of an apology, "
                    "£250 and procedural improvements is enough to remedy the injustice.", heading=None)

@@ -291,3 +291,18 @@ def test_an_agency_an_lgsco_decision_names_in_passing_is_no_body(nlp) -> None:
     ex = extract_one(DecisionRecord(source="lgsco", reference="24 900 001", text=text,
                                     title="Norbeck Borough Council (24 900 001)", truncated=True), nlp)
     assert [b.name for b in ex.bodies] == ["Norbeck Borough Council"]
+
+
+def test_failings_found_in_a_complaint_not_upheld_are_fault_found(nlp) -> None:
+    text = UNLABELLED.replace("The Practice did not follow the correct procedure before removing Mr D from its list. "
+                              "The area team took too long to reply to Mr D.",
+                              "We did not uphold this complaint. We found failings, but the Practice had already "
+                              "accepted and remedied these.")
+    ex = case_summary(nlp, text[:text.index("Putting it right")], "CS-9011")
+    assert ex.outcome == "not_upheld" and ex.fault_found is True
+
+
+def test_an_organisation_cut_mid_word_at_the_excerpts_end_is_the_one_the_text_names(nlp) -> None:
+    cut = GOVERNMENT[:GOVERNMENT.index("HM Courts and Tribunals Service (HMCTS)\n\nJobcentre") + len("HM Courts and Trib")]
+    ex = case_summary(nlp, cut, "CS-9012")
+    assert not any(b.name.endswith("Trib") for b in ex.bodies)

@@ -45,7 +45,8 @@ _OUR_WORDS = re.compile(r"\b(?:we|I) (?:would |also |therefore |now )?(?:recomme
 # The complainant's own outlay: "Mrs X paid £3,600 for private physiotherapy".
 _PERSON_PAID = re.compile(
     _PERSON + r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+)?(?:paid|spent|incurred|lost|was charged|were charged|"
-    r"had to pay|has had to pay|needed to pay|borrowed)\s+(?:out\s+)?(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+)?$", _I)
+    r"had to pay|has had to pay|needed to pay|borrowed)\s+(?:out\s+)?(?:about\s+|around\s+|over\s+|almost\s+|nearly\s+|more than\s+|"
+    r"just over\s+|just under\s+|some\s+|in excess of\s+|approximately\s+|roughly\s+)?$", _I)
 
 # Ranges and caps are guidance or background, not one sum awarded: "between £1,000 and
 # £5,000", "£500 to £1,000", "£250-£500"; "up to £1,000" where the sentence quotes guidance.
@@ -73,8 +74,16 @@ _REPLACED = re.compile(r"\b(?:instead of|rather than|in place of|replac\w+)\s+(?
 
 
 def replaced(text: str, start: int) -> bool:
-    """Is the sum at text[start:] one the decision replaces with another?"""
-    return bool(_REPLACED.search(text[max(0, start - 30):start]))
+    """Is the sum at text[start:] one the decision replaces with another ("instead of £300";
+    "increased its offer from £2,000 to over £2,600")?"""
+    if _REPLACED.search(text[max(0, start - 30):start]):
+        return True
+    after = text.find(" ", start)
+    return after > 0 and bool(_FROM_BEFORE.search(text[max(0, start - 10):start]) and _TO_AFTER.match(text, after))
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", _I)
+_TO_AFTER = re.compile(r"\s+to\s+(?:over\s+|about\s+|around\s+|just over\s+|more than\s+)?£", _I)
 
 
 def not_awarded(text: str, start: int, end: int) -> bool:
