@@ -316,6 +316,8 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     # wrong advice, however it was given
     ("The Council wrongly advised Mrs F to appeal to the tribunal.", "communication"),
     ("Failings in Mrs P's care by the Home led to pressure sores.", "care_quality"),
+    ("There was a delay in sending Ms A a copy of her assessment.", "communication"),
+    ("The Home failed in communicating with Ms D and Hollybank Surgery.", "joint_working"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -384,6 +386,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The disagreement about funding went unresolved for nine months.", "delay"),
     # the Ombudsman's own investigation is no complaint handling by the body
     ("The Ombudsman decided to discontinue the investigation of Mr W's complaint about the planning decision.", "complaint_handling"),
+    # information shared with the person is no working together
+    ("There was avoidable delay sharing information with Mrs X because the Council did not confirm who was her deputy.", "joint_working"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -1601,6 +1605,8 @@ def test_an_upheld_complaint_about_something_is_a_finding_about_it(nlp) -> None:
 @pytest.mark.parametrize("sentence, none_found", [
     ("There were some reasonable explanations for the delay in Mrs M's surgery.", True),
     ("The ICB had no good reason for this, and the delay was fault.", False),
+    ("Otherwise, we were satisfied Mrs X was given enough information.", True),
+    ("We were not satisfied the Council had told Mrs X.", False),
 ])
 def test_a_reasonable_explanation_for_what_happened_finds_no_fault(sentence: str, none_found: bool) -> None:
     assert bool(vocab.NO_FAULT.found_in(sentence)) is none_found

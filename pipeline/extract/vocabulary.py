@@ -67,6 +67,8 @@ NO_FAULT = _cue(
     r"\b(?:found|find|seen|see) nothing (?:to (?:suggest|show|indicate)|that (?:suggests|shows|indicates))\b|"
     r"\b(?:do|did|does) not (?:consider|think|believe) (?:that )?(?:[\w’'-]+ ){0,8}?(?:amounts? to|amounted to|was|is|were|constitutes?) (?:a |any |at )?(?:fault|failing|maladministration)\b|"
     r"\b(?:do|did|does|have|has|will) not uphold\b|\bnot (?:been )?upheld\b|"
+    # "Otherwise, we were satisfied Mrs X was given sufficient information"
+    r"\b(?:we|i) (?:were|was|am|are|have been|had been) (?:also |otherwise )?satisfied\b|"
     # "There were some reasonable explanations for the delay in Mrs M's surgery"
     r"\bthere (?:was|were) (?:an? |some )?(?:reasonable|good|valid) (?:explanations?|reasons?) for\b|"
     r"\b(?:acted|was|were|is|are|been) (?:entirely |fully |broadly )?in line with (?:the |its |their |national |relevant |local |own )*"
@@ -365,7 +367,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # Not telling, explaining or advising, in any form of the negation ("its failure to
     # tell him", "for not explaining", "failed to properly advise her"), and too little
     # information or discussion with the person or family.
-    "communication": _cue(r"communicat|(?:incorrect|inaccurate) (?:information|advice)|without (?:anyone|anybody|someone) (?:letting|telling|informing|warning)\b|(?:did not|didn't|failed to|not|never) (?:speak|talk)\w* (?:to|with) (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|(?:wrongly|incorrectly|mistakenly) (?:advis|invit|direct|inform)\w*|misleading|conflicting information|(?:two|conflicting|different|inconsistent|contradictory) (?:accounts|explanations|versions)\b|"
+    "communication": _cue(r"communicat|(?:incorrect|inaccurate) (?:information|advice)|without (?:anyone|anybody|someone) (?:letting|telling|informing|warning)\b|(?:did not|didn't|failed to|not|never) (?:speak|talk)\w* (?:to|with) (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|keep(?:ing)? (?:\w+ ){0,3}informed|wrong (?:information|advice)|advice (?:was|had been) (?:wrong|incorrect|inaccurate|misleading)|told (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+),? wrongly\b|(?:did not|failed to|not) share (?:[\w’'-]+ ){0,3}?with (?:her|him|them|the family|(?:mrs?|ms|miss|dr) \w+)\b|misinform|wrongly told|(?:send|sending|sent|provid\w*|giv\w*|shar\w*) (?:(?:mrs?|ms|miss|dr) \w+ |her |him |them |the family )?(?:a |the |any )?cop(?:y|ies) of\b|(?:wrongly|incorrectly|mistakenly) (?:advis|invit|direct|inform)\w*|misleading|conflicting information|(?:two|conflicting|different|inconsistent|contradictory) (?:accounts|explanations|versions)\b|"
                           r"(?:did not|didn't|failed to|failing to|failure to|not|without|never) (?:properly |clearly |adequately |fully )?"
                           r"(?:tell|told|telling|inform(?:ed|ing)?|involv(?:e|ed|ing)|explain(?:ed|ing)?|advis(?:e|ed|ing)|discuss(?:ed|ing)?|"
                           # updating a person, not a document ("did not update the plan" is planning)
@@ -531,7 +533,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # "did not raise them with the CCG" (a body not taking a problem to the other)
                           r"(?:did not|didn't|failed to|never) raise (?:them |it |this |the (?:problems?|concerns?|issues?) )?with (?:the )?(?:surgery|gp|hospital|trust|council|icb|ccg)\b|escalation (?:route|process|procedure|protocol)|"
                           r"disput\w* (?:the )?funding|who (?:should|would) (?:fund|pay)|"
-                          r"(?:communicat|liais|shar)\w* (?:information )?with (?:[\w’'-]+ ){0,4}?"
+                          # (with the other body, not with the person: "sharing information with Mrs X because the Council ...")
+                          r"(?:communicat|liais|shar)\w* (?:information )?with (?!(?:(?:mrs?|ms|miss|dr) \w+|her|him|them|the family) (?!and\b))(?:[\w’'-]+ ){0,4}?"
                           r"(?:surgery|gp|hospital|trust|council|icb|ccg|agencies|organisations|professionals)\b"),
     "safeguarding": _cue(r"(?<!liberty )safeguard|section 42|child protection|exploitation|(?:clos|end)\w* (?:the |a |its )?(?:concern|alert)\b|"
                          r"\bno (?:further )?enquiry (?:was )?(?:needed|necessary|required)\b"),
