@@ -608,8 +608,9 @@ _COMMISSIONED_BY = re.compile(r"\bas (?:the\s+(?:council|icb|ccg)|it|they)\s+(?:
 _ASSESSMENT_LEFT_OUT = re.compile(r"\b(?:assessments?|reviews?|decision support tool|dst)\s+(?:(?!officer|worker|team|panel|manager|and\b|but\b)[\w’'-]+\s+){0,6}?"
                                   r"(?:did not|didn't|failed to|does not)\s+(?:properly\s+|fully\s+)?consider\b", re.I)
 # A complaint as what was (not) considered.
+_PROVIDED_REMEDY = re.compile(r"\b(?:provid|offer|giv|propos)\w*\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)?remedy\b", re.I)
 _CONSIDERED_COMPLAINT = re.compile(r"\b(?:(?:the way|how) (?:it|they|the \w+) )?(?:(?:did not|didn't|failed to|failing to|not) (?:properly )?)?"
-                                   r"consider\w*\s+(?:[\w’'-]+\s+){0,3}?complaints?\b", re.I)
+                                   r"consider\w*\s+(?:[\w’'-]+\s+){0,4}?complaints?\b", re.I)
 # A discharge held up, or a placement or package reviewed (a funder's look at its provider).
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
@@ -687,6 +688,9 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
                 # review of her direct payment": what was late, not what was wrong (the
                 # guide's delay covers a late service, assessment, decision or package)
                 cats.discard(topic)
+    if only_in("service_provision", _PROVIDED_REMEDY):
+        # "it failed to provide an appropriate remedy": the complaint's answer, not a service
+        cats.discard("service_provision")
     if only_in("decision_making", _CONSIDERED_COMPLAINT):
         # "failed to consider Mrs X's complaint via the statutory procedure", "how the
         # Council considered Mrs X's complaints": the complaint's handling, not a decision

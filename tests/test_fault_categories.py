@@ -318,6 +318,8 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("Failings in Mrs P's care by the Home led to pressure sores.", "care_quality"),
     ("There was a delay in sending Ms A a copy of her assessment.", "communication"),
     ("The Home failed in communicating with Ms D and Hollybank Surgery.", "joint_working"),
+    ("However, it failed to provide an appropriate remedy for the injustice its faults caused.", "complaint_handling"),
+    ("The Council had not ensured adequate records were kept of the reasons for the delay.", "record_keeping"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     assert category in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)
@@ -388,6 +390,7 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The Ombudsman decided to discontinue the investigation of Mr W's complaint about the planning decision.", "complaint_handling"),
     # information shared with the person is no working together
     ("There was avoidable delay sharing information with Mrs X because the Council did not confirm who was her deputy.", "joint_working"),
+    ("However, it failed to provide an appropriate remedy for the injustice its faults caused.", "service_provision"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

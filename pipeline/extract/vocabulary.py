@@ -339,7 +339,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                # "Border Force's investigation of Ms W's complaint was poor"
                                # (the body's own investigation: not the Ombudsman's "investigation of Mr W's complaint")
                                r"(?:its|their|\w+['’]s) (?:own )?investigation (?:of|into) (?:(?:mrs?|ms|miss|dr) \w+['’]s |\w+['’]s |her |his |their |the )?complaint\b|"
-                               r"\b(?:first|second|third|final) stage of (?:her|his|their|the|its) complaint"),
+                               r"\b(?:first|second|third|final) stage of (?:her|his|their|the|its) complaint|"
+                               # its own remedy for the complaint: "it failed to provide an appropriate remedy"
+                               r"(?:failed to|did not|not|failing to|failure to) (?:provide|offer|give|propose) (?:an? |any )?(?:appropriate |adequate |suitable |proper |sufficient |fair )?remedy\b"),
     "delay": _cue(r"\bdelay|" + WAITED_BEFORE + r"|took too long|too long to|outside (?:the )?statutory|statutory timescales?|(?:months|weeks) late\b|"
                   r"(?:within|in) a reasonable (?:time|timescale|period)|"
                   # (not "should have acted sooner": a concession of the failings just told, whatever they were)
@@ -545,6 +547,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:did not|failed to|not) (?:keep|complete|fill in) (?:the |her |his |its )?(?:[\w-]+ )?charts?\b|(?:updat|correct|amend)\w* (?:the |its |their |his |her )?(?:[\w’'-]+ ){0,2}?records?\b|"
                            r"\b(?:notes|records?|charts)\b (?:[\w’'-]+ ){0,5}?(?:(?:are|were|was|is) (?:incomplete|missing|inaccurate|blank|wrong|not (?:complete|accurate|kept))|(?:had|has|have) not been (?:completed|kept|filled in|signed|updated))\b|"
                            r"(?:did not|failed to|failing to|failure to|not) (?:keep|make|maintain) (?:a |any |proper |adequate |accurate )*(?:written |daily |care |visit |contemporaneous )?(?:records?|notes?)\b|"
+                           # "The Council had not ensured adequate records were kept"
+                           r"not (?:ensur\w*|made sure|make sure) (?:that )?(?:adequate |proper |accurate |sufficient |full )?records?\b|"
                            # "a failure to properly record the initial request"
                            r"\b(?:failure|failed|failing) to (?:properly |accurately |fully )?record\b|"
                            # records lost, or evidence not kept: "Previous risk assessments were lost"
