@@ -319,6 +319,7 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("There was a delay in sending Ms A a copy of her assessment.", "communication"),
     ("The Home failed in communicating with Ms D and Hollybank Surgery.", "joint_working"),
     ("However, it failed to provide an appropriate remedy for the injustice its faults caused.", "complaint_handling"),
+    ("Doctors should have discussed with her at an early stage what might be causing her symptoms.", "communication"),
     ("The Council had not ensured adequate records were kept of the reasons for the delay.", "record_keeping"),
 ])
 def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
