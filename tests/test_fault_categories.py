@@ -1608,8 +1608,6 @@ def test_an_upheld_complaint_about_something_is_a_finding_about_it(nlp) -> None:
 @pytest.mark.parametrize("sentence, none_found", [
     ("There were some reasonable explanations for the delay in Mrs M's surgery.", True),
     ("The ICB had no good reason for this, and the delay was fault.", False),
-    ("Otherwise, we were satisfied Mrs X was given enough information.", True),
-    ("We were not satisfied the Council had told Mrs X.", False),
 ])
 def test_a_reasonable_explanation_for_what_happened_finds_no_fault(sentence: str, none_found: bool) -> None:
     assert bool(vocab.NO_FAULT.found_in(sentence)) is none_found

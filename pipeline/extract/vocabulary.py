@@ -67,8 +67,6 @@ NO_FAULT = _cue(
     r"\b(?:found|find|seen|see) nothing (?:to (?:suggest|show|indicate)|that (?:suggests|shows|indicates))\b|"
     r"\b(?:do|did|does) not (?:consider|think|believe) (?:that )?(?:[\w’'-]+ ){0,8}?(?:amounts? to|amounted to|was|is|were|constitutes?) (?:a |any |at )?(?:fault|failing|maladministration)\b|"
     r"\b(?:do|did|does|have|has|will) not uphold\b|\bnot (?:been )?upheld\b|"
-    # "Otherwise, we were satisfied Mrs X was given sufficient information"
-    r"\b(?:we|i) (?:were|was|am|are|have been|had been) (?:also |otherwise )?satisfied\b|"
     # "There were some reasonable explanations for the delay in Mrs M's surgery"
     r"\bthere (?:was|were) (?:an? |some )?(?:reasonable|good|valid) (?:explanations?|reasons?) for\b|"
     r"\b(?:acted|was|were|is|are|been) (?:entirely |fully |broadly )?in line with (?:the |its |their |national |relevant |local |own )*"
