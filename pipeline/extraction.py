@@ -608,10 +608,11 @@ _COMMISSIONED_BY = re.compile(r"\bas (?:the\s+(?:council|icb|ccg)|it|they)\s+(?:
 _ASSESSMENT_LEFT_OUT = re.compile(r"\b(?:assessments?|reviews?|decision support tool|dst)\s+(?:(?!officer|worker|team|panel|manager|and\b|but\b)[\w’'-]+\s+){0,6}?"
                                   r"(?:did not|didn't|failed to|does not)\s+(?:properly\s+|fully\s+)?consider\b", re.I)
 # A complaint as what was (not) considered.
-_PROVIDED_REMEDY = re.compile(r"\b(?:provid|offer|giv|propos)\w*\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)?remedy\b", re.I)
+_PROVIDED_REMEDY = re.compile(r"\b(?:(?:provid|offer|giv|propos)\w*|consider\w*\s+whether)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)?remedy\b", re.I)
 _CONSIDERED_COMPLAINT = re.compile(r"\b(?:(?:the way|how) (?:it|they|the \w+) )?(?:(?:did not|didn't|failed to|failing to|not) (?:properly )?)?"
                                    r"consider\w*\s+(?:[\w’'-]+\s+){0,4}?complaints?\b", re.I)
 # A discharge held up, or a placement or package reviewed (a funder's look at its provider).
+_TOLD_OF_DISCHARGE = re.compile(r"\b(?:told|tell|telling|inform\w*|notif\w*|explain\w*)\s+(?:[\w’'-]+\s+){0,6}?discharg\w*", re.I)
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
 # Slow to tell someone something.
@@ -661,6 +662,10 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
         cats.discard("care_planning")
         if _PLAN_NOT_FOLLOWED.search(text):
             cats.add("care_quality")
+    if only_in("care_planning", _TOLD_OF_DISCHARGE):
+        # "She was not told when her mother was discharged": what the family was told
+        cats.discard("care_planning")
+        cats.add("communication")
     if only_in("care_planning", _DELAYED_DISCHARGE):
         # "this delayed Mr W's discharge by five months": the delay's, not the planning's
         cats.discard("care_planning")
@@ -688,9 +693,12 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
                 # review of her direct payment": what was late, not what was wrong (the
                 # guide's delay covers a late service, assessment, decision or package)
                 cats.discard(topic)
-    if only_in("service_provision", _PROVIDED_REMEDY):
-        # "it failed to provide an appropriate remedy": the complaint's answer, not a service
-        cats.discard("service_provision")
+    for topic in ("service_provision", "decision_making"):
+        if only_in(topic, _PROVIDED_REMEDY):
+            # "it failed to provide an appropriate remedy", "had not properly considered whether
+            # a financial remedy was due": the complaint's answer, not a service or a decision
+            cats.discard(topic)
+            cats.add("complaint_handling")
     if only_in("decision_making", _CONSIDERED_COMPLAINT):
         # "failed to consider Mrs X's complaint via the statutory procedure", "how the
         # Council considered Mrs X's complaints": the complaint's handling, not a decision
@@ -838,7 +846,7 @@ def _says_what_went_wrong(text: str) -> bool:
 # "We found the DST was carried out properly", "..., which was a reasonable response".
 _DONE_PROPERLY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:(?:carried out|done|made|reached|handled|dealt with|completed|followed)\s+)?"
                             r"(?:properly|correctly|appropriately|reasonably|in line with|in accordance with)\b|"
-                            r"\b(?:was|were|is|are)\s+(?:a\s+)?(?:reasonable|appropriate|proportionate|sound)\b|"
+                            r"\b(?:was|were|is|are)\s+(?:a\s+)?(?:reasonable|appropriate|proportionate|sound|good)\b|"
                             # "We have found that the ICB have appropriately upheld its duties ..."
                             r"(?<!not )(?<!to )(?<!n't )\b(?:appropriately|properly|correctly|reasonably|adequately|lawfully) "
                             r"(?:upheld|followed|considered|carried|made|met|applied|assessed|decided|dealt|handled|completed|facilitated|reviewed)\b", re.I)

@@ -1626,6 +1626,7 @@ def test_a_manner_adverb_inside_a_failure_hides_no_category(sentence: str, categ
 @pytest.mark.parametrize("sentence", [
     "The Agency failed to consider his case by spring 2012 and for more than two years after that.",
     "There was no reason why Mr C's application should not have been decided by that date.",
+    "We can see no reason why it would not have been decided by early 2012.",
 ])
 def test_a_decision_not_made_in_time_is_a_delay_not_a_flawed_decision(sentence: str) -> None:
     from pipeline.extraction import _strong_categories
@@ -1645,3 +1646,20 @@ def test_a_remedy_not_provided_is_the_complaints_answer_not_a_service() -> None:
     from pipeline.extraction import _strong_categories
     cats = _strong_categories("However, it failed to provide an appropriate remedy for the injustice its faults caused.")
     assert "complaint_handling" in cats and "service_provision" not in cats
+
+
+def test_what_the_family_was_told_of_a_discharge_is_communication_not_planning() -> None:
+    from pipeline.extraction import _strong_categories
+    cats = _strong_categories("She was also not told when her mother was discharged to a nursing home.")
+    assert "communication" in cats and "care_planning" not in cats
+
+
+def test_a_remedy_not_considered_is_the_complaints_answer() -> None:
+    from pipeline.extraction import _strong_categories
+    cats = _strong_categories("In addition, the Trust had not properly considered whether a financial remedy was due.")
+    assert "complaint_handling" in cats and "decision_making" not in cats
+
+
+def test_arrangements_found_good_are_no_failure() -> None:
+    from pipeline.extraction import _says_what_went_wrong
+    assert not _says_what_went_wrong("We found that the Trust's discharge arrangements were good.")
