@@ -200,7 +200,8 @@ _PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:partly |partial
                             r"|\b(?:our|my) decision (?:is )?(?:not )?to (?:partly |partially )?uphold\b", re.I)
 
 
-_ONE_PART = re.compile(r"\b(?:this|that) part\b", re.I)
+# (or one allegation: "We did not uphold her complaint that she was discharged too early")
+_ONE_PART = re.compile(r"\b(?:this|that) part\b|\b(?:uphold|upheld)\s+(?:her|his|their|(?:mrs?|ms|miss|dr)\s+\w+['’]s|\w+['’]s)\s+complaints?\s+that\b", re.I)
 _LGSCO_UPHELD = re.compile(r"\b(?:has|have)\s+(?:completed\s+(?:the|my|our|this)\s+investigation\s+and\s+)?upheld\s+(?:the|this|\w+['’]s)\s+complaint", re.I)
 # "The complaint is upheld.", "Mrs X's complaint is not upheld."
 _COMPLAINT_IS_UPHELD = re.compile(r"\b(?:the|this|her|his|their|\w+['’]s)\s+complaints?\s+(?:is|are)\s+(?:(?:not|partly|partially)\s+)?upheld\b", re.I)
@@ -383,7 +384,8 @@ class BodyRegistry:
         cache_key = (mention.text, mention.is_role, mention.body_type)
         if cache_key not in self._resolved:
             key = self.resolve(mention)
-            if key is None and mention.is_role and body_rules.role_key(mention.text) not in body_rules.NAMED_ONLY_ROLES:
+            if key is None and mention.is_role and body_rules.role_key(mention.text) not in body_rules.NAMED_ONLY_ROLES \
+                    and not mention.text.endswith("surgery"):  # (an operation: "pressured to have the surgery")
                 key = self.placeholder(mention)
             self._resolved[cache_key] = key
         return self._resolved[cache_key]
@@ -612,7 +614,8 @@ _PROVIDED_REMEDY = re.compile(r"\b(?:(?:provid|offer|giv|propos)\w*|consider\w*\
 _CONSIDERED_COMPLAINT = re.compile(r"\b(?:(?:the way|how) (?:it|they|the \w+) )?(?:(?:did not|didn't|failed to|failing to|not) (?:properly )?)?"
                                    r"consider\w*\s+(?:[\w’'-]+\s+){0,4}?complaints?\b", re.I)
 # A discharge held up, or a placement or package reviewed (a funder's look at its provider).
-_TOLD_OF_DISCHARGE = re.compile(r"\b(?:told|tell|telling|inform\w*|notif\w*|explain\w*)\s+(?:[\w’'-]+\s+){0,6}?discharg\w*", re.I)
+_TOLD_OF_DISCHARGE = re.compile(r"\b(?:(?:not|never)\s+(?:been\s+)?(?:told|informed)|(?:told|tell|telling|inform\w*|notif\w*|explain\w*)\s+"
+                                r"(?:her|him|them|the family|(?:mrs?|ms|miss|dr)\s+\w+))\s+(?:[\w’'-]+\s+){0,6}?discharg\w*", re.I)
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
 # Slow to tell someone something.

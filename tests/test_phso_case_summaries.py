@@ -306,3 +306,13 @@ def test_an_organisation_cut_mid_word_at_the_excerpts_end_is_the_one_the_text_na
     cut = GOVERNMENT[:GOVERNMENT.index("HM Courts and Tribunals Service (HMCTS)\n\nJobcentre") + len("HM Courts and Trib")]
     ex = case_summary(nlp, cut, "CS-9012")
     assert not any(b.name.endswith("Trib") for b in ex.bodies)
+
+
+def test_a_verdict_on_one_allegation_is_not_the_outcome_and_an_operation_is_no_surgery(nlp) -> None:
+    text = LABELLED.replace("The nursing care Mr K received was reasonable.",
+                            "We did not uphold her complaint that he was discharged too early. We did not consider "
+                            "that there was enough evidence that staff pressured him to have the surgery.")
+    ex = case_summary(nlp, text.replace("We partly upheld this complaint. ", ""), "CS-9013")
+    assert ex.outcome is None and ex.fault_found is True
+    assert all(b.body_type != "gp_practice" for b in ex.bodies)
+    assert not any("pressured" in f.provenance.sentence for f in ex.faults)

@@ -54,6 +54,8 @@ NO_FAULT = _cue(
     # enough (insufficient) evidence of fault by the Council".
     r"\bunlikely (?:that )?(?:to|we (?:would|could|will)) find (?:any |the \w+ at |it at |them at )?(?:fault|failings?)|"
     r"\b(?:not enough|insufficient) evidence (?:of|that there was) (?:any )?(?:fault|failings?)|"
+    # "we did not consider that there was enough evidence that staff pressured her"
+    r"\b(?:do|did|does) not (?:consider|think|find|believe) (?:that )?there (?:was|is|were) (?:enough|sufficient) evidence\b|"
     # "there is not enough evidence that the Council failed to follow its regime"
     r"\b(?:not enough|insufficient) evidence that (?:[\w’'-]+ ){1,4}?(?:failed|did not|was wrong|acted wrongly)\b|"
     # "having not made a finding of fault", "without making any finding of fault"
