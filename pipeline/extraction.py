@@ -86,7 +86,10 @@ if TYPE_CHECKING:
 # text's name that body, a name last in a list after another body's short form; 0.3.24: the
 # agencies only the PHSO investigates bodies of PHSO texts, a title's name the text spells
 # another way kept, a sum listed beside "an apology" awarded, "upheld ... complaints about X"
-# a finding about X, "We were critical that" a finding, what "he thought" an allegation).
+# a finding about X, "We were critical that" a finding, what "he thought" an allegation, a
+# manner adverb inside a failure's words no cover for its category, a decision not made in
+# time a delay, a verdict on one allegation not the outcome, failings found in a complaint
+# not upheld fault found, a title's trading name one body, "the surgery" an operation).
 EXTRACTOR_VERSION = "0.3.24"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
