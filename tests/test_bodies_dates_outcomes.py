@@ -606,12 +606,9 @@ def test_a_home_is_read_as_the_company_that_runs_it(nlp, introduced: str) -> Non
 
 
 def test_a_title_name_the_text_only_spells_another_way_stays_the_title_name(nlp) -> None:
-    from pipeline.extraction import extract_one
-    from pipeline.records import DecisionRecord
-    text = ("Summary: Mrs B complained APT delayed issuing invoices. We found fault.\n\nThe complaint\n\n"
-            "1. Mrs B says APT Care Limited (APT) failed to send invoices for her mother's care on time.")
-    ex = extract_one(DecisionRecord(source="lgsco", reference="19 900 378", text=text,
-                                    title="A P T Care Ltd (19 900 378)", truncated=True), nlp)
+    ex = titled(nlp, "A P T Care Ltd (25 999 378)",
+                "Summary: Mrs B complained APT delayed issuing invoices. We found fault.\n\nThe complaint\n\n"
+                "1. Mrs B says APT Care Limited (APT) failed to send invoices for her mother's care on time.")
     assert [b.name for b in ex.bodies] == ["A P T Care Ltd"]
 
 
@@ -622,9 +619,6 @@ def test_a_one_word_home_defined_as_the_home_is_named_with_its_the() -> None:
 
 
 def test_a_title_with_a_trading_name_is_one_body_by_either_name(nlp) -> None:
-    from pipeline.extraction import extract_one
-    from pipeline.records import DecisionRecord
-    text = ("Summary: Mrs B complained Living Comforts Ltd did not tell her about a price rise. We found fault.")
-    ex = extract_one(DecisionRecord(source="lgsco", reference="21 900 966", text=text,
-                                    title="Living Comforts Ltd aka Home Instead (21 900 966)", truncated=True), nlp)
+    ex = titled(nlp, "Living Comforts Ltd aka Home Instead (25 999 966)",
+                "Summary: Mrs B complained Living Comforts Ltd did not tell her about a price rise. We found fault.")
     assert [b.name for b in ex.bodies] == ["Living Comforts Ltd aka Home Instead"]
