@@ -76,7 +76,7 @@ NO_FAULT = _cue(
 )
 
 
-def _not_after(words: tuple[str, ...], head: str) -> str:
+def _head_not_after(words: tuple[str, ...], head: str) -> str:
     """`head` where none of `words` (and a space) comes before it. The lookbehinds follow
     the head's letters, so `re` tries them only where the head is: written before it, they
     were tried at every word of every sentence, and ALLEGATION took a third longer."""
@@ -91,9 +91,9 @@ _NOT_SAY = ("not", "cannot", "never")
 _RULE_SAYS = ("policy", "guidance", "plan", "law", "code", "protocol", "framework", "regulations", "act",
               "scheme", "procedure", "rules", "standard", "standards", "contract")
 ALLEGATION = _cue(
-    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _not_after(_RULE_SAYS + _NOT_SAY, "sa") + r"(?:ys?|id)|" + _not_after(("to",), "be") + r"lieves?|"
+    r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _head_not_after(_RULE_SAYS + _NOT_SAY, "sa") + r"(?:ys?|id)|" + _head_not_after(("to",), "be") + r"lieves?|"
     r"feels?|felt|(?:(?<=he )|(?<=they )|(?<=mrs \w )|(?<=mr \w )|(?<=ms \w )|(?<=miss \w ))th(?:inks?|ought)|wants?|would like|asked us|considers? that|argues?|"
-    + _not_after(_NOUN_DISPUTE, "di") + r"sputes?(?! (?:procedure|process|resolution|between|over|about|policy|protocol)))\b"
+    + _head_not_after(_NOUN_DISPUTE, "di") + r"sputes?(?! (?:procedure|process|resolution|between|over|about|policy|protocol)))\b"
 )
 FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
@@ -125,7 +125,7 @@ FAILURE_CUE = _cue(r"\b(?:did not|didn't|does not|do not|fail(?:ed|s|ing)? to|ha
                    r"no (?:reasons?|explanation|record|records|evidence|action|steps|plan|assessment|review|provision|education|support|contact|agreed))\b")
 
 
-def _not_after(*words: str) -> str:
+def _not_right_after(*words: str) -> str:
     """Lookbehinds: not right after any of `words` and a space."""
     return "".join(f"(?<!{w} )" for w in words)
 
@@ -137,14 +137,14 @@ def _not_after(*words: str) -> str:
 # remedy.)
 _NEGATED = ("not", "never")
 REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|"
-                   + _not_after("holiday", "sick", "back", "her", "his", "their", *_NEGATED, "n't", "would") + r"pays?(?! (?:towards|for)\b)|"
-                   + _not_after(*_NEGATED) + r"writes? to|"
-                   + _not_after("who", "which", "what", "of them", "whether")
+                   + _not_right_after("holiday", "sick", "back", "her", "his", "their", *_NEGATED, "n't", "would") + r"pays?(?! (?:towards|for)\b)|"
+                   + _not_right_after(*_NEGATED) + r"writes? to|"
+                   + _not_right_after("who", "which", "what", "of them", "whether")
                    + r"should(?!(?: not| never| reasonably| properly| also)? have\b| (?:normally|usually|generally|ordinarily|typically|take)\b|"
                    r" be (?:done|completed|made|decided|issued) within\b)|"
                    r"will|"
-                   + _not_after("had", *_NEGATED) + r"agreed to|"
-                   + _not_after("guidance", "framework", "code", "policy", "law", "regulations", "assessment", "plan", "report") + r"recommend\w*)\b")
+                   + _not_right_after("had", *_NEGATED) + r"agreed to|"
+                   + _not_right_after("guidance", "framework", "code", "policy", "law", "regulations", "assessment", "plan", "report") + r"recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b")
 _TURN = _rx(r",\s+but\b|;\s+however\b|,\s+however\b")
 
