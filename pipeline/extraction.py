@@ -612,13 +612,15 @@ _COMMISSIONED_BY = re.compile(r"\bas (?:the\s+(?:council|icb|ccg)|it|they)\s+(?:
 # (not "the financial assessment officer did not consider ...": a person deciding)
 _ASSESSMENT_LEFT_OUT = re.compile(r"\b(?:assessments?|reviews?|decision support tool|dst)\s+(?:(?!officer|worker|team|panel|manager|and\b|but\b)[\w’'-]+\s+){0,6}?"
                                   r"(?:did not|didn't|failed to|does not)\s+(?:properly\s+|fully\s+)?consider\b", re.I)
-# A complaint as what was (not) considered.
+# The body's own remedy for the complaint, given or weighed ("failed to provide an appropriate remedy").
 _PROVIDED_REMEDY = re.compile(r"\b(?:(?:provid|offer|giv|propos)\w*|consider\w*\s+whether)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)?remedy\b", re.I)
+# A complaint as what was (not) considered.
 _CONSIDERED_COMPLAINT = re.compile(r"\b(?:(?:the way|how) (?:it|they|the \w+) )?(?:(?:did not|didn't|failed to|failing to|not) (?:properly )?)?"
                                    r"consider\w*\s+(?:[\w’'-]+\s+){0,4}?complaints?\b", re.I)
-# A discharge held up, or a placement or package reviewed (a funder's look at its provider).
+# The person or family not told of a discharge.
 _TOLD_OF_DISCHARGE = re.compile(r"\b(?:(?:not|never)\s+(?:been\s+)?(?:told|informed)|(?:told|tell|telling|inform\w*|notif\w*|explain\w*)\s+"
                                 r"(?:her|him|them|the family|(?:mrs?|ms|miss|dr)\s+\w+))\s+(?:[\w’'-]+\s+){0,6}?discharg\w*", re.I)
+# A discharge held up, or a placement or package reviewed (a funder's look at its provider).
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
 # Slow to tell someone something.
@@ -637,10 +639,6 @@ _PLAN_AS_REFERENCE = re.compile(r"\b(?:in line with|set out in|detailed in|speci
 _PLAN_NOT_FOLLOWED = re.compile(r"\b(?:did not|didn't|failed to|not) (?:follow\w*|[\w’'-]+ (?:[\w’'-]+ ){0,3}?as) (?:[\w’'-]+ ){0,3}?(?:care|support) plans?\b", re.I)
 
 
-# The category tests are the costliest regex work of extraction, and one text is tested
-# as a finding, as its only clause and as the next finding's antecedent: each distinct
-# text is tested once per decision. (`assemble` clears the cache for each decision, so
-# the benchmark's repeated paragraphs do not flatter it.)
 # A manner adverb between a failure's words, which the cues write without one: "failed
 # repeatedly to provide", "a failure to properly review", "to deal promptly with".
 _ADVERB_IN_SLOT = re.compile(
@@ -652,6 +650,10 @@ def _without_adverbs(text: str) -> str:
     return _ADVERB_IN_SLOT.sub(r"\1 ", text) if "ly " in text else text
 
 
+# The category tests are the costliest regex work of extraction, and one text is tested
+# as a finding, as its only clause and as the next finding's antecedent: each distinct
+# text is tested once per decision. (`assemble` clears the cache for each decision, so
+# the benchmark's repeated paragraphs do not flatter it.)
 @functools.lru_cache(maxsize=8192)
 def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
     cats = cues.found_in(text)
@@ -1915,9 +1917,8 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
     listed = body_rules.organisations_listed(sections_mod.organisations_investigated(record.text))
     for name, body_type in listed:
         # a PHSO case summary's "Organisations we investigated": its bodies, as a title names
-        # them (a line the excerpt cuts short, "HM Courts and Tribunal", by the text's name)
-        # (or cut mid-word: "HM Courts and Trib")
-        # ("&" and "and" alike: "HM Courts & Tribunals Service")
+        # them (a line the excerpt cuts short, "HM Courts and Tribunal", or mid-word on its last
+        # line, "HM Courts and Trib", by the text's name, "&" and "and" alike)
         key = _name_key(name)
         fuller = next((m for m in mentions if not m.is_role and (mkey := _name_key(m.text)).startswith(key)
                        and len(mkey) > len(key) and (mkey[len(key)] == " " or name == listed[-1][0])), None)
@@ -1953,8 +1954,9 @@ def _also_as_the_text_writes_it(registry: BodyRegistry, name: str, key: str, pla
 # a comma (", Preston").
 _TITLE_INITIALS = re.compile(r"\b[A-Z]\s*(?:&|and)\s+(?=[A-Z]\b)")
 # a company's other name: "Living Comforts Ltd aka Home Instead", "X Ltd t/a Y Care"
-_TRADING_AS = re.compile(r"\s+(?:aka|a\.k\.a\.|t/a|trading as|also known as)\s+", re.I)
-_TITLE_TAIL = re.compile(r"\s*(?:LTD|LIMITED)?(?:\s+(?:aka|a\.k\.a\.|t/a|trading as|also known as)\s+[A-Z][^,()]*)?(?P<place>,\s*[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*|[ -](?:on|upon|in|under|le)(?=[ -]))*)?\s*")
+_TRADING_AS_WORDS = r"\s+(?i:aka|a\.k\.a\.|t/a|trading as|also known as)\s+"
+_TRADING_AS = re.compile(_TRADING_AS_WORDS)
+_TITLE_TAIL = re.compile(r"\s*(?:LTD|LIMITED)?(?:" + _TRADING_AS_WORDS + r"[A-Z][^,()]*)?(?P<place>,\s*[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*|[ -](?:on|upon|in|under|le)(?=[ -]))*)?\s*")
 
 
 def _whole_title_name(title_part: str, found: body_rules.BodyMention) -> tuple[str, str | None] | None:

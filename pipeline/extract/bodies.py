@@ -79,9 +79,9 @@ _GOVERNMENT = re.compile(_GOVERNMENT_RE)
 # (`find_named_bodies(..., central_government=True)`), and typed as government everywhere.
 _CENTRAL_AGENCIES_RE = (
     r"(?:UK\s+)?Border\s+(?:Force|Agency)|Identity\s+and\s+Passport\s+Service|Disclosure\s+and\s+Barring\s+Service"
-    r"|Criminal\s+Injuries\s+Compensation\s+Authority|(?:The\s+)?Insolvency\s+Service|Companies\s+House"
+    r"|Criminal\s+Injuries\s+Compensation\s+Authority|Insolvency\s+Service|Companies\s+House"
     r"|Office\s+of\s+the\s+Public\s+Guardian|Planning\s+Inspectorate|Rural\s+Payments\s+Agency|Charity\s+Commission"
-    r"|(?:The\s+)?Pension\s+Service|Disability\s+Service\s+Centre|Driver\s+and\s+Vehicle\s+Standards\s+Agency"
+    r"|Pension\s+Service|Disability\s+Service\s+Centre|Driver\s+and\s+Vehicle\s+Standards\s+Agency"
     r"|Environment\s+Agency|Natural\s+England|Highways\s+(?:England|Agency)|Marine\s+Management\s+Organisation"
     r"|Animal\s+and\s+Plant\s+Health\s+Agency|Intellectual\s+Property\s+Office|Official\s+Solicitor"
     r"|Public\s+Trustee|Probation\s+Service|HM\s+Prison\s+and\s+Probation\s+Service"
