@@ -89,8 +89,10 @@ if TYPE_CHECKING:
 # a finding about X, "We were critical that" a finding, what "he thought" an allegation, a
 # manner adverb inside a failure's words no cover for its category, a decision not made in
 # time a delay, a verdict on one allegation not the outcome, failings found in a complaint
-# not upheld fault found, a title's trading name one body, "the surgery" an operation).
-EXTRACTOR_VERSION = "0.3.24"
+# not upheld fault found, a title's trading name one body, "the surgery" an operation;
+# 0.3.25: the body a case summary says the complaint went to a body, "(the first Trust)" a
+# name's alias, one part upheld and another not partly upheld).
+EXTRACTOR_VERSION = "0.3.25"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
@@ -204,7 +206,7 @@ _PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:partly |partial
 
 
 # (or one allegation: "We did not uphold her complaint that she was discharged too early")
-_ONE_PART = re.compile(r"\b(?:this|that) part\b|\b(?:uphold|upheld)\s+(?:her|his|their|(?:mrs?|ms|miss|dr)\s+\w+['’]s|\w+['’]s)\s+complaints?\s+that\b", re.I)
+_ONE_PART = re.compile(r"\b(?:this|that) (?:part|aspect|element)\b|\b(?:uphold|upheld)\s+(?:her|his|their|(?:mrs?|ms|miss|dr)\s+\w+['’]s|\w+['’]s)\s+complaints?\s+that\b", re.I)
 _LGSCO_UPHELD = re.compile(r"\b(?:has|have)\s+(?:completed\s+(?:the|my|our|this)\s+investigation\s+and\s+)?upheld\s+(?:the|this|\w+['’]s)\s+complaint", re.I)
 # "The complaint is upheld.", "Mrs X's complaint is not upheld."
 _COMPLAINT_IS_UPHELD = re.compile(r"\b(?:the|this|her|his|their|\w+['’]s)\s+complaints?\s+(?:is|are)\s+(?:(?:not|partly|partially)\s+)?upheld\b", re.I)
@@ -224,11 +226,16 @@ def read_outcome(record: DecisionRecord, meta: dict[str, str], decision_text: st
     # Both publishers' decisions say it in words when the page gives no metadata: "We
     # partly uphold this complaint", "I have not upheld", "We will not be upholding".
     for text in (decision_text, record.text):
+        parts = set()
         for m in _PHSO_DECISION.finditer(text):
             # "We upheld this part of the complaint", "We did not uphold the complaint about
-            # the panel": a verdict on one part is not the decision's
+            # the panel": a verdict on one part is not the decision's ...
             if not _ONE_PART.search(m.group(0)):
                 return normalise_outcome(m.group(0))
+            parts.add(normalise_outcome(m.group(0)))
+        if {"upheld", "not_upheld"} <= parts:
+            # ... but one part upheld and another not is the complaint partly upheld
+            return "partly_upheld"
     if re.search(r"not be upholding", decision_text or record.text, re.I):
         return "not_upheld"
     return None
@@ -2079,6 +2086,8 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[tuple
     at_fault = {f.body for f in faults}
     involved = set(principal) | at_fault | {p.payer for p in payments if p.payer} | {d.body for d in deadlines if d.body}
     complained = _complained_about(sentences, registry) - involved
+    if sections_mod.is_case_summary(text):
+        complained |= _complained_to(text, registry) - involved
     # A care provider only named in the complaint, beside another care provider the decision
     # deals with, is that provider's home or where the care was given, not a second body
     # complained about ("the Care Provider charged his mother ... at its Care Home")
@@ -2127,6 +2136,8 @@ _A_PLACE_BEFORE = re.compile(r"\b(?:to|into|in|at|from|within|left|leaving|enter
 # The author of guidance the complaint cites ("the National Standards published by the
 # Ministry of Justice") is not complained about.
 _AUTHOR_BEFORE = re.compile(r"\b(?:published|issued|produced|written|set)\s+(?:out\s+)?by\s+(?:the\s+)?$", re.I)
+# Whom the complainant took the complaint to: "Mrs A complained to the Trust about ...".
+_COMPLAINED_TO = re.compile(r"\bcomplain(?:ed|s|t|ts)?\s+(?:(?:directly|first|formally|again)\s+)?to\s+", re.I)
 
 
 def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[str]:
@@ -2159,6 +2170,19 @@ def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[
                 # care provider": it stands for the body nobody named; tried, the dev corpus
                 # lost two)
                 continue
+            out.add(key)
+    return out
+
+
+def _complained_to(text: str, registry: BodyRegistry) -> set[str]:
+    """The bodies a case summary's story says the complaint went to ("Mrs A complained to
+    the Trust about ..."): a case summary has no complaint section, and its "What happened",
+    which tells this, is read for names only."""
+    out = set()
+    for match in _COMPLAINED_TO.finditer(text):
+        after = text[match.end():match.end() + 120]
+        mention = next((m for m in body_rules.find_named_bodies(after) + body_rules.find_role_mentions(after) if m.start == 0), None)
+        if mention is not None and (key := registry.resolve_or_placeholder(mention)) is not None:
             out.add(key)
     return out
 

@@ -179,6 +179,68 @@ def test_a_verdict_on_one_part_of_the_complaint_is_not_the_decisions_outcome(nlp
     assert ex.outcome is None and ex.fault_found is True
 
 
+def test_one_part_upheld_and_another_not_is_the_complaint_partly_upheld(nlp) -> None:
+    text = LABELLED.replace("We partly upheld this complaint. ", "").replace(
+        "The nursing care Mr K received was reasonable.",
+        "The nursing care Mr K received was reasonable. We did not uphold this aspect of the complaint. "
+        "We upheld this aspect of the complaint.")
+    ex = case_summary(nlp, text)
+    assert ex.outcome == "partly_upheld" and ex.fault_found is True
+
+
+# No organisations line: the summary names the bodies by role only, or by names defined
+# with ordinals.
+BY_ROLE = """Paramedics left an unwell man at home
+
+A man with a chest infection was left at home overnight.
+
+What happened
+
+Mr T called an ambulance twice in one night. The paramedics who came the first time decided he could stay at home. Mr T's daughter, Ms R, complained to the Trust about that decision.
+
+What we found
+
+We partly upheld Ms R's complaint. Mr T should have gone to hospital after the first call.
+
+Putting it right
+
+An apology was given to Ms R for the distress this caused.
+"""
+
+ORDINALS = """Slow replies about a hip operation
+
+Mr W had a hip replaced and later needed a second operation.
+
+What happened
+
+Mr W had his operation at Harnbury Hospitals NHS Foundation Trust (the first Trust). It sent him to Selcombe University Hospitals NHS Trust (the second Trust) for the second operation. Mr W complained to both.
+
+What we found
+
+The second Trust's care was reasonable. The first Trust did not answer Mr W's complaint for eight months.
+
+Putting it right
+
+The first Trust apologised to Mr W.
+"""
+
+
+def test_the_body_a_case_summarys_story_says_the_complaint_went_to_is_complained_about(nlp) -> None:
+    ex = case_summary(nlp, BY_ROLE, "CS-9010")
+    assert [(b.name, b.body_type) for b in ex.bodies] == [("the trust", "nhs_trust")]
+    # ... and only a body: "complained to" an ombudsman or a person is no body
+    ex = case_summary(nlp, BY_ROLE.replace("complained to the Trust", "complained to her MP"), "CS-9010")
+    assert ex.bodies == []
+
+
+def test_bodies_defined_as_the_first_and_the_second_trust_are_told_apart(nlp) -> None:
+    ex = case_summary(nlp, ORDINALS, "CS-9011")
+    first = "Harnbury Hospitals NHS Foundation Trust"
+    assert [b.name for b in ex.bodies] == [first, "Selcombe University Hospitals NHS Trust"]
+    assert [(f.body, f.category) for f in ex.faults] == [(first, "complaint_handling")]
+    assert ex.fault_found is True
+
+
 GOVERNMENT = """UKVI lost a fee and answered late
 
 Summary 9004 |

@@ -547,9 +547,10 @@ def role_key(text: str) -> str:
 _ORDINARY_ALIAS = re.compile(r"^(?:the\s+)?(?:" + "|".join(re.escape(r) for r in ROLE_TYPES) + r")$", re.I)
 
 
-# A role qualified by capitalised words, to tell two of a kind apart: "(the Ambulance
-# Trust)" beside "(the Hospital Trust)", "(the Mental Health Trust)".
-_QUALIFIED_ROLE_ALIAS = re.compile(r"the\s+(?:[A-Z][\w’'&-]*\s+){1,3}(?i:" + "|".join(re.escape(r) for r in ROLE_TYPES) + r")")
+# A role qualified by capitalised words or an ordinal, to tell two of a kind apart: "(the
+# Ambulance Trust)" beside "(the Hospital Trust)", "(the first Trust)" beside "(the second Trust)".
+_QUALIFIED_ROLE_ALIAS = re.compile(r"the\s+(?:(?:[A-Z][\w’'&-]*\s+){1,3}|(?i:first|second|third|fourth|other)\s+)"
+                                   r"(?i:" + "|".join(re.escape(r) for r in ROLE_TYPES) + r")")
 
 
 def is_alias_usable(alias: str) -> bool:
