@@ -91,7 +91,8 @@ if TYPE_CHECKING:
 # time a delay, a verdict on one allegation not the outcome, failings found in a complaint
 # not upheld fault found, a title's trading name one body, "the surgery" an operation;
 # 0.3.25: the body a case summary says the complaint went to a body, "(the first Trust)" a
-# name's alias, one part upheld and another not partly upheld).
+# name's alias, one part upheld and another not partly upheld, as is "upheld the complaint
+# about X but not about Y", "decided to (partly) uphold" a verdict).
 EXTRACTOR_VERSION = "0.3.25"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -201,12 +202,13 @@ def normalise_outcome(value: str | None) -> str | None:
 _PHSO_ASSESSMENT = re.compile(r"before we decide (?:if|whether) (?:we should (?:conduct|carry out) a (?:detailed )?investigation|"
                               r"to investigate (?:a|the|this) complaint)|"
                               r"\bclosed (?:it|the complaint|this complaint|the case) after (?:our|my|its) initial enquiries", re.I)
-_PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:partly |partially |do not |did not |not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*"
+_PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:(?:have )?decided (?:not )?to )?(?:partly |partially |do not |did not |not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*"
                             r"|\b(?:our|my) decision (?:is )?(?:not )?to (?:partly |partially )?uphold\b", re.I)
 
 
 # (or one allegation: "We did not uphold her complaint that she was discharged too early")
 _ONE_PART = re.compile(r"\b(?:this|that) (?:part|aspect|element)\b|\b(?:uphold|upheld)\s+(?:her|his|their|(?:mrs?|ms|miss|dr)\s+\w+['’]s|\w+['’]s)\s+complaints?\s+that\b", re.I)
+_BUT_NOT = re.compile(r"\bbut not\b", re.I)
 _LGSCO_UPHELD = re.compile(r"\b(?:has|have)\s+(?:completed\s+(?:the|my|our|this)\s+investigation\s+and\s+)?upheld\s+(?:the|this|\w+['’]s)\s+complaint", re.I)
 # "The complaint is upheld.", "Mrs X's complaint is not upheld."
 _COMPLAINT_IS_UPHELD = re.compile(r"\b(?:the|this|her|his|their|\w+['’]s)\s+complaints?\s+(?:is|are)\s+(?:(?:not|partly|partially)\s+)?upheld\b", re.I)
@@ -231,7 +233,9 @@ def read_outcome(record: DecisionRecord, meta: dict[str, str], decision_text: st
             # "We upheld this part of the complaint", "We did not uphold the complaint about
             # the panel": a verdict on one part is not the decision's ...
             if not _ONE_PART.search(m.group(0)):
-                return normalise_outcome(m.group(0))
+                found = normalise_outcome(m.group(0))
+                # "We upheld the complaint about HMCTS but not about DVLA"
+                return "partly_upheld" if found == "upheld" and _BUT_NOT.search(m.group(0)) else found
             parts.add(normalise_outcome(m.group(0)))
         if {"upheld", "not_upheld"} <= parts:
             # ... but one part upheld and another not is the complaint partly upheld

@@ -493,6 +493,11 @@ def test_a_name_defined_in_the_background_is_known_in_the_remedy(nlp) -> None:
     ("We have upheld part of her complaint.", "partly_upheld"),
     ("We upheld this part of the complaint.", None),
     ("We partly uphold this complaint.", "partly_upheld"),
+    ("For these reasons we decided to partly uphold the complaint.", "partly_upheld"),
+    ("We have decided not to uphold the complaint.", "not_upheld"),
+    # upheld about one body and not another: partly
+    ("We upheld the complaint about the Council but not about the housing association.", "partly_upheld"),
+    ("We did not uphold this part of the complaint. We upheld this part of the complaint.", "partly_upheld"),
 ])
 def test_an_outcome_said_in_words(nlp, verdict: str, outcome: str | None) -> None:
     ex = titled(nlp, "Harwell Borough Council (25 999 051)", f"Summary: Miss S complained about the housing register. {verdict}\n")
