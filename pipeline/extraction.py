@@ -92,7 +92,8 @@ if TYPE_CHECKING:
 # not upheld fault found, a title's trading name one body, "the surgery" an operation;
 # 0.3.25: the body a case summary says the complaint went to a body, "(the first Trust)" a
 # name's alias, one part upheld and another not partly upheld, as is "upheld the complaint
-# about X but not about Y", "decided to (partly) uphold" a verdict).
+# about X but not about Y", "decided to (partly) uphold" a verdict, a home named in a
+# decision titled with a care company that company).
 EXTRACTOR_VERSION = "0.3.25"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -2022,7 +2023,17 @@ def _spelt_either_way(name: str) -> str:
 
 def _merge_homes_into_their_companies(text: str, registry: BodyRegistry) -> None:
     providers = [(k, b) for k, b in registry.bodies.items() if b.body_type == body_rules.CARE_PROVIDER]
-    if len(providers) < 2 or not re.search(r"\b(?:runs|ran|run by|operate[sd]?|owns|owned|manage[sd]?)\b", text):
+    if len(providers) < 2:
+        return
+    titled = [k for k, b in providers if b.from_title]
+    if len(titled) == 1 and not body_rules.names_a_home(registry.bodies[titled[0]].name):
+        # A decision titled with a care company ("Cornwallis Care Services Ltd") that names
+        # a home ("Trecarrel Care Home") is about the care the company gave there.
+        for key, body in providers:
+            if key != titled[0] and not body.from_title and body_rules.names_a_home(body.name):
+                registry.merge(key, titled[0])
+        return
+    if not re.search(r"\b(?:runs|ran|run by|operate[sd]?|owns|owned|manage[sd]?)\b", text):
         return
     for home_key, home in providers:
         for company_key, company in providers:

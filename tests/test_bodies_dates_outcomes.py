@@ -338,6 +338,20 @@ def test_a_home_run_by_a_company_is_the_company_and_the_home_means_it(nlp) -> No
     assert [(p.payer, p.amount) for p in ex.payments] == [("Fernleigh Care Ltd", 300)]
 
 
+def test_a_home_in_a_decision_titled_with_a_care_company_is_the_companys(nlp) -> None:
+    ex = titled(nlp, "Wrenfield Care Services Ltd (25 999 034)",
+                "Decision : Upheld\nSummary: There was fault in how the Home planned Mr T's care after a fall. "
+                "The Home has agreed to pay his daughter £250.\n"
+                "The complaint\n- Ms R complains about Larkspur Lodge Care Home in Harwell, where her father lived.")
+    assert [b.name for b in ex.bodies] == ["Wrenfield Care Services Ltd"]
+    assert [(p.payer, p.amount) for p in ex.payments] == [("Wrenfield Care Services Ltd", 250)]
+    # ... but a council's decision keeps the home it names as a body of its own
+    ex = titled(nlp, "Harwell Borough Council (25 999 035)",
+                "Decision : Upheld\nSummary: Larkspur Lodge Care Home did not follow Mr T's care plan, and Wrenfield "
+                "Care Services Ltd missed two home care visits, which was fault.\n")
+    assert {b.name for b in ex.bodies} >= {"Larkspur Lodge Care Home", "Wrenfield Care Services Ltd"}
+
+
 def test_a_body_acting_only_in_a_subordinate_clause_is_not_the_one_at_fault(nlp) -> None:
     ex = titled(nlp, "Harwell Borough Council (25 999 033)",
                 "Decision : Upheld\nSummary: Mrs D complains about her mother's care at Ash Lodge Nursing Home. "
