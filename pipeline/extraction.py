@@ -93,7 +93,8 @@ if TYPE_CHECKING:
 # 0.3.25: the body a case summary says the complaint went to a body, "(the first Trust)" a
 # name's alias, one part upheld and another not partly upheld, as is "upheld the complaint
 # about X but not about Y", "decided to (partly) uphold" a verdict, a home named in a
-# decision titled with a care company that company).
+# decision titled with a care company that company, "reduce the amount he owes by £X" and
+# a sum after a semicolon in a list of awarded sums awarded).
 EXTRACTOR_VERSION = "0.3.25"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1669,7 +1670,7 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
 # "Jobcentre Plus paid him £350 for the benefit he lost": a sum paid to the person (not a
 # rate: "paid her £73 a week") is paid, whatever it makes good.
 _PAID_THEM = re.compile(r"\bpaid (?:her|him|them|mrs?|ms|miss)\b(?![^.]{0,30}\b(?:a|per|each|every) (?:week|month|year|day)\b)", re.I)
-_LIST_AND = re.compile(r"[^£.;]{0,200}?(?:,|,?\s+(?:and|plus))\s+(?:a further\s+|another\s+|an additional\s+)?$")
+_LIST_AND = re.compile(r"[^£.;]{0,200}?(?:,|\s*;|,?\s+(?:and|plus))\s+(?:a further\s+|another\s+|an additional\s+)?$")
 
 
 # Sections whose sums count only when the sentence sets a remedy by its own words ("We

@@ -126,6 +126,8 @@ def test_a_bill_reduced_by_a_sum_is_a_payment(nlp) -> None:
                       "receive."), nlp) == [(640.0, COUNCIL, "recommended")]
     assert paid(lgsco("The Council has reduced Mrs X's outstanding care bill by £900, which remedies the injustice.",
                       heading="Summary"), nlp) == [(900.0, COUNCIL, "previously_offered")]
+    assert paid(lgsco("It has agreed to apologise to Mr D and reduce the amount he owes by £450."), nlp) == \
+        [(450.0, COUNCIL, "recommended")]
 
 
 def test_a_weekly_charge_reduced_is_not_a_payment(nlp) -> None:
@@ -269,6 +271,10 @@ def test_the_next_sum_of_a_list_is_awarded_by_the_same_verb(nlp) -> None:
                    "his son missed over the two school terms, £250 for the uncertainty caused by the delays in reviewing the plan and £150 for the "
                    "frustration of chasing his complaint.")
     assert amounts(record, nlp) == [1200.0, 250.0, 150.0]
+    # ... or by semicolons
+    record = lgsco("We recommended the Council pay Ms T £900 for the months in unsuitable housing; £250 for the "
+                   "distress and uncertainty she and her two children suffered over those months and; £150 for her time.")
+    assert amounts(record, nlp) == [900.0, 250.0, 150.0]
     # ... but not a sum listed after one that is not awarded
     record = lgsco("Mrs X says she paid £40 a week towards the room, and £150 for storage. The Council will pay her £300.")
     assert amounts(record, nlp) == [300.0]

@@ -143,9 +143,10 @@ def already_done(text: str, start: int, end: int, clause_start: int = 0) -> bool
 
 
 # A bill or charge reduced by a sum remedies like a refund: "reduce Mrs X's outstanding
-# invoice by £640"; a weekly rate reduced is not a remedy ("reduced her charges by £20 a week").
+# invoice by £640", "reduce the amount he owes by £500"; a weekly rate reduced is not a
+# remedy ("reduced her charges by £20 a week").
 _REDUCED_BY = re.compile(r"\breduc\w*\s+(?:[\w’'-]+\s+){0,5}?(?:invoices?|bills?|charges?|fees?|debts?|arrears|account|"
-                         r"contributions?|balance)\s+by\s*$", _I)
+                         r"contributions?|balance|owes?|owed|owing|outstanding)\s+by\s*$", _I)
 _RATE_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+(?:week|month|hour|day|night|year)\b|^\s*(?:weekly|monthly)\b", _I)
 
 
