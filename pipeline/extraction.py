@@ -94,7 +94,9 @@ if TYPE_CHECKING:
 # name's alias, one part upheld and another not partly upheld, as is "upheld the complaint
 # about X but not about Y", "decided to (partly) uphold" a verdict, a home named in a
 # decision titled with a care company that company, "reduce the amount he owes by £X" and
-# a sum after a semicolon in a list of awarded sums awarded).
+# a sum after a semicolon in a list of awarded sums awarded, "The Ombudsmen did not uphold" a
+# verdict, "(2)" inside a company's name, a title's name as the text spells it however its
+# initials are spaced).
 EXTRACTOR_VERSION = "0.3.25"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -204,7 +206,7 @@ def normalise_outcome(value: str | None) -> str | None:
 _PHSO_ASSESSMENT = re.compile(r"before we decide (?:if|whether) (?:we should (?:conduct|carry out) a (?:detailed )?investigation|"
                               r"to investigate (?:a|the|this) complaint)|"
                               r"\bclosed (?:it|the complaint|this complaint|the case) after (?:our|my|its) initial enquiries", re.I)
-_PHSO_DECISION = re.compile(r"\b(?:we|I) (?:therefore |have )?(?:(?:have )?decided (?:not )?to )?(?:partly |partially |do not |did not |not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*"
+_PHSO_DECISION = re.compile(r"\b(?:we|I|the Ombudsm[ae]n) (?:therefore |have )?(?:(?:have )?decided (?:not )?to )?(?:partly |partially |do not |did not |not |will not |will therefore not be |are not )?(?:uphold|upholding|upheld)\b[^.]*"
                             r"|\b(?:our|my) decision (?:is )?(?:not )?to (?:partly |partially )?uphold\b", re.I)
 
 
@@ -306,7 +308,10 @@ class BodyRegistry:
         # "NHS North East and North Cumbria ICB" and "... Integrated Care Board" are one body.
         key = self._same_as(key, body_type) or key
         if key not in self.bodies and not from_title:
-            key = self.aliases.get(body_rules.role_key(name), key)  # a name the decision gave another body as its short form
+            # a name the decision gave another body as its short form, however spelt ("Hallows
+            # RC High School" for a title's "All Hallows R C High School")
+            key = self.aliases.get(body_rules.role_key(name)) or next(
+                (k for a, k in self.aliases.items() if _variant(a) == _variant(key)), key)
             # a title that shortens the name the text gives: "Oxford Health NHS (23 008 538a)",
             # "... Oxford Health NHS Foundation Trust (the Trust)"
             key = next((k for k in self._titled if k in self.bodies and self.bodies[k].body_type == body_type

@@ -485,6 +485,13 @@ def test_a_body_a_list_names_takes_the_kind_another_sentence_gives_it(nlp) -> No
     ("Kelworth-on-Sea City Council (19 999 393)",
      "Mrs D complained that Kelworth-on-Sea Borough Council did not assess her son. We found fault.",
      ["Kelworth-on-Sea City Council"]),
+    # a number in brackets inside a company's name
+    ("Larchmead Care Home (2) Limited (19 999 419)",
+     "The care provider should have told Mrs F what the fees covered, which was fault.", ["Larchmead Care Home (2) Limited"]),
+    # a title's school whose first word the text's pattern leaves out, its initials joined up there
+    ("All Martyrs R C High School (21 999 578)",
+     "Mrs K complains about an appeal for a place at All Martyrs RC High School. The School was at fault.",
+     ["All Martyrs R C High School"]),
 ])
 def test_the_body_a_title_names_however_the_text_writes_it(nlp, title: str, summary: str, names: list[str]) -> None:
     ex = titled(nlp, title, f"Summary: {summary}\n")
@@ -512,6 +519,8 @@ def test_a_name_defined_in_the_background_is_known_in_the_remedy(nlp) -> None:
     # upheld about one body and not another: partly
     ("We upheld the complaint about the Council but not about the housing association.", "partly_upheld"),
     ("We did not uphold this part of the complaint. We upheld this part of the complaint.", "partly_upheld"),
+    # a joint decision's verdict, the Ombudsmen's
+    ("The Ombudsmen did not uphold the complaint.", "not_upheld"),
 ])
 def test_an_outcome_said_in_words(nlp, verdict: str, outcome: str | None) -> None:
     ex = titled(nlp, "Harwell Borough Council (25 999 051)", f"Summary: Miss S complained about the housing register. {verdict}\n")

@@ -21,7 +21,7 @@ COUNCIL, ICB, CCG, NHS_TRUST = "council", "icb", "ccg", "nhs_trust"
 GP_PRACTICE, CARE_PROVIDER, GOVERNMENT, OTHER = "gp_practice", "care_provider", "government", "other"
 BODY_TYPES = (COUNCIL, ICB, CCG, NHS_TRUST, GP_PRACTICE, CARE_PROVIDER, GOVERNMENT, OTHER)
 
-# A capitalised word of a name; "(Nelson)" and "(Carewatch)" appear inside company names.
+# A capitalised word of a name; "(Nelson)", "(Carewatch)" and "(2)" appear inside company names.
 _TYPE_WORD = r"(?:Council|Trust|Board|ICB|CCG|Ltd|Limited|LLP|plc|Group)\b"
 # A full stop belongs to a name word only with a letter after it, or in an initialism
 # ("A.B. Care Ltd"): a name never runs across a sentence end ("... Mr C. The Council ...").
@@ -36,7 +36,7 @@ _TYPE_WORD = r"(?:Council|Trust|Board|ICB|CCG|Ltd|Limited|LLP|plc|Group)\b"
 # "[A-Z]\.(?:[A-Z]\.)+" rather than "(?:[A-Z]\.){2,}", the same strings in the same order,
 # so that `re` rules it out at its first character instead of entering a repeat.)
 _WORD_RUN = r"[\w’'&]*(?![\w’'&])"
-_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]{_WORD_RUN}(?:(?:\.(?=\w)|-){_WORD_RUN})*|\([A-Z][\w’' &.\-]*\)|St\.?)"
+_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]{_WORD_RUN}(?:(?:\.(?=\w)|-){_WORD_RUN})*|\([A-Z0-9][\w’' &.\-]*\)|St\.?)"
 # Small words that may join capitalised words inside a name.
 _SP = r"[ \u00a0]+"
 # Every join starts with a comma, a space or a hyphen; the lookahead says so up front, so
