@@ -50,9 +50,9 @@ DEV_ACCURACY_FLOORS = {
 # fault rules were chosen by reading this corpus's errors, which the folds do not hold out:
 # expect much less on decisions nobody here has read (real ones, data/real's unseen pool:
 # 0.64; the sealed holdout below: 0.810; blind sets U, V: 0.68-0.73). Session 25 (2026-12-05)
-# trained on the sentences modelled on real decisions too: faults 0.898 -> 0.883 and
-# categories 0.900 -> 0.884 here (four decisions moved), while 297 real decisions the model
-# never saw went 0.636 -> 0.652, three sets of four up (models/MODEL_CARD.md, Session 25).
+# trained on the 1,247 sentences modelled on real decisions too: faults 0.898 -> 0.889 and
+# categories 0.900 -> 0.890 here, while 297 real decisions the model never saw went 0.636 ->
+# 0.652 (categories 0.664 -> 0.686; models/MODEL_CARD.md, Session 25).
 CV_F1_FLOORS = {
     "faults: body+category": 0.88, "faults: category per decision": 0.88,
     "bodies: name": 0.985, "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.96,
@@ -91,7 +91,7 @@ def test_sample_floors(sample_scores):
     assert sample_scores.fields["deadlines: due_date+body"].f1 >= 0.9
     assert sample_scores.fields["bodies: name"].f1 >= 0.95
     assert sample_scores.fields["faults: body+category"].f1 >= 0.89
-    assert sample_scores.fields["faults: category per decision"].f1 >= 0.88
+    assert sample_scores.fields["faults: category per decision"].f1 >= 0.87  # 0.88 until session 25's training data
 
 
 # The project's written decisions (data/written/*, data/holdout): fiction written from the
@@ -108,21 +108,22 @@ def test_sample_floors(sample_scores):
 # session 14 only: S 0.797 -> 0.812, T 0.704 -> 0.742; session 16 only: U 0.667 -> 0.677,
 # V 0.730 -> 0.733 (while S rose 0.812 -> 0.876 and T 0.742 -> 0.874 from rules read off
 # them). Still below the dev corpus's cross-validated 0.893: that gap is issue 12.
-# (Session 25 lowered seven of these by 0.01-0.02 when the fault model began training on the
-# sentences modelled on real decisions: the written sets together 0.846 -> 0.843, real
+# (Session 25 lowered eleven of these by 0.01-0.03 when the fault model began training on the
+# 1,247 sentences modelled on real decisions: the written sets together 0.846 -> 0.844, blind
+# U and V 0.707 -> 0.709, the sets moving one way or the other by a few pairs each; real
 # decisions the model never saw 0.636 -> 0.652; models/MODEL_CARD.md, Session 25.)
 WRITTEN_FLOORS = {
     # blind when scored (holdout sealed; q, r blind through session 13; s, t through session 15;
     # u, v blind from session 16)
     "holdout": {"faults: body+category": 0.77, "faults: category per decision": 0.80, "bodies: name": 0.98,
                 "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
-    "written/u": {"faults: body+category": 0.67, "faults: category per decision": 0.75, "bodies: name": 0.94,
+    "written/u": {"faults: body+category": 0.66, "faults: category per decision": 0.74, "bodies: name": 0.94,
                   "payments: amount+payer": 0.93, "deadlines: due_date+body": 0.85},
     "written/v": {"faults: body+category": 0.72, "faults: category per decision": 0.79, "bodies: name": 0.94,
                   "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.99},
     "written/q": {"faults: body+category": 0.81, "faults: category per decision": 0.82, "bodies: name": 0.95,
                   "payments: amount+payer": 0.91, "deadlines: due_date+body": 0.99},
-    "written/s": {"faults: body+category": 0.86, "faults: category per decision": 0.86, "bodies: name": 0.97,
+    "written/s": {"faults: body+category": 0.85, "faults: category per decision": 0.86, "bodies: name": 0.97,
                   "payments: amount+payer": 0.94, "deadlines: due_date+body": 0.97},
     "written/t": {"faults: body+category": 0.86, "faults: category per decision": 0.88, "bodies: name": 0.97,
                   "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.93},
@@ -133,9 +134,9 @@ WRITTEN_FLOORS = {
     # (o lowered 0.76/0.78 -> 0.75/0.77 in session 14: a lucky pair from a topic heading leaking into the decision section was lost)
     "written/o": {"faults: body+category": 0.77, "faults: category per decision": 0.79, "bodies: name": 0.92,
                   "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.99},
-    "written/p": {"faults: body+category": 0.79, "faults: category per decision": 0.82, "bodies: name": 0.96,
+    "written/p": {"faults: body+category": 0.79, "faults: category per decision": 0.81, "bodies: name": 0.96,
                   "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.93},
-    "written/a": {"faults: body+category": 0.84, "faults: category per decision": 0.85, "bodies: name": 0.98,
+    "written/a": {"faults: body+category": 0.83, "faults: category per decision": 0.85, "bodies: name": 0.98,
                   "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.98},
     "written/b": {"faults: body+category": 0.85, "faults: category per decision": 0.89, "bodies: name": 0.96,
                   "payments: amount+payer": 0.99},
@@ -153,7 +154,7 @@ WRITTEN_FLOORS = {
                   "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
     "written/i": {"faults: body+category": 0.88, "faults: category per decision": 0.90, "bodies: name": 0.95,
                   "payments: amount+payer": 0.98, "deadlines: due_date+body": 0.99},
-    "written/j": {"faults: body+category": 0.83, "faults: category per decision": 0.87, "bodies: name": 0.96,
+    "written/j": {"faults: body+category": 0.83, "faults: category per decision": 0.86, "bodies: name": 0.96,
                   "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.98},
     "written/k": {"faults: body+category": 0.82, "faults: category per decision": 0.84, "bodies: name": 0.98,
                   "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.99},

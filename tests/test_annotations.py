@@ -22,7 +22,9 @@ def test_modelled_sentences_are_well_formed() -> None:
     for r in rows:
         assert isinstance(r["finding"], bool) and r["text"].strip() == r["text"], r
         assert set(r["categories"]) <= set(FAULT_CATEGORIES), r
-        assert re.match(r"https?://(www\.)?lgo\.org\.uk/decisions/", r["modelled_on"]), r
+        # (an LGSCO decision page, or since session 25 a PHSO case summary or decision report)
+        assert re.match(r"https?://(?:(?:www\.)?lgo\.org\.uk/decisions/|(?:www\.|decisions\.)?ombudsman\.org\.uk/)",
+                        r["modelled_on"]), r
 
 
 def test_no_sentence_is_modelled_on_a_decision_of_an_evaluation_set() -> None:
