@@ -95,7 +95,7 @@ if TYPE_CHECKING:
 # about X but not about Y", "decided to (partly) uphold" a verdict, a home named in a
 # decision titled with a care company that company, "reduce the amount he owes by £X" and
 # a sum after a semicolon in a list of awarded sums awarded, "The Ombudsmen did not uphold" a
-# verdict, "(2)" inside a company's name, a title's name as the text spells it however its
+# verdict, "these parts" one part, "(2)" inside a company's name, a title's name as the text spells it however its
 # initials are spaced).
 EXTRACTOR_VERSION = "0.3.25"
 
@@ -211,7 +211,7 @@ _PHSO_DECISION = re.compile(r"\b(?:we|I|the Ombudsm[ae]n) (?:therefore |have )?(
 
 
 # (or one allegation: "We did not uphold her complaint that she was discharged too early")
-_ONE_PART = re.compile(r"\b(?:this|that) (?:part|aspect|element)\b|\b(?:uphold|upheld)\s+(?:her|his|their|(?:mrs?|ms|miss|dr)\s+\w+['’]s|\w+['’]s)\s+complaints?\s+that\b", re.I)
+_ONE_PART = re.compile(r"\b(?:this|that|these|those) (?:part|aspect|element)s?\b|\b(?:uphold|upheld)\s+(?:her|his|their|(?:mrs?|ms|miss|dr)\s+\w+['’]s|\w+['’]s)\s+complaints?\s+that\b", re.I)
 _BUT_NOT = re.compile(r"\bbut not\b", re.I)
 _LGSCO_UPHELD = re.compile(r"\b(?:has|have)\s+(?:completed\s+(?:the|my|our|this)\s+investigation\s+and\s+)?upheld\s+(?:the|this|\w+['’]s)\s+complaint", re.I)
 # "The complaint is upheld.", "Mrs X's complaint is not upheld."

@@ -519,6 +519,7 @@ def test_a_name_defined_in_the_background_is_known_in_the_remedy(nlp) -> None:
     # upheld about one body and not another: partly
     ("We upheld the complaint about the Council but not about the housing association.", "partly_upheld"),
     ("We did not uphold this part of the complaint. We upheld this part of the complaint.", "partly_upheld"),
+    ("We did not uphold these parts of the complaint. We upheld this part of the complaint.", "partly_upheld"),
     # a joint decision's verdict, the Ombudsmen's
     ("The Ombudsmen did not uphold the complaint.", "not_upheld"),
 ])
