@@ -94,9 +94,9 @@ if TYPE_CHECKING:
 # name's alias, one part upheld and another not partly upheld, as is "upheld the complaint
 # about X but not about Y", "decided to (partly) uphold" a verdict, a home named in a
 # decision titled with a care company that company, "reduce the amount he owes by £X" and
-# a sum after a semicolon in a list of awarded sums awarded, "The Ombudsmen did not uphold" a
-# verdict, "these parts" one part, "(2)" inside a company's name, a title's name as the text spells it however its
-# initials are spaced).
+# a sum after a semicolon in a list of awarded sums awarded, "The Ombudsmen did not uphold"
+# a verdict, "these parts" one part, "(2)" inside a company's name, a title's name as the
+# text spells it however its initials are spaced).
 EXTRACTOR_VERSION = "0.3.25"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
