@@ -2038,8 +2038,8 @@ def _merge_homes_into_their_companies(text: str, registry: BodyRegistry) -> None
         for key, body in providers:
             if key != titled[0] and not body.from_title and body_rules.names_a_home(body.name):
                 registry.merge(key, titled[0])
-        return
-    if not re.search(r"\b(?:runs|ran|run by|operate[sd]?|owns|owned|manage[sd]?)\b", text):
+        providers = [(k, b) for k, b in registry.bodies.items() if b.body_type == body_rules.CARE_PROVIDER]
+    if len(providers) < 2 or not re.search(r"\b(?:runs|ran|run by|operate[sd]?|owns|owned|manage[sd]?)\b", text):
         return
     for home_key, home in providers:
         for company_key, company in providers:
