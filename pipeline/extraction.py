@@ -405,8 +405,7 @@ class BodyRegistry:
         cache_key = (mention.text, mention.is_role, mention.body_type)
         if cache_key not in self._resolved:
             key = self.resolve(mention)
-            if key is None and mention.is_role and body_rules.role_key(mention.text) not in body_rules.NAMED_ONLY_ROLES \
-                    and not mention.text.endswith("surgery"):  # (an operation: "pressured to have the surgery")
+            if key is None and mention.is_role and body_rules.stands_alone(mention.text):
                 key = self.placeholder(mention)
             self._resolved[cache_key] = key
         return self._resolved[cache_key]
@@ -2202,7 +2201,8 @@ def _complained_to(text: str, registry: BodyRegistry) -> set[str]:
     out = set()
     for match in _COMPLAINED_TO.finditer(text):
         after = text[match.end():match.end() + 120]
-        mention = next((m for m in body_rules.find_named_bodies(after) + body_rules.find_role_mentions(after) if m.start == 0), None)
+        mention = next((m for m in body_rules.find_named_bodies(after, central_government=True)
+                        + body_rules.find_role_mentions(after) if m.start == 0), None)
         if mention is not None and (key := registry.resolve_or_placeholder(mention)) is not None:
             out.add(key)
     return out

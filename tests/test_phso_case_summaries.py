@@ -370,6 +370,15 @@ def test_an_organisation_cut_mid_word_at_the_excerpts_end_is_the_one_the_text_na
     assert not any(b.name.endswith("Trib") for b in ex.bodies)
 
 
+@pytest.mark.parametrize("role, alone", [
+    ("the Council", True), ("the surgery", False), ("The surgery", False), ("the Surgery", True), ("the home", False),
+])
+def test_which_roles_stand_for_a_body_nothing_names(role: str, alone: bool) -> None:
+    from pipeline.extract.bodies import stands_alone
+
+    assert stands_alone(role) is alone
+
+
 def test_a_verdict_on_one_allegation_is_not_the_outcome_and_an_operation_is_no_surgery(nlp) -> None:
     text = LABELLED.replace("The nursing care Mr K received was reasonable.",
                             "We did not uphold her complaint that he was discharged too early. We did not consider "

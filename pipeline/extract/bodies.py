@@ -190,6 +190,17 @@ _ROLE_RE = re.compile(
 # care home the decision names ("Elm House", "Larchmead Care Ltd (the Home)"); in a
 # housing or home care case it is somebody's house.
 NAMED_ONLY_ROLES = frozenset({"home"})
+# Roles that, in lower case, mostly mean something else: "pressured to have the surgery" is
+# an operation; "the Surgery" is the GP practice.
+_CAPITALISED_ONLY_ROLES = frozenset({"surgery"})
+
+
+def stands_alone(role_text: str) -> bool:
+    """May a role nothing names stand for a body of its own ("the council", kept as written)?
+    Not "the home" (somebody's house unless the decision names a home), nor a role whose
+    lower-case word means something else."""
+    role = role_key(role_text)
+    return role not in NAMED_ONLY_ROLES and not (role in _CAPITALISED_ONLY_ROLES and role_text.split()[-1].islower())
 _HOME_NAME = re.compile(r"\b(?:homes?|house|lodge|court|manor|hall|grange|nursing|residential)\b", re.I)
 
 
