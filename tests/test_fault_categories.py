@@ -527,6 +527,16 @@ def test_a_finding_that_says_nothing_of_what_went_wrong_takes_the_complaints_fai
     assert ex.faults[0].provenance.section == "complaint"
 
 
+def test_a_complaint_in_broad_words_says_fault_was_found_but_not_which(nlp) -> None:
+    # "appropriate care and treatment" gives a topic only in broad words: the annotators of
+    # real decisions did not take such a complaint's topic for what was found (0 of 8)
+    ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 003)", "Summary: We found fault by the Council. "
+                    "It agreed to apologise.\n\nThe complaint\n\n  1. Mr E complains the Council did not give his "
+                    "mother appropriate care and treatment.")
+    assert not ex.faults
+    assert ex.fault_found is True
+
+
 def test_a_complaint_without_a_finding_of_fault_finds_nothing(nlp) -> None:
     ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 003)", "Summary: We found no fault by the Council.\n\n"
                     "The complaint\n\n  1. Mr E complains the Council failed to provide the education his son's EHC plan sets out.")
