@@ -97,7 +97,9 @@ if TYPE_CHECKING:
 # a sum after a semicolon in a list of awarded sums awarded, "The Ombudsmen did not uphold"
 # a verdict, "these parts" one part, "(2)" inside a company's name, a title's name as the
 # text spells it however its initials are spaced); 0.3.26: a complaint's failing that only
-# broad words give a topic says fault was found but not which.
+# broad words give a topic says fault was found but not which, a title that says nothing
+# of its kind the care provider the text speaks of, "Homecare Services" one name, "we find
+# the care provider" no provider found, visits not turned up to or late care quality.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -441,6 +443,12 @@ class BodyRegistry:
         for variant, key in list(self._by_variant.items()):
             if key == part:
                 self._by_variant[variant] = whole
+        self._resolved.clear()
+
+    def retype(self, key: str, body_type: str) -> None:
+        """Body `key` is of `body_type` after all (what a role the text uses says it is)."""
+        self.bodies[key].body_type = body_type
+        self._by_variant.setdefault((body_type, _variant(key)), key)
         self._resolved.clear()
 
     def placeholder(self, mention: body_rules.BodyMention) -> str:
@@ -1945,6 +1953,7 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
         if not m.is_role:
             registry.add(m.text, m.body_type, alias=m.alias)
     _merge_homes_into_their_companies(record.text, registry)
+    _type_the_title_by_its_role(registry, mentions)
     if _UNNAMED_HOME.search(record.text) and "home" not in registry.aliases:
         # "she had been living in a care home (the Home)": a home the decision never names
         registry.also_called("the home", registry.placeholder(
@@ -1955,6 +1964,19 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
     for doc in docs:
         sentences.extend(_sentences(doc, doc.user_data["offset"], doc.user_data["section"], registry))
     return registry, sentences
+
+
+def _type_the_title_by_its_role(registry: BodyRegistry, mentions: list[body_rules.BodyMention]) -> None:
+    """A title's name that says nothing of its kind ("Helping Hands Keynsham") is the care
+    provider the text calls "the care provider" or "the agency", when no care provider is
+    named: the LGSCO titles the decision with the body complained about."""
+    titled = [k for k, b in registry.bodies.items() if b.from_title]
+    if len(titled) != 1 or registry.bodies[titled[0]].body_type != body_rules.OTHER:
+        return
+    if any(b.body_type == body_rules.CARE_PROVIDER for b in registry.bodies.values()):
+        return
+    if any(m.is_role and m.body_type == body_rules.CARE_PROVIDER and body_rules.stands_alone(m.text) for m in mentions):
+        registry.retype(titled[0], body_rules.CARE_PROVIDER)
 
 
 def _also_as_the_text_writes_it(registry: BodyRegistry, name: str, key: str, place: bool) -> None:

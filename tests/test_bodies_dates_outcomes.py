@@ -453,6 +453,19 @@ def test_an_lgsco_title_names_the_body_whatever_its_name(nlp, title: str, name: 
     assert [b.name for b in ex.bodies] == [name]
 
 
+def test_a_title_that_says_nothing_of_its_kind_is_the_care_provider_the_text_speaks_of(nlp) -> None:
+    ex = titled(nlp, "Kindly Hands Ottley (23 999 277)",
+                "Category : Adult care services > Domiciliary care\n\nDecision : Upheld\n\nSummary: Mrs X complained "
+                "about the actions of the care provider. We find the care provider was at fault for poor communication "
+                "between teams.\n")
+    assert [(b.name, b.body_type) for b in ex.bodies] == [("Kindly Hands Ottley", "care_provider")]
+    assert {(f.body, f.category) for f in ex.faults} == {("Kindly Hands Ottley", "communication")}
+    # a care provider the text names keeps "the care provider" for itself
+    ex = titled(nlp, "Transport for Kelworth (24 999 893)",
+                "Summary: Mr X complained about Ottley Care Ltd, the care provider, and the travel pass. We found fault.\n")
+    assert ("Transport for Kelworth", "other") in {(b.name, b.body_type) for b in ex.bodies}
+
+
 def test_the_author_of_guidance_the_complaint_cites_is_no_body(nlp) -> None:
     ex = titled(nlp, "Harwell Borough Council (19 999 774)",
                 "Summary: Mr A complained that enforcement agents acting for the Council failed to comply with the "
@@ -585,6 +598,8 @@ def test_which_care_providers_named_in_the_complaint_are_bodies(nlp, body: str, 
     # initials joined by "&", a company word in capitals, a first word a sentence would drop
     ("B & T Home Care Services LTD (18 999 021)", "B & T Home Care Services LTD"),
     ("All Saints Catholic High School (18 999 022)", "All Saints Catholic High School"),
+    # a service word after the care word ends the name, not the care word
+    ("Ottley People Homecare Services (18 999 023)", "Ottley People Homecare Services"),
     # a title naming two bodies keeps them two
     ("Harwell Borough Council and Kelworth Care Ltd (18 999 020)", None),
 ])

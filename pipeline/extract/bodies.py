@@ -54,9 +54,10 @@ _ENDINGS: list[tuple[str, str]] = [
     # ("a Discretionary Council Tax Reduction" is no council)
     (r"(?:County|City|District|Borough|Metropolitan\s+Borough|Metropolitan\s+District|Town|Parish|Combined)?\s*Council(?!\s+Tax\b)|MBC|DC|BC|CC", COUNCIL),
     (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery", GP_PRACTICE),
-    # (a company word may follow the care words: "Wilverton Care Group Limited")
+    # (a company word may follow the care words: "Wilverton Care Group Limited", "Independent
+    # People Homecare Services")
     (r"(?:Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group|Care\s+Agency)"
-     r"(?:\s+Group)?(?:\s+(?:Ltd\.?|Limited|LLP|plc))?|Group\s+(?:Ltd\.?|Limited|plc)|Ltd\.?|Limited|LLP|plc", CARE_PROVIDER),
+     r"(?<!Care\sServices)(?:\s+Services)?(?:\s+Group)?(?:\s+(?:Ltd\.?|Limited|LLP|plc))?|Group\s+(?:Ltd\.?|Limited|plc)|Ltd\.?|Limited|LLP|plc", CARE_PROVIDER),
     # Schools and academy trusts: the admission authorities of school admissions cases.
     (r"(?:Multi[- ]Academy\s+|Academies\s+|Academy\s+|Learning\s+|Schools\s+|Education\s+)Trust|School|Academy", OTHER),
 ]
