@@ -20,6 +20,9 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
 
 
 @pytest.mark.parametrize("sentence, category", [
+    # care quality: visits not turned up to, or late (the guide's "missed visits")
+    ("We find the care provider was at fault for failing to turn up to care visits.", "care_quality"),
+    ("There was fault because carers turned up at care visits late.", "care_quality"),
     # assessment: a re-assessment, the assessment of an application, how needs were considered
     ("There was fault in how the Council re-assessed Mr J's needs.", "assessment"),
     ("The Agency's assessment of Mrs B's residence application was flawed.", "assessment"),
@@ -391,6 +394,8 @@ def test_strong_cues_name_the_category(sentence: str, category: str) -> None:
     ("The Ombudsman decided to discontinue the investigation of Mr W's complaint about the planning decision.", "complaint_handling"),
     # information shared with the person is no working together
     ("There was avoidable delay sharing information with Mrs X because the Council did not confirm who was her deputy.", "joint_working"),
+    # the Ombudsman finding a provider at fault is no provider found for someone
+    ("We find the care provider was at fault for poor communication.", "commissioning"),
 ])
 def test_strong_cues_do_not_name_the_category(sentence: str, category: str) -> None:
     assert category not in vocab.STRONG_CATEGORY_CUE_SET.found_in(sentence)

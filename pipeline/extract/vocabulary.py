@@ -484,8 +484,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:did not|didn't|has not|had not|have not|never|failed to|not) (?:arrang|commission|secur|sourc|provid|put in place)\w* (?:a |an |any )?(?:[\w-]+ ){0,2}?"
                           r"(?:service|provider|placement|package|care|support) (?:that|which) (?:can|could|would|was able to) meet\b|"
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the )?(?:[\w-]+ ){0,3}?placements?\b|unsuitable (?:placement|provider|care home|agency)|"
-                          # "arranging for an agency to provide her care", "to find a care provider"
-                          r"(?:arrang\w*|find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b|"
+                          # "arranging for an agency to provide her care", "to find a care provider" (not
+                          # the Ombudsman's "we find the care provider was at fault")
+                          r"(?:arrang\w*|(?<!\bwe )(?<!\bI )find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b|"
                           # a care package not arranged, nobody found to deliver the care
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the |any |another )?(?:new |suitable |alternative |interim )?(?:care package|package of care)|"
                           r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement|an? (?:carer|care worker|agency|personal assistant)) (?:to|who|able|that could)\b|"
@@ -562,7 +563,11 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                              r"calculat\w* (?:the |its |her |his )?(?:redress|refunds?|reimbursement|arrears)\b|"
                              r"(?:not|never) (?:been )?paid (?:[\w’']+ ){0,2}?(?:claims?|benefits?|allowances?|grants?)\b|"
                              r"(?:did not|didn't|failed to|never) pay (?:[\w’£,.'-]+ ){0,8}?(?:allowance|grant|benefit|claim)s?\b"),
-    "care_quality": _cue(r"(?:missed|cut short)(?: or (?:missed|cut short|shortened))? (?:[\w’'-]+ ){0,4}?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|medical (?:failings?|errors?|mistakes?)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
+    "care_quality": _cue(r"(?:missed|cut short)(?: or (?:missed|cut short|shortened))? (?:[\w’'-]+ ){0,4}?(?:visits|calls)\b|"
+                         # visits not turned up to, or late: "failing to turn up to care visits, turning up
+                         # at care visits late"
+                         r"(?:fail\w* to|did not|didn't|not) (?:turn\w* up|attend|arrive)(?: (?:to|for|at))? (?:[\w’'-]+ ){0,2}?(?:visits|calls)\b|"
+                         r"(?:turn\w* up|arriv\w*) (?:at |for |to )?(?:[\w’'-]+ ){0,2}?(?:visits|calls) late\b|\blate (?:care )?(?:visits|calls)\b|missing (?:calls|a carer visit|visits)|pressure (?:area care|care|sores?|ulcers?|damage)|missing a \w+ visit|medications?|medicines?|\btablets?\b|(?:seek|get|obtain|call)\w* (?:[\w’'-]+ ){0,2}?medical (?:advice|attention|help)|hydrat|enough to (?:eat|drink)|fluid intake|nutrition|\bprescri(?:bed|ption)|clinical(?! commissioning)|medical (?:failings?|errors?|mistakes?)|standard of care|quality of (?:the )?care|care failings|failings in its care|"
                         # "Failings in Mrs P's care by the Home", "failings in her care and treatment"
                         r"(?:failings?|faults?|failures?|shortcomings) in (?:(?:mrs?|ms|miss|dr) \w+['’]s |\w+['’]s |her |his |their |the )(?:nursing |personal |clinical |medical |dental )?(?:care|treatment)\b(?! (?:plan|package|act|assessment|needs|home|provider)\b)|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
