@@ -465,6 +465,9 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     ("I do not consider the Council was at fault in how it assessed the family's housing needs.", False),
     # a claim inside a noun phrase reports no allegation
     ("The Council asked her to repay £3,420 it said was unspent, but it had not looked at her receipts.", True),
+    # nor does the body's own promise
+    ("However, the Council was at fault for not updating Mrs X as it said it would.", True),
+    ("She complains the Council did not call her back as it said it would.", False),
     # a fault that stands although the complaint is not upheld
     ("That was fault, but it made no difference to the decision, so we have not upheld his complaint.", True),
     ("That was not fault, but we have not upheld the complaint.", False),

@@ -154,6 +154,8 @@ _TURN = _rx(r",\s+but\b|;\s+however\b|,\s+however\b")
 # weeks", "..., even though two other families had complained about it".
 _SUBORDINATE_REPORT = _rx(r"\b(?:when|after|although|even though|though|because|since|once|before|until|despite)\s+"
                           r"(?:[\w’'-]+\s+){0,5}?(?:complain(?:s|ed|ing)?|said|says|asked|reported|told)\b|"
+                          # ... what the body itself promised: "was at fault for not updating Mrs X as it said it would"
+                          r"\b(?:as|when|which)\s+(?:it|they|the\s+\w+)\s+(?:had\s+|has\s+)?said\s+(?:it|they|the\s+\w+)\s+would\b|"
                           # ... what someone said as the object of a failing: "replies that did not deal with what he had said"
                           r"\bwhat\s+(?:he|she|they|[A-Z]\w*|mrs?\s+[A-Z]|ms\s+[A-Z])\s+(?:had\s+|has\s+)?(?:said|asked|raised|reported)\b|"
                           # ... what a rule says: "its own policy, which says a person should be told"
