@@ -465,6 +465,10 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     ("I do not consider the Council was at fault in how it assessed the family's housing needs.", False),
     # a claim inside a noun phrase reports no allegation
     ("The Council asked her to repay £3,420 it said was unspent, but it had not looked at her receipts.", True),
+    # no fault, save one failing: that one is found
+    ("The Ombudsmen do not find fault in the Council's actions beyond a failure to provide suitable education "
+     "for four weeks, but this caused limited injustice.", True),
+    ("We found no fault apart from a short delay in replying.", True),
     # nor does the body's own promise
     ("However, the Council was at fault for not updating Mrs X as it said it would.", True),
     ("She complains the Council did not call her back as it said it would.", False),
