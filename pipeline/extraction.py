@@ -101,7 +101,7 @@ if TYPE_CHECKING:
 # of its kind the care provider the text speaks of, "Homecare Services" one name, "we find
 # the care provider" no provider found, visits not turned up to or late care quality, "as
 # it said it would" the body's promise, not an allegation, "no fault beyond a failure to"
-# that failure found.
+# that failure found, the law misunderstood or misapplied decision making.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

@@ -422,6 +422,9 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                       r"not (?:properly )?assessed|(?:needs|carer['’]?s|financial|care|social care) assessment|decision support tool|\bdst\b|eligib|checklist"),
     "decision_making": _cue(r"(?:decided|decision) to (?:reduce|refuse|end|stop|withdraw|cut)|nothing (?:on (?:the )?file|in (?:the |its |their )?records?) (?:explains|shows|records|says) (?:why|the decision|the reason)|(?:did not|failed to|failing to|not) (?:properly )?consider|"
                            r"(?:recognis|consider|understand|accept)\w* (?:its|the|their) (?:legal |statutory )?dut(?:y|ies)|"
+                           # the law read wrongly: "it misunderstood its legal jurisdiction", "misapplied the guidance"
+                           r"(?:misunderst(?:ood|anding)|misinterpret\w*|misappl(?:ied|ying|ication of)|misread) (?:its |the |their )?"
+                           r"(?:[\w-]+ ){0,2}?(?:law|legal|legislation|powers?|jurisdiction|dut(?:y|ies)|guidance|policy|policies|rules|criteria|code)\b|"
                            r"(?:incorrect|wrong|flawed|unreasonable|irrational) (?:decision|policy|policies)|"
                            # "its policy is flawed"; "failed to follow its own guidance", "did not apply the law correctly"
                            r"(?:decision|policy|policies) (?:is|was|were|are) (?:flawed|wrong|unlawful|incorrect|unreasonable)|"
