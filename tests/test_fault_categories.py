@@ -471,6 +471,7 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     ("The Ombudsmen do not find fault in the Council's actions beyond a failure to provide suitable education "
      "for four weeks, but this caused limited injustice.", True),
     ("We found no fault apart from a short delay in replying.", True),
+    ("The Ombudsman has not found fault with how the Council responded to the home but has with Mrs H's transfer.", True),
     # nor does the body's own promise
     ("However, the Council was at fault for not updating Mrs X as it said it would.", True),
     ("She complains the Council did not call her back as it said it would.", False),

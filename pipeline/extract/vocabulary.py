@@ -146,6 +146,8 @@ REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|"
                    + _not_right_after("had", *_NEGATED) + r"agreed to|"
                    + _not_right_after("guidance", "framework", "code", "policy", "law", "regulations", "assessment", "plan", "report") + r"recommend\w*)\b")
 _BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b|"
+                 # "The Ombudsman has not found fault with how the Council responded ... but has with Mrs H's transfer"
+                 r"\bbut (?:it |we |he |she |the ombudsm[ae]n )?(?:has|have|did|does)(?: so)? (?:with|in)\b|"
                  # "We do not find fault in the Council's actions beyond a failure to provide ..."
                  r"\b(?:beyond|apart from|except(?: for)?|other than)\s+(?:a|an|the|its|some)\s+(?:[\w-]+\s+)?(?:failures?|failings?|delays?|faults?)\b")
 _TURN = _rx(r",\s+but\b|;\s+however\b|,\s+however\b")
