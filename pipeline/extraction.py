@@ -101,7 +101,8 @@ if TYPE_CHECKING:
 # of its kind the care provider the text speaks of, "Homecare Services" one name, "we find
 # the care provider" no provider found, visits not turned up to or late care quality, "as
 # it said it would" the body's promise, not an allegation, "no fault beyond a failure to"
-# that failure found, the law misunderstood or misapplied decision making.
+# that failure found, the law misunderstood or misapplied decision making, a summary
+# sentence that clears the body no failing of the complaint.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -2263,6 +2264,8 @@ def _faults_from_complaint(sentences: list[Sentence], bodies: list[str]) -> list
             continue
         if not vocab.FAILURE_CUE.found_in(sent.text):
             continue
+        if _cleared(sent.text):
+            continue
         keys = subject_rules.unique(k for _, k in sent.bodies) or bodies
         for key in keys:
             for cat in sorted(_strong_categories(sent.text) or _rule_categories(sent.text)):
@@ -2278,6 +2281,19 @@ def _specific(complaint_failings: list[Fault]) -> list[Fault]:
     but not which: on 297 real development decisions none of those pairs was the annotators'
     (0 of 7; dev corpus: 0 of 1)."""
     return [f for f in complaint_failings if f.category in _strong_categories(f.provenance.sentence)]
+
+
+_BUT = re.compile(r"\b(?:but|however)\b", re.I)
+
+
+def _cleared(text: str) -> bool:
+    """Does the sentence clear the body ("We do not find fault in the Council's investigation
+    of ...") and not go on to a failing ("... but it failed to consider her complaint")?"""
+    if not vocab.NO_FAULT.found_in(text):
+        return False
+    turn = _BUT.search(text)
+    tail = text[turn.end():] if turn else ""
+    return not (tail and (vocab.FAILURE_CUE.found_in(tail) or vocab.FAULT_WORD.found_in(tail)) and not vocab.NO_FAULT.found_in(tail))
 
 
 NOT_INVESTIGATED = ("closed_after_initial_enquiries", "not_investigated")

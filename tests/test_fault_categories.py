@@ -552,6 +552,16 @@ def test_a_complaint_in_broad_words_says_fault_was_found_but_not_which(nlp) -> N
     assert ex.fault_found is True
 
 
+def test_a_summary_sentence_that_clears_the_body_is_no_failing_of_the_complaint(nlp) -> None:
+    ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 004)", "Decision : Upheld\n\nSummary: We do not find fault "
+                    "in the Council's investigation of Miss Y's complaint about child protection proceedings.\n")
+    assert not ex.faults
+    # one that goes on to a failing still gives it
+    ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 004)", "Decision : Upheld\n\nSummary: There is no fault in "
+                    "the Council's consideration of Ms F's requests for help but it failed to consider her complaint.\n")
+    assert ("Hollinsby Borough Council", "complaint_handling") in {(f.body, f.category) for f in ex.faults}
+
+
 def test_a_complaint_without_a_finding_of_fault_finds_nothing(nlp) -> None:
     ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 003)", "Summary: We found no fault by the Council.\n\n"
                     "The complaint\n\n  1. Mr E complains the Council failed to provide the education his son's EHC plan sets out.")
