@@ -102,7 +102,7 @@ if TYPE_CHECKING:
 # the care provider" no provider found, visits not turned up to or late care quality, "as
 # it said it would" the body's promise, not an allegation, "no fault beyond a failure to"
 # that failure found, the law misunderstood or misapplied decision making, a summary
-# sentence that clears the body no failing of the complaint.
+# sentence that clears the body no failing of the complaint, "poor communication by X" X's.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

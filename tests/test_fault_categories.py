@@ -1209,7 +1209,11 @@ def test_a_delay_whose_injustice_is_weighed_is_a_delay_found(nlp) -> None:
      "Care Board (the ICB). The Council wrongly sent Mr R invoices for 14 months. This happened because the Council and "
      "the ICB spent more than a year arguing over which of them should fund the placement.",
      {"joint_working"}, {HARWELL, HARWELL_ICB}),
-], ids=["care-by-the-provider", "council-responsible", "naming-nobody", "the-reason"])
+    # what went wrong "by" a body is that body's, whoever puts it right
+    ("Decision : Upheld\nSummary: Mrs B complained about her care from Kestrel Care Ltd (the Agency). The Council has "
+     "offered to waive the contribution as there was some poor communication by the Agency which caused distress.",
+     {"communication"}, {KESTREL}),
+], ids=["care-by-the-provider", "council-responsible", "naming-nobody", "the-reason", "poor-communication-by"])
 def test_who_holds_a_finding(nlp, text: str, categories: set[str], holders: set[str]) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 113a)", text)
     assert {f.body for f in ex.faults if f.category in categories} == holders

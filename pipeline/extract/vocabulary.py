@@ -262,7 +262,9 @@ def is_allegation(text: str) -> bool:
 
 # Who the fault belongs to: "fault by the Council", "fault on the part of the ICB and
 # Council", "the Agency was at fault", "this is also the fault of the Council".
-HOLDER_BEFORE = _rx(r"(?:faults?|failings?|failures?|maladministration|service failure)\s+(?:on the part of|by|with|in the actions of|of|in)\s+(?:both\s+)?$")
+HOLDER_BEFORE = _rx(r"(?:faults?|failings?|failures?|maladministration|service failure)\s+(?:on the part of|by|with|in the actions of|of|in)\s+(?:both\s+)?$|"
+                    # what went wrong and who did it: "there was some poor communication by the care provider"
+                    r"\b(?:communication|delays?|errors?|mistakes?)\s+(?:on the part of|by)\s+$")
 # ("the Council is responsible for it": a provider acting for a council, its fault the council's)
 HOLDER_AFTER = _rx(r"^[\s’']*s?\s*(?:was|were|is|are|has been|had been)\s+(?:also\s+)?(?:at fault|wrong)|^\s*(?:failed|did not|had not|has not|delayed|was wrong)|"
                    r"^\s*(?:is|was|remains|remained)\s+(?:still\s+)?responsible\s+for\s+(?:it|this|that|them|those|the (?:care|faults?|failings?|actions))\b")
