@@ -102,7 +102,8 @@ if TYPE_CHECKING:
 # the care provider" no provider found, visits not turned up to or late care quality, "as
 # it said it would" the body's promise, not an allegation, "no fault beyond a failure to"
 # that failure found, the law misunderstood or misapplied decision making, a summary
-# sentence that clears the body no failing of the complaint, "poor communication by X" X's.
+# sentence that clears the body no failing of the complaint, "poor communication by X" X's,
+# "had implemented all necessary measures" and "no obvious flaw in" done properly.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -886,7 +887,12 @@ _DONE_PROPERLY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:(?:ca
                             r"\b(?:was|were|is|are)\s+(?:a\s+)?(?:reasonable|appropriate|proportionate|sound|good)\b|"
                             # "We have found that the ICB have appropriately upheld its duties ..."
                             r"(?<!not )(?<!to )(?<!n't )\b(?:appropriately|properly|correctly|reasonably|adequately|lawfully) "
-                            r"(?:upheld|followed|considered|carried|made|met|applied|assessed|decided|dealt|handled|completed|facilitated|reviewed)\b", re.I)
+                            r"(?:upheld|followed|considered|carried|made|met|applied|assessed|decided|dealt|handled|completed|facilitated|reviewed)\b|"
+                            # "showed the care home had implemented all necessary measures", "there is no
+                            # obvious flaw in how it decided", "It considered relevant information"
+                            r"\b(?:took|taken|implemented|put in place|had in place|has in place)\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|reasonable|relevant)\s+(?:steps|measures|action|precautions)\b|"
+                            r"\bno\s+(?:obvious\s+|evident\s+|apparent\s+)?(?:flaws?|errors?)\s+in\b|"
+                            r"^(?:it|they|the\s+\w+)\s+considered\s+(?:all\s+)?(?:the\s+)?relevant\s+(?:information|evidence|factors)\b", re.I)
 
 
 def _starts_a_view(text: str) -> bool:
