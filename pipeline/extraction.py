@@ -103,7 +103,8 @@ if TYPE_CHECKING:
 # it said it would" the body's promise, not an allegation, "no fault beyond a failure to"
 # that failure found, the law misunderstood or misapplied decision making, a summary
 # sentence that clears the body no failing of the complaint, "poor communication by X" X's,
-# "had implemented all necessary measures" and "no obvious flaw in" done properly.
+# "had implemented all necessary measures" and "no obvious flaw in" done properly,
+# "misadvising" communication, "a lack of regard to the Code" decision making.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

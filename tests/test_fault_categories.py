@@ -67,6 +67,8 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council accepted it did not apply the law correctly.", "decision_making"),
     ("The Council was at fault, because it misunderstood its legal jurisdiction on several points.", "decision_making"),
     ("The panel misapplied the guidance on exceptional circumstances.", "decision_making"),
+    ("The Council was at fault for a lack of regard to the SEND Code of Practice in drafting the plan.", "decision_making"),
+    ("The Council was at fault for misadvising Mrs X about its duties.", "communication"),
     ("The Council was at fault in the way it considered the fostering arrangements.", "decision_making"),
     ("There was fault in how the panel reached its conclusion.", "decision_making"),
     ("I find fault with the Board’s decision.", "decision_making"),
