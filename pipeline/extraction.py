@@ -104,7 +104,8 @@ if TYPE_CHECKING:
 # that failure found, the law misunderstood or misapplied decision making, a summary
 # sentence that clears the body no failing of the complaint, "poor communication by X" X's,
 # "had implemented all necessary measures" and "no obvious flaw in" done properly,
-# "misadvising" communication, "a lack of regard to the Code" decision making.
+# "misadvising" communication, "a lack of regard to the Code" decision making, "fault in
+# its recording procedures" record keeping.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
