@@ -105,7 +105,8 @@ if TYPE_CHECKING:
 # sentence that clears the body no failing of the complaint, "poor communication by X" X's,
 # "had implemented all necessary measures" and "no obvious flaw in" done properly,
 # "misadvising" communication, "a lack of regard to the Code" decision making, "fault in
-# its recording procedures" record keeping.
+# its recording procedures" record keeping, "complains that the Council took too long" a
+# delay, not the complaint's handling.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -596,7 +597,9 @@ def _strong_categories(text: str) -> frozenset[str]:
 
 # The clause (between commas) that speaks of the complaint.
 # (and the reply to it: "When she complained, the Council's reply took ten weeks")
-_COMPLAINT_CLAUSE = re.compile(r"[^,;:]*\b(?:complain\w*|repl(?:y|ies|ied)|responses?)\b[^,;:]*", re.I)
+# ("Mr X complains that the Council took too long to assess his needs": a complaint's
+# report, not its handling)
+_COMPLAINT_CLAUSE = re.compile(r"[^,;:]*\b(?:complaints?|complain(?:s|ed|ing)?\b(?!\s+(?:that|about)\b)|repl(?:y|ies|ied)|responses?)\b[^,;:]*", re.I)
 
 # An assessment or eligibility decision that only came late.
 _LATE_ASSESSMENT = re.compile(

@@ -1499,6 +1499,20 @@ def test_staff_named_by_their_role_act_for_their_employer(nlp, finding: str, bod
     assert {(f.body, f.category) for f in ex.faults} == {(body, "communication")}
 
 
+@pytest.mark.parametrize("sentence, delay", [
+    # the complaint reported is not the complaint handled: its delay is a delay
+    ("Mr X complains that the Council took too long to assess his needs, and handled his complaint poorly.", True),
+    # a late reply to a complaint is its handling
+    ("It then took four months to answer Mr C's complaint about the appeal, which was fault.", False),
+])
+def test_a_delay_beside_complaint_handling_is_a_delay_unless_the_complaint_was_late(sentence: str, delay: bool) -> None:
+    from pipeline.extraction import _strong_categories
+
+    cats = _strong_categories(sentence)
+    assert "complaint_handling" in cats
+    assert ("delay" in cats) is delay
+
+
 @pytest.mark.parametrize("remedy", [
     "• apologises to Mr E for the failings we have found",
     "- apologise to Ms F for the faults I have identified;",
