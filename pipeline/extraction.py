@@ -106,7 +106,8 @@ if TYPE_CHECKING:
 # "had implemented all necessary measures" and "no obvious flaw in" done properly,
 # "misadvising" communication, "a lack of regard to the Code" decision making, "fault in
 # its recording procedures" record keeping, "complains that the Council took too long" a
-# delay, not the complaint's handling.
+# delay, not the complaint's handling, "We do not intend to investigate ..." no finding and
+# no allegation.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -831,13 +832,20 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     # (A PHSO decision's "Why we made this decision" does the same.)
     if sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION) or vocab.sets_remedy(text):
         return False
-    if summary_found_fault and (_says_what_went_wrong(text) or _BARE_VERDICT.match(text) or _COMPLAINANT_RIGHT.match(text)):
+    if summary_found_fault and not _OMBUDSMAN_ACTS.match(text) and (
+            _says_what_went_wrong(text) or _BARE_VERDICT.match(text) or _COMPLAINANT_RIGHT.match(text)):
         return True
     view = _VIEW_FRAME.match(text)
     if not view:
         return False
     # "I have found the Council delayed investigating the case": found, in plain words
     return bool(_FAILURE_VERDICT.search(text)) or (bool(_FOUND_VERB.search(view.group(0))) and _says_what_went_wrong(text))
+
+
+# What the Ombudsman does or will not do, not what the body did: "We do not intend to
+# investigate matters that have not yet completed the Council's complaints process."
+_OMBUDSMAN_ACTS = re.compile(r"\W*(?:we|i|the ombudsm[ae]n)\s+(?:have\s+|has\s+|had\s+|did\s+|do\s+|does\s+|will\s+|would\s+|cannot\s+|could\s+)?"
+                             r"(?:not\s+)?(?:intend\w*\s+to\s+|decided\s+(?:not\s+)?to\s+)?(?:investigat|discontinu|exercis|pursu|look\s+further)\w*\b", re.I)
 
 
 def _judged_narration(sentences: list[Sentence], summary_found_fault: bool) -> set[int]:
@@ -1294,7 +1302,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         if sent.section not in FAULT_SECTIONS:
             prev, prev_found = sent, set()
             continue
-        if sent.section == sections_mod.SUMMARY and vocab.is_allegation(sent.text):
+        if sent.section == sections_mod.SUMMARY and vocab.is_allegation(sent.text) and not _OMBUDSMAN_ACTS.match(sent.text):
             allegations.append(sent)
         listed = (opened == sent.section or id(sent) in judged) and _goes_on_to_say(sent)
         # (a report is no finding: "the Council says", "it believed", "Mrs Y says the ICB delayed")
@@ -2275,7 +2283,7 @@ def _faults_from_complaint(sentences: list[Sentence], bodies: list[str]) -> list
             continue
         if not vocab.FAILURE_CUE.found_in(sent.text):
             continue
-        if _cleared(sent.text):
+        if _cleared(sent.text) or _OMBUDSMAN_ACTS.match(sent.text):
             continue
         keys = subject_rules.unique(k for _, k in sent.bodies) or bodies
         for key in keys:

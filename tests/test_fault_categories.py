@@ -565,6 +565,17 @@ def test_a_summary_sentence_that_clears_the_body_is_no_failing_of_the_complaint(
     assert ("Hollinsby Borough Council", "complaint_handling") in {(f.body, f.category) for f in ex.faults}
 
 
+@pytest.mark.parametrize("statement", [
+    "We do not intend to investigate matters that have not yet completed the Council's complaints process.",
+    "We have not investigated the whole complaint because Mrs Y could have complained sooner.",
+])
+def test_what_the_ombudsman_does_not_investigate_is_no_complaint_handling(nlp, statement: str) -> None:
+    ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 005)", "Decision : Upheld\n\nSummary: Mrs Y complains about "
+                    f"the Council's decision to approve her as a foster carer. {statement} We find fault in some of the more "
+                    "recent matters complained about.\n")
+    assert "complaint_handling" not in {f.category for f in ex.faults}
+
+
 def test_a_complaint_without_a_finding_of_fault_finds_nothing(nlp) -> None:
     ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 003)", "Summary: We found no fault by the Council.\n\n"
                     "The complaint\n\n  1. Mr E complains the Council failed to provide the education his son's EHC plan sets out.")
