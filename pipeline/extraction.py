@@ -107,7 +107,7 @@ if TYPE_CHECKING:
 # "misadvising" communication, "a lack of regard to the Code" decision making, "fault in
 # its recording procedures" record keeping, "complains that the Council took too long" a
 # delay, not the complaint's handling, "We do not intend to investigate ..." no finding and
-# no allegation.
+# no allegation, "had been appropriate" and "offered reasonable explanations" done properly.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -889,6 +889,8 @@ def _says_what_went_wrong(text: str) -> bool:
     alone were tried too: on the written decisions they found more, on the dev corpus
     cross-validated they cost 0.05 of precision, firing on injustice and remedy
     sentences whose distant labels carry the decision's topics.)"""
+    if _OFFERED_EXPLANATION.search(text):
+        return False
     return bool(vocab.FAILURE_CUE.found_in(text) or vocab.FAILURE_CUE.found_in(_without_adverbs(text))
                 or (_strong_categories(text) and not _DONE_PROPERLY.search(text)))
 
@@ -897,7 +899,7 @@ def _says_what_went_wrong(text: str) -> bool:
 # "We found the DST was carried out properly", "..., which was a reasonable response".
 _DONE_PROPERLY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:(?:carried out|done|made|reached|handled|dealt with|completed|followed)\s+)?"
                             r"(?:properly|correctly|appropriately|reasonably|in line with|in accordance with)\b|"
-                            r"\b(?:was|were|is|are)\s+(?:a\s+)?(?:reasonable|appropriate|proportionate|sound|good)\b|"
+                            r"\b(?:was|were|is|are|had been|has been|have been)\s+(?:a\s+)?(?:clinically\s+|entirely\s+|wholly\s+|broadly\s+)?(?:reasonable|appropriate|proportionate|sound|good)\b|"
                             # "We have found that the ICB have appropriately upheld its duties ..."
                             r"(?<!not )(?<!to )(?<!n't )\b(?:appropriately|properly|correctly|reasonably|adequately|lawfully) "
                             r"(?:upheld|followed|considered|carried|made|met|applied|assessed|decided|dealt|handled|completed|facilitated|reviewed)\b|"
@@ -906,6 +908,11 @@ _DONE_PROPERLY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:(?:ca
                             r"\b(?:took|taken|implemented|put in place|had in place|has in place)\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|reasonable|relevant)\s+(?:steps|measures|action|precautions)\b|"
                             r"\bno\s+(?:obvious\s+|evident\s+|apparent\s+)?(?:flaws?|errors?)\s+in\b|"
                             r"^(?:it|they|the\s+\w+)\s+considered\s+(?:all\s+)?(?:the\s+)?relevant\s+(?:information|evidence|factors)\b", re.I)
+
+
+# The body explained well why it did not do something: "The OPG had offered reasonable
+# explanations for why it had not included ...": its "had not" is no failure.
+_OFFERED_EXPLANATION = re.compile(r"\b(?:offered|gave|given|provided)\s+(?:a\s+|an\s+)?(?:reasonable|adequate|satisfactory|clear|good)\s+explanations?\b", re.I)
 
 
 def _starts_a_view(text: str) -> bool:

@@ -1538,6 +1538,9 @@ def test_a_remedy_for_the_faults_found_finds_nothing_new(remedy: str) -> None:
     "The Council completed Mrs F's care needs assessment within a week, which was a reasonable response.",
     "The Council's safeguarding investigation showed the care home had implemented all necessary measures.",
     "It considered relevant information and there is no obvious flaw in how it decided.",
+    "However, the clinical treatment Ms H received was entirely appropriate.",
+    "We found that her medical management had been appropriate.",
+    "The OPG had offered reasonable explanations for why it had not included the deputy's expenses.",
 ])
 def test_a_topic_done_properly_is_no_failure(sentence: str) -> None:
     from pipeline.extraction import _says_what_went_wrong
