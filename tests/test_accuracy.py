@@ -52,9 +52,10 @@ DEV_ACCURACY_FLOORS = {
 # 0.64; the sealed holdout below: 0.810; blind sets U, V: 0.68-0.73). Session 25 (2026-12-05)
 # trained on the 1,247 sentences modelled on real decisions too: faults 0.898 -> 0.889 and
 # categories 0.900 -> 0.890 here, while 297 real decisions the model never saw went 0.636 ->
-# 0.652 (categories 0.664 -> 0.686; models/MODEL_CARD.md, Session 25).
+# 0.652 (categories 0.664 -> 0.686; models/MODEL_CARD.md, Session 25). Session 26's rules:
+# faults 0.891, categories 0.893, so the floors rose to 0.885 (unseen real decisions: 0.61).
 CV_F1_FLOORS = {
-    "faults: body+category": 0.88, "faults: category per decision": 0.88,
+    "faults: body+category": 0.885, "faults: category per decision": 0.885,
     "bodies: name": 0.985, "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.96,
 }
 
