@@ -164,7 +164,7 @@ def test_scrape_says_once_when_a_listing_does_not_match_the_documented_layout(tm
         changed = ombudsman(*args, "--raw-dir", tmp_path / "raw2", db=tmp_path / "b.duckdb")
     assert "layout" not in normal.stderr
     warnings = [line for line in changed.stderr.splitlines() if "layout may have changed" in line]
-    assert len(warnings) == 1
+    assert len(warnings) == 1, changed.stderr
     assert warnings[0].startswith(f"{site.url}{page1}: the listing says 12 results (10 expected on page 1) "
                                   "but 0 decision links were parsed")
     assert "have not been run against the live sites" in warnings[0]
