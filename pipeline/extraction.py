@@ -107,7 +107,8 @@ if TYPE_CHECKING:
 # "misadvising" communication, "a lack of regard to the Code" decision making, "fault in
 # its recording procedures" record keeping, "complains that the Council took too long" a
 # delay, not the complaint's handling, "We do not intend to investigate ..." no finding and
-# no allegation, "had been appropriate" and "offered reasonable explanations" done properly.
+# no allegation, "had been appropriate" and "offered reasonable explanations" done properly,
+# "no evidence of significant harm" no "no fault".
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

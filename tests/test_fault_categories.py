@@ -475,6 +475,9 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
      "for four weeks, but this caused limited injustice.", True),
     ("We found no fault apart from a short delay in replying.", True),
     ("The Ombudsman has not found fault with how the Council responded to the home but has with Mrs H's transfer.", True),
+    # no evidence of harm is about the injustice, not the fault
+    ("The Care Home did not always meet Mrs Y's needs, although there is no evidence of significant harm to her.", True),
+    ("There is no evidence the Council acted wrongly.", False),
     # nor does the body's own promise
     ("However, the Council was at fault for not updating Mrs X as it said it would.", True),
     ("She complains the Council did not call her back as it said it would.", False),

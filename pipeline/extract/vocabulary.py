@@ -49,7 +49,7 @@ NO_FAULT = _cue(
     # "We did not find that ...", "I have not found evidence": the Ombudsman finding nothing,
     # not a body failing to find a provider or placement
     r"\b(?:we|i|ombudsm[ae]n|investigator)\s+(?:did not|have not|has not)\s+f(?:i|ou)nd\b|"
-    r"\b(?:did not find|have not found|has not found)\s+(?:any\s+|a\s+|the\s+|enough\s+)?(?:fault|failings?|evidence|anything|that|it|this)\b|\bno evidence\b|"
+    r"\b(?:did not find|have not found|has not found)\s+(?:any\s+|a\s+|the\s+|enough\s+)?(?:fault|failings?|evidence|anything|that|it|this)\b|\bno evidence\b(?! (?:of|that) (?:any |significant |serious |lasting |actual |further )?(?:harm|injury|injustice|loss|distress|impact|damage|detriment)\b)|"
     # Reasons for not investigating: "we are unlikely to find fault", "there is not
     # enough (insufficient) evidence of fault by the Council".
     r"\bunlikely (?:that )?(?:to|we (?:would|could|will)) find (?:any |the \w+ at |it at |them at )?(?:fault|failings?)|"
