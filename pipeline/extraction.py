@@ -108,7 +108,8 @@ if TYPE_CHECKING:
 # its recording procedures" record keeping, "complains that the Council took too long" a
 # delay, not the complaint's handling, "We do not intend to investigate ..." no finding and
 # no allegation, "had been appropriate" and "offered reasonable explanations" done properly,
-# "no evidence of significant harm" no "no fault".
+# "no evidence of significant harm" no "no fault", "(Council Y)" a short form, not part of the
+# name before it, "London Borough of Barking & Dagenham" one name.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

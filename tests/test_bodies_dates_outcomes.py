@@ -95,6 +95,9 @@ def names(text: str) -> list[tuple[str, str]]:
       ("Kelworth Partnership NHS Foundation Trust", "nhs_trust")]),
     ("Anchor (Nelson) Care Ltd and Kelworth Borough Council", [("Anchor (Nelson) Care Ltd", "care_provider"),
                                                                ("Kelworth Borough Council", "council")]),
+    # an anonymised short form after a name is no part of it; "&" joins a borough's two places
+    ("Mrs B complains that the London Borough of Ashby (Council Y) wrongly paid her.", [("London Borough of Ashby", "council")]),
+    ("She moved from the London Borough of Harwell & Kelworth.", [("London Borough of Harwell & Kelworth", "council")]),
     # council tax is no council
     ("He applied for a Discretionary Council Tax Reduction.", []),
 ])
@@ -451,6 +454,15 @@ def test_a_former_name_is_the_same_body(nlp, complaint: str) -> None:
 def test_an_lgsco_title_names_the_body_whatever_its_name(nlp, title: str, name: str) -> None:
     ex = titled(nlp, title, "Summary: Mr X complained he was not refunded for a travel pass. We found fault.\n")
     assert [b.name for b in ex.bodies] == [name]
+
+
+def test_an_anonymised_short_form_is_the_body_it_follows(nlp) -> None:
+    ex = titled(nlp, "London Borough of Harwell & Kelworth (18 999 261)",
+                "Summary: Mrs B complained that Council Y failed to pay her the correct rate of fostering allowance when "
+                "she moved to Council Z. I agree there was fault by Council Y.\n\nThe complaint\n\n  1. Mrs B complains "
+                "that the London Borough of Ashby (Council Y) wrongly paid her a lower rate of fostering allowance.\n")
+    assert {b.name for b in ex.bodies} == {"London Borough of Harwell & Kelworth", "London Borough of Ashby"}
+    assert {f.body for f in ex.faults} == {"London Borough of Ashby"}
 
 
 def test_a_title_that_says_nothing_of_its_kind_is_the_care_provider_the_text_speaks_of(nlp) -> None:

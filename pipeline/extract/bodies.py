@@ -36,7 +36,9 @@ _TYPE_WORD = r"(?:Council|Trust|Board|ICB|CCG|Ltd|Limited|LLP|plc|Group)\b"
 # "[A-Z]\.(?:[A-Z]\.)+" rather than "(?:[A-Z]\.){2,}", the same strings in the same order,
 # so that `re` rules it out at its first character instead of entering a repeat.)
 _WORD_RUN = r"[\w’'&]*(?![\w’'&])"
-_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]{_WORD_RUN}(?:(?:\.(?=\w)|-){_WORD_RUN})*|\([A-Z0-9][\w’' &.\-]*\)|St\.?)"
+# (a bracket inside a name, "Anchor (Nelson) Care Ltd", "(2)"; not an anonymised short form
+# after it, "London Borough of Havering (Council Y)")
+_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]{_WORD_RUN}(?:(?:\.(?=\w)|-){_WORD_RUN})*|\((?![A-Z][a-z]+ [A-Z0-9]\))[A-Z0-9][\w’' &.\-]*\)|St\.?)"
 # Small words that may join capitalised words inside a name.
 _SP = r"[ \u00a0]+"
 # Every join starts with a comma, a space or a hyphen; the lookahead says so up front, so
@@ -117,7 +119,7 @@ _CENTRAL_AGENCY = re.compile(rf"(?<![\w])(?:{_CENTRAL_AGENCIES_RE})(?![\w])")
 # each branch it backtracks through.
 _FIXED_WORD_BODIES = [
     # "London Borough of Ealing", "Royal Borough of Greenwich", "City of York Council"
-    rf"(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}and{_SP}(?!NHS\b)|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?(?![\w])",
+    rf"(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}(?:and|&){_SP}(?!NHS\b)|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?(?![\w])",
     rf"(?:City|Council){_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*{_SP}Council|Council{_SP}of{_SP}the{_SP}Isles{_SP}of{_SP}Scilly|City{_SP}of{_SP}London{_SP}Corporation",
     _GOVERNMENT_RE,
 ]
