@@ -109,7 +109,8 @@ if TYPE_CHECKING:
 # delay, not the complaint's handling, "We do not intend to investigate ..." no finding and
 # no allegation, "had been appropriate" and "offered reasonable explanations" done properly,
 # "no evidence of significant harm" no "no fault", "(Council Y)" a short form, not part of the
-# name before it, "London Borough of Barking & Dagenham" one name.
+# name before it, "London Borough of Barking & Dagenham" one name, "Marston Court care home"
+# a name, a home someone moved into a place.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -2210,6 +2211,7 @@ _ITEM_MARKS = frozenset("•-–*·")
 
 
 _A_PLACE_BEFORE = re.compile(r"\b(?:to|into|in|at|from|within|left|leaving|entered|entering)\s+$", re.I)
+_MOVED_TO = re.compile(r"\b(?:moved|moving|moves|move|lived|living|lives|live|placed|admitted|went|going)\s+(?:[\w’'-]+\s+){0,2}?(?:to|into|in|at)\s+$", re.I)
 # The author of guidance the complaint cites ("the National Standards published by the
 # Ministry of Justice") is not complained about.
 _AUTHOR_BEFORE = re.compile(r"\b(?:published|issued|produced|written|set)\s+(?:out\s+)?by\s+(?:the\s+)?$", re.I)
@@ -2236,9 +2238,10 @@ def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[
             body = registry.bodies[key]
             if body.from_title or _AUTHOR_BEFORE.search(s.text[max(0, off - s.start - 30):off - s.start]):
                 continue
-            if body.body_type == body_rules.CARE_PROVIDER and body.name.lower().startswith("the ") \
-                    and _A_PLACE_BEFORE.search(s.text[max(0, off - s.start - 40):off - s.start]):
-                continue
+            before = s.text[max(0, off - s.start - 40):off - s.start]
+            if body.body_type == body_rules.CARE_PROVIDER and (
+                    body.name.lower().startswith("the ") and _A_PLACE_BEFORE.search(before) or _MOVED_TO.search(before)):
+                continue  # where someone lived or moved to: "moved permanently into Elm House care home"
             if not complains and (body.body_type == body_rules.OTHER or (
                     body.body_type == body_rules.CARE_PROVIDER and not body.name.lower().startswith("the "))):
                 # a school or a care home the complaint section names as background ("her

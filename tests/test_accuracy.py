@@ -159,7 +159,9 @@ WRITTEN_FLOORS = {
                   "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.98},
     "written/k": {"faults: body+category": 0.82, "faults: category per decision": 0.84, "bodies: name": 0.98,
                   "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.99},
-    "written/l": {"faults: body+category": 0.83, "faults: category per decision": 0.83, "bodies: name": 0.97,
+    # (bodies 0.979 -> 0.968 in session 26: "Meadowsweet Court care home", named as the scene of
+    # a fall, is now read as a body, as a capitalised "... Care Home" always was)
+    "written/l": {"faults: body+category": 0.83, "faults: category per decision": 0.83, "bodies: name": 0.96,
                   "payments: amount+payer": 0.96, "deadlines: due_date+body": 0.99},
     "written/m": {"faults: body+category": 0.83, "faults: category per decision": 0.85, "bodies: name": 0.97,
                   "payments: amount+payer": 0.98, "deadlines: due_date+body": 0.99},

@@ -98,6 +98,9 @@ def names(text: str) -> list[tuple[str, str]]:
     # an anonymised short form after a name is no part of it; "&" joins a borough's two places
     ("Mrs B complains that the London Borough of Ashby (Council Y) wrongly paid her.", [("London Borough of Ashby", "council")]),
     ("She moved from the London Borough of Harwell & Kelworth.", [("London Borough of Harwell & Kelworth", "council")]),
+    # a home's name before its kind in small letters
+    ("Mr C lived at Ashby Court care home in Harwell.", [("Ashby Court care home", "care_provider")]),
+    ("The Council placed her in a care home.", []),
     # council tax is no council
     ("He applied for a Discretionary Council Tax Reduction.", []),
 ])
@@ -597,6 +600,9 @@ def test_role_mentions_in_a_list(text: str, roles: list[str]) -> None:
     # a care home complained about, alone, is a body
     ("Summary: Mrs B complained about the Council and Brookfield Nursing Home. We found fault by the Council in its "
      "assessment of Mrs B's needs.", ["Brookfield Nursing Home"]),
+    # ... and where someone moved to is a place
+    ("Summary: Mrs P complains the Council did not tell her, when her aunt moved permanently into Brookfield Nursing "
+     "Home, that the value of her home would be ignored. We found fault by the Council.", []),
 ])
 def test_which_care_providers_named_in_the_complaint_are_bodies(nlp, body: str, expected: list[str]) -> None:
     ex = titled(nlp, "Harwell Borough Council (25 999 021)", body)

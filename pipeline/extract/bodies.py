@@ -58,7 +58,9 @@ _ENDINGS: list[tuple[str, str]] = [
     (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery", GP_PRACTICE),
     # (a company word may follow the care words: "Wilverton Care Group Limited", "Independent
     # People Homecare Services")
-    (r"(?:Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group|Care\s+Agency)"
+    (r"(?:Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group|Care\s+Agency|"
+     # a home's name before the kind in small letters: "Marston Court care home"
+     r"care\s+home|nursing\s+home)"
      r"(?<!Care\sServices)(?:\s+Services)?(?:\s+Group)?(?:\s+(?:Ltd\.?|Limited|LLP|plc))?|Group\s+(?:Ltd\.?|Limited|plc)|Ltd\.?|Limited|LLP|plc", CARE_PROVIDER),
     # Schools and academy trusts: the admission authorities of school admissions cases.
     (r"(?:Multi[- ]Academy\s+|Academies\s+|Academy\s+|Learning\s+|Schools\s+|Education\s+)Trust|School|Academy", OTHER),
@@ -114,7 +116,8 @@ _CENTRAL_AGENCY = re.compile(rf"(?<![\w])(?:{_CENTRAL_AGENCIES_RE})(?![\w])")
 # - That lookahead first rules out, with a few character tests, the commonest capital: a
 #   word followed by one that starts with a small letter or a digit and is not a join
 #   word ("The complaint", "Mrs X said" at "X"). No name goes on past such a word (`_CAP`
-#   starts with a capital or "("), and no ending starts with one but "plc" (`_ENDINGS`).
+#   starts with a capital or "("), and no ending starts with one but "plc" and a home's
+#   kind in small letters, "care home" (`_ENDINGS`).
 # The alternatives are non-capturing groups: `re` saves and restores a pattern's groups at
 # each branch it backtracks through.
 _FIXED_WORD_BODIES = [
@@ -124,7 +127,7 @@ _FIXED_WORD_BODIES = [
     _GOVERNMENT_RE,
 ]
 _ENDING_BODIES = [rf"{_NAME}{_SP}(?:{ending})(?![\w])" for ending, _ in _ENDINGS]
-_NOT_FOLLOWED_BY_A_SMALL_WORD = rf"(?![A-Z][\w’'&.\-]*[ \u00a0]+(?!(?:{_JOIN_WORDS})[ \u00a0]|plc)[a-z0-9])"
+_NOT_FOLLOWED_BY_A_SMALL_WORD = rf"(?![A-Z][\w’'&.\-]*[ \u00a0]+(?!(?:{_JOIN_WORDS})[ \u00a0]|plc|(?:care|nursing)[ \u00a0]+home)[a-z0-9])"
 _ANY_ENDING_BODY = rf"(?={_NOT_FOLLOWED_BY_A_SMALL_WORD}{_NAME}{_SP}(?:{'|'.join(ending for ending, _ in _ENDINGS)})(?![\w]))"
 _BODY = "|".join(f"(?:{alternative})" for alternative in _FIXED_WORD_BODIES) + \
     f"|{_ANY_ENDING_BODY}(?:" + "|".join(f"(?:{alternative})" for alternative in _ENDING_BODIES) + ")"
