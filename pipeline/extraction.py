@@ -110,7 +110,8 @@ if TYPE_CHECKING:
 # no allegation, "had been appropriate" and "offered reasonable explanations" done properly,
 # "no evidence of significant harm" no "no fault", "(Council Y)" a short form, not part of the
 # name before it, "London Borough of Barking & Dagenham" one name, "Marston Court care home"
-# a name, a home someone moved into a place.
+# a name, a home someone moved into a place, "X Ltd. t/a Y" one name (a title's "X Ltd" kept),
+# "(the ‘Care Provider’)" a role alias.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -335,10 +336,12 @@ class BodyRegistry:
             body = Body(name=name, body_type=body_type, canonical_name=name)
             self._new_body(key, body)
         elif len(name) > len(body.name) and not from_title and not (body.from_title and (
-                body_type == body_rules.COUNCIL or key.replace(" ", "") == _name_key(name).replace(" ", ""))):
+                body_type == body_rules.COUNCIL or key.replace(" ", "") == _name_key(name).replace(" ", "")
+                or _name_key(_TRADING_AS.split(name)[0]) == key)):
             # the fullest name the text gives (a council's title is its name already: the
             # text's "Southend-on-Sea Borough Council" is the title's "... City Council"; so is
-            # a title's name the text only spells another way: "A P T Care Ltd", "APT Care Limited")
+            # a title's name the text only spells another way: "A P T Care Ltd", "APT Care Limited",
+            # or gives with a trading name: "OM Care Ltd trading as Caremark")
             body.name = body.canonical_name = name
         if body.body_type == body_rules.OTHER and body_type != body_rules.OTHER:
             # a kind another mention gives ("Ottermead House, a residential home") over a list's

@@ -98,6 +98,11 @@ def names(text: str) -> list[tuple[str, str]]:
     # an anonymised short form after a name is no part of it; "&" joins a borough's two places
     ("Mrs B complains that the London Borough of Ashby (Council Y) wrongly paid her.", [("London Borough of Ashby", "council")]),
     ("She moved from the London Borough of Harwell & Kelworth.", [("London Borough of Harwell & Kelworth", "council")]),
+    # a company's trading name is part of its name; a role alias may quote the role alone
+    ("The Council commissioned a care provider (Ashby Care Ltd. t/a Kelworth Care) for her.",
+     [("Ashby Care Ltd. t/a Kelworth Care", "care_provider")]),
+    ("She had support from a registered care provider, St Aldric Community Services (the ‘Care Provider’).",
+     [("St Aldric Community Services", "care_provider")]),
     # a home's name before its kind in small letters
     ("Mr C lived at Ashby Court care home in Harwell.", [("Ashby Court care home", "care_provider")]),
     ("The Council placed her in a care home.", []),
@@ -457,6 +462,13 @@ def test_a_former_name_is_the_same_body(nlp, complaint: str) -> None:
 def test_an_lgsco_title_names_the_body_whatever_its_name(nlp, title: str, name: str) -> None:
     ex = titled(nlp, title, "Summary: Mr X complained he was not refunded for a travel pass. We found fault.\n")
     assert [b.name for b in ex.bodies] == [name]
+
+
+def test_a_titled_company_keeps_its_title_name_beside_its_trading_name(nlp) -> None:
+    ex = titled(nlp, "Ashby Care Ltd (24 999 636)", "Summary: Ms X complained about the Care Provider. We found fault.\n\n"
+                "The complaint\n\n  1. Ms X complains about the service of Ashby Care Ltd trading as Kelworth Homecare, "
+                "which I shall refer to as the Care Provider.\n")
+    assert [b.name for b in ex.bodies] == ["Ashby Care Ltd"]
 
 
 def test_an_anonymised_short_form_is_the_body_it_follows(nlp) -> None:

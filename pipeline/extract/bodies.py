@@ -58,10 +58,12 @@ _ENDINGS: list[tuple[str, str]] = [
     (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery", GP_PRACTICE),
     # (a company word may follow the care words: "Wilverton Care Group Limited", "Independent
     # People Homecare Services")
-    (r"(?:Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group|Care\s+Agency|"
+    (r"(?:(?:Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group|Care\s+Agency|"
      # a home's name before the kind in small letters: "Marston Court care home"
      r"care\s+home|nursing\s+home)"
-     r"(?<!Care\sServices)(?:\s+Services)?(?:\s+Group)?(?:\s+(?:Ltd\.?|Limited|LLP|plc))?|Group\s+(?:Ltd\.?|Limited|plc)|Ltd\.?|Limited|LLP|plc", CARE_PROVIDER),
+     r"(?<!Care\sServices)(?:\s+Services)?(?:\s+Group)?(?:\s+(?:Ltd\.?|Limited|LLP|plc))?|Group\s+(?:Ltd\.?|Limited|plc)|Ltd\.?|Limited|LLP|plc)"
+     # and the name it trades under: "Crowthorne Care Surrey Ltd. t/a Esto Care"
+     r"(?:\s+(?:t/a|trading\s+as)\s+[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})?", CARE_PROVIDER),
     # Schools and academy trusts: the admission authorities of school admissions cases.
     (r"(?:Multi[- ]Academy\s+|Academies\s+|Academy\s+|Learning\s+|Schools\s+|Education\s+)Trust|School|Academy", OTHER),
 ]
@@ -286,7 +288,7 @@ _BARE_ROLE_WORDS = "Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice
 # (it is rare), then the name before it.
 # (or in quotes after a comma: "BUPA UK, the “Care Provider”, failed to ...")
 _ALIAS_ROLES = "care home|nursing home|home|care provider|provider|care agency|agency|practice|surgery|school|academy"
-_ROLE_ALIAS = re.compile(rf"\(\s*[\"“‘']?the\s+({_ALIAS_ROLES})[\"”’']?\s*\)|,\s+the\s+[\"“‘']({_ALIAS_ROLES})[\"”’'](?=,)", re.I)
+_ROLE_ALIAS = re.compile(rf"\(\s*[\"“‘']?the\s+[\"“‘']?({_ALIAS_ROLES})[\"”’']?\s*\)|,\s+the\s+[\"“‘']({_ALIAS_ROLES})[\"”’'](?=,)", re.I)
 # A company known by its initials: "its care provider, ECL (the care provider)"
 _ACRONYM = re.compile(r"(?!(?:NHS|GP|CQC|ICB|CCG|EHC|EHCP|SEN|SEND|DWP|HMRC|UK)$)[A-Z]{2,5}")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'&])(?:{_NAME})[ \u00a0]*$")  # (a whole word: not "CB" of "ICB")
