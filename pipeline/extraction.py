@@ -111,7 +111,7 @@ if TYPE_CHECKING:
 # "no evidence of significant harm" no "no fault", "(Council Y)" a short form, not part of the
 # name before it, "London Borough of Barking & Dagenham" one name, "Marston Court care home"
 # a name, a home someone moved into a place, "X Ltd. t/a Y" one name (a title's "X Ltd" kept),
-# "(the ‘Care Provider’)" a role alias.
+# "(the ‘Care Provider’)" a role alias, a "... Care Home (2) Limited" title a company.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -2084,14 +2084,19 @@ def _spelt_either_way(name: str) -> str:
     return re.sub(r"(?:Ltd|Limited)(?:\\\.)?$", r"(?:Ltd\\.?|Limited)", re.escape(name))
 
 
+_COMPANY_END = re.compile(r"\b(?:Ltd\.?|Limited|LLP|plc)$", re.I)
+
+
 def _merge_homes_into_their_companies(text: str, registry: BodyRegistry) -> None:
     providers = [(k, b) for k, b in registry.bodies.items() if b.body_type == body_rules.CARE_PROVIDER]
     if len(providers) < 2:
         return
     titled = [k for k, b in providers if b.from_title]
-    if len(titled) == 1 and not body_rules.names_a_home(registry.bodies[titled[0]].name):
-        # A decision titled with a care company ("Cornwallis Care Services Ltd") that names
-        # a home ("Trecarrel Care Home") is about the care the company gave there.
+    if len(titled) == 1 and (not body_rules.names_a_home(registry.bodies[titled[0]].name)
+                             or _COMPANY_END.search(registry.bodies[titled[0]].name)):
+        # A decision titled with a care company ("Cornwallis Care Services Ltd", "Countrywide
+        # Care Home (2) Limited") that names a home ("Trecarrel Care Home") is about the care
+        # the company gave there.
         for key, body in providers:
             if key != titled[0] and not body.from_title and body_rules.names_a_home(body.name):
                 registry.merge(key, titled[0])

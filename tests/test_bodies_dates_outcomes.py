@@ -361,6 +361,12 @@ def test_a_home_in_a_decision_titled_with_a_care_company_is_the_companys(nlp) ->
                 "Decision : Upheld\nSummary: Larkspur Lodge Care Home did not follow Mr T's care plan, and Wrenfield "
                 "Care Services Ltd missed two home care visits, which was fault.\n")
     assert {b.name for b in ex.bodies} >= {"Larkspur Lodge Care Home", "Wrenfield Care Services Ltd"}
+    # a company whose name says "Care Home" is still a company
+    ex = titled(nlp, "Wrenfield Care Home (2) Limited (25 999 036)",
+                "Decision : Upheld\nSummary: There was fault in the care the home gave Mrs M.\n"
+                "The complaint\n1. Mrs X complains about the level of care provided to Mrs M at Larkspur Lodge Care Home "
+                "(the care home).\n")
+    assert [b.name for b in ex.bodies] == ["Wrenfield Care Home (2) Limited"]
 
 
 def test_a_body_acting_only_in_a_subordinate_clause_is_not_the_one_at_fault(nlp) -> None:
