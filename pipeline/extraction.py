@@ -851,7 +851,8 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
 # What the Ombudsman does or will not do, not what the body did: "We do not intend to
 # investigate matters that have not yet completed the Council's complaints process."
 _OMBUDSMAN_ACTS = re.compile(r"\W*(?:we|i|the ombudsm[ae]n)\s+(?:have\s+|has\s+|had\s+|did\s+|do\s+|does\s+|will\s+|would\s+|cannot\s+|could\s+)?"
-                             r"(?:not\s+)?(?:intend\w*\s+to\s+|decided\s+(?:not\s+)?to\s+)?(?:investigat|discontinu|exercis|pursu|look\s+further)\w*\b", re.I)
+                             r"(?:not\s+)?(?:intend\w*\s+to\s+|decided\s+(?:not\s+)?to\s+|(?:were|was|are|am|is)\s+(?:unable|not\s+able)\s+to\s+)?"
+                             r"(?:investigat|discontinu|exercis|pursu|look\s+further)\w*\b", re.I)
 
 
 def _judged_narration(sentences: list[Sentence], summary_found_fault: bool) -> set[int]:

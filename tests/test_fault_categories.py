@@ -571,6 +571,7 @@ def test_a_summary_sentence_that_clears_the_body_is_no_failing_of_the_complaint(
 @pytest.mark.parametrize("statement", [
     "We do not intend to investigate matters that have not yet completed the Council's complaints process.",
     "We have not investigated the whole complaint because Mrs Y could have complained sooner.",
+    "We were unable to investigate Mrs Y's complaint about the placement because the Tribunal had jurisdiction.",
 ])
 def test_what_the_ombudsman_does_not_investigate_is_no_complaint_handling(nlp, statement: str) -> None:
     ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 005)", "Decision : Upheld\n\nSummary: Mrs Y complains about "
