@@ -111,7 +111,8 @@ if TYPE_CHECKING:
 # "no evidence of significant harm" no "no fault", "(Council Y)" a short form, not part of the
 # name before it, "London Borough of Barking & Dagenham" one name, "Marston Court care home"
 # a name, a home someone moved into a place, "X Ltd. t/a Y" one name (a title's "X Ltd" kept),
-# "(the ‘Care Provider’)" a role alias, a "... Care Home (2) Limited" title a company.
+# "(the ‘Care Provider’)" a role alias, a "... Care Home (2) Limited" title a company, "dealing
+# with her May 2018 complaint" complaint handling.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

@@ -70,6 +70,7 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council was at fault for a lack of regard to the SEND Code of Practice in drafting the plan.", "decision_making"),
     ("The Council was at fault for misadvising Mrs X about its duties.", "communication"),
     ("There is fault in the Care Provider's recording procedures, which caused uncertainty.", "record_keeping"),
+    ("The Council delayed dealing with her May 2018 complaint about the matter.", "complaint_handling"),
     ("The Council was at fault in the way it considered the fostering arrangements.", "decision_making"),
     ("There was fault in how the panel reached its conclusion.", "decision_making"),
     ("I find fault with the Board’s decision.", "decision_making"),

@@ -336,7 +336,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     # "handling of Ms A's complaint": a titled initial is a possessive like "her"
     "complaint_handling": _cue(r"complaint[- ]handling|complaints? (?:repl(?:y|ies)|responses|letters?)\b|handl\w+ (?:of )?(?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |its )?complaints?|"
                                r"(?:respon|repl|answer)\w* (?:to )?(?:[\w’'-]+ ){0,6}?complaints?\b|complaints? (?:response|process|procedure)|"
-                               r"(?:deal|dealt|dealing) with (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |this |its )?complaints?\b|"
+                               # ("delayed dealing with her May 2018 complaint")
+                               r"(?:deal|dealt|dealing) with (?:(?:mrs?|ms|miss|dr) )?(?:\w+['’]s |her |his |their |the |this |its )?(?:[\w’'-]+ ){0,2}?complaints?\b|"
                                # "the stage three panel", "a stage two investigation" of a complaints procedure
                                r"stage (?:one|two|three|1|2|3) (?:complaints? |review )?(?:panel|investigation|response|complaint)|"
                                # "When she complained, the Council's reply took ten weeks"
