@@ -112,7 +112,8 @@ if TYPE_CHECKING:
 # name before it, "London Borough of Barking & Dagenham" one name, "Marston Court care home"
 # a name, a home someone moved into a place, "X Ltd. t/a Y" one name (a title's "X Ltd" kept),
 # "(the ‘Care Provider’)" a role alias, a "... Care Home (2) Limited" title a company, "dealing
-# with her May 2018 complaint" complaint handling.
+# with her May 2018 complaint" complaint handling, a long list of remedies "is satisfactory
+# remedy" a remedy set out.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -2354,7 +2355,7 @@ _AGREED_REMEDY = re.compile(
     # "The Council has agreed to our recommendations.", "agreed to the Ombudsmen's recommendations"
     r"|\b(?:(?:has|have)\s+(?:now\s+|also\s+)?)?(?:agreed\s+to|accepted)\s+(?:our|my|the\s+ombudsm[ae]n['’]s)\s+recommendations?\b"
     # "An apology, payment to Mrs B ... are satisfactory remedy."
-    r"|\b(?:apology|payment)\b[^.;]{0,120}\b(?:is|are)\s+(?:a\s+)?(?:suitable|satisfactory|appropriate|proportionate)\s+remed",
+    r"|\b(?:apology|payment)\b[^.;]{0,200}\b(?:is|are)\s+(?:a\s+)?(?:suitable|satisfactory|appropriate|proportionate)\s+remed",
     re.I)
 
 # Someone reporting what the complainant says or wants: "Mrs F says the Council should pay".

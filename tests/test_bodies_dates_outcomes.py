@@ -404,6 +404,8 @@ def test_a_summary_with_an_agreed_remedy_found_fault_when_no_outcome_is_given(nl
     ("The Council will also make a symbolic payment to Mrs F.", True),
     ("The Council agreed to the Ombudsman's recommendations to apologise and review the placement.", True),
     ("An apology and a payment to Mrs F are a suitable remedy.", True),
+    ("An apology, a payment to Mr and Mrs F for their distress, a referral of the case to the review panel, a review "
+     "of the Council's complaints policy and a reminder to its housing officers is satisfactory remedy.", True),
     # a remedy asked for, reported or refused says nothing of what was found
     ("Mrs F says the Council should have paid for the placement.", False),
     ("We will not ask the Council to pay Mrs F.", False),
