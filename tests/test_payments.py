@@ -113,6 +113,12 @@ def test_a_sum_the_complainant_paid_or_an_offer_raised_from_is_not_awarded(nlp) 
                    nlp) == [2600.0]
 
 
+def test_a_sum_a_remedy_leaves_out_is_not_awarded(nlp) -> None:
+    record = lgsco("Summary: The Council's offer to write off the debt apart from the outstanding care home fees of "
+                   "£2,804.12 is a suitable remedy for any injustice caused to the family.", heading=None)
+    assert amounts(record, nlp) == []
+
+
 def test_a_sum_listed_beside_an_apology_is_a_payment(nlp) -> None:
     record = lgsco("Summary: We found fault in the Council's record keeping, but the agreed action of an apology, "
                    "£250 and procedural improvements is enough to remedy the injustice.", heading=None)

@@ -73,6 +73,10 @@ _DECLINED_AFTER = re.compile(r"^[^.;]*?\b(?:we|I) (?:do|did|will|would) not (?:r
 _REPLACED = re.compile(r"\b(?:instead of|rather than|in place of|replac\w+)\s+(?:the\s+|its\s+|their\s+)?\s*$", _I)
 
 
+# A sum a remedy leaves out: "write off the debt apart from the outstanding care home fees of £2,804.12".
+_EXCEPTED = re.compile(r"\b(?:apart from|except(?: for)?|other than|excluding|save for)\b[^.;£]{0,60}$", _I)
+
+
 def replaced(text: str, start: int) -> bool:
     """Is the sum at text[start:] one the decision replaces with another ("instead of £300";
     "increased its offer from £2,000 to over £2,600")?"""
@@ -89,7 +93,8 @@ _TO_AFTER = re.compile(r"\s+to\s+(?:over\s+|about\s+|around\s+|just over\s+|more
 def not_awarded(text: str, start: int, end: int) -> bool:
     """True when the words around the sum at text[start:end] say it is not awarded:
     wanted, claimed or paid by the complainant, a range or cap from guidance, declined by
-    the Ombudsman, an offer the complainant turned down or one the decision replaces."""
+    the Ombudsman, an offer the complainant turned down, one the decision replaces or one it
+    leaves out ("apart from the outstanding fees of £X")."""
     lead = text[max(0, start - 160):start]
     clause_lead = re.split(r"[.;:•]\s|\b(?:but|however|and we|we therefore)\b", lead)[-1]
     wants = _WANTS.search(clause_lead)
@@ -106,7 +111,7 @@ def not_awarded(text: str, start: int, end: int) -> bool:
         return True
     if _DECLINED_BY_US.search(clause_lead):
         return True
-    if replaced(text, start):
+    if replaced(text, start) or _EXCEPTED.search(lead[-80:]):
         return True
     if _DECLINED_AFTER.search(text[end:end + 160]):
         return True
