@@ -992,6 +992,8 @@ def test_a_phso_decision_states_its_failings_in_plain_words(nlp) -> None:
     ("Its own policy said a call should be made the same day.", False),
     ("Mrs S said the home never checked her.", True),
     ("The package was left in dispute for seven months.", False),
+    ("The Council was at fault when it failed to respond to Ms X's dispute.", False),
+    ("It did not reply to her dispute about the penalty notice.", False),
 ])
 def test_dispute_and_says_are_allegations_only_as_someones_verb(sentence: str, allegation: bool) -> None:
     assert bool(vocab.ALLEGATION.found_in(sentence)) is allegation

@@ -85,7 +85,7 @@ def _head_not_after(words: tuple[str, ...], head: str) -> str:
 
 # "disputes" and "says" only as someone's verb: not "funding disputes", "the dispute
 # procedure" (a joint-working finding's own words) or "as the guidance says" ...
-_NOUN_DISPUTE = ("the", "a", "any", "their", "its", "this", "funding", "resolving", "resolve", "in")
+_NOUN_DISPUTE = ("the", "a", "any", "their", "its", "this", "her", "his", "funding", "resolving", "resolve", "in")
 # ... nor what a body or a plan failed to say ("the plan did not say how", "cannot say who")
 _NOT_SAY = ("not", "cannot", "never")
 _RULE_SAYS = ("policy", "guidance", "plan", "law", "code", "protocol", "framework", "regulations", "act",
@@ -93,7 +93,8 @@ _RULE_SAYS = ("policy", "guidance", "plan", "law", "code", "protocol", "framewor
 ALLEGATION = _cue(
     r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _head_not_after(_RULE_SAYS + _NOT_SAY, "sa") + r"(?:ys?|id)|" + _head_not_after(("to",), "be") + r"lieves?|"
     r"feels?|felt|(?:(?<=he )|(?<=they )|(?<=mrs \w )|(?<=mr \w )|(?<=ms \w )|(?<=miss \w ))th(?:inks?|ought)|wants?|would like|asked us|considers? that|argues?|"
-    + _head_not_after(_NOUN_DISPUTE, "di") + r"sputes?(?! (?:procedure|process|resolution|between|over|about|policy|protocol)))\b"
+    # ("Ms X's dispute", a noun, as after "the")
+    + _head_not_after(_NOUN_DISPUTE, "di") + r"(?<!['’]s di)sputes?(?! (?:procedure|process|resolution|between|over|about|policy|protocol)))\b"
 )
 FINDING_VERB = _cue(r"\b(?:find|found|finding|conclude[ds]?|identified|accepted|accepts|acknowledged?|there (?:was|were|is|has been))\b(?! to\b)")
 ANAPHORIC_FAULT = _rx(r"^\W*(?:this|that|these|which|it|each|both)\b.{0,40}\b(?:fault|failings?|maladministration)\b")
