@@ -114,7 +114,8 @@ if TYPE_CHECKING:
 # "(the ‘Care Provider’)" a role alias, a "... Care Home (2) Limited" title a company, "dealing
 # with her May 2018 complaint" complaint handling, a long list of remedies "is satisfactory
 # remedy" a remedy set out, a sum "apart from" what a remedy covers not awarded, "Ms X's
-# dispute" a noun, not an allegation.
+# dispute" a noun, not an allegation, "failed to take the action it agreed to take" a
+# service not provided, not a remedy.
 EXTRACTOR_VERSION = "0.3.26"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

@@ -71,6 +71,7 @@ def _faults_of(nlp, title: str, body: str, source: str = "lgsco", **record) -> E
     ("The Council was at fault for misadvising Mrs X about its duties.", "communication"),
     ("There is fault in the Care Provider's recording procedures, which caused uncertainty.", "record_keeping"),
     ("The Council delayed dealing with her May 2018 complaint about the matter.", "complaint_handling"),
+    ("The Council failed to take the action it agreed to take to deal with overgrown trees.", "service_provision"),
     ("The Council was at fault in the way it considered the fostering arrangements.", "decision_making"),
     ("There was fault in how the panel reached its conclusion.", "decision_making"),
     ("I find fault with the Board’s decision.", "decision_making"),
@@ -479,6 +480,8 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     # no evidence of harm is about the injustice, not the fault
     ("The Care Home did not always meet Mrs Y's needs, although there is no evidence of significant harm to her.", True),
     ("There is no evidence the Council acted wrongly.", False),
+    # what it had agreed to do and did not is the failing, not a remedy
+    ("The Council failed to take the action it agreed to take to deal with overgrown trees.", True),
     # nor does the body's own promise
     ("However, the Council was at fault for not updating Mrs X as it said it would.", True),
     ("She complains the Council did not call her back as it said it would.", False),

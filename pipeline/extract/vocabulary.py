@@ -201,7 +201,12 @@ _SHOULD_ASKED = _rx(r"\b(?:how|whether|who|which|what|where|why)\s+(?:[\w’'-]+
 
 
 # Remedy words that are no remedy, each with a word it cannot match without (a cheap test first).
-_NOT_A_REMEDY = ((" pay", _MADE_TO_PAY), ("recommendation", _ACTING_ON_RECOMMENDATIONS), (" should", _SHOULD_ASKED))
+# What a body had agreed to do and did not: "The Council failed to take the action it agreed
+# to take": the failing, not a remedy.
+_AGREEMENT_NOT_KEPT = _rx(r"\b(?:failed to|did not|didn't|has not|had not|never)\s+(?:[\w’'-]+\s+){0,3}?(?:the\s+|any\s+)?"
+                          r"(?:action|actions|work|works|steps|repairs?)\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?agreed\s+to\b")
+_NOT_A_REMEDY = ((" pay", _MADE_TO_PAY), ("recommendation", _ACTING_ON_RECOMMENDATIONS), (" should", _SHOULD_ASKED),
+                 (" agreed", _AGREEMENT_NOT_KEPT))
 
 
 def sets_remedy(text: str) -> bool:
@@ -606,6 +611,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "service_provision": _cue(r"(?:did not|failed to|not|failure to|failing to) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))"
                               r"(?! (?:the |her |his |their |any |adequate |proper )?(?:pressure|personal|nursing|medical|clinical|wound|continence|end of life) care\b)|"
                               r"(?:did not|failed to|not) secure (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|support|therapy|tuition|help)\b|"
+                              # what it had agreed to do, not done: "failed to take the action it agreed to take"
+                              r"(?:did not|didn't|failed to|failing to|failure to|never) (?:[\w’'-]+ ){0,3}?(?:the |any )?(?:action|actions|work|works|repairs?) (?:that )?(?:it|they|the \w+) (?:had )?agreed\b|"
                               # "its failure to put support in place" (a plan or a contingency put in place is
                               # planning, a mat is care)
                               r"(?:did not|didn't|failed to|not|failure to|failing to) put (?:[\w’'-]+ ){0,3}?(?:support|help|services?|provision|transport|education|tuition|therapy) in place\b|"
