@@ -77,7 +77,7 @@ _ENDING_WORDS = sorted({w for ending, _ in bodies._ENDINGS for w in re.findall(r
 _TOKENS = _ENDING_WORDS + bodies._JOIN_WORDS.split("|") + [
     "Leeds", "Mrs", "X", "C.", "A.B.", "St.", "St", "The", "the", "complaint", "said", "to", "by", "2",
     "London Borough of", "City of", "Department for", "HM", "Land", "Registry", "Foo-", "O’Neill", "Ealing's",
-    "(", ")", "(Nelson)", ".", ",", "-", "’", "x",
+    "(", ")", "(Nelson)", "(Council Y)", "t/a", "Marston", ".", ",", "-", "’", "x",
 ]
 _GAPS = ["", " ", " ", " ", "  ", "\u00a0", ", ", "\n", "."]
 
@@ -89,12 +89,14 @@ def test_scan_finds_what_a_plain_search_finds_in_any_text(pieces):
     assert list(bodies._named_body_spans(text)) == plain_spans(_PLAIN, text) == plain_spans(_PLAIN_UNGUARDED, text)
 
 
-def test_no_ending_starts_with_a_small_letter_or_a_digit_but_plc():
+def test_no_ending_starts_with_a_small_letter_or_a_digit_but_plc_and_a_homes_kind():
     """The lookahead's first test passes over a capitalised word followed by a word in small
-    letters or digits (not a join word, not "plc"): sound while every word of every ending but
-    "plc" starts with a capital."""
-    words = {w for ending, _ in bodies._ENDINGS for w in re.findall(r"(?<!\\)[A-Za-z0-9]+", ending)}
-    assert {w for w in words if not w[0].isupper()} == {"plc"}
+    letters or digits (not a join word, not "plc", not "care home" or "nursing home"): sound
+    while every word of every ending but those starts with a capital. (A trading name, "t/a
+    ...", comes only after a company word, never right after a name's first word.)"""
+    words = {w for ending, _ in bodies._ENDINGS
+             for w in re.findall(r"(?<!\\)[A-Za-z0-9]+", ending.replace(bodies._TRADING_NAME, ""))}
+    assert {w for w in words if not w[0].isupper()} == {"plc", "care", "nursing", "home"}
 
 
 def _found(text: str) -> list[tuple[int, int, str, str, str | None]]:

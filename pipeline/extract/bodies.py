@@ -47,6 +47,9 @@ _JOIN_WORDS = "and|of|upon|on|in|the|under|with|&|de|le"
 _JOIN = rf"(?=[,\-]|{_SP})(?:{_SP}(?:{_JOIN_WORDS}){_SP}|,{_SP}|{_SP}-{_SP}|{_SP}|-)"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP})*"
 
+# The name a company trades under, after its own: "Crowthorne Care Surrey Ltd. t/a Esto Care".
+_TRADING_NAME = r"(?:\s+(?:t/a|trading\s+as)\s+[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})?"
+
 # The endings that say what a body is, most specific first. Each starts with a capital
 # letter or white space, or is "plc" (the named-body pattern's first test relies on it).
 _ENDINGS: list[tuple[str, str]] = [
@@ -62,8 +65,7 @@ _ENDINGS: list[tuple[str, str]] = [
      # a home's name before the kind in small letters: "Marston Court care home"
      r"care\s+home|nursing\s+home)"
      r"(?<!Care\sServices)(?:\s+Services)?(?:\s+Group)?(?:\s+(?:Ltd\.?|Limited|LLP|plc))?|Group\s+(?:Ltd\.?|Limited|plc)|Ltd\.?|Limited|LLP|plc)"
-     # and the name it trades under: "Crowthorne Care Surrey Ltd. t/a Esto Care"
-     r"(?:\s+(?:t/a|trading\s+as)\s+[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})?", CARE_PROVIDER),
+     + _TRADING_NAME, CARE_PROVIDER),
     # Schools and academy trusts: the admission authorities of school admissions cases.
     (r"(?:Multi[- ]Academy\s+|Academies\s+|Academy\s+|Learning\s+|Schools\s+|Education\s+)Trust|School|Academy", OTHER),
 ]
