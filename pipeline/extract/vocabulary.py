@@ -146,7 +146,9 @@ REMEDY_VERB = _cue(r"\b(?:apologis\w*|apologiz\w*|"
                    r"will|"
                    + _not_right_after("had", *_NEGATED) + r"agreed to|"
                    + _not_right_after("guidance", "framework", "code", "policy", "law", "regulations", "assessment", "plan", "report") + r"recommend\w*)\b")
-_BUT_FAULT = _rx(r"\b(?:but|however)\b.*\bfault\b|"
+_BUT_WORDS = r"\b(?:but|however)\b"
+_BUT = _rx(_BUT_WORDS)
+_BUT_FAULT = _rx(_BUT_WORDS + r".*\bfault\b|"
                  # "The Ombudsman has not found fault with how the Council responded ... but has with Mrs H's transfer"
                  r"\bbut (?:it |we |he |she |the ombudsm[ae]n )?(?:has|have|did|does)(?: so)? (?:with|in)\b|"
                  # "We do not find fault in the Council's actions beyond a failure to provide ..."
@@ -226,6 +228,18 @@ def sets_remedy(text: str) -> bool:
 # The findings, named as what a remedy is for: "the faults identified", "the failings we have found".
 _FAULTS_FOUND = _rx(r"\b(?:the|these|those|its|their|our|any)\s+(?:[\w-]+\s+)?(?:faults?|failings?|failures?|errors?|maladministration|injustice)\s+"
                     r"(?:(?:that|which)\s+)?(?:(?:we|I|the ombudsm[ae]n|this (?:investigation|statement))\s+(?:have\s+|has\s+|had\s+)?)?(?:found|identified)\b")
+
+
+def clears_the_body(text: str) -> bool:
+    """Does the sentence find no fault ("We do not find fault in the Council's investigation
+    of ...") and not go on, after a "but", to a failing ("... but it failed to consider her
+    complaint")? Looser than `could_be_finding`'s turn, which needs the word "fault" after it:
+    asked of the complaint's own sentences, whose failings are in plain words."""
+    if not NO_FAULT.found_in(text):
+        return False
+    turn = _BUT.search(text)
+    tail = text[turn.end():] if turn else ""
+    return not (tail and (FAILURE_CUE.found_in(tail) or FAULT_WORD.found_in(tail)) and not NO_FAULT.found_in(tail))
 
 
 def could_be_finding(text: str) -> bool:
