@@ -115,8 +115,9 @@ if TYPE_CHECKING:
 # with her May 2018 complaint" complaint handling, a long list of remedies "is satisfactory
 # remedy" a remedy set out, a sum "apart from" what a remedy covers not awarded, "Ms X's
 # dispute" a noun, not an allegation, "failed to take the action it agreed to take" a
-# service not provided, not a remedy.
-EXTRACTOR_VERSION = "0.3.26"
+# service not provided, not a remedy; 0.3.27: a number inside a company's name ("Harbour
+# Healthcare 1 Ltd", "Promedica 24 UK Limited") part of it, and written on or apart one name.
+EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
 # them saves a third of the tokens and keeps quoted guidance out of the findings.
@@ -506,6 +507,7 @@ def _variant(key: str) -> str:
     Border Force" and "Border Force", "A P T Care Ltd" and "APT Care Limited"."""
     key = re.sub(r"\bnhs\s+|\bfoundation\s+(?=trust$)|\b(?:city|borough|district|county)\s+(?=council$)|^uk\s+", "", _expand(key))
     key = re.sub(r"\b(\w) (?=\w\b)", r"\1", key)  # initials spaced out: "a p t care" is "apt care"
+    key = re.sub(r"(?<=[a-z])(?=\d)", " ", key)  # a number written on: "Promedica24 UK" is "Promedica 24 UK"
     return re.sub(r"\s+ltd$", "", key).replace("her majesty's ", "hm ").replace("'", "")
 
 

@@ -108,6 +108,10 @@ def names(text: str) -> list[tuple[str, str]]:
     ("The Council placed her in a care home.", []),
     # council tax is no council
     ("He applied for a Discretionary Council Tax Reduction.", []),
+    # a number inside a company's name, before or after the words the pattern finds; not a date's
+    ("We found fault by Ashby Healthcare 1 Ltd in her care.", [("Ashby Healthcare 1 Ltd", "care_provider")]),
+    ("Ms X complained Kelworth 24 UK Limited (the Care Provider) is wrong.", [("Kelworth 24 UK Limited", "care_provider")]),
+    ("On 12 Ashby Care Ltd wrote to her.", [("Ashby Care Ltd", "care_provider")]),
 ])
 def test_named_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
@@ -122,6 +126,12 @@ def titled(nlp, title: str, body: str, **kw):
     """The extraction of a decision whose page starts with `title` ("Harwell Borough Council
     (25 999 002)"), then `body`; the title is the record's title too."""
     return extract_one(record(f"{title}\n\n{body}", title=title, **kw), nlp)
+
+
+def test_a_number_written_on_or_apart_is_one_body(nlp) -> None:
+    ex = titled(nlp, "Kelworth24 UK Limited (25 999 003)",
+                "Summary: We found fault by Kelworth 24 UK Limited (the Care Provider). It should have told her.\n")
+    assert [b.name for b in ex.bodies] == ["Kelworth24 UK Limited"]
 
 
 def test_spellings_of_one_body_are_one_body(nlp) -> None:

@@ -258,6 +258,31 @@ def classify_name(name: str) -> str:
     return OTHER
 
 
+# A company's name with a number in it, which the name pattern (capitalised words) stops
+# at: "Harbour Healthcare 1 Ltd" (found as "Harbour Healthcare"), "Promedica 24 UK Limited"
+# (found as "UK Limited"), "WT UK Opco 4 Limited". Only a number of one or two digits
+# between capitalised words and before the company word: not a date ("On 12 March
+# Brightwater Care Ltd ..."), where the word before the number begins a clause.
+_COMPANY_WORD = r"(?:Ltd\.?|Limited|LLP|plc)(?![\w])"
+_NUMBER_WORD = re.compile(r"(?<![\w’'&])(?P<name>[A-Z][\w’'&]*(?:[ \u00a0][A-Z][\w’'&]*){0,3})[ \u00a0]\d{1,2}[ \u00a0]$")
+_NUMBER_THEN_COMPANY = re.compile(rf"[ \u00a0]\d{{1,2}}(?:[ \u00a0][A-Z][\w’'&]*){{0,2}}[ \u00a0]{_COMPANY_WORD}")
+_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)$")
+
+
+def _with_its_number(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a company name with the number inside it (`_NUMBER_WORD`)."""
+    if (after := _NUMBER_THEN_COMPANY.match(text, end)) is not None:
+        return start, after.end()
+    before = _NUMBER_WORD.search(text, max(0, start - 40), start)
+    found = text[start:end].split()
+    if before is not None and re.match(_COMPANY_WORD, found[-1]) and not _MONTH.match(found[0]):
+        words = before.group("name")
+        noise = _leading_noise_length(words + " ")
+        if noise < len(words):
+            return before.start("name") + noise, end
+    return start, end
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading words that begin a clause rather than a name."""
     return start + _leading_noise_length(text[start:end]), end
@@ -482,6 +507,8 @@ def find_named_bodies(text: str, central_government: bool = False) -> list[BodyM
         if " to " in text[max(0, spans[0][0] - 30):spans[0][0]] or " by " in text[max(0, spans[0][0] - 30):spans[0][0]]:
             spans[0] = (_with_repeated_word(text, spans[0][0]), spans[0][1])
         for start, end in spans:
+            if _NUMBER_WORD.search(text, max(0, start - 40), start) or _NUMBER_THEN_COMPANY.match(text, end):
+                start, end = _with_its_number(text, start, end)
             mention = _named_mention(text, start, end)
             if mention is not None:
                 mentions.append(mention)
