@@ -116,7 +116,8 @@ if TYPE_CHECKING:
 # remedy" a remedy set out, a sum "apart from" what a remedy covers not awarded, "Ms X's
 # dispute" a noun, not an allegation, "failed to take the action it agreed to take" a
 # service not provided, not a remedy; 0.3.27: a number inside a company's name ("Harbour
-# Healthcare 1 Ltd", "Promedica 24 UK Limited") part of it, and written on or apart one name.
+# Healthcare 1 Ltd", "Promedica 24 UK Limited") part of it, and written on or apart one name,
+# the reference after a title's name no part of it, the title line after a cookie banner read.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1944,11 +1945,14 @@ def _docs_for(record: DecisionRecord, nlp: Language) -> tuple[list[Doc], list[tu
 
 
 def _title_line(record: DecisionRecord) -> str | None:
-    """The text's first line where it is the page's title ("Leeds City Council (23 014 989)"):
-    what a record without a title, or with another kind of title, still shows."""
-    first = record.text[:500].lstrip().split("\n", 1)[0].strip()  # (a title is one short line)
-    match = sections_mod.TITLE_LINE.fullmatch(first)
-    return first if match and match.group("reference") == record.reference else None
+    """The text's line that is the page's title ("Leeds City Council (23 014 989)"): what a
+    record without a title, or with another kind of title, still shows. Usually the first
+    line; on a page saved with its cookie banner ("Privacy settings ..."), a later one."""
+    for line in record.text[:3000].split("\n"):
+        line = line.strip()
+        if len(line) < 250 and (match := sections_mod.TITLE_LINE.fullmatch(line)) and match.group("reference") == record.reference:
+            return line
+    return None
 
 
 def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable[tuple[int, str]] = ()) -> tuple[BodyRegistry, list[Sentence]]:

@@ -112,6 +112,8 @@ def names(text: str) -> list[tuple[str, str]]:
     ("We found fault by Ashby Healthcare 1 Ltd in her care.", [("Ashby Healthcare 1 Ltd", "care_provider")]),
     ("Ms X complained Kelworth 24 UK Limited (the Care Provider) is wrong.", [("Kelworth 24 UK Limited", "care_provider")]),
     ("On 12 Ashby Care Ltd wrote to her.", [("Ashby Care Ltd", "care_provider")]),
+    # the decision's reference after a title's name is no part of it
+    ("London Borough of Ashby (25 999 004)", [("London Borough of Ashby", "council")]),
 ])
 def test_named_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
@@ -126,6 +128,15 @@ def titled(nlp, title: str, body: str, **kw):
     """The extraction of a decision whose page starts with `title` ("Harwell Borough Council
     (25 999 002)"), then `body`; the title is the record's title too."""
     return extract_one(record(f"{title}\n\n{body}", title=title, **kw), nlp)
+
+
+def test_a_title_line_after_the_pages_cookie_banner_names_the_body(nlp) -> None:
+    text = ("Privacy settings\n\nReview your privacy settings\n\nThese cookies enable the website to function.\n\n"
+            "London Borough of Ashby (25 999 005)\n\nCategory : Children's care services\n\nDecision : Upheld\n\n"
+            "Summary: We found fault by the Council. It delayed the assessment.\n")
+    ex = extract_one(record(text, reference="25 999 005", title="Privacy settings"), nlp)
+    assert [b.name for b in ex.bodies] == ["London Borough of Ashby"]
+    assert {f.body for f in ex.faults} == {"London Borough of Ashby"}
 
 
 def test_a_number_written_on_or_apart_is_one_body(nlp) -> None:

@@ -37,8 +37,9 @@ _TYPE_WORD = r"(?:Council|Trust|Board|ICB|CCG|Ltd|Limited|LLP|plc|Group)\b"
 # so that `re` rules it out at its first character instead of entering a repeat.)
 _WORD_RUN = r"[\w’'&]*(?![\w’'&])"
 # (a bracket inside a name, "Anchor (Nelson) Care Ltd", "(2)"; not an anonymised short form
-# after it, "London Borough of Havering (Council Y)")
-_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]{_WORD_RUN}(?:(?:\.(?=\w)|-){_WORD_RUN})*|\((?![A-Z][a-z]+ [A-Z0-9]\))[A-Z0-9][\w’' &.\-]*\)|St\.?)"
+# after it, "London Borough of Havering (Council Y)", nor the decision's reference after a
+# title's name, "London Borough of Tower Hamlets (17 000 244)")
+_CAP = rf"(?!{_TYPE_WORD})(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]{_WORD_RUN}(?:(?:\.(?=\w)|-){_WORD_RUN})*|\((?![A-Z][a-z]+ [A-Z0-9]\)|\d\d\s?\d{{3}}\s?\d{{3}}[a-z]?\))[A-Z0-9][\w’' &.\-]*\)|St\.?)"
 # Small words that may join capitalised words inside a name.
 _SP = r"[ \u00a0]+"
 # Every join starts with a comma, a space or a hyphen; the lookahead says so up front, so
