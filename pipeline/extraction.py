@@ -117,7 +117,8 @@ if TYPE_CHECKING:
 # dispute" a noun, not an allegation, "failed to take the action it agreed to take" a
 # service not provided, not a remedy; 0.3.27: a number inside a company's name ("Harbour
 # Healthcare 1 Ltd", "Promedica 24 UK Limited") part of it, and written on or apart one name,
-# the reference after a title's name no part of it, the title line after a cookie banner read.
+# the reference after a title's name no part of it, the title line after a cookie banner read,
+# the care home a council did not pay neither at fault nor complained about.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1450,7 +1451,7 @@ def _care_by_whoever_gave_it(faults: list[Fault], registry: BodyRegistry) -> lis
 
 
 _OBJECT_LEAD = re.compile(
-    r"(?:monitor\w*|oversee\w*|oversight (?:of|over)|commission\w*|instruct\w*|contact\w*|told|asked|to|from|with|"
+    r"(?:monitor\w*|oversee\w*|oversight (?:of|over)|commission\w*|instruct\w*|contact\w*|told|asked|to|from|with|pay|paid|paying|"
     r"of|about|than|between|ensuring|chase\w*|by|on|upon)\s+(?:the\s+)?$", re.I)
 # Clauses whose bodies are not the finding's subject: one before the main clause ("When
 # the Agency gave notice, ..."), one after it ("..., although the home reported ...");
@@ -2229,7 +2230,9 @@ _COMPLAINS = re.compile(r"\bcomplain", re.I)
 _ITEM_MARKS = frozenset("•-–*·")
 
 
-_A_PLACE_BEFORE = re.compile(r"\b(?:to|into|in|at|from|within|left|leaving|entered|entering)\s+$", re.I)
+# A care provider the complaint names as a place or as whom the council paid ("her move
+# to the care home", "the Council's failure to pay the care home as agreed").
+_A_PLACE_BEFORE = re.compile(r"\b(?:to|into|in|at|from|within|left|leaving|entered|entering|pay|paid|paying)\s+(?:the\s+)?$", re.I)
 _MOVED_TO = re.compile(r"\b(?:moved|moving|moves|move|lived|living|lives|live|placed|admitted|went|going)\s+(?:[\w’'-]+\s+){0,2}?(?:to|into|in|at)\s+$", re.I)
 # The author of guidance the complaint cites ("the National Standards published by the
 # Ministry of Justice") is not complained about.
@@ -2316,7 +2319,10 @@ def _faults_from_complaint(sentences: list[Sentence], bodies: list[str]) -> list
             continue
         if vocab.clears_the_body(sent.text) or _OMBUDSMAN_ACTS.match(sent.text):
             continue
-        keys = subject_rules.unique(k for _, k in sent.bodies) or bodies
+        # (not a body the failing was done to: "the Council's failure to make payments to the
+        # care home")
+        keys = subject_rules.unique(k for off, k in sent.bodies
+                                    if not _OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])) or bodies
         for key in keys:
             for cat in sorted(_strong_categories(sent.text) or _rule_categories(sent.text)):
                 if (key, cat) not in seen:

@@ -562,6 +562,16 @@ def test_a_complaint_in_broad_words_says_fault_was_found_but_not_which(nlp) -> N
     assert ex.fault_found is True
 
 
+def test_the_body_a_failing_of_the_complaint_was_done_to_is_not_at_fault(nlp) -> None:
+    # the care home the Council did not pay is neither at fault nor complained about
+    ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 005)", "Decision : Upheld\n\nSummary: Mrs X complained "
+                    "about the delay in setting up a deferred payment arrangement and the Council's failure to make "
+                    "payments to the care home as agreed. The Council failed to pay the care home as agreed and "
+                    "delayed in responding to her complaint.\n")
+    assert {f.body for f in ex.faults} == {"Hollinsby Borough Council"}
+    assert [b.name for b in ex.bodies] == ["Hollinsby Borough Council"]
+
+
 def test_a_summary_sentence_that_clears_the_body_is_no_failing_of_the_complaint(nlp) -> None:
     ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 004)", "Decision : Upheld\n\nSummary: We do not find fault "
                     "in the Council's investigation of Miss Y's complaint about child protection proceedings.\n")
