@@ -118,7 +118,8 @@ if TYPE_CHECKING:
 # service not provided, not a remedy; 0.3.27: a number inside a company's name ("Harbour
 # Healthcare 1 Ltd", "Promedica 24 UK Limited") part of it, and written on or apart one name,
 # the reference after a title's name no part of it, the title line after a cookie banner read,
-# the care home a council did not pay neither at fault nor complained about.
+# the care home a council did not pay neither at fault nor complained about, "NHS Sussex (the
+# ICB)" a name, a body named only by its role "the ICB" (not "the icb").
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -473,15 +474,17 @@ class BodyRegistry:
         self._resolved.clear()
 
     def placeholder(self, mention: body_rules.BodyMention) -> str:
-        """A body named only by its role ("the council"), as the text writes it."""
+        """A body named only by its role ("the council", "the ICB"), as the text writes it."""
         role = body_rules.role_key(mention.text)
         key = "role:" + role
         if key not in self.bodies:
-            self._new_body(key, Body(name=f"the {role}", body_type=mention.body_type, canonical_name=f"the {role}"))
+            name = "the " + " ".join(w.upper() if w in _ACRONYMS else w for w in role.split())
+            self._new_body(key, Body(name=name, body_type=mention.body_type, canonical_name=name))
             self._resolved.clear()
         return key
 
 
+_ACRONYMS = frozenset({"icb", "ccg", "gp", "nhs"})
 _TRUST_WORDS = frozenset({"and", "of", "the", "nhs", "foundation", "trust", "university", "hospital", "hospitals",
                           "partnership", "health", "care", "community", "mental", "teaching"})
 

@@ -112,6 +112,9 @@ def names(text: str) -> list[tuple[str, str]]:
     ("We found fault by Ashby Healthcare 1 Ltd in her care.", [("Ashby Healthcare 1 Ltd", "care_provider")]),
     ("Ms X complained Kelworth 24 UK Limited (the Care Provider) is wrong.", [("Kelworth 24 UK Limited", "care_provider")]),
     ("On 12 Ashby Care Ltd wrote to her.", [("Ashby Care Ltd", "care_provider")]),
+    # an ICB named by its area alone, with its role as short form
+    ("Ms D complained about Ashby County Council (the Council) and NHS Kelworth (the ICB).",
+     [("Ashby County Council", "council"), ("NHS Kelworth", "icb")]),
     # the decision's reference after a title's name is no part of it
     ("London Borough of Ashby (25 999 004)", [("London Borough of Ashby", "council")]),
 ])
@@ -137,6 +140,12 @@ def test_a_title_line_after_the_pages_cookie_banner_names_the_body(nlp) -> None:
     ex = extract_one(record(text, reference="25 999 005", title="Privacy settings"), nlp)
     assert [b.name for b in ex.bodies] == ["London Borough of Ashby"]
     assert {f.body for f in ex.faults} == {"London Borough of Ashby"}
+
+
+def test_a_body_named_only_by_its_role_keeps_the_roles_capitals(nlp) -> None:
+    ex = titled(nlp, "Ashby County Council (25 999 006)", "Summary: Ms D complains the Council and ICB failed to "
+                "review her care. We found fault by the Council and the ICB.\n")
+    assert [b.name for b in ex.bodies] == ["Ashby County Council", "the ICB"]
 
 
 def test_a_number_written_on_or_apart_is_one_body(nlp) -> None:

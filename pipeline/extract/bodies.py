@@ -315,7 +315,8 @@ _BARE_ROLE_WORDS = "Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice
 # "Willerfoss House (the Home)", "A1 Care (the Agency)". The alias is looked for first
 # (it is rare), then the name before it.
 # (or in quotes after a comma: "BUPA UK, the “Care Provider”, failed to ...")
-_ALIAS_ROLES = "care home|nursing home|home|care provider|provider|care agency|agency|practice|surgery|school|academy"
+# (an ICB is often named by its area alone: "NHS Sussex (the ICB)")
+_ALIAS_ROLES = "care home|nursing home|home|care provider|provider|care agency|agency|practice|surgery|school|academy|icb|ccg|trust"
 _ROLE_ALIAS = re.compile(rf"\(\s*[\"“‘']?the\s+[\"“‘']?({_ALIAS_ROLES})[\"”’']?\s*\)|,\s+the\s+[\"“‘']({_ALIAS_ROLES})[\"”’'](?=,)", re.I)
 # A company known by its initials: "its care provider, ECL (the care provider)"
 _ACRONYM = re.compile(r"(?!(?:NHS|GP|CQC|ICB|CCG|EHC|EHCP|SEN|SEND|DWP|HMRC|UK)$)[A-Z]{2,5}")
