@@ -119,7 +119,8 @@ if TYPE_CHECKING:
 # Healthcare 1 Ltd", "Promedica 24 UK Limited") part of it, and written on or apart one name,
 # the reference after a title's name no part of it, the title line after a cookie banner read,
 # the care home a council did not pay neither at fault nor complained about, "NHS Sussex (the
-# ICB)" a name, a body named only by its role "the ICB" (not "the icb").
+# ICB)" a name, a body named only by its role "the ICB" (not "the icb"), "the hospital" in
+# the story of the complaint no body.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -2267,6 +2268,8 @@ def _complained_about(sentences: list[Sentence], registry: BodyRegistry) -> set[
             if body.body_type == body_rules.CARE_PROVIDER and (
                     body.name.lower().startswith("the ") and _A_PLACE_BEFORE.search(before) or _MOVED_TO.search(before)):
                 continue  # where someone lived or moved to: "moved permanently into Elm House care home"
+            if not complains and key == "role:hospital":
+                continue  # where the story happened ("As part of its discharge planning, the hospital referred her")
             if not complains and (body.body_type == body_rules.OTHER or (
                     body.body_type == body_rules.CARE_PROVIDER and not body.name.lower().startswith("the "))):
                 # a school or a care home the complaint section names as background ("her

@@ -351,6 +351,17 @@ def test_a_body_named_in_the_complaint_section_is_involved(nlp) -> None:
     assert {b.name for b in ex.bodies} == {"Harwell Borough Council", "Elmtree Nursing and Care Homes Ltd"}
 
 
+def test_the_hospital_in_the_story_of_the_complaint_is_no_body(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 007)",
+                "The complaint\n1. Mr B complains the Council charged him for his care.\n2. As part of its discharge "
+                "planning, the hospital referred Mrs B to the Council for an assessment.\n")
+    assert [b.name for b in ex.bodies] == ["Harwell Borough Council"]
+    # ... but a complaint about it names a body
+    ex = titled(nlp, "Harwell Borough Council (25 999 007)",
+                "The complaint\n1. Mr B complains the Council and the hospital discharged his mother unsafely.\n")
+    assert [b.name for b in ex.bodies] == ["Harwell Borough Council", "the hospital"]
+
+
 def test_an_academy_trust_in_the_title_is_the_body_at_fault(nlp) -> None:
     ex = titled(nlp, "Kelworth Learning Trust (25 999 008)",
                 "Summary: Mrs X complains about how the Trust dealt with her "
