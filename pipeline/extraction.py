@@ -120,7 +120,7 @@ if TYPE_CHECKING:
 # the reference after a title's name no part of it, the title line after a cookie banner read,
 # the care home a council did not pay neither at fault nor complained about, "NHS Sussex (the
 # ICB)" a name, a body named only by its role "the ICB" (not "the icb"), "the hospital" in
-# the story of the complaint no body.
+# the story of the complaint no body, a title's "City of London" the council.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

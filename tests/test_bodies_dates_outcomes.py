@@ -351,6 +351,12 @@ def test_a_body_named_in_the_complaint_section_is_involved(nlp) -> None:
     assert {b.name for b in ex.bodies} == {"Harwell Borough Council", "Elmtree Nursing and Care Homes Ltd"}
 
 
+def test_the_city_of_london_in_the_title_is_the_council(nlp) -> None:
+    ex = titled(nlp, "City of London (25 999 009)", "Summary: Ms B complained that the Council had not dealt with "
+                "noise from a building site.\n")
+    assert [(b.name, b.body_type) for b in ex.bodies] == [("City of London", "council")]
+
+
 def test_the_hospital_in_the_story_of_the_complaint_is_no_body(nlp) -> None:
     ex = titled(nlp, "Harwell Borough Council (25 999 007)",
                 "The complaint\n1. Mr B complains the Council charged him for his care.\n2. As part of its discharge "

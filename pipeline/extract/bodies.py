@@ -235,7 +235,8 @@ class BodyMention(NamedTuple):  # (a tuple: a hundred or more per decision, buil
 
 # Compiled once: classify_name and find_named_bodies run these for every candidate name.
 _NAME_ENDINGS = [(re.compile(rf"(?:{ending})$"), body_type) for ending, body_type in _ENDINGS]
-_COUNCIL_OF = re.compile(r"(?:London|Royal)\s+Borough\s+of|City\s+of\s+\w+\s+Council|Council\s+of")
+# (the City of London Corporation is the council of the City, which titles call "City of London")
+_COUNCIL_OF = re.compile(r"(?:London|Royal)\s+Borough\s+of|City\s+of\s+\w+\s+Council|Council\s+of|City\s+of\s+London(?:\s+Corporation)?$")
 _NHS_WORD = re.compile(r"\bNHS\b")
 _LEADING_WORD = re.compile(r"([\w’']+)[\s,]+")
 _ACRONYM_ICB_CCG = re.compile(r"[A-Z]{2,}\s*(?:ICB|CCG)")
