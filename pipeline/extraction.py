@@ -120,7 +120,8 @@ if TYPE_CHECKING:
 # the reference after a title's name no part of it, the title line after a cookie banner read,
 # the care home a council did not pay neither at fault nor complained about, "NHS Sussex (the
 # ICB)" a name, a body named only by its role "the ICB" (not "the icb"), "the hospital" in
-# the story of the complaint no body, a title's "City of London" the council.
+# the story of the complaint no body, a title's "City of London" the council, a care home
+# whose "complaints procedure" the summary mentions not complained about.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -2230,7 +2231,7 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[tuple
     )
 
 
-_COMPLAINS = re.compile(r"\bcomplain", re.I)
+_COMPLAINS = re.compile(r"\bcomplain(?!ts?\s+(?:procedures?|process(?:es)?|system|polic(?:y|ies))\b)", re.I)
 _ITEM_MARKS = frozenset("•-–*·")
 
 

@@ -351,6 +351,13 @@ def test_a_body_named_in_the_complaint_section_is_involved(nlp) -> None:
     assert {b.name for b in ex.bodies} == {"Harwell Borough Council", "Elmtree Nursing and Care Homes Ltd"}
 
 
+def test_a_care_home_whose_complaints_procedure_the_summary_mentions_is_no_body(nlp) -> None:
+    ex = titled(nlp, "Harwell Borough Council (25 999 010)", "Summary: We will not investigate this complaint about the "
+                "Council's safeguarding investigation. Mrs X may return to us about matters at the care home if she has "
+                "first completed the care home's complaints procedure.\n")
+    assert [b.name for b in ex.bodies] == ["Harwell Borough Council"]
+
+
 def test_the_city_of_london_in_the_title_is_the_council(nlp) -> None:
     ex = titled(nlp, "City of London (25 999 009)", "Summary: Ms B complained that the Council had not dealt with "
                 "noise from a building site.\n")
