@@ -121,7 +121,8 @@ if TYPE_CHECKING:
 # the care home a council did not pay neither at fault nor complained about, "NHS Sussex (the
 # ICB)" a name, a body named only by its role "the ICB" (not "the icb"), "the hospital" in
 # the story of the complaint no body, a title's "City of London" the council, a care home
-# whose "complaints procedure" the summary mentions not complained about.
+# whose "complaints procedure" the summary mentions not complained about, "X, the “Care
+# Provider” withdrew" a role alias with no comma after it.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

@@ -69,6 +69,7 @@ def names(text: str) -> list[tuple[str, str]]:
     # ... by its initials, or in quotes after a comma
     ("She complained the Council's care provider, KCS (the care provider), missed visits.", [("KCS", "care_provider")]),
     ("Tamar Living, the “Care Provider”, did not tell the ICB.", [("Tamar Living", "care_provider")]),
+    ("He complains the Council did not act when Tamar Carers, the “Care Provider” withdrew.", [("Tamar Carers", "care_provider")]),
     ("The ICB (the provider) said so.", []),
     ("Mrs X, the “Care Provider”, and the Council met.", []),
     # a title listing bodies with commas names each of them; a name's own comma comes before its ending

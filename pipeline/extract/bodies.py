@@ -315,10 +315,11 @@ _BARE_ROLE_WORDS = "Council|ICB|CCG|Trust|Agency|Care Provider|Provider|Practice
 # A name without a type word is still a body when the decision defines it by its role:
 # "Willerfoss House (the Home)", "A1 Care (the Agency)". The alias is looked for first
 # (it is rare), then the name before it.
-# (or in quotes after a comma: "BUPA UK, the “Care Provider”, failed to ...")
+# (or in quotes after a comma: "BUPA UK, the “Care Provider”, failed to ...", "Tamar Carers, the
+# “Care Provider” withdrew")
 # (an ICB is often named by its area alone: "NHS Sussex (the ICB)")
 _ALIAS_ROLES = "care home|nursing home|home|care provider|provider|care agency|agency|practice|surgery|school|academy|icb|ccg|trust"
-_ROLE_ALIAS = re.compile(rf"\(\s*[\"“‘']?the\s+[\"“‘']?({_ALIAS_ROLES})[\"”’']?\s*\)|,\s+the\s+[\"“‘']({_ALIAS_ROLES})[\"”’'](?=,)", re.I)
+_ROLE_ALIAS = re.compile(rf"\(\s*[\"“‘']?the\s+[\"“‘']?({_ALIAS_ROLES})[\"”’']?\s*\)|,\s+the\s+[\"“‘']({_ALIAS_ROLES})[\"”’'](?=[,;.\s])", re.I)
 # A company known by its initials: "its care provider, ECL (the care provider)"
 _ACRONYM = re.compile(r"(?!(?:NHS|GP|CQC|ICB|CCG|EHC|EHCP|SEN|SEND|DWP|HMRC|UK)$)[A-Z]{2,5}")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'&])(?:{_NAME})[ \u00a0]*$")  # (a whole word: not "CB" of "ICB")
