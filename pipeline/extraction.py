@@ -119,7 +119,8 @@ if TYPE_CHECKING:
 # Healthcare 1 Ltd", "Promedica 24 UK Limited") part of it, and written on or apart one name,
 # the reference after a title's name no part of it, the title line after a cookie banner read,
 # the care home a council did not pay neither at fault nor complained about, "NHS Sussex (the
-# ICB)" a name, a body named only by its role "the ICB" (not "the icb"), "the hospital" in
+# ICB)" a name, a body named only by its role as the text writes it ("the ICB", not "the
+# icb"), "the District Council" of a county council's decision another council, "the hospital" in
 # the story of the complaint no body, a title's "City of London" the council, a care home
 # whose "complaints procedure" the summary mentions not complained about, "X, the “Care
 # Provider” withdrew" a role alias with no comma after it.
@@ -420,6 +421,10 @@ class BodyRegistry:
         candidates = [k for k, b in self.bodies.items() if b.body_type == mention.body_type and (b.from_title or b.defined)]
         if not candidates:
             candidates = [k for k, b in self.bodies.items() if b.body_type == mention.body_type]
+        if role in _OTHER_TIER:
+            # two tiers of local government: "the District Council" of a decision titled
+            # with a county council is another council
+            candidates = [k for k in candidates if _OTHER_TIER[role] not in self.bodies[k].name.lower()]
         if not candidates:
             # "the Trust" of a decision about "Kelworth Learning Trust", an academy trust
             candidates = [k for k, b in self.bodies.items() if b.name.lower().endswith(" " + role)]
@@ -481,13 +486,14 @@ class BodyRegistry:
         role = body_rules.role_key(mention.text)
         key = "role:" + role
         if key not in self.bodies:
-            name = "the " + " ".join(w.upper() if w in _ACRONYMS else w for w in role.split())
+            words = mention.text.split()
+            name = "the " + " ".join(words[1:] if words[0].lower() == "the" else words)
             self._new_body(key, Body(name=name, body_type=mention.body_type, canonical_name=name))
             self._resolved.clear()
         return key
 
 
-_ACRONYMS = frozenset({"icb", "ccg", "gp", "nhs"})
+_OTHER_TIER = {"district council": "county", "county council": "district"}
 _TRUST_WORDS = frozenset({"and", "of", "the", "nhs", "foundation", "trust", "university", "hospital", "hospitals",
                           "partnership", "health", "care", "community", "mental", "teaching"})
 

@@ -334,7 +334,7 @@ def test_a_body_the_complaint_names_only_by_its_role_is_involved(nlp) -> None:
                 "Summary: Mr X complained about the way the "
                 "Council and Trust assessed his mental health needs. We found fault by the Trust.\n")
     assert {(b.name, b.body_type, b.at_fault) for b in ex.bodies} == {
-        ("Kelworth Partnership NHS Foundation Trust", "nhs_trust", True), ("the council", "council", False)}
+        ("Kelworth Partnership NHS Foundation Trust", "nhs_trust", True), ("the Council", "council", False)}
 
 
 def test_a_company_named_with_and_without_ltd_is_one_body(nlp) -> None:
@@ -357,6 +357,12 @@ def test_a_care_home_whose_complaints_procedure_the_summary_mentions_is_no_body(
                 "Council's safeguarding investigation. Mrs X may return to us about matters at the care home if she has "
                 "first completed the care home's complaints procedure.\n")
     assert [b.name for b in ex.bodies] == ["Harwell Borough Council"]
+
+
+def test_the_district_council_of_a_county_councils_decision_is_another_council(nlp) -> None:
+    ex = titled(nlp, "Kelworth County Council (25 999 011)", "The complaint\n1. Mrs F complains about the County Council. "
+                "We cannot consider its actions alone, given the District Council's involvement in the events complained about.\n")
+    assert [b.name for b in ex.bodies] == ["Kelworth County Council", "the District Council"]
 
 
 def test_the_city_of_london_in_the_title_is_the_council(nlp) -> None:

@@ -227,7 +227,7 @@ The first Trust apologised to Mr W.
 
 def test_the_body_a_case_summarys_story_says_the_complaint_went_to_is_complained_about(nlp) -> None:
     ex = case_summary(nlp, BY_ROLE, "CS-9010")
-    assert [(b.name, b.body_type) for b in ex.bodies] == [("the trust", "nhs_trust")]
+    assert [(b.name, b.body_type) for b in ex.bodies] == [("the Trust", "nhs_trust")]
     # ... and only a body: "complained to" an ombudsman or a person is no body
     ex = case_summary(nlp, BY_ROLE.replace("complained to the Trust", "complained to her MP"), "CS-9010")
     assert ex.bodies == []
@@ -303,7 +303,7 @@ def test_a_case_summary_cut_before_its_remedy_still_found_what_it_says_went_wron
     ex = case_summary(nlp, cut, "CS-9007")
     assert ex.outcome is None and ex.fault_found is True
     # (cut before the organisations list, the Trust is named by its role)
-    assert ("the trust", "complaint_handling") in {(f.body, f.category) for f in ex.faults}
+    assert ("the Trust", "complaint_handling") in {(f.body, f.category) for f in ex.faults}
 
 
 # A summary about an agency only the PHSO investigates, written for this test.
