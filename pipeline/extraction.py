@@ -123,7 +123,8 @@ if TYPE_CHECKING:
 # icb"), "the District Council" of a county council's decision another council, "the hospital" in
 # the story of the complaint no body, a title's "City of London" the council, a care home
 # whose "complaints procedure" the summary mentions not complained about, "X, the “Care
-# Provider” withdrew" a role alias with no comma after it.
+# Provider” withdrew" a role alias with no comma after it, "complains there were failings" an
+# allegation, "The Ombudsman considers that ..." the Ombudsman's view, not an allegation.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

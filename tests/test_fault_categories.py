@@ -488,6 +488,11 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     # a fault that stands although the complaint is not upheld
     ("That was fault, but it made no difference to the decision, so we have not upheld his complaint.", True),
     ("That was not fault, but we have not upheld the complaint.", False),
+    # what the complainant says there was is alleged; what the Ombudsman considers is found
+    ("Ms X complains there were failings in the way the Council monitored her son's care.", False),
+    ("Mrs X considers that the Council was at fault.", False),
+    ("The Ombudsman considers that the Council was at fault because it should have acted sooner.", True),
+    ("We therefore consider that the Council was at fault.", True),
 ])
 def test_too_little_evidence_of_fault_is_no_finding(sentence: str, finding: bool) -> None:
     assert vocab.could_be_finding(sentence) is finding

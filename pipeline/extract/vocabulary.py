@@ -90,9 +90,11 @@ _NOUN_DISPUTE = ("the", "a", "any", "their", "its", "this", "her", "his", "fundi
 _NOT_SAY = ("not", "cannot", "never")
 _RULE_SAYS = ("policy", "guidance", "plan", "law", "code", "protocol", "framework", "regulations", "act",
               "scheme", "procedure", "rules", "standard", "standards", "contract")
+# ... nor the Ombudsman's own view: "We consider that the Council was at fault"
+_OMBUDSMAN_VIEW = ("we", "i", "ombudsman", "ombudsmen", "also", "therefore", "so", "still")
 ALLEGATION = _cue(
     r"\b(?:complain(?:s|ed|ing)?|alleg\w*|" + _head_not_after(_RULE_SAYS + _NOT_SAY, "sa") + r"(?:ys?|id)|" + _head_not_after(("to",), "be") + r"lieves?|"
-    r"feels?|felt|(?:(?<=he )|(?<=they )|(?<=mrs \w )|(?<=mr \w )|(?<=ms \w )|(?<=miss \w ))th(?:inks?|ought)|wants?|would like|asked us|considers? that|argues?|"
+    r"feels?|felt|(?:(?<=he )|(?<=they )|(?<=mrs \w )|(?<=mr \w )|(?<=ms \w )|(?<=miss \w ))th(?:inks?|ought)|wants?|would like|asked us|" + _head_not_after(_OMBUDSMAN_VIEW, "co") + r"nsiders? that|argues?|"
     # ("Ms X's dispute", a noun, as after "the")
     + _head_not_after(_NOUN_DISPUTE, "di") + r"(?<!['’]s di)sputes?(?! (?:procedure|process|resolution|between|over|about|policy|protocol)))\b"
 )
@@ -242,6 +244,10 @@ def clears_the_body(text: str) -> bool:
     return not (tail and (FAILURE_CUE.found_in(tail) or FAULT_WORD.found_in(tail)) and not NO_FAULT.found_in(tail))
 
 
+_ALLEGED_THERE = re.compile(r"\b(?:complain(?:s|ed)?|alleg(?:es|ed)|says?|said|believes?|feels?|felt|thinks?|thought|argues?|argued)\s+"
+                            r"(?:that\s+)?there\s+(?:was|were|is|are|has\s+been|have\s+been)\b", re.I)
+
+
 def could_be_finding(text: str) -> bool:
     """Can the sentence be a finding of fault, by its wording alone? Not when it finds
     none ("I have not found fault") unless it turns ("..., but there was fault"), reports
@@ -259,7 +265,8 @@ def could_be_finding(text: str) -> bool:
                 return False
     finding_verb = None
     if _alleges(text):
-        finding_verb = bool(FINDING_VERB.found_in(text))
+        # ("Ms X complains there were failings in ...": the "there were" is what she says)
+        finding_verb = bool(FINDING_VERB.found_in(_ALLEGED_THERE.sub(" ", text) if "there " in text else text))
         if not finding_verb:
             return False
     if sets_remedy(text):
