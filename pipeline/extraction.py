@@ -124,7 +124,8 @@ if TYPE_CHECKING:
 # the story of the complaint no body, a title's "City of London" the council, a care home
 # whose "complaints procedure" the summary mentions not complained about, "X, the “Care
 # Provider” withdrew" a role alias with no comma after it, "complains there were failings" an
-# allegation, "The Ombudsman considers that ..." the Ombudsman's view, not an allegation.
+# allegation, "The Ombudsman considers that ..." the Ombudsman's view, not an allegation, a sum
+# the complainant says the body "failed to refund" not awarded.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

@@ -78,6 +78,12 @@ def test_sums_the_body_agrees_to_pay_back_are_payments(nlp, sentence: str, expec
     assert amounts(lgsco(sentence), nlp) == expected
 
 
+def test_a_sum_the_complainant_says_was_not_refunded_is_not_awarded(nlp) -> None:
+    record = lgsco("Mrs X complained the care home terminated the placement. She also complained it failed to refund a "
+                   "£1828.57 reservation deposit. We recommend the care home pays her £150 for her distress.")
+    assert amounts(record, nlp) == [150.0]
+
+
 def test_not_awarded_reads_only_the_sums_own_clause() -> None:
     text = "Mrs X wanted £5,000, but we recommend the Trust pays her £750."
     first, second = (text.index("£5,000"), text.index("£750"))

@@ -34,7 +34,10 @@ _WANTS = re.compile(
     r"seeks?|sought|asked (?:for|the \w+ (?:to|for))|asks? (?:for|the \w+ (?:to|for))|requested|claims?|claimed|expects?|expected)\b[^£]{0,80}|"
     # what they say ought to be paid: "He says the Trust should pay him £2,000"
     r"(?:says?|said|told us|tells us|believes?|believed|feels?|felt|thinks?|thought|argues?|argued|considers?)\b"
-    r"[^.;£]{0,80}?\b(?:should|ought to|must|deserves?|is entitled to|was entitled to)\b[^£]{0,50})$",
+    r"[^.;£]{0,80}?\b(?:should|ought to|must|deserves?|is entitled to|was entitled to)\b[^£]{0,50}|"
+    # what they complain was not paid: "She also complained it failed to refund a £1828.57 deposit"
+    r"complain(?:s|ed)?\b[^.;£]{0,60}?\b(?:failed to|did not|didn't|refused to|would not|will not|has not|had not)\s+"
+    r"(?:refund|repay|pay|reimburse|return)\b[^£]{0,40})$",
     _I)
 # ... unless the body then agreed: "Mrs X asked the Council to refund £450 and it has agreed to".
 _AGREED_AFTER = re.compile(r"^[^.;£]{0,40}?\b(?:and|which|as)\s+(?:it|they|the \w+)\s+(?:has\s+|have\s+)?(?:now\s+)?"
