@@ -125,7 +125,7 @@ if TYPE_CHECKING:
 # whose "complaints procedure" the summary mentions not complained about, "X, the “Care
 # Provider” withdrew" a role alias with no comma after it, "complains there were failings" an
 # allegation, "The Ombudsman considers that ..." the Ombudsman's view, not an allegation, a sum
-# the complainant says the body "failed to refund" not awarded.
+# the complainant says the body "failed to refund" not awarded, "is not the fault of" no fault.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

@@ -488,6 +488,8 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     # a fault that stands although the complaint is not upheld
     ("That was fault, but it made no difference to the decision, so we have not upheld his complaint.", True),
     ("That was not fault, but we have not upheld the complaint.", False),
+    ("Ms X chose to move out before the Council could make arrangements: that was her prerogative but is not "
+     "the fault of the Council.", False),
     # what the complainant says there was is alleged; what the Ombudsman considers is found
     ("Ms X complains there were failings in the way the Council monitored her son's care.", False),
     ("Mrs X considers that the Council was at fault.", False),

@@ -42,6 +42,8 @@ NO_FAULT = _cue(
     r"\bno (?:evidence of )?(?:fault|failings?)\b|\bwithout fault|\bnot (?:a|any) fault|"
     r"\bnot (?:amount|amounts) to (?:a )?(?:fault|failing)|\bnot (?:been )?at fault|"
     r"\bwould not be fault|\bis not fault|\bwas not fault|\bnot fault\b|\bno indication|"
+    # "that was her prerogative but is not the fault of the Council"
+    r"\b(?:is|was|are|were) not the fault of\b|"
     r"\b(?:is|are|was|were) not (?:in (?:themselves|itself) )?(?:a |any )?(?:fault|failing)\b|"
     r"\bdid nothing wrong|\bhas done nothing wrong|\bhad done nothing wrong|"
     # too little sign of fault to investigate: "too little sign of fault", "no real sign of fault"
