@@ -125,7 +125,9 @@ if TYPE_CHECKING:
 # whose "complaints procedure" the summary mentions not complained about, "X, the “Care
 # Provider” withdrew" a role alias with no comma after it, "complains there were failings" an
 # allegation, "The Ombudsman considers that ..." the Ombudsman's view, not an allegation, a sum
-# the complainant says the body "failed to refund" not awarded, "is not the fault of" no fault.
+# the complainant says the body "failed to refund" not awarded, "is not the fault of" no fault,
+# "provided suitable support" and "was under no duty to" done properly, "we do not consider this
+# caused Mrs X injustice" no finding.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -805,7 +807,10 @@ def _categories_named(cues: CueSet, text: str) -> frozenset[str]:
 _INJUSTICE = re.compile(
     r"\W*(?:however,?\s+)?(?:(?:we|the ombudsm[ae]n) (?:also )?(?:later )?(?:found|find|consider) (?:that )?)?"
     r"(?:the complainant|he|she|they|(?:mrs?|ms|miss|dr) [A-Z]\w*|the family|her family|his family) (?:also )?(?:has |have |had )?"
-    r"(?:suffered|experienced|been caused|was caused|were caused|been left|was left|were left|lost)\b", re.I)
+    r"(?:suffered|experienced|been caused|was caused|were caused|been left|was left|were left|lost)\b|"
+    # ... and so is what the fault did not do: "However, we do not consider this caused Mrs X injustice"
+    r"\W*(?:however,?\s+)?(?:we|i|the ombudsm[ae]n)\s+(?:do|did|does)\s+not\s+(?:consider|think|find|believe)\s+(?:that\s+)?"
+    r"(?:this|these|that|it|the\s+(?:fault|faults|failings?|error|delay))\s+(?:[\w’'-]+\s+){0,2}?(?:caused|has caused|led to|resulted in)\b", re.I)
 
 
 # A sentence whose subject is the faults already found and whose verb is what they did to
@@ -936,7 +941,11 @@ _DONE_PROPERLY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:(?:ca
                             # obvious flaw in how it decided", "It considered relevant information"
                             r"\b(?:took|taken|implemented|put in place|had in place|has in place)\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|reasonable|relevant)\s+(?:steps|measures|action|precautions)\b|"
                             r"\bno\s+(?:obvious\s+|evident\s+|apparent\s+)?(?:flaws?|errors?)\s+in\b|"
-                            r"^(?:it|they|the\s+\w+)\s+considered\s+(?:all\s+)?(?:the\s+)?relevant\s+(?:information|evidence|factors)\b", re.I)
+                            r"^(?:it|they|the\s+\w+)\s+considered\s+(?:all\s+)?(?:the\s+)?relevant\s+(?:information|evidence|factors)\b|"
+                            # "The Council and Trust provided suitable support ...", "was under no duty to provide"
+                            r"(?<!not )\b(?:provided|gave|offered|arranged|took)\s+(?:suitable|appropriate|adequate|reasonable|proper)\s+"
+                            r"(?:support|care|services?|help|action|advice)\b|"
+                            r"\b(?:was|were|is|are)\s+under\s+no\s+(?:duty|obligation)\b|\bhad\s+no\s+(?:duty|obligation)\s+to\b", re.I)
 
 
 # The body explained well why it did not do something: "The OPG had offered reasonable

@@ -1568,12 +1568,23 @@ def test_a_remedy_for_the_faults_found_finds_nothing_new(remedy: str) -> None:
     "However, the clinical treatment Ms H received was entirely appropriate.",
     "We found that her medical management had been appropriate.",
     "The OPG had offered reasonable explanations for why it had not included the deputy's expenses.",
+    "The Council and Trust provided suitable support for a young person in response to safeguarding concerns.",
+    "The Council was under no duty to provide Mrs X with direct payments as it assessed Y as having no unmet needs.",
 ])
 def test_a_topic_done_properly_is_no_failure(sentence: str) -> None:
     from pipeline.extraction import _says_what_went_wrong
 
     assert not _says_what_went_wrong(sentence)
     assert _says_what_went_wrong("We found the DST was not carried out properly.")
+    assert _says_what_went_wrong("The Council had not provided suitable support in response to safeguarding concerns.")
+
+
+def test_what_the_fault_did_not_cause_is_no_finding(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 144)", "Decision : Upheld\nSummary: We find there was fault by "
+                    "the Council as it gave the wrong information about direct payments. However, we do not consider "
+                    "this caused Mrs X or Mr X injustice.\n")
+    assert {f.provenance.sentence for f in ex.faults} == {
+        "Summary: We find there was fault by the Council as it gave the wrong information about direct payments."}
 
 
 def test_we_do_not_say_is_a_view_against(nlp) -> None:
