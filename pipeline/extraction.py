@@ -127,7 +127,8 @@ if TYPE_CHECKING:
 # allegation, "The Ombudsman considers that ..." the Ombudsman's view, not an allegation, a sum
 # the complainant says the body "failed to refund" not awarded, "is not the fault of" no fault,
 # "provided suitable support" and "was under no duty to" done properly, "we do not consider this
-# caused Mrs X injustice" no finding.
+# caused Mrs X injustice" no finding, a finding's model topics not read from a remedy clause
+# beside it.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1371,10 +1372,13 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         # standard for a timely response" judges what came before, not a delay)
         bare_verdict = bool(_BARE_VERDICT.match(sent.text))
         anaphoric = bare_verdict or bool(vocab.ANAPHORIC_FAULT.search(sent.text)) or len(sent.text.split()) < 12
-        clauses = [(lo, hi) for lo, hi in _clauses(sent) if not _is_remedy_clause(sent.text[lo - sent.start:hi - sent.start])]
+        every_clause = _clauses(sent)
+        clauses = [(lo, hi) for lo, hi in every_clause if not _is_remedy_clause(sent.text[lo - sent.start:hi - sent.start])]
         finding_text = " ".join(sent.text[lo - sent.start:hi - sent.start] for lo, hi in clauses)
-        # (the model read the whole sentence: not when a clause it read clears the body)
-        sentence_cats = _categories(finding_text, sent.scores if len(clauses) == 1 and not _CLEARS.search(sent.text) else None)
+        # (the model read the whole sentence: not when a clause it read clears the body, nor
+        # when it read a remedy too: "We find fault ... and the Council has agreed to make
+        # payments to Mrs B" is no finding about payments)
+        sentence_cats = _categories(finding_text, sent.scores if len(every_clause) == 1 and not _CLEARS.search(sent.text) else None)
         if not sentence_cats and vocab.UPHELD_ABOUT.found_in(sent.text) and _UPHELD_TOPIC.search(sent.text):
             # "We have upheld some of Mrs G's complaints about the way the Council provided
             # information": an upheld allegation, read as one (not "We partly uphold Miss A's

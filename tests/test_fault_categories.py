@@ -1579,6 +1579,13 @@ def test_a_topic_done_properly_is_no_failure(sentence: str) -> None:
     assert _says_what_went_wrong("The Council had not provided suitable support in response to safeguarding concerns.")
 
 
+def test_a_remedy_clause_gives_the_finding_before_it_no_topic(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 145)", "Decision : Upheld\nSummary: Mrs B complained the "
+                    "Council failed to assess her son's needs. We find fault causing injustice and the Council has agreed "
+                    "to make payments to Mrs B and Mr C.\n")
+    assert "charging_funding" not in {f.category for f in ex.faults}
+
+
 def test_what_the_fault_did_not_cause_is_no_finding(nlp) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 144)", "Decision : Upheld\nSummary: We find there was fault by "
                     "the Council as it gave the wrong information about direct payments. However, we do not consider "
