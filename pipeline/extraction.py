@@ -128,7 +128,7 @@ if TYPE_CHECKING:
 # the complainant says the body "failed to refund" not awarded, "is not the fault of" no fault,
 # "provided suitable support" and "was under no duty to" done properly, "we do not consider this
 # caused Mrs X injustice" no finding, a finding's model topics not read from a remedy clause
-# beside it.
+# beside it, "London Borough of X and X and Y NHS Trust" two bodies.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

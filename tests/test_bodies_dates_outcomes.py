@@ -99,6 +99,11 @@ def names(text: str) -> list[tuple[str, str]]:
     # an anonymised short form after a name is no part of it; "&" joins a borough's two places
     ("Mrs B complains that the London Borough of Ashby (Council Y) wrongly paid her.", [("London Borough of Ashby", "council")]),
     ("She moved from the London Borough of Harwell & Kelworth.", [("London Borough of Harwell & Kelworth", "council")]),
+    # ... but not into the next body of a list
+    ("We consider London Borough of Harwell and Harwell and Ashby NHS Trust did not seek her views.",
+     [("London Borough of Harwell", "council"), ("Harwell and Ashby NHS Trust", "nhs_trust")]),
+    ("London Borough of Harwell & Kelworth and NHS Ashby ICB agreed.",
+     [("London Borough of Harwell & Kelworth", "council"), ("NHS Ashby ICB", "icb")]),
     # a company's trading name is part of its name; a role alias may quote the role alone
     ("The Council commissioned a care provider (Ashby Care Ltd. t/a Kelworth Care) for her.",
      [("Ashby Care Ltd. t/a Kelworth Care", "care_provider")]),

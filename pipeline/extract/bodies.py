@@ -125,9 +125,13 @@ _CENTRAL_AGENCY = re.compile(rf"(?<![\w])(?:{_CENTRAL_AGENCIES_RE})(?![\w])")
 #   kind in small letters, "care home" (`_ENDINGS`).
 # The alternatives are non-capturing groups: `re` saves and restores a pattern's groups at
 # each branch it backtracks through.
+_NOT_A_TRUST_NEXT = (r"(?!(?:(?!NHS\b)[A-Z][\w’'-]*[ \u00a0]+(?:(?:and|&)[ \u00a0]+)?)*(?!NHS\b)[A-Z][\w’'-]*[ \u00a0]+"
+                     r"(?:NHS|Trust|ICB|CCG|Integrated|Clinical|Foundation|Hospitals?)\b)")
 _FIXED_WORD_BODIES = [
     # "London Borough of Ealing", "Royal Borough of Greenwich", "City of York Council"
-    rf"(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}(?:and|&){_SP}(?!NHS\b)|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?(?![\w])",
+    # (not into the next body of a list: "London Borough of Merton and NHS South West London
+    # ICB", "London Borough of Lewisham and Lewisham and Greenwich NHS Trust")
+    rf"(?:London|Royal){_SP}Borough{_SP}of{_SP}{_CAP}(?:(?:{_SP}(?:and|&){_SP}(?!NHS\b){_NOT_A_TRUST_NEXT}|{_SP}upon{_SP}|{_SP}|-){_CAP})*(?:{_SP}Council)?(?![\w])",
     rf"(?:City|Council){_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*{_SP}Council|Council{_SP}of{_SP}the{_SP}Isles{_SP}of{_SP}Scilly|City{_SP}of{_SP}London{_SP}Corporation",
     _GOVERNMENT_RE,
 ]
