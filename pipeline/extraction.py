@@ -128,7 +128,9 @@ if TYPE_CHECKING:
 # the complainant says the body "failed to refund" not awarded, "is not the fault of" no fault,
 # "provided suitable support" and "was under no duty to" done properly, "we do not consider this
 # caused Mrs X injustice" no finding, a finding's model topics not read from a remedy clause
-# beside it, "London Borough of X and X and Y NHS Trust" two bodies.
+# beside it, "London Borough of X and X and Y NHS Trust" two bodies, a trust the text defines
+# under an old name the title's trust, "The Coquet Medical Group" a GP practice, "the hospital
+# scheme" no hospital.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -2034,6 +2036,7 @@ def read_sentences(record: DecisionRecord, docs: list[Doc], names_only: Iterable
             body_rules.BodyMention(0, 0, "the home", body_rules.CARE_PROVIDER, is_role=True)))
     for doc in docs:
         _read_former_names(doc.user_data.get("text") or doc.text, doc._.body_mentions or [], registry)
+    _renamed_trust(record.text, registry)
     sentences: list[Sentence] = []
     for doc in docs:
         sentences.extend(_sentences(doc, doc.user_data["offset"], doc.user_data["section"], registry))
@@ -2106,6 +2109,23 @@ def _read_former_names(text: str, mentions: list[body_rules.BodyMention], regist
             registry.also_called(former.text, key)
         elif (old := registry.resolve(former)) is not None and old != key:
             registry.merge(old, key)
+
+
+def _renamed_trust(text: str, registry: BodyRegistry) -> None:
+    """A decision titled with one trust that calls another trust "the Trust" and never names
+    the title's again was about that trust under its old name: "Lancashire and South Cumbria
+    NHS Foundation Trust (19 010 839a)", whose text complains about "Lancashire Care NHS
+    Foundation Trust (the Trust)" (trusts merge and are renamed; the page takes the new name)."""
+    titled = [k for k, b in registry.bodies.items() if b.from_title]
+    defined = registry.aliases.get("trust")
+    if len(titled) != 1 or defined is None or defined == titled[0]:
+        return
+    title_body, old_body = registry.bodies[titled[0]], registry.bodies.get(defined)
+    if title_body.body_type != body_rules.NHS_TRUST or old_body is None or old_body.body_type != body_rules.NHS_TRUST:
+        return
+    if text.count(title_body.name) <= 1 and not any(k != defined and b.body_type == body_rules.NHS_TRUST
+                                                    for k, b in registry.bodies.items() if not b.from_title):
+        registry.merge(defined, titled[0])
 
 
 # "Hollybrook Care Group Ltd, which runs Ivybank Nursing Home (the Home)", "Ruddington

@@ -121,6 +121,8 @@ def names(text: str) -> list[tuple[str, str]]:
     # an ICB named by its area alone, with its role as short form
     ("Ms D complained about Ashby County Council (the Council) and NHS Kelworth (the ICB).",
      [("Ashby County Council", "council"), ("NHS Kelworth", "icb")]),
+    # a GP practice named as a medical group
+    ("She complains about The Coquet Medical Group (the Practice).", [("Coquet Medical Group", "gp_practice")]),
     # the decision's reference after a title's name is no part of it
     ("London Borough of Ashby (25 999 004)", [("London Borough of Ashby", "council")]),
 ])
@@ -370,10 +372,27 @@ def test_the_district_council_of_a_county_councils_decision_is_another_council(n
     assert [b.name for b in ex.bodies] == ["Kelworth County Council", "the District Council"]
 
 
+def test_the_trust_the_text_defines_under_an_old_name_is_the_titles_trust(nlp) -> None:
+    ex = titled(nlp, "Harwell and South Ashby NHS Foundation Trust (25 999 012)", "The complaint\n1. Mr P complained about "
+                "Ashby County Council (the Council) and Harwell Care NHS Foundation Trust (the Trust). He said the Trust "
+                "did not send his letters.\n")
+    assert [b.name for b in ex.bodies] == ["Harwell and South Ashby NHS Foundation Trust", "Ashby County Council"]
+    # ... but not where the text names the title's trust as well
+    ex = titled(nlp, "Harwell and South Ashby NHS Foundation Trust (25 999 012)", "The complaint\n1. Mr P complained about "
+                "Harwell Care NHS Foundation Trust (the Trust) and Harwell and South Ashby NHS Foundation Trust.\n")
+    assert len([b for b in ex.bodies if b.body_type == "nhs_trust"]) == 2
+
+
 def test_the_city_of_london_in_the_title_is_the_council(nlp) -> None:
     ex = titled(nlp, "City of London (25 999 009)", "Summary: Ms B complained that the Council had not dealt with "
                 "noise from a building site.\n")
     assert [(b.name, b.body_type) for b in ex.bodies] == [("City of London", "council")]
+
+
+def test_the_hospital_scheme_is_no_hospital(nlp) -> None:
+    ex = titled(nlp, "Harwell City Council (25 999 013)", "Summary: Mr X complained the Council provided him with "
+                "accommodation on the hospital scheme that was not suitable, and removed him from the hospital scheme.\n")
+    assert [b.name for b in ex.bodies] == ["Harwell City Council"]
 
 
 def test_the_hospital_in_the_story_of_the_complaint_is_no_body(nlp) -> None:

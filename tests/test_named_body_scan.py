@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import bodies
@@ -84,6 +84,7 @@ _GAPS = ["", " ", " ", " ", "  ", "\u00a0", ", ", "\n", "."]
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(_TOKENS), st.sampled_from(_GAPS)), max_size=25))
+@example([("A", " "), ("care", "\n"), ("home", "")])  # a home's kind across a line break (found in session 27)
 def test_scan_finds_what_a_plain_search_finds_in_any_text(pieces):
     text = "".join(token + gap for token, gap in pieces)
     assert list(bodies._named_body_spans(text)) == plain_spans(_PLAIN, text) == plain_spans(_PLAIN_UNGUARDED, text)

@@ -59,7 +59,7 @@ _ENDINGS: list[tuple[str, str]] = [
     (r"NHS\s+Foundation\s+Trust|NHS\s+Trust|Foundation\s+Trust|Ambulance\s+Service(?:\s+NHS\s+(?:Foundation\s+)?Trust)?|Hospitals?\s+NHS\s+Trust|Partnership\s+Trust", NHS_TRUST),
     # ("a Discretionary Council Tax Reduction" is no council)
     (r"(?:County|City|District|Borough|Metropolitan\s+Borough|Metropolitan\s+District|Town|Parish|Combined)?\s*Council(?!\s+Tax\b)|MBC|DC|BC|CC", COUNCIL),
-    (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery", GP_PRACTICE),
+    (r"(?:Medical|Health|Group|Family)\s+(?:Practice|Centre)|Surgery|Medical\s+Group", GP_PRACTICE),
     # (a company word may follow the care words: "Wilverton Care Group Limited", "Independent
     # People Homecare Services")
     (r"(?:(?:Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group|Care\s+Agency|"
@@ -136,7 +136,7 @@ _FIXED_WORD_BODIES = [
     _GOVERNMENT_RE,
 ]
 _ENDING_BODIES = [rf"{_NAME}{_SP}(?:{ending})(?![\w])" for ending, _ in _ENDINGS]
-_NOT_FOLLOWED_BY_A_SMALL_WORD = rf"(?![A-Z][\w’'&.\-]*[ \u00a0]+(?!(?:{_JOIN_WORDS})[ \u00a0]|plc|(?:care|nursing)[ \u00a0]+home)[a-z0-9])"
+_NOT_FOLLOWED_BY_A_SMALL_WORD = rf"(?![A-Z][\w’'&.\-]*[ \u00a0]+(?!(?:{_JOIN_WORDS})[ \u00a0]|plc|(?:care|nursing)\s+home)[a-z0-9])"
 _ANY_ENDING_BODY = rf"(?={_NOT_FOLLOWED_BY_A_SMALL_WORD}{_NAME}{_SP}(?:{'|'.join(ending for ending, _ in _ENDINGS)})(?![\w]))"
 _BODY = "|".join(f"(?:{alternative})" for alternative in _FIXED_WORD_BODIES) + \
     f"|{_ANY_ENDING_BODY}(?:" + "|".join(f"(?:{alternative})" for alternative in _ENDING_BODIES) + ")"
@@ -199,7 +199,7 @@ ROLE_TYPES: dict[str, str] = {
 # lets `re` skip straight to each "t"; the lookbehind then checks the word boundary
 # before it, and the rest is case-insensitive as before.
 _ROLE_RE = re.compile(
-    r"[tT](?<=\b[tT])(?i:he\s+(?:NHS\s+)?(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|visits?|address|environment|adaptations?|admissions?|appointments?|referrals?|stays?|beds?|fees|payments|invoices|'s\s+(?:policy|procedure))))"
+    r"[tT](?<=\b[tT])(?i:he\s+(?:NHS\s+)?(" + "|".join(sorted((re.escape(r) for r in ROLE_TYPES), key=len, reverse=True)) + r")\b(?!\s+(?:of|tax|housing|policy|plan|procedure|officers?|staff|workers?|visits?|address|environment|adaptations?|admissions?|appointments?|referrals?|stays?|beds?|fees|payments|invoices|scheme|'s\s+(?:policy|procedure))))"
 )
 # Roles that refer to a body only when the decision names one that fits: "the home" is a
 # care home the decision names ("Elm House", "Larchmead Care Ltd (the Home)"); in a
