@@ -130,7 +130,7 @@ if TYPE_CHECKING:
 # caused Mrs X injustice" no finding, a finding's model topics not read from a remedy clause
 # beside it, "London Borough of X and X and Y NHS Trust" two bodies, a trust the text defines
 # under an old name the title's trust, "The Coquet Medical Group" a GP practice, "the hospital
-# scheme" no hospital.
+# scheme" no hospital, "write off £750 of council tax arrears" a payment.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1741,7 +1741,7 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
         return True
     window = sent.text[max(0, s - 80):e + 60]
     near = sent.text[max(0, s - 40):e + 30]
-    if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|settle|credit|pay (?:her|him|them|mrs?|ms|miss)", near, re.I) \
+    if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|settle|credit|writ\w* off|pay (?:her|him|them|mrs?|ms|miss)", near, re.I) \
             and not _PAID_THEM.search(near):
         return False
     if vocab.AWARD_VERB.search(window):

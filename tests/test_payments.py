@@ -73,6 +73,8 @@ def test_an_offer_the_complainant_turned_down_is_not_endorsed(nlp) -> None:
     ("The Council will pay Mrs X £150, as she requested, for her time and trouble.", [150.0]),
     # a credit to an account owed is a payment, like a refund
     ("The Council agreed to apply a credit to the balance owed for £185 to reflect the extra charge.", [185.0]),
+    # ... and so is a debt written off
+    ("The Council will apologise and write off £750 of council tax arrears.", [750.0]),
 ])
 def test_sums_the_body_agrees_to_pay_back_are_payments(nlp, sentence: str, expected: list[float]) -> None:
     assert amounts(lgsco(sentence), nlp) == expected
