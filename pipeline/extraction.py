@@ -130,7 +130,8 @@ if TYPE_CHECKING:
 # caused Mrs X injustice" no finding, a finding's model topics not read from a remedy clause
 # beside it, "London Borough of X and X and Y NHS Trust" two bodies, a trust the text defines
 # under an old name the title's trust, "The Coquet Medical Group" a GP practice, "the hospital
-# scheme" no hospital, "write off £750 of council tax arrears" a payment.
+# scheme" no hospital, "write off £750 of council tax arrears" a payment, "we have not found this
+# led to" no "no fault", "Summary: The Ombudsmen did not take further action" what the Ombudsman did.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -880,9 +881,9 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
 
 # What the Ombudsman does or will not do, not what the body did: "We do not intend to
 # investigate matters that have not yet completed the Council's complaints process."
-_OMBUDSMAN_ACTS = re.compile(r"\W*(?:we|i|the ombudsm[ae]n)\s+(?:have\s+|has\s+|had\s+|did\s+|do\s+|does\s+|will\s+|would\s+|cannot\s+|could\s+)?"
+_OMBUDSMAN_ACTS = re.compile(r"\W*(?:summary\s*:\s*)?(?:we|i|the ombudsm[ae]n)\s+(?:have\s+|has\s+|had\s+|did\s+|do\s+|does\s+|will\s+|would\s+|cannot\s+|could\s+)?"
                              r"(?:not\s+)?(?:intend\w*\s+to\s+|decided\s+(?:not\s+)?to\s+|(?:were|was|are|am|is)\s+(?:unable|not\s+able)\s+to\s+)?"
-                             r"(?:investigat|discontinu|exercis|pursu|look\s+further)\w*\b", re.I)
+                             r"(?:investigat|discontinu|exercis|pursu|look\s+further|take\s+(?:any\s+)?further\s+action)\w*\b", re.I)
 
 
 def _judged_narration(sentences: list[Sentence], summary_found_fault: bool) -> set[int]:

@@ -490,6 +490,8 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     ("That was not fault, but we have not upheld the complaint.", False),
     ("Ms X chose to move out before the Council could make arrangements: that was her prerogative but is not "
      "the fault of the Council.", False),
+    # fault, though it made no difference
+    ("Although there was some fault by the Trust, we have not found this led to a shortfall in her treatment.", True),
     # what the complainant says there was is alleged; what the Ombudsman considers is found
     ("Ms X complains there were failings in the way the Council monitored her son's care.", False),
     ("Mrs X considers that the Council was at fault.", False),
@@ -593,6 +595,7 @@ def test_a_summary_sentence_that_clears_the_body_is_no_failing_of_the_complaint(
     "We do not intend to investigate matters that have not yet completed the Council's complaints process.",
     "We have not investigated the whole complaint because Mrs Y could have complained sooner.",
     "We were unable to investigate Mrs Y's complaint about the placement because the Tribunal had jurisdiction.",
+    "The Ombudsmen did not take further action with Mrs Y's complaint about the placement.",
 ])
 def test_what_the_ombudsman_does_not_investigate_is_no_complaint_handling(nlp, statement: str) -> None:
     ex = _faults_of(nlp, "Hollinsby Borough Council (25 999 005)", "Decision : Upheld\n\nSummary: Mrs Y complains about "

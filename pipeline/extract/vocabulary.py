@@ -37,6 +37,7 @@ UPHELD_ABOUT = _cue(_UPHELD_ABOUT)
 FAULT_WORD = _cue(r"\bfault\b|\bfaults\b|\bfailings?\b|maladministration|service failure|\bat fault\b|"
                  r"\bupholds? (?:the|this|her|his|their) complaint\b(?=.*\b(?:as|because)\b)|" + _UPHELD_ABOUT)
 # ... unless it says there was none, or reports what someone alleged.
+_CONSEQUENCE_VERB = r"(?:led|caused|resulted|meant|made a difference|affected|had an? (?:\w+ )?(?:impact|effect))\b"
 NO_FAULT = _cue(
     r"\bno fault|\bnot (?:find|found|at|identif\w+|see) (?:any |a )?(?:fault|failing)|"
     r"\bno (?:evidence of )?(?:fault|failings?)\b|\bwithout fault|\bnot (?:a|any) fault|"
@@ -50,8 +51,11 @@ NO_FAULT = _cue(
     r"\b(?:too little|little|no real|not enough|insufficient) (?:signs?|evidence|indication) of (?:any )?(?:fault|maladministration)|"
     # "We did not find that ...", "I have not found evidence": the Ombudsman finding nothing,
     # not a body failing to find a provider or placement
-    r"\b(?:we|i|ombudsm[ae]n|investigator)\s+(?:did not|have not|has not)\s+f(?:i|ou)nd\b|"
-    r"\b(?:did not find|have not found|has not found)\s+(?:any\s+|a\s+|the\s+|enough\s+)?(?:fault|failings?|evidence|anything|that|it|this)\b|\bno evidence\b(?! (?:of|that) (?:any |significant |serious |lasting |actual |further )?(?:harm|injury|injustice|loss|distress|impact|damage|detriment)\b)|"
+    r"\b(?:we|i|ombudsm[ae]n|investigator)\s+(?:did not|have not|has not)\s+f(?:i|ou)nd\b(?!\s+(?:that\s+)?(?:this|these|that|it|the\s+faults?)\s+" + _CONSEQUENCE_VERB + r")|"
+    # (not what a fault found did: "Although there was some fault by the Trust, we have not
+    # found this led to a shortfall in her treatment")
+    r"\b(?:did not find|have not found|has not found)\s+(?:any\s+|a\s+|the\s+|enough\s+)?(?:fault|failings?|evidence|anything|that|it|this)\b"
+    r"(?!\s+" + _CONSEQUENCE_VERB + r")|\bno evidence\b(?! (?:of|that) (?:any |significant |serious |lasting |actual |further )?(?:harm|injury|injustice|loss|distress|impact|damage|detriment)\b)|"
     # Reasons for not investigating: "we are unlikely to find fault", "there is not
     # enough (insufficient) evidence of fault by the Council".
     r"\bunlikely (?:that )?(?:to|we (?:would|could|will)) find (?:any |the \w+ at |it at |them at )?(?:fault|failings?)|"
