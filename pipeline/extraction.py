@@ -131,7 +131,8 @@ if TYPE_CHECKING:
 # beside it, "London Borough of X and X and Y NHS Trust" two bodies, a trust the text defines
 # under an old name the title's trust, "The Coquet Medical Group" a GP practice, "the hospital
 # scheme" no hospital, "write off £750 of council tax arrears" a payment, "we have not found this
-# led to" no "no fault", "Summary: The Ombudsmen did not take further action" what the Ombudsman did.
+# led to" no "no fault", "Summary: The Ombudsmen did not take further action" what the Ombudsman did,
+# "we did not consider this fault caused injustice" no failing of the complaint.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -2367,8 +2368,9 @@ def _faults_from_complaint(sentences: list[Sentence], bodies: list[str]) -> list
             continue
         if not vocab.FAILURE_CUE.found_in(sent.text):
             continue
-        if vocab.clears_the_body(sent.text) or _OMBUDSMAN_ACTS.match(sent.text):
-            continue
+        if vocab.clears_the_body(sent.text) or _OMBUDSMAN_ACTS.match(sent.text) \
+                or _INJUSTICE.match(sent.text) or _VIEW_AGAINST.match(sent.text):
+            continue  # (nor the Ombudsman's view of the injustice: "we did not consider this fault caused injustice")
         # (not a body the failing was done to: "the Council's failure to make payments to the
         # care home")
         keys = subject_rules.unique(k for off, k in sent.bodies

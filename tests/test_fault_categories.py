@@ -1582,6 +1582,14 @@ def test_a_topic_done_properly_is_no_failure(sentence: str) -> None:
     assert _says_what_went_wrong("The Council had not provided suitable support in response to safeguarding concerns.")
 
 
+def test_the_ombudsmans_view_of_the_injustice_is_no_failing_of_the_complaint(nlp) -> None:
+    # a finding that names no topic takes the complaint's failings, not the view that follows it
+    ex = _faults_of(nlp, "Harwell County Council (25 999 147)", "Decision : Upheld\nSummary: We found the Council at "
+                    "fault for not having a clearer procedure. However, we did not consider this fault caused injustice "
+                    "to the residents affected.\n")
+    assert "decision_making" not in {f.category for f in ex.faults}
+
+
 def test_a_remedy_clause_gives_the_finding_before_it_no_topic(nlp) -> None:
     ex = _faults_of(nlp, "Harwell Borough Council (25 999 145)", "Decision : Upheld\nSummary: Mrs B complained the "
                     "Council failed to assess her son's needs. We find fault causing injustice and the Council has agreed "
