@@ -132,7 +132,8 @@ if TYPE_CHECKING:
 # under an old name the title's trust, "The Coquet Medical Group" a GP practice, "the hospital
 # scheme" no hospital, "write off £750 of council tax arrears" a payment, "we have not found this
 # led to" no "no fault", "Summary: The Ombudsmen did not take further action" what the Ombudsman did,
-# "we did not consider this fault caused injustice" no failing of the complaint.
+# "we did not consider this fault caused injustice" no failing of the complaint, "The complainant
+# did not notify the Council" no failing of the body.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -870,7 +871,7 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     # (A PHSO decision's "Why we made this decision" does the same.)
     if sent.section not in (sections_mod.SUMMARY, sections_mod.DECISION) or vocab.sets_remedy(text):
         return False
-    if summary_found_fault and not _OMBUDSMAN_ACTS.match(text) and (
+    if summary_found_fault and not _OMBUDSMAN_ACTS.match(text) and not _PERSON_SUBJECT.match(text) and (
             _says_what_went_wrong(text) or _BARE_VERDICT.match(text) or _COMPLAINANT_RIGHT.match(text)):
         return True
     view = _VIEW_FRAME.match(text)
@@ -878,6 +879,13 @@ def _is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         return False
     # "I have found the Council delayed investigating the case": found, in plain words
     return bool(_FAILURE_VERDICT.search(text)) or (bool(_FOUND_VERB.search(view.group(0))) and _says_what_went_wrong(text))
+
+
+# What the complainant did or did not do is no failing of the body: "The complainant did
+# not notify the Council he had occupied an additional unit, which explains the delay".
+_PERSON_SUBJECT = re.compile(r"\W*(?:(?:however|but|also),?\s+)?(?:the complainant|(?:mrs?|ms|miss|mx)\.? [A-Z]\b)\s+"
+                             r"(?:also\s+|then\s+)?(?:did not|didn't|had not|has not|failed to|never|refused to)\s+"
+                             r"(?:notify|tell|inform|provide|send|return|pay|apply|respond|reply|engage|attend|contact|co-?operate|ask|request)\b", re.I)
 
 
 # What the Ombudsman does or will not do, not what the body did: "We do not intend to

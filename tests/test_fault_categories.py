@@ -1582,6 +1582,14 @@ def test_a_topic_done_properly_is_no_failure(sentence: str) -> None:
     assert _says_what_went_wrong("The Council had not provided suitable support in response to safeguarding concerns.")
 
 
+def test_what_the_complainant_did_not_do_is_no_failing_of_the_body(nlp) -> None:
+    ex = _faults_of(nlp, "Harwell District Council (25 999 148)", "Decision : Upheld\nSummary: There was no fault by the "
+                    "Council in its handling of a business rates matter. The complainant did not notify the Council he had "
+                    "occupied an additional unit, which explains the delay in his being billed correctly. But the Council "
+                    "was at fault for its poor complaint handling.\n")
+    assert {f.category for f in ex.faults} == {"complaint_handling"}
+
+
 def test_the_ombudsmans_view_of_the_injustice_is_no_failing_of_the_complaint(nlp) -> None:
     # a finding that names no topic takes the complaint's failings, not the view that follows it
     ex = _faults_of(nlp, "Harwell County Council (25 999 147)", "Decision : Upheld\nSummary: We found the Council at "
