@@ -133,7 +133,8 @@ if TYPE_CHECKING:
 # scheme" no hospital, "write off £750 of council tax arrears" a payment, "we have not found this
 # led to" no "no fault", "Summary: The Ombudsmen did not take further action" what the Ombudsman did,
 # "we did not consider this fault caused injustice" no failing of the complaint, "The complainant
-# did not notify the Council" no failing of the body.
+# did not notify the Council" no failing of the body, a sum's breakdown in brackets ("£5,500 (11
+# months at £500 each)") no payment, sums in the sub-items of an item that awards them payments.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1046,6 +1047,24 @@ def _each_pays(sent: Sentence, amount_start: int, current: str | None) -> list[s
     return payers if len(payers) > 1 else []
 
 
+def _listed_under_an_award(read: list[Sentence], i: int, start: int, end: int) -> bool:
+    """A sum in a sub-item of a remedy item that awards it: "reimburse the costs Miss B
+    incurred (...): • School 1 - £568 • School 2 - £943"."""
+    sent = read[i]
+    if not payment_rules.LIST_ITEM.match(sent.text) or payment_rules.not_awarded(sent.text, start - sent.start, end - sent.start) \
+            or vocab.NOT_AWARD.search(sent.text[max(0, start - sent.start - 40):end - sent.start + 30]):
+        return False
+    for j in range(i - 1, max(-1, i - 4), -1):
+        lead = read[j]
+        if lead.section != sent.section:
+            return False
+        if lead.text.rstrip().endswith(":"):
+            return bool(vocab.AWARD_VERB.search(lead.text)) and payment_rules.LIST_ITEM.match(lead.text) is not None
+        if not payment_rules.LIST_ITEM.match(lead.text):
+            return False
+    return False
+
+
 _REMEDY_PURPOSE = re.compile(r"\W*(?:to (?:remedy|put|address|recognise|acknowledge|reflect)|in recognition)\b", re.I)
 
 
@@ -1658,7 +1677,7 @@ def _clause(start: int, end: int, sent: Sentence) -> str:
     """The words that go with a sum: from the previous sum (or the sentence start) to the
     next one. "£250 along with the £500 already offered for the distress" is one clause
     for both sums."""
-    before = [a for a in sent.amounts if a[1] <= start]
+    before = [a for a in sent.amounts if a[1] <= start and not payment_rules.in_breakdown(sent.text, a[0] - sent.start)]
     after = [a for a in sent.amounts if a[0] >= end]
     lo = before[-1][1] if before and not _JOINED_SUMS.match(sent.text[before[-1][1] - sent.start:start - sent.start]) else sent.start
     if before and lo == sent.start:
@@ -1689,7 +1708,7 @@ def _purpose_text(start: int, end: int, sent: Sentence) -> str:
     m = _NEXT_REMEDY.search(following)
     if m:
         following = following[:m.start()]
-    before = [a for a in sent.amounts if a[1] <= start]
+    before = [a for a in sent.amounts if a[1] <= start and not payment_rules.in_breakdown(sent.text, a[0] - sent.start)]
     lo = max(before[-1][1] if before else sent.start, start - 70)
     lead = sent.text[lo - sent.start:start - sent.start]
     cut = list(re.finditer(r"(?:\band|,|;)\s+(?:to\s+)?", lead))
@@ -1758,7 +1777,7 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
         return True
     # the next sum of a list the same verb awards: "pay her £500 for the distress of the
     # five extra weeks her family spent in bed and breakfast, and £150 for her time"
-    before = [a for a in sent.amounts if a[1] <= start]
+    before = [a for a in sent.amounts if a[1] <= start and not payment_rules.in_breakdown(sent.text, a[0] - sent.start)]
     return bool(before) and bool(_LIST_AND.search(sent.text, before[-1][1] - sent.start, s)) \
         and _is_award(sent, before[-1][0], before[-1][1], clause)
 
@@ -1811,7 +1830,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
             if amount < 1:
                 continue  # "£0.55 per mile": pence are a rate, never a sum awarded
             clause = _clause(start, end, sent)
-            if not _is_award(sent, start, end, clause):
+            if not (_is_award(sent, start, end, clause) or _listed_under_an_award(read, i, start, end)):
                 continue
             previously = _previously_offered(sent, start, end) and not (
                 remedy_reported and sent.section == sections_mod.REMEDY and not _BEFORE_US.search(sent.text))
@@ -1871,7 +1890,7 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
     Only the sum's own clause counts: in "£250 along with the £500 already offered" the
     £250 is new and the £500 is not.
     """
-    before = [a for a in sent.amounts if a[1] <= start]
+    before = [a for a in sent.amounts if a[1] <= start and not payment_rules.in_breakdown(sent.text, a[0] - sent.start)]
     after = [a for a in sent.amounts if a[0] >= end]
     lo = max(before[-1][1] if before else sent.start, start - 150)
     hi = min(after[0][0] if after else sent.end, end + 40)

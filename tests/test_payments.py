@@ -86,6 +86,23 @@ def test_a_sum_the_complainant_says_was_not_refunded_is_not_awarded(nlp) -> None
     assert amounts(record, nlp) == [150.0]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # how a sum was worked out, in brackets after it, is no sum of its own
+    ("The Council will pay Miss B £5,500 (11 months at £500 each) to remedy the impact of his lost schooling.", [5500.0]),
+    ("The Council will pay Ms Z £1,050 (£150 for each month she was left in unsuitable accommodation) and £200 for "
+     "her time and trouble.", [1050.0, 200.0]),
+])
+def test_a_sums_breakdown_is_no_payment(nlp, sentence: str, expected: list[float]) -> None:
+    assert amounts(lgsco(sentence), nlp) == expected
+
+
+def test_sums_in_the_sub_items_of_an_item_that_awards_them_are_payments(nlp) -> None:
+    record = lgsco("To remedy the injustice, the Council has agreed to:\n• apologise to Miss B;\n• reimburse the costs "
+                   "Miss B incurred in getting C to school by taxi (based on £20 a day):\n• School 1 - £568\n"
+                   "• School 2 - £943;\n• pay Miss B £300 for her time and trouble.")
+    assert sorted(amounts(record, nlp)) == [300.0, 568.0, 943.0]
+
+
 def test_not_awarded_reads_only_the_sums_own_clause() -> None:
     text = "Mrs X wanted £5,000, but we recommend the Trust pays her £750."
     first, second = (text.index("£5,000"), text.index("£750"))

@@ -114,11 +114,22 @@ def not_awarded(text: str, start: int, end: int) -> bool:
         return True
     if _DECLINED_BY_US.search(clause_lead):
         return True
+    if in_breakdown(text, start):
+        return True
     if replaced(text, start) or _EXCEPTED.search(lead[-80:]):
         return True
     if _DECLINED_AFTER.search(text[end:end + 160]):
         return True
     return bool(_TURNED_DOWN.search(tail))
+
+
+_BREAKDOWN_BEFORE = re.compile(r"£\s?[\d,.]+\s*\([^()£]*$")
+
+
+def in_breakdown(text: str, start: int) -> bool:
+    """Is the sum at text[start] how the sum before it was worked out: "£5,500 (11 months at
+    £500 each)", "£1,050 (£150 for each month ...)"?"""
+    return bool(_BREAKDOWN_BEFORE.search(text, max(0, start - 60), start))
 
 
 # A sum already paid, refunded, reduced or agreed before the decision, which the decision
