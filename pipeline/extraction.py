@@ -134,7 +134,8 @@ if TYPE_CHECKING:
 # led to" no "no fault", "Summary: The Ombudsmen did not take further action" what the Ombudsman did,
 # "we did not consider this fault caused injustice" no failing of the complaint, "The complainant
 # did not notify the Council" no failing of the body, a sum's breakdown in brackets ("£5,500 (11
-# months at £500 each)") no payment, sums in the sub-items of an item that awards them payments.
+# months at £500 each)") no payment, sums in the sub-items of an item that awards them payments,
+# "already paid Mrs X the allowance it owed her and an additional £3300" a payment.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -1771,7 +1772,7 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
     window = sent.text[max(0, s - 80):e + 60]
     near = sent.text[max(0, s - 40):e + 30]
     if vocab.NOT_AWARD.search(near) and not re.search(r"refund|reimburs|waiv|settle|credit|writ\w* off|pay (?:her|him|them|mrs?|ms|miss)", near, re.I) \
-            and not _PAID_THEM.search(near):
+            and not _PAID_THEM.search(window):
         return False
     if vocab.AWARD_VERB.search(window):
         return True

@@ -86,6 +86,12 @@ def test_a_sum_the_complainant_says_was_not_refunded_is_not_awarded(nlp) -> None
     assert amounts(record, nlp) == [150.0]
 
 
+def test_a_sum_paid_with_what_was_owed_is_a_payment(nlp) -> None:
+    record = lgsco("The Council has already paid Mrs X the Special Guardianship Allowance it owed her and an additional "
+                   "£3300. That remedies the fault.", heading=None)
+    assert amounts(record, nlp) == [3300.0]
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # how a sum was worked out, in brackets after it, is no sum of its own
     ("The Council will pay Miss B £5,500 (11 months at £500 each) to remedy the impact of his lost schooling.", [5500.0]),
