@@ -135,7 +135,8 @@ if TYPE_CHECKING:
 # "we did not consider this fault caused injustice" no failing of the complaint, "The complainant
 # did not notify the Council" no failing of the body, a sum's breakdown in brackets ("£5,500 (11
 # months at £500 each)") no payment, sums in the sub-items of an item that awards them payments,
-# "already paid Mrs X the allowance it owed her and an additional £3300" a payment.
+# "already paid Mrs X the allowance it owed her and an additional £3300" a payment, "this was not
+# because of fault" no fault.
 EXTRACTOR_VERSION = "0.3.27"
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping

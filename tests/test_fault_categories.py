@@ -490,6 +490,8 @@ def test_a_summary_finding_with_should_have_gets_its_category(nlp) -> None:
     ("That was not fault, but we have not upheld the complaint.", False),
     ("Ms X chose to move out before the Council could make arrangements: that was her prerogative but is not "
      "the fault of the Council.", False),
+    ("We found that whilst it took many months to process Mr X's application, this was not because of fault by the "
+     "Council.", False),
     # fault, though it made no difference
     ("Although there was some fault by the Trust, we have not found this led to a shortfall in her treatment.", True),
     # what the complainant says there was is alleged; what the Ombudsman considers is found

@@ -45,6 +45,8 @@ NO_FAULT = _cue(
     r"\bwould not be fault|\bis not fault|\bwas not fault|\bnot fault\b|\bno indication|"
     # "that was her prerogative but is not the fault of the Council"
     r"\b(?:is|was|are|were) not the fault of\b|"
+    # "whilst it took many months to process the application, this was not because of fault by the Council"
+    r"\bnot (?:because of|due to|caused by|the result of|a result of) (?:any )?(?:fault|failings?|maladministration)\b|"
     r"\b(?:is|are|was|were) not (?:in (?:themselves|itself) )?(?:a |any )?(?:fault|failing)\b|"
     r"\bdid nothing wrong|\bhas done nothing wrong|\bhad done nothing wrong|"
     # too little sign of fault to investigate: "too little sign of fault", "no real sign of fault"
