@@ -1679,7 +1679,7 @@ def _clause(start: int, end: int, sent: Sentence) -> str:
     """The words that go with a sum: from the previous sum (or the sentence start) to the
     next one. "£250 along with the £500 already offered for the distress" is one clause
     for both sums."""
-    before = [a for a in sent.amounts if a[1] <= start and not payment_rules.in_breakdown(sent.text, a[0] - sent.start)]
+    before = _sums_before(sent, start)
     after = [a for a in sent.amounts if a[0] >= end]
     lo = before[-1][1] if before and not _JOINED_SUMS.match(sent.text[before[-1][1] - sent.start:start - sent.start]) else sent.start
     if before and lo == sent.start:
@@ -1710,7 +1710,7 @@ def _purpose_text(start: int, end: int, sent: Sentence) -> str:
     m = _NEXT_REMEDY.search(following)
     if m:
         following = following[:m.start()]
-    before = [a for a in sent.amounts if a[1] <= start and not payment_rules.in_breakdown(sent.text, a[0] - sent.start)]
+    before = _sums_before(sent, start)
     lo = max(before[-1][1] if before else sent.start, start - 70)
     lead = sent.text[lo - sent.start:start - sent.start]
     cut = list(re.finditer(r"(?:\band|,|;)\s+(?:to\s+)?", lead))
@@ -1764,6 +1764,12 @@ def _purposes(clause: str) -> list[str]:
     return found or ["distress"]
 
 
+def _sums_before(sent: Sentence, start: int) -> list[tuple[int, int, Decimal]]:
+    """The sentence's sums before `start`, less those that only say how a sum was worked out
+    ("£5,500 (11 months at £500 each)")."""
+    return [a for a in sent.amounts if a[1] <= start and not payment_rules.in_breakdown(sent.text, a[0] - sent.start)]
+
+
 def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
     s, e = start - sent.start, end - sent.start
     if payment_rules.not_awarded(sent.text, s, e):
@@ -1779,7 +1785,7 @@ def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
         return True
     # the next sum of a list the same verb awards: "pay her £500 for the distress of the
     # five extra weeks her family spent in bed and breakfast, and £150 for her time"
-    before = [a for a in sent.amounts if a[1] <= start and not payment_rules.in_breakdown(sent.text, a[0] - sent.start)]
+    before = _sums_before(sent, start)
     return bool(before) and bool(_LIST_AND.search(sent.text, before[-1][1] - sent.start, s)) \
         and _is_award(sent, before[-1][0], before[-1][1], clause)
 
@@ -1892,7 +1898,7 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
     Only the sum's own clause counts: in "£250 along with the £500 already offered" the
     £250 is new and the £500 is not.
     """
-    before = [a for a in sent.amounts if a[1] <= start and not payment_rules.in_breakdown(sent.text, a[0] - sent.start)]
+    before = _sums_before(sent, start)
     after = [a for a in sent.amounts if a[0] >= end]
     lo = max(before[-1][1] if before else sent.start, start - 150)
     hi = min(after[0][0] if after else sent.end, end + 40)
