@@ -819,16 +819,13 @@ _INJUSTICE = re.compile(
     r"(?:suffered|experienced|been caused|was caused|were caused|been left|was left|were left|lost)\b|"
     # ... and so is what the fault did not do: "However, we do not consider this caused Mrs X injustice"
     r"\W*(?:however,?\s+)?(?:we|i|the ombudsm[ae]n)\s+(?:do|did|does)\s+not\s+(?:consider|think|find|believe)\s+(?:that\s+)?"
-    r"(?:this|these|that|it|the\s+(?:fault|faults|failings?|error|delay))\s+(?:[\w’'-]+\s+){0,2}?(?:caused|has caused|led to|resulted in)\b", re.I)
+    r"(?:this|these|that|it|the\s+(?:fault|faults|failings?|error|delay))\s+(?:[\w’'-]+\s+){0,2}?(?:has\s+)?" + vocab.EFFECT_VERB, re.I)
 
 
 # A sentence whose subject is the faults already found and whose verb is what they did to
 # the person ("These faults meant Mrs N went without help ...", "These failings caused
 # financial loss to Mrs L", "The fault caused her distress") states the injustice of the
 # findings before it; it finds nothing new.
-# What a fault did to the person: "caused", "meant", "left", "had an impact".
-_EFFECT_VERB = (r"(?:caused?|causes|causing|meant|means|led|leads?|left|leaves|resulted|results|put|puts|compounded|added to|affected|"
-                r"(?:had|has|have) (?:an? |some |a significant )?(?:[\w-]+ )?(?:impact|effect))\b")
 _AFTERMATH = re.compile(
     r"\W*(?:(?:however|also|overall|together|in my view|in our view|in any case),?\s+)?"
     r"(?:(?:we|I) (?:have )?(?:also )?(?:found|consider|think) (?:that )?)?"
@@ -836,7 +833,7 @@ _AFTERMATH = re.compile(
     r"(?:[\w’'-]+\s+)?(?:faults?|failings?|failures?|errors?|maladministration|service failures?)\s+(?:(?:we|I) (?:have )?found\s+)?"
     r"(?:(?:by|of|on the part of)\s+[^,.;]{1,60}?\s+)?(?:has\s+|have\s+|had\s+|will have\s+|may have\s+|would have\s+)?"
     r"(?:also\s+|therefore\s+|then\s+|in turn\s+|together\s+|clearly\s+|(?:have\s+)?not only\s+)?"
-    + _EFFECT_VERB + r"|"
+    + vocab.EFFECT_VERB + r"|"
     # "The result of these faults was that ...", "This meant Mrs G waited longer ..." (what
     # it meant for a person: "This meant ..." of anything lost dev CV 0.850 -> 0.840, as
     # real decisions go on "This meant the Council did not ...")
@@ -1150,7 +1147,7 @@ _ANOTHER_BODY = re.compile(r",\s+(?:and\s+)?(?:then\s+)?(?=(?:the\s+)?(?:[A-Z][\
 # that a one-finding sentence is read as one clause (and takes the model's categories).
 _CONSEQUENCE = re.compile(
     r"^(?:this |that |which |it |these (?:faults |failings )?)?(?:has |had |have |will have |may have |would have )?"
-    r"(?:also |then |in turn |further )?" + _EFFECT_VERB, re.I)
+    r"(?:also |then |in turn |further )?" + vocab.EFFECT_VERB, re.I)
 
 
 # ... and one that says it did nothing is no clause at all.

@@ -37,7 +37,10 @@ UPHELD_ABOUT = _cue(_UPHELD_ABOUT)
 FAULT_WORD = _cue(r"\bfault\b|\bfaults\b|\bfailings?\b|maladministration|service failure|\bat fault\b|"
                  r"\bupholds? (?:the|this|her|his|their) complaint\b(?=.*\b(?:as|because)\b)|" + _UPHELD_ABOUT)
 # ... unless it says there was none, or reports what someone alleged.
-_CONSEQUENCE_VERB = r"(?:led|caused|resulted|meant|made a difference|affected|had an? (?:\w+ )?(?:impact|effect))\b"
+# What a fault did to the person: "caused", "meant", "left", "had an impact" (the injustice,
+# not a finding; read by the extraction's aftermath tests and by NO_FAULT below).
+EFFECT_VERB = (r"(?:caused?|causes|causing|meant|means|led|leads?|left|leaves|resulted|results|put|puts|compounded|added to|affected|"
+               r"(?:had|has|have) (?:an? |some |a significant )?(?:[\w-]+ )?(?:impact|effect))\b")
 NO_FAULT = _cue(
     r"\bno fault|\bnot (?:find|found|at|identif\w+|see) (?:any |a )?(?:fault|failing)|"
     r"\bno (?:evidence of )?(?:fault|failings?)\b|\bwithout fault|\bnot (?:a|any) fault|"
@@ -53,11 +56,11 @@ NO_FAULT = _cue(
     r"\b(?:too little|little|no real|not enough|insufficient) (?:signs?|evidence|indication) of (?:any )?(?:fault|maladministration)|"
     # "We did not find that ...", "I have not found evidence": the Ombudsman finding nothing,
     # not a body failing to find a provider or placement
-    r"\b(?:we|i|ombudsm[ae]n|investigator)\s+(?:did not|have not|has not)\s+f(?:i|ou)nd\b(?!\s+(?:that\s+)?(?:this|these|that|it|the\s+faults?)\s+" + _CONSEQUENCE_VERB + r")|"
+    r"\b(?:we|i|ombudsm[ae]n|investigator)\s+(?:did not|have not|has not)\s+f(?:i|ou)nd\b(?!\s+(?:that\s+)?(?:this|these|that|it|the\s+faults?)\s+" + EFFECT_VERB + r")|"
     # (not what a fault found did: "Although there was some fault by the Trust, we have not
     # found this led to a shortfall in her treatment")
     r"\b(?:did not find|have not found|has not found)\s+(?:any\s+|a\s+|the\s+|enough\s+)?(?:fault|failings?|evidence|anything|that|it|this)\b"
-    r"(?!\s+" + _CONSEQUENCE_VERB + r")|\bno evidence\b(?! (?:of|that) (?:any |significant |serious |lasting |actual |further )?(?:harm|injury|injustice|loss|distress|impact|damage|detriment)\b)|"
+    r"(?!\s+" + EFFECT_VERB + r")|\bno evidence\b(?! (?:of|that) (?:any |significant |serious |lasting |actual |further )?(?:harm|injury|injustice|loss|distress|impact|damage|detriment)\b)|"
     # Reasons for not investigating: "we are unlikely to find fault", "there is not
     # enough (insufficient) evidence of fault by the Council".
     r"\bunlikely (?:that )?(?:to|we (?:would|could|will)) find (?:any |the \w+ at |it at |them at )?(?:fault|failings?)|"
@@ -252,8 +255,16 @@ def clears_the_body(text: str) -> bool:
     return not (tail and (FAILURE_CUE.found_in(tail) or FAULT_WORD.found_in(tail)) and not NO_FAULT.found_in(tail))
 
 
-_ALLEGED_THERE = re.compile(r"\b(?:complain(?:s|ed)?|alleg(?:es|ed)|says?|said|believes?|feels?|felt|thinks?|thought|argues?|argued)\s+"
-                            r"(?:that\s+)?there\s+(?:was|were|is|are|has\s+been|have\s+been)\b", re.I)
+_THERE_WAS = re.compile(r"\s+(?:that\s+)?there\s+(?:was|were|is|are|has\s+been|have\s+been)\b", re.I)
+
+
+def _without_what_is_alleged_there_was(text: str) -> str:
+    """The text less a "there was" that an allegation's verb introduces ("Ms X complains
+    there were failings in ..."): it reports what she says, it finds nothing."""
+    for (_, end), *_ in ALLEGATION.match_spans(text):
+        if (there := _THERE_WAS.match(text, end)) is not None:
+            text = text[:end] + " " * (there.end() - end) + text[there.end():]
+    return text
 
 
 def could_be_finding(text: str) -> bool:
@@ -273,8 +284,7 @@ def could_be_finding(text: str) -> bool:
                 return False
     finding_verb = None
     if _alleges(text):
-        # ("Ms X complains there were failings in ...": the "there were" is what she says)
-        finding_verb = bool(FINDING_VERB.found_in(_ALLEGED_THERE.sub(" ", text) if "there " in text else text))
+        finding_verb = bool(FINDING_VERB.found_in(_without_what_is_alleged_there_was(text) if "there " in text else text))
         if not finding_verb:
             return False
     if sets_remedy(text):
