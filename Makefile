@@ -21,7 +21,7 @@ REAL_TEXTS ?=
 DEVELOPMENT_SETS := a b c d e f g h i j k l m n o p q r s t
 BLIND_SETS := u v
 
-.PHONY: setup browser run test eval train bench clean
+.PHONY: setup browser run test explore eval train bench clean
 
 setup: $(STAMP)
 
@@ -46,6 +46,10 @@ run: setup
 
 test: setup browser
 	$(BIN)/python -m pytest -q
+
+# The property tests with a fresh random draw of examples instead of the repeatable one.
+explore: setup
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q $$(grep -l "from hypothesis" tests/*.py)
 
 # In-sample tables for the dev corpus and the sample, then the figure that predicts unseen
 # decisions: 5-fold cross-validation on the dev corpus (the fault model refitted per fold).

@@ -7,6 +7,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The property tests draw the same examples on every run of `make test` (a failure in CI is
+# then a change of the code, not the luck of the draw); `make explore` draws fresh ones to
+# look for new counterexamples, which are pinned with @example once fixed.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("OMBUDSMAN_SHARED", REPO.parent / "shared"))
