@@ -1019,7 +1019,7 @@ def _finds_before_remedy(sent: Sentence) -> bool:
     if not sent.fault_word:
         return False
     clauses = [sent.text[lo - sent.start:hi - sent.start] for lo, hi in _clauses(sent)]
-    kept = [c for c in clauses if not _is_remedy_clause(c) and not _REMEDY_PURPOSE.match(c)]
+    kept = [c for c in clauses if not _is_remedy_clause(c) and not _REMEDY_CLAUSE.match(c)]
     return 0 < len(kept) < len(clauses) and vocab.could_be_finding(" ".join(kept))
 
 
@@ -1064,7 +1064,7 @@ def _listed_under_an_award(read: list[Sentence], i: int, start: int, end: int) -
     return False
 
 
-_REMEDY_PURPOSE = re.compile(r"\W*(?:to (?:remedy|put|address|recognise|acknowledge|reflect)|in recognition)\b", re.I)
+_REMEDY_CLAUSE = re.compile(r"\W*(?:to (?:remedy|put|address|recognise|acknowledge|reflect)|in recognition)\b", re.I)
 
 
 # Where a complaint's next item starts: "... and that it placed her ...", "..., and about ...".
