@@ -439,7 +439,7 @@ def python_build() -> str:
 def run(n: int, out: Path | None = DEFAULT_OUT, workers: int | None = None, length: str = "full", seed: int = 2025,
         workdir: Path | None = None, nightly: bool = True, quiet: bool = False, baseline_max: int = 8000) -> dict:
     from pipeline import db, jobs
-    from pipeline.extraction import EXTRACTOR_VERSION
+    from pipeline.extracted import EXTRACTOR_VERSION
     from pipeline.parallel import default_workers
 
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr, flush=True))

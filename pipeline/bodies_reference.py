@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from pipeline.extraction import Extraction
+from pipeline.extracted import Extraction
 
 
 def resolve_bodies(extractions: Iterable[Extraction]) -> dict[str, tuple[str, str | None]]:

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 import duckdb
 import pyarrow as pa
 
-from pipeline.extraction import Extraction
+from pipeline.extracted import Extraction
 from pipeline.records import DecisionRecord, InputFailure
 
 SCHEMA_VERSION = 3  # 2: records.is_sample, extraction_failures; 3: remedies (see MIGRATIONS)
@@ -385,7 +385,7 @@ def pending_records(con: duckdb.DuckDBPyConnection, everything: bool = False, ve
     """Records never extracted, whose text changed, or extracted by another version, less
     those whose extraction already failed on the same text with the same version
     (`everything` takes them all)."""
-    from pipeline.extraction import EXTRACTOR_VERSION
+    from pipeline.extracted import EXTRACTOR_VERSION
 
     version = version or EXTRACTOR_VERSION
     where = "" if everything else (
@@ -530,7 +530,7 @@ def remember_extraction_failure(con: duckdb.DuckDBPyConnection, failure: InputFa
                                 version: str | None = None) -> None:
     """Note that this decision's current text failed with this extractor version, so that
     later runs do not retry it until one of them changes (`pending_records`)."""
-    from pipeline.extraction import EXTRACTOR_VERSION
+    from pipeline.extracted import EXTRACTOR_VERSION
 
     con.execute("INSERT OR REPLACE INTO extraction_failures "
                 "SELECT decision_id, text_sha256, ?, ?, ? FROM records WHERE source = ? AND reference = ?",

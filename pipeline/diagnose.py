@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from pipeline import extraction as ex
+from pipeline.extract import faults
+from pipeline.extract.sentence import Sentence
 from pipeline.evaluate import name_key
 from pipeline.nlp import create_nlp
 from pipeline.records import DecisionRecord, read_jsonl
@@ -44,10 +46,10 @@ class Miss:
     reading: str       # what the extractor made of the sentence
 
 
-def _reading(sent: ex.Sentence | None) -> str:
+def _reading(sent: Sentence | None) -> str:
     if sent is None:
         return "sentence not found among the sections read"
-    cues = sorted(ex._strong_categories(sent.text))
+    cues = sorted(faults.strong_categories(sent.text))
     scores = ""
     if sent.scores is not None:
         top = sorted(sent.scores.categories.items(), key=lambda kv: -kv[1])[:3]
@@ -55,7 +57,7 @@ def _reading(sent: ex.Sentence | None) -> str:
     return f"{sent.section}; fault word {'yes' if sent.fault_word else 'no'}; cues {cues or 'none'}{scores}"
 
 
-def _sentence_of(cited: str, sentences: list[ex.Sentence]) -> ex.Sentence | None:
+def _sentence_of(cited: str, sentences: list[Sentence]) -> Sentence | None:
     """The extractor's sentence holding the cited one (or held by it: splits differ)."""
     head = cited.strip()[:40]
     return next((s for s in sentences if head in s.text or (s.text.strip() and s.text.strip()[:40] in cited)), None)
@@ -72,7 +74,7 @@ def misses(records: Iterable[DecisionRecord], gold: dict[str, dict], nlp=None) -
         docs, names_only = ex._docs_for(record, nlp)
         docs = list(nlp.pipe(docs))
         _, sentences = ex.read_sentences(record, docs, names_only)
-        sentences = ex._split_at_initials(sentences)
+        sentences = faults.split_at_initials(sentences)
         for fault in g.get("faults") or []:
             body, category = fault["body"], fault["category"]
             if (name_key(body), category) in predicted:
@@ -80,7 +82,7 @@ def misses(records: Iterable[DecisionRecord], gold: dict[str, dict], nlp=None) -
             sent = _sentence_of(fault.get("sentence", ""), sentences) if fault.get("sentence") else None
             if any(c == category for _, c in predicted):
                 kind = "holder"
-            elif sent is not None and ex._is_finding(sent, True):
+            elif sent is not None and faults.is_finding(sent, True):
                 kind = "category"
             else:
                 kind = "not a finding"

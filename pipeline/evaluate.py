@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Iterable
 
 from pipeline.extract.vocabulary import FAULT_CATEGORIES
-from pipeline.extraction import Extraction, _expand, _name_key, extract
+from pipeline.extract import registry
+from pipeline.extraction import Extraction, extract
 
 
 def _num(value) -> float | int:
@@ -57,7 +58,7 @@ def to_gold(ex: Extraction, remedies: bool = False) -> dict:
 
 
 def name_key(name: str | None) -> str:
-    return _expand(_name_key(name)) if name else ""
+    return registry.expand_key(registry.name_key(name)) if name else ""
 
 
 @dataclass

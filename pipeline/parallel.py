@@ -104,7 +104,7 @@ def _exit_with_parent(parent: int, interval: float = 1.0) -> None:
 def _extract_chunk(records: list[DecisionRecord]) -> list:
     """In a worker: the serial, failure-tolerant extraction of one chunk. Each extraction
     goes back without its record (the parent has it), as (index in chunk, item)."""
-    from pipeline.extraction import Extraction
+    from pipeline.extracted import Extraction
     from pipeline.jobs import _safe_extract
 
     index = {r.decision_id: i for i, r in enumerate(records)}

@@ -505,7 +505,7 @@ def test_too_little_evidence_of_fault_is_no_finding(sentence: str, finding: bool
 
 
 def _sentence(text: str) -> "Sentence":
-    from pipeline.extraction import Sentence
+    from pipeline.extract.sentence import Sentence
 
     return Sentence(text, 0, len(text), "findings", [], [], [], None)
 
@@ -524,7 +524,7 @@ def _sentence(text: str) -> "Sentence":
     ("There was fault in how the Council recorded its decision, but this did not cause Mr S an injustice.", 1),
 ])
 def test_a_consequence_is_not_a_clause_of_its_own(sentence: str, clauses: int) -> None:
-    from pipeline.extraction import _clauses
+    from pipeline.extract.faults import _clauses
 
     assert len(_clauses(_sentence(sentence))) == clauses
 
@@ -618,12 +618,13 @@ def test_an_allegation_ending_on_an_initial_finds_nothing(nlp) -> None:
 
 
 def test_split_at_initials_keeps_offsets_and_bodies() -> None:
-    from pipeline.extraction import Sentence, _split_at_initials
+    from pipeline.extract.faults import split_at_initials
+    from pipeline.extract.sentence import Sentence
 
     text = "Mrs V complained about the care of her son, Y. The Council was at fault."
     council = text.index("The Council")
     sent = Sentence(text, 100, 100 + len(text), "summary", [(100 + council, "council")], [], [], None)
-    first, second = _split_at_initials([sent])
+    first, second = split_at_initials([sent])
     assert first.text == "Mrs V complained about the care of her son, Y."
     assert second.text == "The Council was at fault." and second.start == 100 + council
     assert first.bodies == [] and second.bodies == [(100 + council, "council")]
@@ -654,12 +655,12 @@ def test_broad_cues_discharge_and_planning(sentence: str, category: str, named: 
     ("The Council has agreed to apologise for its fault and pay Mrs U £300.", False),
 ])
 def test_a_finding_before_a_remedy_is_a_finding(sentence: str, finding: bool) -> None:
-    from pipeline.extraction import _is_finding
+    from pipeline.extract.faults import is_finding
     from pipeline.extract.vocabulary import FAULT_WORD
 
     sent = _sentence(sentence)
     sent.fault_word = FAULT_WORD.found_in(sentence)
-    assert _is_finding(sent) is finding
+    assert is_finding(sent) is finding
 
 
 def test_the_finding_before_a_remedy_gives_its_category(nlp) -> None:
@@ -682,9 +683,9 @@ def test_the_finding_before_a_remedy_gives_its_category(nlp) -> None:
     ("The Agency did not deliver the hours set out in her care plan, and her care plan was out of date.", True),
 ])
 def test_a_plan_named_as_what_was_due_is_not_care_planning(sentence: str, planning: bool) -> None:
-    from pipeline.extraction import _categories_named
+    from pipeline.extract.faults import categories_named
 
-    assert ("care_planning" in _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) is planning
+    assert ("care_planning" in categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) is planning
 
 
 @pytest.mark.parametrize("sentence", [
@@ -692,9 +693,9 @@ def test_a_plan_named_as_what_was_due_is_not_care_planning(sentence: str, planni
     "The home did not turn Mrs M as her care plan required.",
 ])
 def test_care_not_given_as_the_plan_said_is_care_quality(sentence: str) -> None:
-    from pipeline.extraction import _categories_named
+    from pipeline.extract.faults import categories_named
 
-    assert _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence) == {"care_quality"}
+    assert categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence) == {"care_quality"}
 
 
 def test_a_short_finding_after_the_complaint_takes_every_allegations_topic(nlp) -> None:
@@ -720,9 +721,9 @@ def test_a_short_finding_after_the_complaint_takes_every_allegations_topic(nlp) 
     ("The Council delayed the carer's assessment and the assessment of Mr H's needs was flawed.", {"assessment", "delay"}),
 ])
 def test_a_late_assessment_is_a_delay(sentence: str, expected: set[str]) -> None:
-    from pipeline.extraction import _categories_named
+    from pipeline.extract.faults import categories_named
 
-    assert set(_categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) & {"assessment", "delay"} == expected
+    assert set(categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)) & {"assessment", "delay"} == expected
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -735,9 +736,9 @@ def test_a_late_assessment_is_a_delay(sentence: str, expected: set[str]) -> None
     ("The Council delayed the review, and its assessment of her needs was flawed.", {"delay", "assessment"}),
 ])
 def test_what_came_late_is_a_delay_only(sentence: str, expected: set[str]) -> None:
-    from pipeline.extraction import _categories_named
+    from pipeline.extract.faults import categories_named
 
-    cats = set(_categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence))
+    cats = set(categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence))
     assert cats - {"communication", "complaint_handling", "record_keeping"} == expected
 
 
@@ -748,11 +749,11 @@ def test_what_came_late_is_a_delay_only(sentence: str, expected: set[str]) -> No
     ("The Council did not consider Mr W's challenge to the penalty charge notice.", "charging_funding"),
 ])
 def test_words_that_only_look_like_a_category(sentence: str, category: str) -> None:
-    from pipeline.extraction import _categories_named
+    from pipeline.extract.faults import categories_named
 
     for cues in (vocab.STRONG_CATEGORY_CUE_SET, vocab.CATEGORY_CUE_SET):
-        assert category not in _categories_named(cues, sentence)
-    assert "safeguarding" in _categories_named(vocab.STRONG_CATEGORY_CUE_SET, "The Council did not follow up the safeguarding concern.")
+        assert category not in categories_named(cues, sentence)
+    assert "safeguarding" in categories_named(vocab.STRONG_CATEGORY_CUE_SET, "The Council did not follow up the safeguarding concern.")
 
 
 def test_a_body_named_by_its_kind_is_the_only_one_of_that_kind(nlp) -> None:
@@ -764,7 +765,8 @@ def test_a_body_named_by_its_kind_is_the_only_one_of_that_kind(nlp) -> None:
 
 
 def test_a_body_named_by_its_kind_is_nobody_when_there_are_two() -> None:
-    from pipeline.extraction import BodyRegistry, _indefinite_bodies
+    from pipeline.extract.faults import _indefinite_bodies
+    from pipeline.extract.registry import BodyRegistry
 
     registry = BodyRegistry()
     registry.add("Hollinsby Borough Council", "council", from_title=True)
@@ -775,7 +777,7 @@ def test_a_body_named_by_its_kind_is_nobody_when_there_are_two() -> None:
 
 
 def test_a_clause_saying_the_fault_did_nothing_gives_no_category() -> None:
-    from pipeline.extraction import _clauses
+    from pipeline.extract.faults import _clauses
 
     sent = _sentence("There was fault in how the Council recorded its decision, but this did not cause an injustice "
                      "as it had no duty to make alternative provision.")
@@ -791,9 +793,9 @@ def test_a_clause_saying_the_fault_did_nothing_gives_no_category() -> None:
     ("The Council delayed issuing the plan, and failed to respond to the complaint.", True),
 ])
 def test_a_complaint_delay_is_complaint_handling_another_delay_is_not(sentence: str, delay: bool) -> None:
-    from pipeline.extraction import _categories_named
+    from pipeline.extract.faults import categories_named
 
-    cats = _categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)
+    cats = categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence)
     assert "complaint_handling" in cats and ("delay" in cats) is delay
 
 
@@ -819,7 +821,8 @@ def test_the_ombudsmans_view_without_the_word_fault(nlp, summary: str, found: bo
 
 
 def test_every_body_of_a_list_after_fault_by_holds_it() -> None:
-    from pipeline.extraction import Sentence, _holders
+    from pipeline.extract.faults import _holders
+    from pipeline.extract.sentence import Sentence
 
     text = "Faults by the Trust, Council and Board meant Mrs N paid for care which should have been free."
     # (a role mention starts at its "the"; the bare names after it are aliases)
@@ -833,7 +836,11 @@ def test_a_body_upholding_the_complaint_names_no_topic_of_its_own() -> None:
     # upheld is what the complaint was about. (Scores stubbed: a model reads "complaint".)
     from types import SimpleNamespace
 
-    from pipeline.extraction import BodyRegistry, Sentence, read_faults
+    from pipeline.extract.faults import read_faults
+
+    from pipeline.extract.registry import BodyRegistry
+
+    from pipeline.extract.sentence import Sentence
 
     registry = BodyRegistry()
     council = registry.add("Hollinsby Borough Council", "council", from_title=True)
@@ -885,19 +892,21 @@ def test_a_neighbours_building_without_planning_permission_is_no_failing_of_the_
     ("The Ombudsmen found the Trust did not give him the assessment, which was fault.", True),
 ])
 def test_what_the_person_suffered_is_no_finding(sentence: str, finding: bool) -> None:
-    from pipeline.extraction import _is_finding
+    from pipeline.extract.faults import is_finding
     from pipeline.extract.vocabulary import FAULT_WORD
 
     sent = _sentence(sentence)
     sent.section = "summary"
     sent.fault_word = FAULT_WORD.found_in(sentence)
-    assert _is_finding(sent, summary_found_fault=True) is finding
+    assert is_finding(sent, summary_found_fault=True) is finding
 
 
 def test_this_was_fault_after_a_finding_means_that_findings_topics() -> None:
     # The broad cues of the finding before ("its decisions") must not add a topic it
     # was not given.
-    from pipeline.extraction import BodyRegistry, Sentence, read_faults
+    from pipeline.extract.faults import read_faults
+    from pipeline.extract.registry import BodyRegistry
+    from pipeline.extract.sentence import Sentence
 
     registry = BodyRegistry()
     council = registry.add("Hollinsby Borough Council", "council", from_title=True)
@@ -909,7 +918,9 @@ def test_this_was_fault_after_a_finding_means_that_findings_topics() -> None:
 
 
 def test_a_sentence_pointing_back_blames_the_bodies_before() -> None:
-    from pipeline.extraction import BodyRegistry, Sentence, read_faults
+    from pipeline.extract.faults import read_faults
+    from pipeline.extract.registry import BodyRegistry
+    from pipeline.extract.sentence import Sentence
 
     registry = BodyRegistry()
     council = registry.add("Hollinsby Borough Council", "council", from_title=True)
@@ -1106,28 +1117,29 @@ def test_did_nothing_wrong_finds_no_fault() -> None:
     "This amounts to maladministration.",
 ])
 def test_is_fault_in_so_many_words_is_a_finding_whatever_the_models_score(sentence: str) -> None:
-    from pipeline.extraction import Sentence, _is_finding
+    from pipeline.extract.faults import is_finding
+    from pipeline.extract.sentence import Sentence
     from pipeline.fault_model import Prediction
     from pipeline.text import FINDINGS
 
     doubtful = Prediction(finding=0.1, categories={})
-    assert _is_finding(Sentence(sentence, 0, len(sentence), FINDINGS, [], [], [], doubtful, True, True))
+    assert is_finding(Sentence(sentence, 0, len(sentence), FINDINGS, [], [], [], doubtful, True, True))
 
 
 def test_a_plan_that_said_what_was_due_is_not_care_planning() -> None:
-    from pipeline.extraction import _categories_named
+    from pipeline.extract.faults import categories_named
     from pipeline.extract import vocabulary as v
 
     for sentence in ("Staff did not keep the fluid charts her care plan required.",
                      "His aftercare plan said he needed staff on site, but nobody found him a place.",
                      "The Council recovered the money because he had spent it on items outside his support plan."):
-        assert "care_planning" not in _categories_named(v.STRONG_CATEGORY_CUE_SET, sentence)
+        assert "care_planning" not in categories_named(v.STRONG_CATEGORY_CUE_SET, sentence)
 
 
 def test_a_late_decision_support_tool_is_a_delay() -> None:
-    from pipeline.extraction import _strong_categories
+    from pipeline.extract.faults import strong_categories
 
-    cats = _strong_categories("The ICB took almost eleven months to complete a decision support tool after the checklist.")
+    cats = strong_categories("The ICB took almost eleven months to complete a decision support tool after the checklist.")
     assert "delay" in cats and "assessment" not in cats
 
 
@@ -1156,15 +1168,15 @@ def test_a_late_decision_support_tool_is_a_delay() -> None:
      "care_planning"),
 ])
 def test_one_failing_is_not_two(sentence: str, category: str) -> None:
-    from pipeline.extraction import _strong_categories
+    from pipeline.extract.faults import strong_categories
 
-    assert category not in _strong_categories(sentence)
+    assert category not in strong_categories(sentence)
 
 
 def test_the_second_stage_of_a_complaint_is_complaint_handling() -> None:
-    from pipeline.extraction import _strong_categories
+    from pipeline.extract.faults import strong_categories
 
-    assert _strong_categories("The Council took far too long over the second stage of her complaint.") == {"complaint_handling"}
+    assert strong_categories("The Council took far too long over the second stage of her complaint.") == {"complaint_handling"}
 
 
 @pytest.mark.parametrize("decision, categories", [
@@ -1199,7 +1211,7 @@ def test_the_categories_a_decision_gives(nlp, decision: str, categories: set[str
 
 
 def test_what_the_faults_led_to_is_no_finding() -> None:
-    from pipeline.extraction import _AFTERMATH
+    from pipeline.extract.faults import _AFTERMATH
 
     assert _AFTERMATH.match("The result of these faults was that Mr D was placed in a home that could not meet his needs.")
     assert not _AFTERMATH.match("The Council placed Mr D in a home that could not meet his needs.")
@@ -1313,7 +1325,7 @@ def test_a_bare_verdict_judges_the_failings_narrated_before_it_in_its_paragraph(
 
 
 def test_what_someone_was_told_is_no_list_of_findings() -> None:
-    from pipeline.extraction import _clauses
+    from pipeline.extract.faults import _clauses
 
     told = _sentence("The ICB placed Ms N at the home when the home had told it, in writing, that it could not meet her needs.")
     listed = _sentence("We found that the Trust discharged him too early, that the ICB did not fund his care, and that the "
@@ -1323,12 +1335,12 @@ def test_what_someone_was_told_is_no_list_of_findings() -> None:
 
 
 def test_assessment_left_out_and_commissioned_by_keep_their_own_readings() -> None:
-    from pipeline.extraction import _strong_categories
+    from pipeline.extract.faults import strong_categories
 
-    assert "assessment" in _strong_categories("The Council's assessment did not consider Ms L's own needs as a parent carer.")
+    assert "assessment" in strong_categories("The Council's assessment did not consider Ms L's own needs as a parent carer.")
     # a person deciding is a decision; a commission with an object is a commissioning
-    assert "decision_making" in _strong_categories("The financial assessment officer did not consider the expenditure.")
-    assert "commissioning" in _strong_categories("The Council commissioned a provider that had no staff trained in epilepsy.")
+    assert "decision_making" in strong_categories("The financial assessment officer did not consider the expenditure.")
+    assert "commissioning" in strong_categories("The Council commissioned a provider that had no staff trained in epilepsy.")
 
 
 def test_a_care_home_named_as_a_place_is_no_party_to_the_allegation(nlp) -> None:
@@ -1386,18 +1398,18 @@ def test_a_stay_beyond_a_limit_is_a_failure() -> None:
 
 
 def test_not_following_its_own_named_policy_is_decision_making() -> None:
-    from pipeline.extraction import _strong_categories
+    from pipeline.extract.faults import strong_categories
 
-    assert "decision_making" in _strong_categories("It did not follow its own direct payments policy before it stopped them.")
+    assert "decision_making" in strong_categories("It did not follow its own direct payments policy before it stopped them.")
     # national clinical guidance is the care's standard, not a decision's
-    assert "decision_making" not in _strong_categories("The GP did not follow national guidance on referral.")
+    assert "decision_making" not in strong_categories("The GP did not follow national guidance on referral.")
     assert vocab.could_be_finding("It did not follow its own policy, which says a person should be told of concerns first.")
 
 
 def test_an_allegations_model_topic_must_be_surer_where_no_cue_agrees() -> None:
     from types import SimpleNamespace
 
-    from pipeline.extraction import _alleged_categories
+    from pipeline.extract.faults import _alleged_categories
 
     def alleged(text: str, **scores: float) -> set[str]:
         return _alleged_categories(SimpleNamespace(text=text, scores=SimpleNamespace(categories=scores)))
@@ -1408,10 +1420,10 @@ def test_an_allegations_model_topic_must_be_surer_where_no_cue_agrees() -> None:
 
 
 def test_care_that_fell_below_its_standard_is_care_quality_and_no_remedy() -> None:
-    from pipeline.extraction import _strong_categories
+    from pipeline.extract.faults import strong_categories
 
     sentence = "Some of the care Mr D received fell below the standard he should reasonably have expected."
-    assert "care_quality" in _strong_categories(sentence)
+    assert "care_quality" in strong_categories(sentence)
     assert not vocab.sets_remedy(sentence)
 
 
@@ -1449,9 +1461,9 @@ def test_a_decision_that_says_fault_keeps_its_narration_as_background(nlp) -> No
     ("The Council then provided only four of the 24 nights in her plan.", "service_provision"),
 ])
 def test_plain_words_for_a_failing_name_its_category(sentence: str, category: str) -> None:
-    from pipeline.extraction import _strong_categories
+    from pipeline.extract.faults import strong_categories
 
-    assert category in _strong_categories(sentence)
+    assert category in strong_categories(sentence)
 
 
 def test_how_long_it_was_before_is_a_failure() -> None:
@@ -1476,7 +1488,7 @@ def test_upheld_complaints_as_well_as_a_finding_of_its_own_are_two_findings(nlp)
 
 
 def test_neither_as_a_subject_is_every_body() -> None:
-    from pipeline.extraction import _EVERY_BODY
+    from pipeline.extract.faults import _EVERY_BODY
 
     assert _EVERY_BODY.found_in("Neither invoked the local disputes procedure.")
     assert _EVERY_BODY.found_in("Both knew the home could not meet his needs.")
@@ -1514,11 +1526,11 @@ def test_in_plain_voice_it_and_they_are_the_body_before(nlp) -> None:
 
 
 def test_no_service_that_can_meet_the_needs_is_commissioning() -> None:
-    from pipeline.extraction import _strong_categories
+    from pipeline.extract.faults import strong_categories
 
-    assert "commissioning" in _strong_categories("The Council has not arranged a service that can meet the needs of "
+    assert "commissioning" in strong_categories("The Council has not arranged a service that can meet the needs of "
                                                  "people discharged at weekends.")
-    assert "commissioning" in _strong_categories("The ICB did not commission a care package that could meet his needs.")
+    assert "commissioning" in strong_categories("The ICB did not commission a care package that could meet his needs.")
 
 
 def test_they_after_both_organisations_is_both_organisations(nlp) -> None:
@@ -1549,9 +1561,9 @@ def test_staff_named_by_their_role_act_for_their_employer(nlp, finding: str, bod
     ("It then took four months to answer Mr C's complaint about the appeal, which was fault.", False),
 ])
 def test_a_delay_beside_complaint_handling_is_a_delay_unless_the_complaint_was_late(sentence: str, delay: bool) -> None:
-    from pipeline.extraction import _strong_categories
+    from pipeline.extract.faults import strong_categories
 
-    cats = _strong_categories(sentence)
+    cats = strong_categories(sentence)
     assert "complaint_handling" in cats
     assert ("delay" in cats) is delay
 
@@ -1577,7 +1589,7 @@ def test_a_remedy_for_the_faults_found_finds_nothing_new(remedy: str) -> None:
     "The Council was under no duty to provide Mrs X with direct payments as it assessed Y as having no unmet needs.",
 ])
 def test_a_topic_done_properly_is_no_failure(sentence: str) -> None:
-    from pipeline.extraction import _says_what_went_wrong
+    from pipeline.extract.faults import _says_what_went_wrong
 
     assert not _says_what_went_wrong(sentence)
     assert _says_what_went_wrong("We found the DST was not carried out properly.")
@@ -1702,24 +1714,24 @@ def test_a_finding_with_the_remedy_in_a_clause_after_it_is_a_finding(nlp) -> Non
     ("The Council did not properly consider whether to recover the overpayment.", {"decision_making"}),
 ])
 def test_a_complaint_not_considered_is_complaint_handling(sentence: str, expected: set[str]) -> None:
-    from pipeline.extraction import _categories_named
+    from pipeline.extract.faults import categories_named
 
-    cats = set(_categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence))
+    cats = set(categories_named(vocab.STRONG_CATEGORY_CUE_SET, sentence))
     assert cats & {"complaint_handling", "decision_making"} == expected
 
 
 def test_what_an_assessment_left_out_is_said_of_the_assessment_not_of_the_body() -> None:
-    from pipeline.extraction import _categories_named
+    from pipeline.extract.faults import categories_named
 
     # "its assessment did not consider ...": the assessment's failing
-    assert "assessment" in _categories_named(vocab.STRONG_CATEGORY_CUE_SET, "The Council's assessment did not consider Ms L's own needs.")
+    assert "assessment" in categories_named(vocab.STRONG_CATEGORY_CUE_SET, "The Council's assessment did not consider Ms L's own needs.")
     # "it delayed its assessments and failed to consider ...": the body's, of another kind
-    cats = _categories_named(vocab.STRONG_CATEGORY_CUE_SET, "It delayed its assessments and failed to consider the new evidence.")
+    cats = categories_named(vocab.STRONG_CATEGORY_CUE_SET, "It delayed its assessments and failed to consider the new evidence.")
     assert "assessment" not in cats and "decision_making" in cats
 
 
 def test_what_the_faults_led_to_after_we_have_found_is_the_injustice() -> None:
-    from pipeline.extraction import _AFTERMATH
+    from pipeline.extract.faults import _AFTERMATH
 
     assert _AFTERMATH.match("We have also found the Council's faults led to Mrs X missing an opportunity to secure a home.")
     assert not _AFTERMATH.match("We have also found the Council failed to secure a home for Mrs X.")
@@ -1738,7 +1750,7 @@ def test_an_upheld_complaint_about_something_is_a_finding_about_it(nlp) -> None:
     assert ex.fault_found is True
     # upheld "about" a body alone says nothing of what went wrong
     assert vocab.UPHELD_ABOUT.found_in("We partly uphold Miss A's complaint about Kelworth NHS Foundation Trust (Kelworth).")
-    from pipeline.extraction import _UPHELD_TOPIC
+    from pipeline.extract.faults import _UPHELD_TOPIC
     assert not _UPHELD_TOPIC.search("We partly uphold Miss A's complaint about Kelworth NHS Foundation Trust (Kelworth).")
     assert not vocab.UPHELD_ABOUT.found_in("We have not upheld the complaints about the Council's charges.")
 
@@ -1757,8 +1769,8 @@ def test_a_reasonable_explanation_for_what_happened_finds_no_fault(sentence: str
     ("It was at fault for a failure to properly review Mr K's care needs.", "assessment"),
 ])
 def test_a_manner_adverb_inside_a_failure_hides_no_category(sentence: str, category: str) -> None:
-    from pipeline.extraction import _strong_categories
-    assert category in _strong_categories(sentence)
+    from pipeline.extract.faults import strong_categories
+    assert category in strong_categories(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1767,8 +1779,8 @@ def test_a_manner_adverb_inside_a_failure_hides_no_category(sentence: str, categ
     "We can see no reason why it would not have been decided by early 2012.",
 ])
 def test_a_decision_not_made_in_time_is_a_delay_not_a_flawed_decision(sentence: str) -> None:
-    from pipeline.extraction import _strong_categories
-    assert "decision_making" not in _strong_categories(sentence)
+    from pipeline.extract.faults import strong_categories
+    assert "decision_making" not in strong_categories(sentence)
 
 
 @pytest.mark.parametrize("sentence, category", [
@@ -1776,28 +1788,28 @@ def test_a_decision_not_made_in_time_is_a_delay_not_a_flawed_decision(sentence: 
     ("Its computer records had not been correctly updated.", "record_keeping"),
 ])
 def test_more_ways_of_naming_care_and_records_failings(sentence: str, category: str) -> None:
-    from pipeline.extraction import _strong_categories
-    assert category in _strong_categories(sentence)
+    from pipeline.extract.faults import strong_categories
+    assert category in strong_categories(sentence)
 
 
 def test_a_remedy_not_provided_is_the_complaints_answer_not_a_service() -> None:
-    from pipeline.extraction import _strong_categories
-    cats = _strong_categories("However, it failed to provide an appropriate remedy for the injustice its faults caused.")
+    from pipeline.extract.faults import strong_categories
+    cats = strong_categories("However, it failed to provide an appropriate remedy for the injustice its faults caused.")
     assert "complaint_handling" in cats and "service_provision" not in cats
 
 
 def test_what_the_family_was_told_of_a_discharge_is_communication_not_planning() -> None:
-    from pipeline.extraction import _strong_categories
-    cats = _strong_categories("She was also not told when her mother was discharged to a nursing home.")
+    from pipeline.extract.faults import strong_categories
+    cats = strong_categories("She was also not told when her mother was discharged to a nursing home.")
     assert "communication" in cats and "care_planning" not in cats
 
 
 def test_a_remedy_not_considered_is_the_complaints_answer() -> None:
-    from pipeline.extraction import _strong_categories
-    cats = _strong_categories("In addition, the Trust had not properly considered whether a financial remedy was due.")
+    from pipeline.extract.faults import strong_categories
+    cats = strong_categories("In addition, the Trust had not properly considered whether a financial remedy was due.")
     assert "complaint_handling" in cats and "decision_making" not in cats
 
 
 def test_arrangements_found_good_are_no_failure() -> None:
-    from pipeline.extraction import _says_what_went_wrong
+    from pipeline.extract.faults import _says_what_went_wrong
     assert not _says_what_went_wrong("We found that the Trust's discharge arrangements were good.")

@@ -12,7 +12,7 @@ import pytest
 
 from pipeline import fault_training
 from pipeline.extract.vocabulary import FAULT_CATEGORIES, could_be_finding
-from pipeline.extraction import CATEGORY_THRESHOLD
+from pipeline.extract.faults import CATEGORY_THRESHOLD
 from pipeline.fault_model import DEFAULT_MODEL, FaultModel, Prediction
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.extract import subjects as subject_rules
-from pipeline.extraction import Sentence
+from pipeline.extract.sentence import Sentence
 
 
 def sentence(text: str, *names: str, start: int = 0) -> Sentence:

@@ -16,10 +16,11 @@ from pipeline import text as sections_mod
 from pipeline.extract import dates as date_rules
 from pipeline.extract import subjects as subject_rules
 from pipeline.extract import vocabulary as vocab
-from pipeline.extraction import Deadline, Sentence
+from pipeline.extract.sentence import Sentence
+from pipeline.extracted import Deadline
 
 if TYPE_CHECKING:
-    from pipeline.extraction import BodyRegistry
+    from pipeline.extract.registry import BodyRegistry
 
 def _actions(text: str) -> list[str]:
     named = vocab.ACTION_CUE_SET.found_in(text)

@@ -31,7 +31,8 @@ from pipeline.extract import dates as date_rules
 from pipeline.extract import subjects as subject_rules
 from pipeline.extract import vocabulary as vocab
 from pipeline.extract.cues import Cue
-from pipeline.extraction import Provenance, Sentence
+from pipeline.extract.sentence import Sentence
+from pipeline.extracted import Provenance
 
 KINDS = vocab.ACTIONS  # apology, payment, review, service_improvement, report_back, other
 COMPLAINANT, OTHERS = "complainant", "others"

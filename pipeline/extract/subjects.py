@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
-    from pipeline.extraction import Sentence
+    from pipeline.extract.sentence import Sentence
 
 # Where the subject of a remedy sentence ends: its modal or its verb.
 SUBJECT_END = re.compile(r"\b(?:will|should|must|shall|is to|are to|agreed|agrees|has|have|had|pays?|writes?|apologis\w*|refunds?)\b", re.I)
@@ -72,3 +72,11 @@ def subject(sent: Sentence) -> str | None:
     if len(lead.split()) <= 8 or _LEAD_IN.search(lead):
         return key
     return None
+
+
+# The words before a body that make it what a verb acts on, not who acted ("failed to
+# monitor the Care Home", "payments to the home", "contacted the Trust"): its findings and
+# sums are not that body's.
+OBJECT_LEAD = re.compile(
+    r"(?:monitor\w*|oversee\w*|oversight (?:of|over)|commission\w*|instruct\w*|contact\w*|told|asked|to|from|with|pay|paid|paying|"
+    r"of|about|than|between|ensuring|chase\w*|by|on|upon)\s+(?:the\s+)?$", re.I)
