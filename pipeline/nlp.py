@@ -6,8 +6,9 @@ small trained model (scikit-learn, saved with skops in models/fault_model.skops,
 `make train`; see pipeline.fault_model) reads whether a sentence finds fault and which
 fault categories it names.
 
-Each component writes to a Doc extension; the decision-level assembly in
-`pipeline.extraction` turns those candidates into rows. Build the Language once per
+Each component writes to a Doc extension, and declares which it writes and which it reads
+(`assigns`, `requires`), so `nlp.analyze_pipes()` checks their order; the decision-level
+assembly in `pipeline.extraction` turns those candidates into rows. Build the Language once per
 process with `build_nlp()` (cached), never per document.
 """
 from __future__ import annotations
@@ -112,7 +113,7 @@ class LineSentences:
         return doc
 
 
-@Language.factory("line_sentences")
+@Language.factory("line_sentences", assigns=["token.is_sent_start", "doc._.sentence_offsets"])
 def make_line_sentences(nlp: Language, name: str) -> LineSentences:
     return LineSentences(nlp.vocab)
 
@@ -140,7 +141,7 @@ def doc_folded(doc: Doc) -> str:
     return folded
 
 
-@Language.component("fault_words")
+@Language.component("fault_words", requires=["doc._.sentence_offsets"], assigns=["doc._.fault_words"])
 def fault_words(doc: Doc) -> Doc:
     """Which sentences use a fault word ("fault", "failings", "maladministration"), as a
     list of booleans parallel to `doc._.sentence_offsets`. Only those can be findings
@@ -157,7 +158,7 @@ def fault_words(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("body_mentions")
+@Language.component("body_mentions", assigns=["doc._.body_mentions"])
 def body_mentions(doc: Doc) -> Doc:
     """Names of organisations, with the aliases defined after them, and role mentions."""
     text = doc_text(doc)
@@ -172,7 +173,7 @@ def body_mentions(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("amounts")
+@Language.component("amounts", assigns=["doc._.amounts"])
 def amounts(doc: Doc) -> Doc:
     """Every sum of money in pounds, as (start_char, end_char, amount)."""
     doc._.amounts = [(m.start(), m.end(), value) for m, value in money_rules.find_amounts(doc_text(doc))]
@@ -204,7 +205,7 @@ _RELATIVE = Cue(re.compile(
 ))
 
 
-@Language.component("deadline_phrases")
+@Language.component("deadline_phrases", assigns=["doc._.deadline_phrases"])
 def deadline_phrases(doc: Doc) -> Doc:
     """"by 29 October 2025" and "within one month of the final decision" phrases."""
     found = []
@@ -283,7 +284,8 @@ def is_scored(section: str | None, fault_word: bool, sentence: str) -> bool:
     return read_wording(section, fault_word, sentence)[1]
 
 
-@Language.factory("fault_scores", default_config={"model_path": ""})
+@Language.factory("fault_scores", default_config={"model_path": ""},
+                  requires=["doc._.sentence_offsets", "doc._.fault_words"], assigns=["doc._.fault_scores", "doc._.finding_wording"])
 def make_fault_scores(nlp: Language, name: str, model_path: str) -> FaultScorer:
     return FaultScorer(model_path)
 
