@@ -175,8 +175,8 @@ def body_mentions(doc: Doc) -> Doc:
 
 @Language.component("amounts", assigns=["doc._.amounts"])
 def amounts(doc: Doc) -> Doc:
-    """Every sum of money in pounds, as (start_char, end_char, amount)."""
-    doc._.amounts = [(m.start(), m.end(), value) for m, value in money_rules.find_amounts(doc_text(doc))]
+    """Every sum of money in pounds (`Amount`s: character offsets and value)."""
+    doc._.amounts = [money_rules.Amount(m.start(), m.end(), value) for m, value in money_rules.find_amounts(doc_text(doc))]
     return doc
 
 
@@ -211,9 +211,9 @@ def deadline_phrases(doc: Doc) -> Doc:
     found = []
     text, folded = doc_text(doc), doc_folded(doc)
     for (a, b), (da, db) in _ABSOLUTE.match_spans(text, folded):
-        found.append((a, b, text[a:b], text[da:db], None))
+        found.append(date_rules.DeadlinePhrase(a, b, text[a:b], text[da:db], None))
     for (a, b), (pa, pb) in _RELATIVE.match_spans(text, folded):
-        found.append((a, b, text[a:b], None, text[pa:pb]))
+        found.append(date_rules.DeadlinePhrase(a, b, text[a:b], None, text[pa:pb]))
     doc._.deadline_phrases = sorted(found)
     return doc
 

@@ -10,6 +10,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import NamedTuple
+
+
+class DeadlinePhrase(NamedTuple):
+    """A deadline phrase found in a text, by its character offsets: "by 29 October 2025"
+    (`date_text` "29 October 2025") or "within one month of the final decision"
+    (`period_text` "one month", counted from the decision)."""
+    start: int
+    end: int
+    text: str
+    date_text: str | None
+    period_text: str | None
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})

@@ -100,7 +100,7 @@ def _is_item(sent: Sentence) -> bool:
         rest = text[number.end():]
         return rest[:1].islower() or bool(_IMPERATIVE.match(rest))
     return (bool(_LIST_ITEM.match(text)) or text.strip()[:1].islower() or bool(_IMPERATIVE.match(text))
-            or bool(sent.deadlines) and sent.deadlines[0][0] - sent.start <= 3)
+            or bool(sent.deadlines) and sent.deadlines[0].start - sent.start <= 3)
 
 
 def _new_paragraph(sent: Sentence) -> bool:
@@ -197,8 +197,8 @@ def read_deadlines(sentences: list[Sentence], registry: BodyRegistry, decision_d
         out: dict[int, list[tuple]] = {}
         for i, sent in enumerate(read):
             for phrase in sent.deadlines:
-                due = date_rules.due_date(phrase[3], phrase[4], decision_date)
-                if _sets_deadline(read, i, due, phrase[3] is not None, decision_date, phrase[0]):
+                due = date_rules.due_date(phrase.date_text, phrase.period_text, decision_date)
+                if _sets_deadline(read, i, due, phrase.date_text is not None, decision_date, phrase.start):
                     out.setdefault(i, []).append((phrase, due))
         return out
 

@@ -639,7 +639,7 @@ def split_at_initials(sentences: list[Sentence]) -> list[Sentence]:
             lo, hi = sent.start + a, sent.start + b
             text = sent.text[a:b]
             out.append(Sentence(text, lo, hi, sent.section, [x for x in sent.bodies if lo <= x[0] < hi],
-                                [x for x in sent.amounts if lo <= x[0] < hi], [x for x in sent.deadlines if lo <= x[0] < hi],
+                                [x for x in sent.amounts if lo <= x.start < hi], [x for x in sent.deadlines if lo <= x.start < hi],
                                 None, vocab.FAULT_WORD.found_in(text), None, sent.opens_paragraph and a == 0))
     return out
 

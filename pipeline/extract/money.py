@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 # A pound sign, then digits with thousands commas in the British places (so "£1,00,000"
 # is not read as one sum), optional pence, optional "k"/"million".
@@ -30,6 +31,13 @@ def parse_amount(match: re.Match) -> Decimal | None:
     if value <= 0 or value > MAX_AWARD * 100:
         return None
     return value
+
+
+class Amount(NamedTuple):
+    """A sum found in a text: its character offsets and its value in pounds."""
+    start: int
+    end: int
+    value: Decimal
 
 
 def find_amounts(text: str) -> list[tuple[re.Match, Decimal]]:

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from decimal import Decimal
 
 from pipeline import text as sections_mod
 from pipeline.extract import subjects as subject_rules
 from pipeline.extract import vocabulary as vocab
+from pipeline.extract.money import Amount
 from pipeline.extract.registry import BodyRegistry
 from pipeline.extract.sentence import Sentence
 from pipeline.extracted import Payment
@@ -279,7 +279,7 @@ def _clause(start: int, end: int, sent: Sentence) -> str:
     next one. "£250 along with the £500 already offered for the distress" is one clause
     for both sums."""
     before = _sums_before(sent, start)
-    after = [a for a in sent.amounts if a[0] >= end]
+    after = [a for a in sent.amounts if a.start >= end]
     lo = before[-1][1] if before and not _JOINED_SUMS.match(sent.text[before[-1][1] - sent.start:start - sent.start]) else sent.start
     if before and lo == sent.start:
         lo = before[-2][1] if len(before) > 1 else sent.start
@@ -300,12 +300,12 @@ def _purpose_text(start: int, end: int, sent: Sentence) -> str:
     """The words that say what a sum is for: after it ("£250 for the avoidable distress"),
     up to the next remedy or sum; or, when those say nothing, just before it ("waive
     outstanding fees of £181")."""
-    after = [a for a in sent.amounts if a[0] >= end]
-    hi = after[0][0] if after else sent.end
+    after = [a for a in sent.amounts if a.start >= end]
+    hi = after[0].start if after else sent.end
     following = sent.text[end - sent.start:hi - sent.start]
     if _JOINED_SUMS.match(following):  # "£250 along with the £500 already offered for ..."
         nxt = after[1][0] if len(after) > 1 else sent.end
-        following = sent.text[after[0][1] - sent.start:nxt - sent.start]
+        following = sent.text[after[0].end - sent.start:nxt - sent.start]
     m = _NEXT_REMEDY.search(following)
     if m:
         following = following[:m.start()]
@@ -363,10 +363,10 @@ def _purposes(clause: str) -> list[str]:
     return found or ["distress"]
 
 
-def _sums_before(sent: Sentence, start: int) -> list[tuple[int, int, Decimal]]:
+def _sums_before(sent: Sentence, start: int) -> list[Amount]:
     """The sentence's sums before `start`, less those that only say how a sum was worked out
     ("£5,500 (11 months at £500 each)")."""
-    return [a for a in sent.amounts if a[1] <= start and not in_breakdown(sent.text, a[0] - sent.start)]
+    return [a for a in sent.amounts if a.end <= start and not in_breakdown(sent.text, a.start - sent.start)]
 
 
 def _is_award(sent: Sentence, start: int, end: int, clause: str) -> bool:
@@ -454,7 +454,7 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                 payer = _payer(sent, start) or current or default_payer
             elif _RESPECTIVELY.search(sent.text, end - sent.start):
                 # "The Trust and the Council ... pay Mrs R £400 and £250 respectively"
-                nth = sum(1 for a in sent.amounts if joint[1][0] < a[0] < start)
+                nth = sum(1 for a in sent.amounts if joint[1][0] < a.start < start)
                 payer = joint[nth][1] if nth < len(joint) else None
             else:
                 payer = None
@@ -465,8 +465,8 @@ def read_payments(sentences: list[Sentence], registry: BodyRegistry, default_pay
                 by_section.setdefault(section, []).append(Payment(other, amount, list(purposes), status, [], sent.provenance, clause))
             payment = Payment(payers[0], amount, purposes, status, [], sent.provenance, clause)
             by_section.setdefault(section, []).append(payment)
-            lo = max([a[1] for a in sent.amounts if a[1] <= start] or [sent.start])
-            hi = min([a[0] for a in sent.amounts if a[0] >= end] or [sent.end])
+            lo = max([a.end for a in sent.amounts if a.end <= start] or [sent.start])
+            hi = min([a.start for a in sent.amounts if a.start >= end] or [sent.end])
             for _ in range(recipients(sent.text[lo - sent.start:start - sent.start],
                                                     sent.text[end - sent.start:hi - sent.start]) - 1):
                 by_section[section].append(dataclasses.replace(payment))
@@ -498,9 +498,9 @@ def _previously_offered(sent: Sentence, start: int, end: int) -> bool:
     £250 is new and the £500 is not.
     """
     before = _sums_before(sent, start)
-    after = [a for a in sent.amounts if a[0] >= end]
+    after = [a for a in sent.amounts if a.start >= end]
     lo = max(before[-1][1] if before else sent.start, start - 150)
-    hi = min(after[0][0] if after else sent.end, end + 40)
+    hi = min(after[0].start if after else sent.end, end + 40)
     lead = sent.text[lo - sent.start:start - sent.start]
     if re.search(r"(?:along with|in addition to|on top of|as well as|plus|including) the\s*$", lead, re.I):
         return True

@@ -31,6 +31,7 @@ from pipeline.extract import dates as date_rules
 from pipeline.extract import subjects as subject_rules
 from pipeline.extract import vocabulary as vocab
 from pipeline.extract.cues import Cue
+from pipeline.extract.dates import DeadlinePhrase
 from pipeline.extract.sentence import Sentence
 from pipeline.extracted import Provenance
 
@@ -99,7 +100,7 @@ _MEETS_COST = re.compile(r"^\W*(?:meet|cover|pay for)\b[^.;]*\bcosts?\b", re.I)
 class _List:
     """An introducing sentence ("By 14 March 2025 the ICB will:"): what its items inherit."""
     bodies: list[str]
-    deadline: tuple | None  # a Sentence.deadlines entry
+    deadline: DeadlinePhrase | None
 
 
 def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, default_bodies: list[str],
@@ -149,7 +150,7 @@ def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, defa
             or _inherited_bodies(remedy, i, None, default_bodies)
         systemic_before = False
         for n, (lo, hi) in enumerate(fragments):
-            own = [d for d in sent.deadlines if lo <= d[0] < hi]
+            own = [d for d in sent.deadlines if lo <= d.start < hi]
             inner = _find_modal(sent.text, lo - sent.start, hi - sent.start) if n else None
             doers = (_doers(sent, lo, inner) if inner else []) or bodies
             start = (modal.end() + sent.start if n == 0 and modal else lo)
@@ -159,12 +160,12 @@ def read_remedies(sentences: list[Sentence], decision_date: dt.date | None, defa
             kind, for_whom = _kind(action, systemic_before)
             systemic_before = systemic_before or for_whom == OTHERS
             deadline = (own or sent.deadlines[:1] or [current_list.deadline if is_item and current_list else None])[0]
-            due = date_rules.due_date(deadline[3], deadline[4], decision_date) if deadline else None
-            amounts = [a for a in sent.amounts if lo <= a[0] < hi]
+            due = date_rules.due_date(deadline.date_text, deadline.period_text, decision_date) if deadline else None
+            amounts = [a for a in sent.amounts if lo <= a.start < hi]
             for body in doers:
                 out.append(Remedy(
                     body=body, kind=kind, for_whom=for_whom, action=action,
-                    due_date=due, due_text=deadline[2].strip() if deadline else None,
+                    due_date=due, due_text=deadline.text.strip() if deadline else None,
                     amount=amounts[0][2] if kind == "payment" and amounts else None,
                     theme=theme(action) if for_whom == OTHERS else None,
                     provenance=sent.provenance))
@@ -204,9 +205,9 @@ def _ours(lead: str) -> bool:
 def _starts_with_deadline(sent: Sentence) -> bool:
     """"Within three months of the final decision, review its procedure ...": an item with
     a deadline of its own, under "the council has agreed to:"."""
-    if not sent.deadlines or sent.deadlines[0][0] - sent.start > 3:
+    if not sent.deadlines or sent.deadlines[0].start - sent.start > 3:
         return False
-    rest = sent.text[sent.deadlines[0][1] - sent.start:].lstrip(" ,:")
+    rest = sent.text[sent.deadlines[0].end - sent.start:].lstrip(" ,:")
     return rest[:1].islower()
 
 
@@ -246,12 +247,12 @@ def _inherited_bodies(remedy: list[Sentence], i: int, current_list: _List | None
     return default_bodies[:1] or [None]
 
 
-def _action_text(sent: Sentence, start: int, end: int, deadlines: list[tuple]) -> str:
+def _action_text(sent: Sentence, start: int, end: int, deadlines: list[DeadlinePhrase]) -> str:
     """The action's own words: without its bullet, number, a leading deadline phrase or
     the trailing punctuation."""
     for d in deadlines:
-        if d[0] - start <= 3 and d[1] > start:
-            start = d[1]
+        if d.start - start <= 3 and d.end > start:
+            start = d.end
     text = sent.text[start - sent.start:end - sent.start]
     text = _BULLET.sub("", text.strip(" ,:\n"))
     return " ".join(text.split()).rstrip(" .;,:").removesuffix(" and").strip()

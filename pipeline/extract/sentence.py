@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from decimal import Decimal
 
 from spacy.tokens import Doc
 
+from pipeline.extract.dates import DeadlinePhrase
+from pipeline.extract.money import Amount
 from pipeline.extract.registry import BodyRegistry
 from pipeline.nlp import sentence_offsets
 from pipeline.extracted import Provenance
@@ -20,8 +21,8 @@ class Sentence:
     end: int
     section: str
     bodies: list[tuple[int, str]]           # (offset in decision text, body key), in order
-    amounts: list[tuple[int, int, Decimal]]
-    deadlines: list[tuple[int, int, str, str | None, str | None]]
+    amounts: list[Amount]
+    deadlines: list[DeadlinePhrase]
     scores: object | None
     fault_word: bool = False  # uses a fault word (pipeline.nlp.fault_words)
     # Can its wording find fault (`vocab.could_be_finding`)? None when the scorer did not
@@ -47,9 +48,9 @@ def sentences_of(doc: Doc, offset: int, section: str, registry: BodyRegistry) ->
     mentions = ext.body_mentions or []
     mention_starts = [m.start for m in mentions]
     amounts = ext.amounts or []
-    amount_starts = [a[0] for a in amounts]
+    amount_starts = [a.start for a in amounts]
     deadlines = ext.deadline_phrases or []
-    deadline_starts = [d[0] for d in deadlines]
+    deadline_starts = [d.start for d in deadlines]
     out: list[Sentence] = []
     scores = ext.fault_scores or {}
     wording = ext.finding_wording
@@ -78,9 +79,9 @@ def sentences_of(doc: Doc, offset: int, section: str, registry: BodyRegistry) ->
         if len(bodies) > 1:
             bodies.sort()
         i, j = bisect_left(amount_starts, s), bisect_left(amount_starts, e)
-        sent_amounts = [(offset + a, offset + b, v) for a, b, v in amounts[i:j]] if i < j else []
+        sent_amounts = [Amount(offset + a, offset + b, v) for a, b, v in amounts[i:j]] if i < j else []
         i, j = bisect_left(deadline_starts, s), bisect_left(deadline_starts, e)
-        sent_deadlines = [(offset + a, offset + b, t, d, None if p and _ANCHORED_ELSEWHERE.match(doc_text, b) else p)
+        sent_deadlines = [DeadlinePhrase(offset + a, offset + b, t, d, None if p and _ANCHORED_ELSEWHERE.match(doc_text, b) else p)
                           for a, b, t, d, p in deadlines[i:j]] if i < j else []
         out.append(Sentence(sent_text, offset + s, offset + e, section, bodies, sent_amounts, sent_deadlines,
                             scores.get(s), fault_word, None if wording is None else s in wording, opens_paragraph,
