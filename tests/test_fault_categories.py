@@ -1813,3 +1813,53 @@ def test_a_remedy_not_considered_is_the_complaints_answer() -> None:
 def test_arrangements_found_good_are_no_failure() -> None:
     from pipeline.extract.faults import _says_what_went_wrong
     assert not _says_what_went_wrong("We found that the Trust's discharge arrangements were good.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr K complained about a day service commissioned by the Council for adults with learning disabilities.",
+    "The Council's commissioned home care agency often sent carers late.",
+    "The Council commissioned enforcement agent did not give Ms T the notice the law requires.",
+    "The Council has commissioned Brightwater Living (the Provider) to provide supported living for Mr L.",
+])
+def test_a_provider_described_by_who_commissioned_it_is_no_commissioning_failure(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "commissioning" not in strong_categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Council commissioned a care home that could not meet her needs.",
+    "The Council has commissioned a provider to provide care that was unsuitable for him.",
+])
+def test_commissioning_a_provider_that_was_wrong_still_is(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "commissioning" in strong_categories(sentence)
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The Council failed to provide a suitable placement for her when she left school.", "commissioning"),
+    ("It then took five months to get replacement care after the agency withdrew.", "commissioning"),
+    ("Although it tried hard to find respite care for the family, it did not deliver the service.", "commissioning"),
+    ("The Council was at fault for failing to offer Mrs D a real choice of care home.", "commissioning"),
+    ("This was because of its failure to source a speech and language therapist.", "commissioning"),
+    ("The Council did not properly monitor the arrangements it had made for his tuition.", "provider_oversight"),
+    ("The Council delayed in assessing his needs because it was disputing ordinary residence with another council.", "joint_working"),
+])
+def test_arranging_watching_and_disputing_care_are_the_commissioners_failings(sentence: str, category: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert category in strong_categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Council did not tell Mr and Mrs R the outcome of its safeguarding enquiry.",
+    "The Trust never informed Ms J of the safeguarding findings.",
+])
+def test_what_the_family_was_told_of_a_safeguarding_enquiry_is_communication(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    cats = strong_categories(sentence)
+    assert "communication" in cats and "safeguarding" not in cats
+
+
+def test_a_safeguarding_enquiry_not_made_and_not_reported_is_both() -> None:
+    from pipeline.extract.faults import strong_categories
+    cats = strong_categories("The Council failed to investigate the safeguarding concern and did not tell her the outcome.")
+    assert {"safeguarding", "communication"} <= cats

@@ -98,7 +98,15 @@ _ELIGIBILITY_DECIDED = re.compile(
 _COMMISSIONED_BY = re.compile(r"\bas (?:the\s+(?:council|icb|ccg)|it|they)\s+(?:had\s+)?commissioned\s+(?:the|her|his|their)\s+care\b|"
                               r"\b(?:agency|provider|home|company|firm|contractor|ltd|limited|care)\)?,?\s+(?:which\s+|that\s+|whom\s+)?"
                               r"(?:the\s+(?:council|icb|ccg|trust|authority)|it|they)\s+(?:had\s+)?(?:commissioned|arranged|contracted|funded)\b"
-                              r"(?!\s+(?:a|an|the|her|his|him|them|its|their|any|for|care|support|services?|suitable|tuition|education|placements?)\b)", re.I)
+                              r"(?!\s+(?:a|an|the|her|his|him|them|its|their|any|for|care|support|services?|suitable|tuition|education|placements?)\b)|"
+                              # a provider described by who commissioned it: "a support service
+                              # commissioned by the Council", "the Council's commissioned care
+                              # provider", "The Council commissioned enforcement agent was at fault",
+                              # "The Council has commissioned Voyage Care to provide ..."
+                              r"\bcommissioned\s+by\b|"
+                              r"\bcommissioned\s+(?:(?:care|home\s*care|domiciliary\s+care|support|residential|nursing|enforcement|care\s+home)\s+)?"
+                              r"(?:providers?|agency|agencies|agents?|services?|homes?|company|companies|contractors?)\b|"
+                              r"\b(?:has|had|have)\s+commissioned\s+(?:(?-i:[A-Z])[\w’'&.-]*\s+){1,5}(?:\([^)]{0,40}\)\s+)?to\s+provide\b", re.I)
 # What an assessment or review left out: "its decision support tool did not properly consider the evidence".
 # (not "the financial assessment officer did not consider ...": a person deciding)
 _ASSESSMENT_LEFT_OUT = re.compile(r"\b(?:assessments?|reviews?|decision support tool|dst)\s+(?:(?!officer|worker|team|panel|manager|and\b|but\b)[\w’'-]+\s+){0,6}?"
@@ -111,6 +119,10 @@ _CONSIDERED_COMPLAINT = re.compile(r"\b(?:(?:the way|how) (?:it|they|the \w+) )?
 # The person or family not told of a discharge.
 _TOLD_OF_DISCHARGE = re.compile(r"\b(?:(?:not|never)\s+(?:been\s+)?(?:told|informed)|(?:told|tell|telling|inform\w*|notif\w*|explain\w*)\s+"
                                 r"(?:her|him|them|the family|(?:mrs?|ms|miss|dr)\s+\w+))\s+(?:[\w’'-]+\s+){0,6}?discharg\w*", re.I)
+# The person or family not told what a safeguarding enquiry found.
+_TOLD_OF_SAFEGUARDING = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:tell\w*|told|inform\w*|notif\w*|updat\w*)\s+(?:[\w’'-]+\s+){0,6}?"
+                                   r"(?:(?:outcomes?|results?|findings?|conclusions?)\s+of\s+(?:[\w’'-]+\s+){0,3}?safeguarding\b|"
+                                   r"safeguarding\s+(?:[\w-]+\s+)?(?:outcomes?|results?|findings?|conclusions?)\b)", re.I)
 # A discharge held up, or a placement or package reviewed (a funder's look at its provider).
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
@@ -164,6 +176,10 @@ def categories_named(cues: CueSet, text: str) -> frozenset[str]:
     if only_in("care_planning", _TOLD_OF_DISCHARGE):
         # "She was not told when her mother was discharged": what the family was told
         cats.discard("care_planning")
+        cats.add("communication")
+    if only_in("safeguarding", _TOLD_OF_SAFEGUARDING):
+        # "the Council did not inform Mrs B of safeguarding outcomes": what she was told
+        cats.discard("safeguarding")
         cats.add("communication")
     if only_in("care_planning", _DELAYED_DISCHARGE):
         # "this delayed Mr W's discharge by five months": the delay's, not the planning's

@@ -546,6 +546,13 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # "arranging for an agency to provide her care", "to find a care provider" (not
                           # the Ombudsman's "we find the care provider was at fault")
                           r"(?:arrang\w*|(?<!\bwe )(?<!\bI )find\w*|secur\w*|sourc\w*) (?:for )?(?:a |an |another |the )?(?:new |suitable |alternative )?(?:care |homecare |home care )?(?:agency|provider)\b|"
+                          # care found or not found to take over or fill a gap: "delayed in getting
+                          # replacement care", "did as much as it could to find respite care", "failed
+                          # to provide an appropriate placement"
+                          r"(?:find|found|get|getting|got|arrang|secur|sourc)\w* (?:him |her |them )?(?:a |an |any |the |some )?(?:[\w-]+ )?"
+                          r"(?:replacement|alternative|respite) (?:care|carers?|providers?|agency|package|placements?)\b|"
+                          r"(?:provid|find|found|arrang|secur|sourc|offer)\w* (?:him |her |them )?(?:a |an |any )?(?:appropriate|suitable) "
+                          r"(?:(?:residential |nursing |respite |supported living )?placement|provider|care provider|care home|nursing home)s?\b|"
                           # a care package not arranged, nobody found to deliver the care
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the |any |another )?(?:new |suitable |alternative |interim )?(?:care package|package of care)|"
                           r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement|an? (?:carer|care worker|agency|personal assistant)) (?:to|who|able|that could)\b|"
@@ -553,8 +560,12 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:found|find\w*) (?:him|her|them) (?:a |an |any )?(?:suitable )?(?:place to live|place|home)\b|"
                           r"(?:did not|failed to|not) offer (?:[\w’'-]+ ){0,3}?(?:a |an |any )?(?:suitable )?(?:care home |nursing home )?(?:place|placement)\b|"
                           # no choice of a home (at its usual rate) offered
-                          r"(?:did not|didn't|failed to|not) (?:give|offer) (?:[\w’'-]+ ){0,4}?(?:option|choice) (?:[\w’'-]+ ){0,3}?(?:care home|nursing home|home|placement)s?\b"),
+                          r"(?:did not|didn't|fail(?:ed|ing|ure)? to|not) (?:give|offer|provide) (?:[\w’'-]+ ){0,4}?(?:option|choice) (?:[\w’'-]+ ){0,3}?(?:care home|nursing home|home|placement)s?\b|"
+                          # someone found to give the service: "the failure to source an occupational therapist"
+                          r"\bsourc\w* (?:a |an |another |the )?(?:suitable |alternative |new )?(?:[\w-]+ ){0,3}?(?:therapists?|tutors?|carers?|care workers?|personal assistants?|providers?|agency|agencies|placements?|schools?)\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
+                               # "failing to properly monitor the arrangements to ensure they remained suitable"
+                               r"\bmonitor\w* (?:the |its |her |his |their )?(?:[\w-]+ )?(?:arrangements|placements?|provision)\b|"
                                # "or look at the agency's call records"
                                r"\b(?:look\w*|check\w*|examin\w*|review\w*|inspect\w*|ask\w* (?:for|to see)) (?:at )?(?:the |its )?(?:agency|provider|care provider|contractor)['’]s (?:[\w-]+ ){0,2}?(?:records|logs|rotas|timesheets)\b|"
                                # "did not carry out the monitoring visit", "no contract review meeting"
@@ -576,6 +587,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                                r"(?:review|consider|check|ask)\w* (?:whether|if) (?:[\w’'-]+ ){0,3}?(?:placement|package|home|care) (?:was|were|is|remained) (?:still )?safe\b|"
                                r"check\w* (?:the |its )?(?:call|visit|daily|care) (?:logs|records|monitoring)\b"),
     "joint_working": _cue(r"joint(?:ly)? work|work(?:ing|ed)? together|joined[- ]up|joint response|dispute resolution|funding dispute|"
+                          # which council a person is ordinarily resident in is a dispute between councils
+                          r"\bdisput\w* (?:over |about )?(?:[\w’'-]+ ){0,2}?ordinary residence\b|\bordinary residence (?:disputes?|disagreements?)\b|"
                           # "The Trust and the Council had no agreed process for confirming ..."
                           r"\bno (?:agreed|joint|shared) (?:process|protocol|procedure|arrangements?|approach|pathway)\b|"
                           # not working with another service, nor holding the joint meeting; not
