@@ -1863,3 +1863,14 @@ def test_a_safeguarding_enquiry_not_made_and_not_reported_is_both() -> None:
     from pipeline.extract.faults import strong_categories
     cats = strong_categories("The Council failed to investigate the safeguarding concern and did not tell her the outcome.")
     assert {"safeguarding", "communication"} <= cats
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Trust failed to keep clear records of the advice it gave.",
+    "The Council was at fault for not recording why it cut the care hours.",
+    "The Council accepts its case notes were sparse.",
+    "There was fault in the way his best interests decision was recorded.",
+])
+def test_more_ways_of_saying_records_were_not_kept_well(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "record_keeping" in strong_categories(sentence)
