@@ -1874,3 +1874,19 @@ def test_a_safeguarding_enquiry_not_made_and_not_reported_is_both() -> None:
 def test_more_ways_of_saying_records_were_not_kept_well(sentence: str) -> None:
     from pipeline.extract.faults import strong_categories
     assert "record_keeping" in strong_categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The home care the Council arranged for him was poor.",
+    "She says the support provided by the agency was inadequate.",
+    "The care workers had not been properly trained to use the hoist.",
+])
+def test_care_or_carers_judged_poor_is_the_quality_of_care(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "care_quality" in strong_categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["The care plan was poor.", "The care charges were unsatisfactory to Mr R."])
+def test_a_poor_plan_or_charge_is_not_poor_care(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "care_quality" not in strong_categories(sentence)

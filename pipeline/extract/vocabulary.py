@@ -647,6 +647,11 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                         r"(?:failings?|faults?|failures?|shortcomings) in (?:(?:mrs?|ms|miss|dr) \w+['’]s |\w+['’]s |her |his |their |the )(?:nursing |personal |clinical |medical |dental )?(?:care|treatment)\b(?! (?:plan|package|act|assessment|needs|home|provider)\b)|"
                         r"(?:visits|calls) (?:were|was) (?:often |frequently |regularly )?(?:short|late|less than)|visits short|less than the allocated|allocated time|poor care|"
                         r"\btiming of (?:the |her |his |its )?(?:care )?(?:calls|visits)\b|"
+                        # the care or the carers judged poor: "the care the Council arranged was poor", "the
+                        # service provided by the agency was inadequate", "the carer was not adequately trained"
+                        r"\b(?:care|service|support) (?:(?!plan|package|assessment|charges?|fees?|costs?|bills?)[\w’'-]+ ){0,5}?(?:was|were|had been) (?:very |often |generally )?"
+                        r"(?:poor|inadequate|unsafe|substandard|sub-standard|unsatisfactory|of (?:a )?poor (?:quality|standard))\b|"
+                        r"\b(?:carers?|care workers?|care staff|staff) (?:[\w’'-]+ ){0,3}?(?:was|were|had) not (?:been )?(?:adequately |properly |suitably |sufficiently )?trained\b|"
                         # the care judged against its standard: "Some of the care Mr D received fell below the standard"
                         r"\bcare (?:(?!plan|package|assessment)[\w’'-]+ ){0,4}?(?:fell|was|were) (?:well |far |significantly )?(?:below|short of)\b|"
                         # checks and basic care not done: "did not carry out the hourly checks", "did not weigh Mr H"
