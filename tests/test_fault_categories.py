@@ -1890,3 +1890,61 @@ def test_care_or_carers_judged_poor_is_the_quality_of_care(sentence: str) -> Non
 def test_a_poor_plan_or_charge_is_not_poor_care(sentence: str) -> None:
     from pipeline.extract.faults import strong_categories
     assert "care_quality" not in strong_categories(sentence)
+
+
+@pytest.mark.parametrize("injustice", [
+    "This caused Mr L the injustice of waiting a year for a home he could use.",
+    "But this did not cause the complainant a significant injustice.",
+    "That has caused her avoidable distress and uncertainty.",
+])
+def test_a_sentence_that_only_names_the_injustice_finds_nothing(nlp, injustice: str) -> None:
+    ex = _faults_of(nlp, "Harwell Borough Council (25 999 145)", "Decision : Upheld\nSummary: We found fault with the "
+                    f"Council for delays in deciding Mr L's housing application. {injustice}\n")
+    assert {(f.category, f.provenance.sentence) for f in ex.faults} == {
+        ("delay", "Summary: We found fault with the Council for delays in deciding Mr L's housing application.")}
+
+
+def test_a_delay_the_fault_caused_is_still_read() -> None:
+    from pipeline.extract.faults import _INJUSTICE
+    assert not _INJUSTICE.match("This caused a delay of four months in assessing her needs.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "There is insufficient evidence to make a finding of fault as the accounts conflict.",
+    "There is not enough evidence to find fault.",
+    "We have not investigated this part because it is unlikely that the Ombudsmen would find fault.",
+])
+def test_too_little_evidence_to_find_fault_is_no_fault(sentence: str) -> None:
+    assert vocab.NO_FAULT.found_in(sentence)
+
+
+def test_a_summary_saying_the_care_was_adequate_finds_nothing_whatever_the_model_says(nlp) -> None:
+    ex = _faults_of(nlp, "Wexcombe Care Ltd (25 999 146)", "Decision : Not upheld\nSummary: Mrs T complains about the care "
+                    "her father received at the home. There is not enough evidence to find fault. The daily notes show the "
+                    "Care Provider was providing an appropriate standard of care throughout.\n")
+    assert ex.faults == [] and ex.fault_found is False
+
+
+@pytest.mark.parametrize("sentence", [
+    "It did not provide the panel with copies of the relevant reports.",
+    "The Council failed to provide the school with a copy of his plan.",
+])
+def test_papers_not_passed_on_are_no_service_withheld(sentence: str) -> None:
+    from pipeline.extract.faults import rule_categories, strong_categories
+    assert "service_provision" not in strong_categories(sentence) | rule_categories(sentence)
+
+
+def test_a_service_not_provided_still_is() -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "service_provision" in strong_categories("The Council failed to provide him with the support in his plan.")
+
+
+@pytest.mark.parametrize("sentence, category, not_category", [
+    ("The agency failed to deliver Mrs H's calls on time.", "care_quality", "service_provision"),
+    ("The home failed to consider Mr S's mental capacity before moving him.", "assessment", "decision_making"),
+    ("The Council did not answer Ms E's request for safeguarding records.", "communication", "safeguarding"),
+])
+def test_late_calls_capacity_and_safeguarding_papers(sentence: str, category: str, not_category: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    cats = strong_categories(sentence)
+    assert category in cats and not_category not in cats

@@ -122,7 +122,14 @@ _TOLD_OF_DISCHARGE = re.compile(r"\b(?:(?:not|never)\s+(?:been\s+)?(?:told|infor
 # The person or family not told what a safeguarding enquiry found.
 _TOLD_OF_SAFEGUARDING = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:tell\w*|told|inform\w*|notif\w*|updat\w*)\s+(?:[\w’'-]+\s+){0,6}?"
                                    r"(?:(?:outcomes?|results?|findings?|conclusions?)\s+of\s+(?:[\w’'-]+\s+){0,3}?safeguarding\b|"
-                                   r"safeguarding\s+(?:[\w-]+\s+)?(?:outcomes?|results?|findings?|conclusions?)\b)", re.I)
+                                   r"safeguarding\s+(?:[\w-]+\s+)?(?:outcomes?|results?|findings?|conclusions?)\b)|"
+                                   # "not responding to her request for safeguarding information"
+                                   r"\brequests?\s+for\s+(?:the\s+|any\s+)?safeguarding\s+(?:information|records|documents|reports?)\b", re.I)
+# Care calls not made on time: the care delivered was poor, not a service withheld.
+_CALLS_NOT_ON_TIME = re.compile(r"\b(?:deliver|make|carry out|attend|provide)\w* (?:the |its |her |his |their |(?:mrs?|ms|miss|dr) \w+['’]s |\w+['’]s )?(?:care )?(?:calls|visits) "
+                                r"(?:on time|at the (?:agreed|right|planned|set) times?|as (?:planned|agreed|scheduled)|punctually)\b", re.I)
+# A person's mental capacity considered or assessed: an assessment, not a decision.
+_CAPACITY = re.compile(r"\b(?:consider|assess|test)\w* (?:[\w’'-]+ ){0,3}?(?:mental )?capacity\b|\bcapacity assessments?\b", re.I)
 # A discharge held up, or a placement or package reviewed (a funder's look at its provider).
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
@@ -181,6 +188,14 @@ def categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # "the Council did not inform Mrs B of safeguarding outcomes": what she was told
         cats.discard("safeguarding")
         cats.add("communication")
+    if only_in("service_provision", _CALLS_NOT_ON_TIME):
+        # "failed to deliver calls on time": late care is the quality of the care given
+        cats.discard("service_provision")
+        cats.add("care_quality")
+    if only_in("decision_making", _CAPACITY):
+        # "failed to consider Mr D's capacity properly": the capacity assessment's failing
+        cats.discard("decision_making")
+        cats.add("assessment")
     if only_in("care_planning", _DELAYED_DISCHARGE):
         # "this delayed Mr W's discharge by five months": the delay's, not the planning's
         cats.discard("care_planning")
@@ -251,7 +266,13 @@ _INJUSTICE = re.compile(
     r"(?:suffered|experienced|been caused|was caused|were caused|been left|was left|were left|lost)\b|"
     # ... and so is what the fault did not do: "However, we do not consider this caused Mrs X injustice"
     r"\W*(?:however,?\s+)?(?:we|i|the ombudsm[ae]n)\s+(?:do|did|does)\s+not\s+(?:consider|think|find|believe)\s+(?:that\s+)?"
-    r"(?:this|these|that|it|the\s+(?:fault|faults|failings?|error|delay))\s+(?:[\w’'-]+\s+){0,2}?(?:has\s+)?" + vocab.EFFECT_VERB, re.I)
+    r"(?:this|these|that|it|the\s+(?:fault|faults|failings?|error|delay))\s+(?:[\w’'-]+\s+){0,2}?(?:has\s+)?" + vocab.EFFECT_VERB + r"|"
+    # ... and so is a sentence that only names the injustice, or says there was none: "This
+    # caused Ms X the injustice of living in unsuitable accommodation", "But this did not
+    # cause the complainant a significant injustice." (not "This caused a delay ...")
+    r"\W*(?:but\s+|however,?\s+|and\s+)?(?:this|that|these|it)\s+(?:(?:has|have|had|did|does|may have|would have)\s+)?(?:not\s+)?"
+    r"(?:caused?|causes)\s+(?:[\w’'-]+\s+){0,3}?(?:an?\s+|the\s+|any\s+)?(?:significant\s+|further\s+|avoidable\s+|some\s+)*"
+    r"(?:injustice|distress|frustration|uncertainty|anxiety|upset|inconvenience|worry|time and trouble)\b", re.I)
 
 
 # A sentence whose subject is the faults already found and whose verb is what they did to
@@ -295,7 +316,10 @@ def is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     if has_fault_word:
         return sent.scores is None or sent.scores.finding >= 0.2 or bool(vocab.FINDING_VERB.found_in(text)) \
             or bool(_IS_FAULT.search(text)) or vocab.UPHELD_ABOUT.found_in(text)
-    if sent.scores is not None and sent.scores.finding >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION):
+    if sent.scores is not None and sent.scores.finding >= 0.8 and sent.section in (sections_mod.SUMMARY, sections_mod.DECISION) \
+            and not (_DONE_PROPERLY.search(text) and not vocab.FAILURE_CUE.found_in(text)):
+        # (the model's view, unless the sentence says the work was done properly: "The care
+        # records show the Care Provider was giving an adequate standard of care")
         return True
     # A summary that has found fault goes on to say what went wrong in plain words; the
     # Ombudsman's own view may say it without the word "fault" ("We consider the
@@ -390,6 +414,9 @@ _DONE_PROPERLY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:(?:ca
                             # "The Council and Trust provided suitable support ...", "was under no duty to provide"
                             r"(?<!not )\b(?:provided|gave|offered|arranged|took)\s+(?:suitable|appropriate|adequate|reasonable|proper)\s+"
                             r"(?:support|care|services?|help|action|advice)\b|"
+                            # "the Care Provider was giving an adequate standard of care"
+                            r"(?<!not )\b(?:provided|providing|gave|giving|delivered|delivering)\s+(?:an?\s+)?(?:adequate|appropriate|reasonable|good|acceptable|suitable|safe)\s+"
+                            r"(?:standard|level|quality)\s+of\s+care\b|"
                             r"\b(?:was|were|is|are)\s+under\s+no\s+(?:duty|obligation)\b|\bhad\s+no\s+(?:duty|obligation)\s+to\b", re.I)
 
 

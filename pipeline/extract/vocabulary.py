@@ -63,8 +63,10 @@ NO_FAULT = _cue(
     r"(?!\s+" + EFFECT_VERB + r")|\bno evidence\b(?! (?:of|that) (?:any |significant |serious |lasting |actual |further )?(?:harm|injury|injustice|loss|distress|impact|damage|detriment)\b)|"
     # Reasons for not investigating: "we are unlikely to find fault", "there is not
     # enough (insufficient) evidence of fault by the Council".
-    r"\bunlikely (?:that )?(?:to|we (?:would|could|will)) find (?:any |the \w+ at |it at |them at )?(?:fault|failings?)|"
+    r"\bunlikely (?:that )?(?:to|(?:we|they|the ombudsm[ae]n|i) (?:would|could|will)) find (?:any |the \w+ at |it at |them at )?(?:fault|failings?)|"
     r"\b(?:not enough|insufficient) evidence (?:of|that there was) (?:any )?(?:fault|failings?)|"
+    # "There is insufficient evidence to make a finding of fault", "not enough evidence to find fault"
+    r"\b(?:not enough|insufficient|no) evidence to (?:make (?:a |any )?findings? of |find (?:any )?|support (?:a |any )?findings? of )(?:fault|failings?|maladministration)\b|"
     # "we did not consider that there was enough evidence that staff pressured her"
     r"\b(?:do|did|does) not (?:consider|think|find|believe) (?:that )?there (?:was|is|were) (?:enough|sufficient) evidence\b|"
     # "there is not enough evidence that the Council failed to follow its regime"
@@ -353,7 +355,9 @@ CATEGORY_CUES: dict[str, Cue] = {
     "care_planning": _cue(r"care plan|support plan|personal housing plan|" + _DISCHARGE + r"|transition|contingenc|" + _CARE_PLANNING_WORD + r"|"
                           r"transfer(?:red)? (?:her|his|the patient|patients)|hand[- ]?over|plan for"),
     "service_provision": _cue(
-        r"(?:did not|failed to|not) (?:provide|deliver|arrange|put in place|secure|collect|make)|not provided|provision|"
+        r"(?:did not|failed to|not) (?:provide|deliver|arrange|put in place|secure|collect|make)"
+        r"(?! (?:[\w’']+ ){0,4}?(?:with )?(?:(?:a|all|any|the|its|her|his|their|relevant|full|complete)\s+){0,3}?(?:cop(?:y|ies)|files?|documents?|documentation|paperwork|records?)\b)|"
+        r"not provided|provision|"
         r"without (?:education|a school place|support|care)|care hours|accommodation|not enough support|missed (?:education|school)|"
         r"bins?|service (?:was|were) not|lack of (?:support|provision|capacity)|capacity|staffing"
     ),
@@ -665,7 +669,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                         # "fault in the way County Care provided a home care service to her mother"
                         r"(?:fault|failings?) in (?:the way|how) (?:[\w’'-]+ ){1,5}?(?:provided|delivered|gave) (?:a |the |its |her |his )?(?:home |personal |nursing )?(?:care|treatment)\b"),
     # (not providing information or advice is communication, not a service)
+    # (giving someone information or papers is no service: "failed to provide the stage two
+    # officers with all the relevant files", "a copy of her assessment")
     "service_provision": _cue(r"(?:did not|failed to|not|failure to|failing to) (?:provide|deliver|put in place|collect)(?! (?:[\w’']+ ){0,3}?(?:with )?(?:\w+ )?(?:information|advice|explanation))"
+                              r"(?! (?:[\w’']+ ){0,4}?(?:with )?(?:(?:a|all|any|the|its|her|his|their|relevant|full|complete)\s+){0,3}?(?:cop(?:y|ies)|files?|documents?|documentation|paperwork|records?)\b)"
                               r"(?! (?:the |her |his |their |any |adequate |proper )?(?:pressure|personal|nursing|medical|clinical|wound|continence|end of life) care\b)|"
                               r"(?:did not|failed to|not) secure (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|support|therapy|tuition|help)\b|"
                               # what it had agreed to do, not done: "failed to take the action it agreed to take"
