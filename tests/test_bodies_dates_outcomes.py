@@ -789,3 +789,27 @@ def test_a_title_with_a_trading_name_is_one_body_by_either_name(nlp) -> None:
     ex = titled(nlp, "Living Comforts Ltd aka Home Instead (25 999 966)",
                 "Summary: Mrs B complained Living Comforts Ltd did not tell her about a price rise. We found fault.")
     assert [b.name for b in ex.bodies] == ["Living Comforts Ltd aka Home Instead"]
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("The Council bought the care from “Helping Hearts”, the “Care Provider”. Mrs D complains.", "Helping Hearts", "the Care Provider"),
+    ("It used “Sunny Days Support” (the Agency) to provide care.", "Sunny Days Support", "the Agency"),
+])
+def test_a_quoted_name_defined_by_its_role_is_a_body(text: str, name: str, alias: str) -> None:
+    assert [(m.text, m.alias) for m in find_named_bodies(text)] == [(name, alias)]
+
+
+@pytest.mark.parametrize("text", [
+    "Summary: The Care Provider acting on behalf of the Council failed to visit on time.",
+    "It looked into Kestrel Support, a Care Provider acting on behalf of the Council.",
+])
+def test_a_role_acting_on_behalf_of_the_council_is_no_name(text: str) -> None:
+    assert "Care Provider" not in [m.text for m in find_named_bodies(text)]
+
+
+def test_a_body_that_raised_an_alert_is_not_the_one_that_failed_to_act_on_it(nlp) -> None:
+    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 147", title="Harwell Borough Council (25 999 147)", text=(
+        "Harwell Borough Council (25 999 147)\n\nDecision : Upheld\nSummary: There is evidence of fault by the Council. "
+        "It failed to act properly on a safeguarding alert made by a Care Provider.\n\nThe complaint\n"
+        "1. Mrs J complains about the Council's investigation into Brightside Care Ltd, a care provider acting for the Council.\n")), nlp)
+    assert {(f.body, f.category) for f in ex.faults if f.category == "safeguarding"} == {("Harwell Borough Council", "safeguarding")}

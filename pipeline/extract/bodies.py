@@ -362,7 +362,14 @@ _PERSON = re.compile(rf"(?:{_TITLES})\b")
 def _named_by_role_alias(text: str, taken: list[BodyMention]) -> list[BodyMention]:
     out = []
     for alias in _ROLE_ALIAS.finditer(text):
-        named = _name_before(text, alias.start(), taken, initials=True)
+        at = alias.start()
+        # a quoted name: "“Caring Hands”, the “Care Provider”", "“Sunny Days” (the Agency)"
+        quoted = at
+        while quoted > 0 and text[quoted - 1] in " \u00a0":
+            quoted -= 1
+        if quoted > 0 and text[quoted - 1] in "”’\"'":
+            at = quoted - 1
+        named = _name_before(text, at, taken, initials=True)
         if named is None:
             continue
         start, end, name = named
@@ -412,6 +419,11 @@ def _named_by_acting_for(text: str, taken: list[BodyMention]) -> list[BodyMentio
         if named is None:
             continue
         start, end, name = named
+        if " ".join(name.lower().split()) in ROLE_TYPES and (
+                text[max(0, start - 4):start].lower() == "the " or re.search(r",\s+an?\s+$", text[max(0, start - 6):start])):
+            # a role, found as one ("The Care Provider acting on behalf of the Council"), or
+            # describing the name before it ("United Response, a Care Provider acting on behalf of")
+            continue
         # (no alias taken: a body so named is one the decision complains of, not one it is about)
         around = text[max(0, start - 80):acting.end()]
         out.append(BodyMention(start, end, name, CARE_PROVIDER if _CARE_WORDS.search(around) else OTHER))

@@ -949,11 +949,16 @@ _INDEFINITE_BODY = re.compile(r"\b(?:by|with|of|in|on the part of|that|and)\s+(?
     sorted((re.escape(r) for r in body_rules.ROLE_TYPES), key=len, reverse=True)) + r")\b", re.I)
 
 
+_DONE_BY = re.compile(r"\b(?:made|raised|reported|sent|given|provided|received|referred|commissioned|run|owned|managed|employed)\s+$", re.I)
+
+
 def _indefinite_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
     """The body "a Council" / "an NHS Trust" stands for: the only one of its kind the
     decision names."""
     out = []
     for m in _INDEFINITE_BODY.finditer(sent.text):
+        if _DONE_BY.search(sent.text, max(0, m.start() - 30), m.start()):
+            continue  # what it did, not its failing: "a safeguarding alert made by a Care Provider"
         body_type = body_rules.ROLE_TYPES[m.group(1).lower()]
         of_kind = [k for k, b in registry.bodies.items() if b.body_type == body_type]
         if len(of_kind) == 1:

@@ -79,4 +79,4 @@ def subject(sent: Sentence) -> str | None:
 # sums are not that body's.
 OBJECT_LEAD = re.compile(
     r"(?:monitor\w*|oversee\w*|oversight (?:of|over)|commission\w*|instruct\w*|contact\w*|told|asked|to|from|with|pay|paid|paying|"
-    r"of|about|than|between|ensuring|chase\w*|by|on|upon)\s+(?:the\s+)?$", re.I)
+    r"of|about|than|between|ensuring|chase\w*|by|on|upon)\s+(?:the\s+|an?\s+)?$", re.I)
