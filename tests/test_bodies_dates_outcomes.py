@@ -813,3 +813,11 @@ def test_a_body_that_raised_an_alert_is_not_the_one_that_failed_to_act_on_it(nlp
         "It failed to act properly on a safeguarding alert made by a Care Provider.\n\nThe complaint\n"
         "1. Mrs J complains about the Council's investigation into Brightside Care Ltd, a care provider acting for the Council.\n")), nlp)
     assert {(f.body, f.category) for f in ex.faults if f.category == "safeguarding"} == {("Harwell Borough Council", "safeguarding")}
+
+
+def test_a_trust_named_without_nhs_trust_is_the_same_trust(nlp) -> None:
+    ex = extract_one(DecisionRecord(source="lgsco", reference="25 999 148", title="Harwell Borough Council (25 999 148)", text=(
+        "Harwell Borough Council (25 999 148)\n\nSummary: Mrs B says Harwell Borough Council and Wexley and Marsh University "
+        "Hospitals NHS Trust planned her husband's discharge badly.\n\nThe complaint\n1. Mrs B complains about how Harwell "
+        "Borough Council (the Council) and Wexley and Marsh University Hospitals (the Trust) discharged her husband.\n")), nlp)
+    assert sorted(b.name for b in ex.bodies) == ["Harwell Borough Council", "Wexley and Marsh University Hospitals NHS Trust"]

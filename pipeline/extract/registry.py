@@ -234,10 +234,12 @@ def _variant(key: str) -> str:
     NHS Foundation Trust" (a trust that became a foundation trust), "St George's" and
     "St. Georges" (the full stop is gone from the key already), "X Borough Council" and "X
     City Council" (a borough that became a city), "Her Majesty's ..." and "HM ...", "UK
-    Border Force" and "Border Force", "A P T Care Ltd" and "APT Care Limited"."""
+    Border Force" and "Border Force", "A P T Care Ltd" and "APT Care Limited", "X Hospitals NHS
+    Trust" and "X Hospitals"."""
     key = re.sub(r"\bnhs\s+|\bfoundation\s+(?=trust$)|\b(?:city|borough|district|county)\s+(?=council$)|^uk\s+", "", expand_key(key))
     key = re.sub(r"\b(\w) (?=\w\b)", r"\1", key)  # initials spaced out: "a p t care" is "apt care"
     key = re.sub(r"(?<=[a-z])(?=\d)", " ", key)  # a number written on: "Promedica24 UK" is "Promedica 24 UK"
+    key = re.sub(r"\b(hospitals?) trust$", r"\1", key)  # "X University Hospitals (the Trust)" is "X University Hospitals NHS Trust"
     return re.sub(r"\s+ltd$", "", key).replace("her majesty's ", "hm ").replace("'", "")
 
 
