@@ -1948,3 +1948,24 @@ def test_late_calls_capacity_and_safeguarding_papers(sentence: str, category: st
     from pipeline.extract.faults import strong_categories
     cats = strong_categories(sentence)
     assert category in cats and not_category not in cats
+
+
+@pytest.mark.parametrize("sentence", [
+    "There was a delay in giving Mrs K clear information about the charges.",
+    "The Council did not give Mr F two weeks' notice before it ended the service.",
+    "The Trust cannot show it discussed the discharge plan with the family.",
+    "It did not make it clear to Ms V that she would have to pay.",
+    "The Council did not contact Mr O to explain the new invoice.",
+    "We found fault in the Council failing to reply to several of her letters.",
+    "Residents were not notified about the closure of the road.",
+    "It was at fault for its failure to keep Mrs M updated.",
+    "The Council later gave Mr N an inaccurate account of what had happened.",
+])
+def test_more_ways_of_not_telling_people_things(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "communication" in strong_categories(sentence)
+
+
+def test_a_decision_letter_without_reasons_is_the_decision_s_failing() -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "communication" not in strong_categories("Its decision letter did not explain why the appeal failed.")

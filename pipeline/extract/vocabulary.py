@@ -461,7 +461,24 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:gave|giving|give|given) (?:[\w’'-]+ ){0,2}?no (?:prior |advance |written )?(?:notice|warning)\b|without (?:giving |any |prior |advance )*(?:notice|warning)\b|"
                           r"(?:less than|only) (?:[\w’'-]+ ){1,3}?notice\b|"
                           # "its failure to send the decisions in writing and tell him about his right"
-                          r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b"),
+                          r"(?:failure|failed|failing) to (?:[\w’'-]+ ){1,10}?and (?:to )?(?:tell|inform|explain|advise)\b|"
+                          # information not given, or given late: "a delay in providing Mr Y with written
+                          # information about fees" (not a decision's reasons)
+                          r"(?:delay\w* in|did not|didn't|not|never|failed to|failure to|failing to|without) (?:[\w’'-]+ ){0,2}?(?:provid|giv|send)\w* "
+                          r"(?:[\w’'-]+ ){0,3}?(?:with )?(?:an? |the |any |clear |written |accurate |full |enough |sufficient )*(?:information|explanations?|details)\b|"
+                          # notice not given: "did not give Mrs X four weeks' notice"
+                          r"(?:did not|didn't|failed to|failing to|failure to|not) give (?:[\w’'-]+ ){0,4}?(?:notice|warning)\b|"
+                          # "cannot show it discussed the funding with Mr X", "did not make it clear to Mr X",
+                          # "the process was not made clear to Ms X"
+                          r"(?:cannot|could not|can't|couldn't) show (?:that )?(?:it|they|the \w+) (?:had )?(?:discussed|explained|told|informed|consulted|advised)\b|"
+                          r"(?:did not|didn't|failed to|failing to|not|never) make (?:it |this |that )?clear\b|(?:was|were|is|are) not made clear\b|"
+                          # "did not contact the council tax payer to explain", "failing to reply to some of his emails"
+                          r"(?:did not|didn't|failed to|not) contact (?:[\w’'-]+ ){0,4}?to (?:explain|tell|inform|discuss|let)\b|"
+                          r"(?:failing|failure) to (?:reply|respond|answer)\w* (?:to )?(?:[\w’'-]+ ){0,4}?(?:emails?|letters?|calls|messages?|queries|enquiries)\b|"
+                          # "was not notified about a road closure", "failure to keep Mrs X updated",
+                          # "an incorrect version of events"
+                          r"\bnot (?:been )?notified\b|keep(?:ing)? (?:\w+ ){0,3}updated\b|"
+                          r"(?:incorrect|inaccurate|misleading|conflicting|wrong) (?:version|account)s? of\b"),
     "assessment": _cue(r"\bassessments? of (?:[\w’'-]+ ){0,4}?(?:needs|eligibility|application|claim)|"
                       # "We found failings in the ICB's assessment, its decision and ..."
                       r"(?:faults?|failings?|flaws?) (?:in|with) (?:the |its |their )?(?:[\w’']+['’]s )?(?:[\w-]+ )?(?:re-?)?assessments?\b|"
