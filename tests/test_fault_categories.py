@@ -1969,3 +1969,26 @@ def test_more_ways_of_not_telling_people_things(sentence: str) -> None:
 def test_a_decision_letter_without_reasons_is_the_decision_s_failing() -> None:
     from pipeline.extract.faults import strong_categories
     assert "communication" not in strong_categories("Its decision letter did not explain why the appeal failed.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The home refused to refund the £500 deposit Mrs G had paid.",
+    "The Council pursued Mr H, for three years, for a debt it had agreed to write off.",
+    "The Council wrongly decided Mrs L had deprived herself of capital to avoid care charges.",
+    "It did not properly consider the rules on deprivation of assets.",
+    "We found fault with its decision not to pay for the transport.",
+    "It also set an upper limit on the amount it would pay each week.",
+    "The Council did not make the payments to Ms A on time.",
+])
+def test_money_refused_owed_or_capped_is_charging_and_funding(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "charging_funding" in strong_categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "During that time she fell into rent arrears.",
+    "The ICB and the Council did not agree funding in time.",
+])
+def test_arrears_or_a_funding_dispute_are_not_charging_by_themselves(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "charging_funding" not in strong_categories(sentence)

@@ -658,7 +658,15 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                              # "failed to calculate redress in line with guidance"; "has not paid Mr X's claims"
                              r"calculat\w* (?:the |its |her |his )?(?:redress|refunds?|reimbursement|arrears)\b|"
                              r"(?:not|never) (?:been )?paid (?:[\w’']+ ){0,2}?(?:claims?|benefits?|allowances?|grants?)\b|"
-                             r"(?:did not|didn't|failed to|never) pay (?:[\w’£,.'-]+ ){0,8}?(?:allowance|grant|benefit|claim)s?\b"),
+                             r"(?:did not|didn't|failed to|never) pay (?:[\w’£,.'-]+ ){0,8}?(?:allowance|grant|benefit|claim)s?\b|"
+                             # money owed, held or refused: a deposit not refunded, a debt pursued, a
+                             # balance chased, a cost not met, deprivation of assets, a cap on what it pays
+                             r"\brefund\w* (?:[\w’£,.'-]+ ){0,4}?deposit\b|\bpursu\w* (?:[\w’',-]+ ){0,10}?for (?:a |the |an )?(?:[\w-]+ )?debt\b|"
+                             r"\bdepriv\w* (?:[\w’'-]+ ){0,3}?(?:of )?(?:her |his |their )?(?:assets|capital|savings|money|property)\b|\bdeprivation of (?:assets|capital)\b|"
+                             r"(?:refus|declin|decision not)\w* (?:to )?(?:pay|fund|meet) (?:for )?(?:the )?(?:full )?(?:cost|costs|fees?|transport|care|aftercare)\b|"
+                             r"\b(?:upper limit|cap|ceiling) on (?:the )?(?:amount|rate|sum)\b|"
+                             r"(?:did not|didn't|failed to|not) (?:provide|make) (?:any |the )?(?:funding|payments?)\b|"
+                             r"\b(?:delay\w*|late) (?:in )?(?:making|paying|issuing) (?:[\w’'-]+ ){0,4}?(?:payments?|invoices?|bills?|refunds?)\b"),
     "care_quality": _cue(r"(?:missed|cut short)(?: or (?:missed|cut short|shortened))? (?:[\w’'-]+ ){0,4}?(?:visits|calls)\b|"
                          # visits not turned up to, or late: "failing to turn up to care visits, turning up
                          # at care visits late"
