@@ -1992,3 +1992,20 @@ def test_money_refused_owed_or_capped_is_charging_and_funding(sentence: str) -> 
 def test_arrears_or_a_funding_dispute_are_not_charging_by_themselves(sentence: str) -> None:
     from pipeline.extract.faults import strong_categories
     assert "charging_funding" not in strong_categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Council was at fault for not giving adequate reasons for the charge.",
+    "It applied a blanket policy to every request for extra hours.",
+    "The Council unreasonably refused to pay for his transport.",
+    "It wrongly revoked her licence.",
+    "There was a failure to take part in best interests decisions about his care.",
+])
+def test_decisions_unreasoned_unbending_or_wrong_are_decision_making(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "decision_making" in strong_categories(sentence)
+
+
+def test_a_verdict_that_something_was_not_in_line_with_guidance_names_no_decision() -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "decision_making" not in strong_categories("That was not in line with the statutory guidance.")
