@@ -1999,7 +1999,6 @@ def test_arrears_or_a_funding_dispute_are_not_charging_by_themselves(sentence: s
     "It applied a blanket policy to every request for extra hours.",
     "The Council unreasonably refused to pay for his transport.",
     "It wrongly revoked her licence.",
-    "There was a failure to take part in best interests decisions about his care.",
 ])
 def test_decisions_unreasoned_unbending_or_wrong_are_decision_making(sentence: str) -> None:
     from pipeline.extract.faults import strong_categories
@@ -2009,3 +2008,9 @@ def test_decisions_unreasoned_unbending_or_wrong_are_decision_making(sentence: s
 def test_a_verdict_that_something_was_not_in_line_with_guidance_names_no_decision() -> None:
     from pipeline.extract.faults import strong_categories
     assert "decision_making" not in strong_categories("That was not in line with the statutory guidance.")
+
+
+def test_communication_about_a_best_interests_decision_is_communication_only() -> None:
+    from pipeline.extract.faults import strong_categories
+    cats = strong_categories("There were also faults in communications about a best interest decision on where he lived.")
+    assert "communication" in cats and "decision_making" not in cats

@@ -513,11 +513,10 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            r"(?:without|with no|gave no|giving no|recorded no|provided no) (?:giving |recording |providing |proper |any |written |recorded |clear )*(?:reasons?|rationale)\b|"
                            r"(?:did not|didn't|failed to|not) (?:write down|record|note) (?:[\w’'-]+ ){0,2}?why\b|"
                            # "not providing proper reasons for the charges", "applied a blanket approach",
-                           # "unreasonably refused", "wrongly referred him", a "best interests decision"
+                           # "unreasonably refused", "wrongly referred him"
                            r"(?:not|without|failed to|failing to|failure to) (?:provid|giv)\w* (?:proper |adequate |clear |any |sufficient |full )?reasons?\b|"
                            r"\bblanket (?:approach|policy|rule|ban|refusal)\b|"
                            r"\b(?:unreasonably|wrongly|unlawfully|unfairly|wrongfully) (?:refused|decided|rejected|reversed|revoked|referred|ended|terminated|withdrew|withdrawn|reduced|removed|excluded|closed)\b|"
-                           r"\bbest interests? decisions?\b|"
                            # a question not weighed: "without considering whether ...", "rather than
                            # looking only at the distance"
                            # (not "without looking at the records": an enquiry's own failing)
