@@ -2014,3 +2014,17 @@ def test_communication_about_a_best_interests_decision_is_communication_only() -
     from pipeline.extract.faults import strong_categories
     cats = strong_categories("There were also faults in communications about a best interest decision on where he lived.")
     assert "communication" in cats and "decision_making" not in cats
+
+
+def test_council_commissioned_care_describes_the_care() -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "commissioning" not in strong_categories("Summary: Mr B complains about council-commissioned homecare last winter.")
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The home failed to look after Mr W properly in his last weeks.", "care_quality"),
+    ("The Council failed to make sure the appropriate funding was in place when she left hospital.", "charging_funding"),
+])
+def test_care_not_given_properly_and_funding_not_in_place(sentence: str, category: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert category in strong_categories(sentence)

@@ -103,7 +103,7 @@ _COMMISSIONED_BY = re.compile(r"\bas (?:the\s+(?:council|icb|ccg)|it|they)\s+(?:
                               # commissioned by the Council", "the Council's commissioned care
                               # provider", "The Council commissioned enforcement agent was at fault",
                               # "The Council has commissioned Voyage Care to provide ..."
-                              r"\bcommissioned\s+by\b|"
+                              r"\bcommissioned\s+by\b|\b(?:council|icb|ccg|nhs|locally|publicly)-commissioned\b|"
                               r"\bcommissioned\s+(?:(?:care|home\s*care|domiciliary\s+care|support|residential|nursing|enforcement|care\s+home)\s+)?"
                               r"(?:providers?|agency|agencies|agents?|services?|homes?|company|companies|contractors?)\b|"
                               r"\b(?:has|had|have)\s+commissioned\s+(?:(?-i:[A-Z])[\w’'&.-]*\s+){1,5}(?:\([^)]{0,40}\)\s+)?to\s+provide\b", re.I)

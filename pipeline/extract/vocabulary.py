@@ -671,6 +671,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                              r"(?:refus|declin|decision not)\w* (?:to )?(?:pay|fund|meet) (?:for )?(?:the )?(?:full )?(?:cost|costs|fees?|transport|care|aftercare)\b|"
                              r"\b(?:upper limit|cap|ceiling) on (?:the )?(?:amount|rate|sum)\b|"
                              r"(?:did not|didn't|failed to|not) (?:provide|make) (?:any |the )?(?:funding|payments?)\b|"
+                             r"\b(?:the )?(?:appropriate|correct|right|proper) funding\b|"
                              r"\b(?:delay\w*|late) (?:in )?(?:making|paying|issuing) (?:[\w’'-]+ ){0,4}?(?:payments?|invoices?|bills?|refunds?)\b"),
     "care_quality": _cue(r"(?:missed|cut short)(?: or (?:missed|cut short|shortened))? (?:[\w’'-]+ ){0,4}?(?:visits|calls)\b|"
                          # visits not turned up to, or late: "failing to turn up to care visits, turning up
@@ -686,6 +687,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                         r"\b(?:care|service|support) (?:(?!plan|package|assessment|charges?|fees?|costs?|bills?)[\w’'-]+ ){0,5}?(?:was|were|had been) (?:very |often |generally )?"
                         r"(?:poor|inadequate|unsafe|substandard|sub-standard|unsatisfactory|of (?:a )?poor (?:quality|standard))\b|"
                         r"\b(?:carers?|care workers?|care staff|staff) (?:[\w’'-]+ ){0,3}?(?:was|were|had) not (?:been )?(?:adequately |properly |suitably |sufficiently )?trained\b|"
+                        # "failed to look after her late mother properly"
+                        r"(?:fail\w* to|did not|didn't|not) (?:look after|care for) (?:[\w’'-]+ ){0,3}?(?:properly|adequately|safely|well)\b|"
                         # the care judged against its standard: "Some of the care Mr D received fell below the standard"
                         r"\bcare (?:(?!plan|package|assessment)[\w’'-]+ ){0,4}?(?:fell|was|were) (?:well |far |significantly )?(?:below|short of)\b|"
                         # checks and basic care not done: "did not carry out the hourly checks", "did not weigh Mr H"
