@@ -2028,3 +2028,14 @@ def test_council_commissioned_care_describes_the_care() -> None:
 def test_care_not_given_properly_and_funding_not_in_place(sentence: str, category: str) -> None:
     from pipeline.extract.faults import strong_categories
     assert category in strong_categories(sentence)
+
+
+def test_not_keeping_a_complainant_updated_on_the_complaint_is_its_handling() -> None:
+    from pipeline.extract.faults import strong_categories
+    cats = strong_categories("The Trust took ten weeks to answer Mr Q's complaint and did not keep him updated.")
+    assert "complaint_handling" in cats and "communication" not in cats
+
+
+def test_not_keeping_a_family_informed_of_care_is_communication() -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "communication" in strong_categories("The home did not keep the family informed about her falls.")

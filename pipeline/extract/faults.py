@@ -130,6 +130,10 @@ _CALLS_NOT_ON_TIME = re.compile(r"\b(?:deliver|make|carry out|attend|provide)\w*
                                 r"(?:on time|at the (?:agreed|right|planned|set) times?|as (?:planned|agreed|scheduled)|punctually)\b", re.I)
 # A person's mental capacity considered or assessed: an assessment, not a decision.
 _CAPACITY = re.compile(r"\b(?:consider|assess|test)\w* (?:[\w’'-]+ ){0,3}?(?:mental )?capacity\b|\bcapacity assessments?\b", re.I)
+# A complainant not kept informed of the complaint: its handling (the guide's complaint
+# handling), not the person's communication ("took five months to respond to Ms M's complaint
+# and did not keep her updated").
+_NOT_KEPT_INFORMED_OF_COMPLAINT = re.compile(r"\bcomplaints?\b[^.;]{0,40}?\band (?:did not|didn't|failed to|not) keep (?:\w+ ){0,3}(?:informed|updated)\b", re.I)
 # A discharge held up, or a placement or package reviewed (a funder's look at its provider).
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
@@ -196,6 +200,8 @@ def categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # "failed to consider Mr D's capacity properly": the capacity assessment's failing
         cats.discard("decision_making")
         cats.add("assessment")
+    if "complaint_handling" in cats and only_in("communication", _NOT_KEPT_INFORMED_OF_COMPLAINT):
+        cats.discard("communication")
     if only_in("care_planning", _DELAYED_DISCHARGE):
         # "this delayed Mr W's discharge by five months": the delay's, not the planning's
         cats.discard("care_planning")
