@@ -2039,3 +2039,14 @@ def test_not_keeping_a_complainant_updated_on_the_complaint_is_its_handling() ->
 def test_not_keeping_a_family_informed_of_care_is_communication() -> None:
     from pipeline.extract.faults import strong_categories
     assert "communication" in strong_categories("The home did not keep the family informed about her falls.")
+
+
+@pytest.mark.parametrize("sentence, category, not_category", [
+    ("The home failed to provide Mrs D, his wife, with clear advice about visiting.", "communication", "service_provision"),
+    ("The Council failed to provide Mr X with a personalised housing plan.", "care_planning", "service_provision"),
+    ("The Council failed to provide a suitable placement for her son.", "commissioning", "service_provision"),
+])
+def test_advice_plans_and_placements_not_provided_are_not_a_service_withheld(sentence: str, category: str, not_category: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    cats = strong_categories(sentence)
+    assert category in cats and not_category not in cats

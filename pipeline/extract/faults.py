@@ -134,6 +134,9 @@ _CAPACITY = re.compile(r"\b(?:consider|assess|test)\w* (?:[\w’'-]+ ){0,3}?(?:m
 # handling), not the person's communication ("took five months to respond to Ms M's complaint
 # and did not keep her updated").
 _NOT_KEPT_INFORMED_OF_COMPLAINT = re.compile(r"\bcomplaints?\b[^.;]{0,40}?\band (?:did not|didn't|failed to|not) keep (?:\w+ ){0,3}(?:informed|updated)\b", re.I)
+# A placement or provider that should have been found or offered.
+_SUITABLE_PLACEMENT = re.compile(r"\b(?:provid|offer|find|arrang|secur)\w* (?:him |her |them )?(?:an? |any )?(?:[\w-]+ )?(?:appropriate|suitable|genuine|real)\s+"
+                                 r"(?:choice (?:of )?(?:[\w-]+ )?)?(?:placement|provider|care home|nursing home|home)s?\b", re.I)
 # A discharge held up, or a placement or package reviewed (a funder's look at its provider).
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
@@ -248,6 +251,10 @@ def categories_named(cues: CueSet, text: str) -> frozenset[str]:
         # "The Council's assessment did not consider Ms L's own needs": the assessment's failing
         cats.discard("decision_making")
         cats.add("assessment")
+    if "commissioning" in cats and only_in("service_provision", _SUITABLE_PLACEMENT):
+        # "failed to provide an appropriate placement", "a genuine choice of placement": the
+        # commissioning of it, not a service withheld
+        cats.discard("service_provision")
     if "commissioning" in cats and only_in("service_provision", _PROVIDER_COULD_NOT):
         # "commissioned a provider that could not meet his needs": the commissioning was wrong
         cats.discard("service_provision")
