@@ -2050,3 +2050,18 @@ def test_advice_plans_and_placements_not_provided_are_not_a_service_withheld(sen
     from pipeline.extract.faults import strong_categories
     cats = strong_categories(sentence)
     assert category in cats and not_category not in cats
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Council did not tell Mrs R about the charges before she was discharged from hospital.",
+    "The Council placed him in a care home following a discharge from hospital.",
+])
+def test_a_discharge_named_as_a_time_is_no_planning_failure(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "care_planning" not in strong_categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["The Trust discharged her without a care package.", "It failed to plan his discharge from hospital."])
+def test_a_discharge_that_went_wrong_still_is(sentence: str) -> None:
+    from pipeline.extract.faults import strong_categories
+    assert "care_planning" in strong_categories(sentence)

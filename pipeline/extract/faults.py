@@ -137,6 +137,10 @@ _NOT_KEPT_INFORMED_OF_COMPLAINT = re.compile(r"\bcomplaints?\b[^.;]{0,40}?\band 
 # A placement or provider that should have been found or offered.
 _SUITABLE_PLACEMENT = re.compile(r"\b(?:provid|offer|find|arrang|secur)\w* (?:him |her |them )?(?:an? |any )?(?:[\w-]+ )?(?:appropriate|suitable|genuine|real)\s+"
                                  r"(?:choice (?:of )?(?:[\w-]+ )?)?(?:placement|provider|care home|nursing home|home)s?\b", re.I)
+# A discharge named only as when something happened ("before he was discharged from
+# hospital", "following a discharge from hospital"): the time, not a failing of planning.
+_DISCHARGE_AS_TIME = re.compile(r"\b(?:before|after|following|when|once|since|on|upon|until)\s+(?:(?:he|she|they|(?:mrs?|ms|miss|dr)\s+\w+)\s+(?:was|were|had been)\s+)?"
+                                r"discharged\b|\b(?:before|after|following|on|upon|since|until)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)?discharge\b", re.I)
 # A discharge held up, or a placement or package reviewed (a funder's look at its provider).
 _DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
@@ -205,6 +209,8 @@ def categories_named(cues: CueSet, text: str) -> frozenset[str]:
         cats.add("assessment")
     if "complaint_handling" in cats and only_in("communication", _NOT_KEPT_INFORMED_OF_COMPLAINT):
         cats.discard("communication")
+    if only_in("care_planning", _DISCHARGE_AS_TIME):
+        cats.discard("care_planning")  # "The Council cannot show it discussed the funding with Mr X before he was discharged"
     if only_in("care_planning", _DELAYED_DISCHARGE):
         # "this delayed Mr W's discharge by five months": the delay's, not the planning's
         cats.discard("care_planning")
