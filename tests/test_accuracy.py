@@ -54,8 +54,9 @@ DEV_ACCURACY_FLOORS = {
 # categories 0.900 -> 0.890 here, while 297 real decisions the model never saw went 0.636 ->
 # 0.652 (categories 0.664 -> 0.686; models/MODEL_CARD.md, Session 25). Session 26's rules:
 # faults 0.891, categories 0.893, so the floors rose to 0.885 (unseen real decisions: 0.61).
+# Session 28's rules: faults 0.893, categories 0.895, so the floors rose to 0.89.
 CV_F1_FLOORS = {
-    "faults: body+category": 0.885, "faults: category per decision": 0.885,
+    "faults: body+category": 0.89, "faults: category per decision": 0.89,
     "bodies: name": 0.985, "payments: amount+payer": 0.99, "deadlines: due_date+body": 0.96,
 }
 
