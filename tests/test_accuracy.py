@@ -119,7 +119,11 @@ WRITTEN_FLOORS = {
     # u, v blind from session 16)
     "holdout": {"faults: body+category": 0.77, "faults: category per decision": 0.80, "bodies: name": 0.98,
                 "payments: amount+payer": 0.95, "deadlines: due_date+body": 0.99},
-    "written/u": {"faults: body+category": 0.66, "faults: category per decision": 0.74, "bodies: name": 0.94,
+    # (u's categories 0.742 -> 0.732 in session 28, faults 0.710 -> 0.715: the rule that a
+    # discharge named only as a time is no planning failure, kept for the dev corpus's CV
+    # (0.891 -> 0.893) and eight wrong pairs fewer across the other sets; u's own counts only
+    # were looked at, it stays blind)
+    "written/u": {"faults: body+category": 0.66, "faults: category per decision": 0.73, "bodies: name": 0.94,
                   "payments: amount+payer": 0.93, "deadlines: due_date+body": 0.85},
     "written/v": {"faults: body+category": 0.72, "faults: category per decision": 0.79, "bodies: name": 0.94,
                   "payments: amount+payer": 0.97, "deadlines: due_date+body": 0.99},

@@ -2043,7 +2043,7 @@ def test_not_keeping_a_family_informed_of_care_is_communication() -> None:
 
 @pytest.mark.parametrize("sentence, category, not_category", [
     ("The home failed to provide Mrs D, his wife, with clear advice about visiting.", "communication", "service_provision"),
-    ("The Council failed to provide Mr X with a personalised housing plan.", "care_planning", "service_provision"),
+    ("The Council failed to provide Mr X with a personal housing plan.", "care_planning", "service_provision"),
     ("The Council failed to provide a suitable placement for her son.", "commissioning", "service_provision"),
 ])
 def test_advice_plans_and_placements_not_provided_are_not_a_service_withheld(sentence: str, category: str, not_category: str) -> None:

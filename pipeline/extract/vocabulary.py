@@ -352,7 +352,7 @@ CATEGORY_CUES: dict[str, Cue] = {
         r"no (?:recorded )?(?:rationale|reasons)|not (?:properly )?reasoned|fetter|in line with (?:the )?(?:law|guidance|policy|recommendations)|"
         r"(?:decision|decided) to (?:reduce|refuse|withdraw|end|stop)|wrongly decided|flawed|its decision|the decision|not follow (?:the )?(?:recommendations|guidance|law|policy)|properly reason"
     ),
-    "care_planning": _cue(r"care plan|support plan|personal(?:ised)? housing plan|" + _DISCHARGE + r"|transition|contingenc|" + _CARE_PLANNING_WORD + r"|"
+    "care_planning": _cue(r"care plan|support plan|personal housing plan|" + _DISCHARGE + r"|transition|contingenc|" + _CARE_PLANNING_WORD + r"|"
                           r"transfer(?:red)? (?:her|his|the patient|patients)|hand[- ]?over|plan for"),
     "service_provision": _cue(
         r"(?:did not|failed to|not) (?:provide|deliver|arrange|put in place|secure|collect|make)"
@@ -535,7 +535,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                            # "cut his care from 21 to 15 hours a week with no explanation"
                            r"(?:cut|reduc|withdr[ae]w|end|stopp?|refus|remov|suspend|clos)\w* (?:[\w’'-]+ ){0,10}?(?:with no |without (?:a |any )?)(?:written )?explanation\b|"
                            r"without (?:proper |any )?(?:reasons|rationale)|no (?:recorded )?rationale|no explanation (?:of |for |as to )?why\b|no reasons? (?:of |for |as to )?why\b(?![^.]*\b(?:should|would|could) (?:not|n't)\b)|(?:no |without (?:a |any )?)recorded (?:reasons?|rationale)\b|(?:no|nothing in (?:its|the|their)) records? (?:[\w’'-]+ ){0,3}?(?:explain\w*|show\w*|says?) why\b|(?:without recording|no record\w*(?: of)?|not record\w*) why\b|not follow (?:the )?(?:recommendations|guidance|law|policy)|fetter|decision[- ]making"),
-    "care_planning": _cue(r"(?<!health and )care plan|support plan|pathway plan|child in need plan|crisis plan|personal(?:ised)? housing plan|" + _DISCHARGE + r"|contingency plan|transition|"
+    "care_planning": _cue(r"(?<!health and )care plan|support plan|pathway plan|child in need plan|crisis plan|personal housing plan|" + _DISCHARGE + r"|contingency plan|transition|"
                           # sent home "before the care package he had been assessed as needing was in place"
                           r"\bbefore (?:the |his |her |their |any |a )?(?:[\w-]+ )?(?:care package|package of care|package|care|support|equipment)\b (?:[\w’'-]+ ){0,8}?(?:was|were|had been) (?:in place|arranged|set up|ready)\b|"
                           # the early review of a new placement or package
