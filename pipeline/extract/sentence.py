@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 from pipeline.extract.dates import DeadlinePhrase
 from pipeline.extract.money import Amount
 from pipeline.extract.registry import BodyRegistry
-from pipeline.nlp import sentence_offsets
 from pipeline.extracted import Provenance
+from pipeline.nlp import sentence_offsets
+
 
 @dataclass(slots=True)  # one per sentence of every decision: slots make them cheaper to build and read
 class Sentence:
@@ -43,6 +44,8 @@ _ANCHORED_ELSEWHERE = re.compile(r"[ \t]+(?:of|from|after|following)\s+(?![^.;:,
 
 
 def sentences_of(doc: Doc, offset: int, section: str, registry: BodyRegistry) -> list[Sentence]:
+    """The `Sentence`s of one section's Doc, `offset` its start in the decision text, each with
+    its share of the components' candidates and the bodies they name resolved by `registry`."""
     # Every candidate list is sorted by start, so each sentence takes its share by bisection.
     ext = doc._  # (each `doc._` builds an object: read it once)
     mentions = ext.body_mentions or []
