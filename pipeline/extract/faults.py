@@ -134,9 +134,9 @@ _CAPACITY = re.compile(r"\b(?:consider|assess|test)\w* (?:[\w’'-]+ ){0,3}?(?:m
 # handling), not the person's communication ("took five months to respond to Ms M's complaint
 # and did not keep her updated").
 _NOT_KEPT_INFORMED_OF_COMPLAINT = re.compile(r"\bcomplaints?\b[^.;]{0,40}?\band (?:did not|didn't|failed to|not) keep (?:\w+ ){0,3}(?:informed|updated)\b", re.I)
-# A placement or provider that should have been found or offered.
-_SUITABLE_PLACEMENT = re.compile(r"\b(?:provid|offer|find|arrang|secur)\w* (?:him |her |them )?(?:an? |any )?(?:[\w-]+ )?(?:appropriate|suitable|genuine|real)\s+"
-                                 r"(?:choice (?:of )?(?:[\w-]+ )?)?(?:placement|provider|care home|nursing home|home)s?\b", re.I)
+# A placement or provider, or a choice of one, that should have been given: the words the
+# commissioning cue reads it by.
+_SUITABLE_PLACEMENT = re.compile(vocab.SUITABLE_PLACEMENT + "|" + vocab.PLACEMENT_CHOICE, re.I)
 # A discharge named only as when something happened ("before he was discharged from
 # hospital", "following a discharge from hospital"): the time, not a failing of planning.
 _DISCHARGE_AS_TIME = re.compile(r"\b(?:before|after|following|when|once|since|on|upon|until)\s+(?:(?:he|she|they|(?:mrs?|ms|miss|dr)\s+\w+)\s+(?:was|were|had been)\s+)?"

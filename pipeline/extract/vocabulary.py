@@ -330,6 +330,18 @@ _DISCHARGE = (r"(?<!delayed )(?<!delayed his )(?<!delayed her )(?<!delayed their
 _CARE_PLANNING_WORD = (r"planning(?! (?:permission|application|officer|committee|authority|consent|condition|enforcement|"
                        r"policy|department|team|appeal|inspector|decision|system|service|process|rules|law|guidance))")
 
+# Giving someone papers is no service withheld: "failed to provide the stage two officers
+# with all the relevant files", "a copy of her assessment" (both service cues use it).
+_NOT_PAPERS = (r"(?! (?:[\w’']+ ){0,4}?(?:with )?(?:(?:a|all|any|the|its|her|his|their|relevant|full|complete)\s+){0,3}?"
+               r"(?:cop(?:y|ies)|files?|documents?|documentation|paperwork|records?)\b)")
+# A suitable placement or provider, or a choice of one, not given: commissioning's failing,
+# whichever verb the sentence uses ("failed to provide an appropriate placement").
+SUITABLE_PLACEMENT = (r"(?:provid|find|found|arrang|secur|sourc|offer)\w* (?:him |her |them )?(?:a |an |any )?(?:appropriate|suitable) "
+                      r"(?:(?:residential |nursing |respite |supported living )?placement|provider|care provider|care home|nursing home)s?\b")
+PLACEMENT_CHOICE = (r"(?:did not|didn't|fail(?:ed|ing|ure)? to|not) (?:give|offer|provide) (?:[\w’'-]+ ){0,4}?(?:option|choice) "
+                    r"(?:[\w’'-]+ ){0,3}?(?:care home|nursing home|home|placement)s?\b")
+
+
 # Each text is tested against every category, so the category cues are `Cue`s: searched
 # only in texts that hold one of their literal anchors (pipeline/extract/cues.py).
 CATEGORY_CUES: dict[str, Cue] = {
@@ -355,8 +367,7 @@ CATEGORY_CUES: dict[str, Cue] = {
     "care_planning": _cue(r"care plan|support plan|personal housing plan|" + _DISCHARGE + r"|transition|contingenc|" + _CARE_PLANNING_WORD + r"|"
                           r"transfer(?:red)? (?:her|his|the patient|patients)|hand[- ]?over|plan for"),
     "service_provision": _cue(
-        r"(?:did not|failed to|not) (?:provide|deliver|arrange|put in place|secure|collect|make)"
-        r"(?! (?:[\w’']+ ){0,4}?(?:with )?(?:(?:a|all|any|the|its|her|his|their|relevant|full|complete)\s+){0,3}?(?:cop(?:y|ies)|files?|documents?|documentation|paperwork|records?)\b)|"
+        r"(?:did not|failed to|not) (?:provide|deliver|arrange|put in place|secure|collect|make)" + _NOT_PAPERS + r"|"
         r"not provided|provision|"
         r"without (?:education|a school place|support|care)|care hours|accommodation|not enough support|missed (?:education|school)|"
         r"bins?|service (?:was|were) not|lack of (?:support|provision|capacity)|capacity|staffing"
@@ -577,8 +588,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           # to provide an appropriate placement"
                           r"(?:find|found|get|getting|got|arrang|secur|sourc)\w* (?:him |her |them )?(?:a |an |any |the |some )?(?:[\w-]+ )?"
                           r"(?:replacement|alternative|respite) (?:care|carers?|providers?|agency|package|placements?)\b|"
-                          r"(?:provid|find|found|arrang|secur|sourc|offer)\w* (?:him |her |them )?(?:a |an |any )?(?:appropriate|suitable) "
-                          r"(?:(?:residential |nursing |respite |supported living )?placement|provider|care provider|care home|nursing home)s?\b|"
+                          + SUITABLE_PLACEMENT + r"|"
                           # a care package not arranged, nobody found to deliver the care
                           r"(?:arrang|secur|sourc)\w* (?:a |an |the |any |another )?(?:new |suitable |alternative |interim )?(?:care package|package of care)|"
                           r"(?:found|find\w*) (?:anyone|someone|nobody|no one|any provider|a provider|a placement|a supported living placement|an? (?:carer|care worker|agency|personal assistant)) (?:to|who|able|that could)\b|"
@@ -586,7 +596,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                           r"(?:found|find\w*) (?:him|her|them) (?:a |an |any )?(?:suitable )?(?:place to live|place|home)\b|"
                           r"(?:did not|failed to|not) offer (?:[\w’'-]+ ){0,3}?(?:a |an |any )?(?:suitable )?(?:care home |nursing home )?(?:place|placement)\b|"
                           # no choice of a home (at its usual rate) offered
-                          r"(?:did not|didn't|fail(?:ed|ing|ure)? to|not) (?:give|offer|provide) (?:[\w’'-]+ ){0,4}?(?:option|choice) (?:[\w’'-]+ ){0,3}?(?:care home|nursing home|home|placement)s?\b|"
+                          + PLACEMENT_CHOICE + r"|"
                           # someone found to give the service: "the failure to source an occupational therapist"
                           r"\bsourc\w* (?:a |an |another |the )?(?:suitable |alternative |new )?(?:[\w-]+ ){0,3}?(?:therapists?|tutors?|carers?|care workers?|personal assistants?|providers?|agency|agencies|placements?|schools?)\b"),
     "provider_oversight": _cue(r"oversight|oversee|contract manag|monitor\w* (?:the |its )?(?:provider|agency|contract)|"
@@ -707,7 +717,7 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
     "service_provision": _cue(r"(?:did not|failed to|not|failure to|failing to) (?:provide|deliver|put in place|collect)(?! (?:[\w’',]+ ){0,5}?(?:with )?(?:\w+ )?(?:information|advice|explanation))"
                               # (nor a plan: "failed to provide Mr X with a personalised housing plan")
                               r"(?! (?:(?:[\w’']+ ){1,3}?with )?(?:an? |the |any |her |his |their )?(?:[\w-]+ ){0,2}?plan\b)"
-                              r"(?! (?:[\w’']+ ){0,4}?(?:with )?(?:(?:a|all|any|the|its|her|his|their|relevant|full|complete)\s+){0,3}?(?:cop(?:y|ies)|files?|documents?|documentation|paperwork|records?)\b)"
+                              + _NOT_PAPERS +
                               r"(?! (?:the |her |his |their |any |adequate |proper )?(?:pressure|personal|nursing|medical|clinical|wound|continence|end of life) care\b)|"
                               r"(?:did not|failed to|not) secure (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|support|therapy|tuition|help)\b|"
                               # what it had agreed to do, not done: "failed to take the action it agreed to take"
