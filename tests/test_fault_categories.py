@@ -765,7 +765,7 @@ def test_a_body_named_by_its_kind_is_the_only_one_of_that_kind(nlp) -> None:
 
 
 def test_a_body_named_by_its_kind_is_nobody_when_there_are_two() -> None:
-    from pipeline.extract.faults import _indefinite_bodies
+    from pipeline.extract.holders import indefinite_bodies as _indefinite_bodies
     from pipeline.extract.registry import BodyRegistry
 
     registry = BodyRegistry()
@@ -821,7 +821,7 @@ def test_the_ombudsmans_view_without_the_word_fault(nlp, summary: str, found: bo
 
 
 def test_every_body_of_a_list_after_fault_by_holds_it() -> None:
-    from pipeline.extract.faults import _holders
+    from pipeline.extract.holders import named_holders as _holders
     from pipeline.extract.sentence import Sentence
 
     text = "Faults by the Trust, Council and Board meant Mrs N paid for care which should have been free."
@@ -1488,7 +1488,7 @@ def test_upheld_complaints_as_well_as_a_finding_of_its_own_are_two_findings(nlp)
 
 
 def test_neither_as_a_subject_is_every_body() -> None:
-    from pipeline.extract.faults import _EVERY_BODY
+    from pipeline.extract.holders import EVERY_BODY as _EVERY_BODY
 
     assert _EVERY_BODY.found_in("Neither invoked the local disputes procedure.")
     assert _EVERY_BODY.found_in("Both knew the home could not meet his needs.")

@@ -6,8 +6,8 @@ ANNOTATION.md), and the sentence each finding was read from.
   "no fault" or what a remedy is for; `vocabulary.py` holds the wordings);
 - of what? (`_categories`: the specific cues of `vocabulary.py` and the fault model's
   scores; the broad cues only when both are silent);
-- whose? (`_fault_bodies`: the subjects of the clause that finds fault, else the bodies
-  the finding points back to).
+- whose? (`holders.py`: the bodies the clause names as at fault, else its subjects, else
+  the bodies the finding points back to).
 `faults_from_complaint` reads the complaint's own failings, which the assembly uses where a
 decision found fault but states no finding in a form read here.
 """
@@ -18,9 +18,10 @@ import re
 
 from pipeline import text as sections_mod
 from pipeline.extract import bodies as body_rules
+from pipeline.extract import holders as holder_rules
 from pipeline.extract import subjects as subject_rules
 from pipeline.extract import vocabulary as vocab
-from pipeline.extract.cues import Cue, CueSet
+from pipeline.extract.cues import CueSet
 from pipeline.extract.registry import BodyRegistry
 from pipeline.extract.sentence import Sentence
 from pipeline.extracted import Fault
@@ -617,7 +618,7 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
             continue
         if _THAT_ITEM.match(m.group()) and not _THAT.search(sent.text, 0, m.start()):
             continue  # "told both of them, in writing, that it could not ...": what was said, not a list
-        lead = _LEADING_SUBORDINATE.match(sent.text, lo)
+        lead = holder_rules.LEADING_SUBORDINATE.match(sent.text, lo)
         if lead is not None and lead.end() == m.start() + 1:
             continue  # "When the agency gave notice, the Council took five weeks ...": one clause
         spans.append((sent.start + lo, sent.start + m.start()))
@@ -646,32 +647,6 @@ def _another_body_after(sent: Sentence, at: int) -> bool:
 
 def _is_remedy_clause(clause: str) -> bool:
     return vocab.sets_remedy(clause) and not vocab.FINDING_VERB.found_in(clause) and not vocab.FAULT_WORD.found_in(clause)
-
-
-# The body before this one in a list ("fault by the ICB and Council", "faults by the care
-# home and Council"): a name, or a role in lower case after "the".
-_LIST_BEFORE = re.compile(r"(?:(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*|the\s+[a-z]+(?:\s+[a-z]+)?)(?:,\s*|\s+and\s+)(?:the\s+)?$")
-
-
-def _holders(sent: Sentence, lo: int, hi: int) -> list[str]:
-    """Bodies the clause says are at fault ("fault by the Council", "the Agency was at fault")."""
-    found = []
-    for offset, key in sent.bodies:
-        if not lo <= offset < hi:
-            continue
-        before = sent.text[max(lo, offset - 60) - sent.start:offset - sent.start]
-        # a list continues a holder: "fault on the part of the ICB and Council", "faults
-        # by the Trust, Council and CCG" (each name before this one taken off in turn)
-        before_list, shorter = before, _LIST_BEFORE.sub("", before)
-        while shorter != before_list:
-            before_list, shorter = shorter, _LIST_BEFORE.sub("", shorter)
-            if vocab.HOLDER_BEFORE.search(before_list):
-                break
-        after = sent.text[offset - sent.start:hi - sent.start]
-        after = re.sub(r"^(?:the\s+)?[\w’',\- ]*?(?=\s+(?:was|were|is|are|has|had|failed|did|delayed))", "", after, count=1)
-        if vocab.HOLDER_BEFORE.search(before) or vocab.HOLDER_BEFORE.search(before_list) or vocab.HOLDER_AFTER.search(after):
-            found.append(key)
-    return subject_rules.unique(found)
 
 
 # The sentence splitter keeps a lone capital's full stop with it (an initial, "Mr J.
@@ -757,7 +732,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
     def bodies_before() -> list[str]:
         nonlocal last_bodies
         while unread:
-            acting = _fault_bodies(unread.pop(), registry)
+            acting = holder_rules.fault_bodies(unread.pop(), registry)
             if acting:
                 last_bodies = acting
                 break
@@ -822,7 +797,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         # (a report is no finding: "the Council says", "it believed", "Mrs Y says the ICB delayed")
         if not listed and plain_voice and sent.section == sections_mod.FINDINGS and vocab.FAILURE_CUE.found_in(sent.text) \
                 and _goes_on_to_say(sent) and not vocab.ALLEGATION.found_in(sent.text) \
-                and (_fault_bodies(sent, registry) or _PRONOUN_START.match(sent.text)):
+                and (holder_rules.fault_bodies(sent, registry) or holder_rules.PRONOUN_START.match(sent.text)):
             listed = True
         if not listed:
             opened = None
@@ -832,7 +807,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             # "it", the body before, is at fault, not the Care Provider). "Both organisations
             # knew this" names its bodies without their names: "They did not tell Mrs Y" after
             # it is both of them, not the body named before.
-            if sent.bodies or _STAFF_SUBJECT.match(sent.text) or _EVERY_BODY.found_in(sent.text):
+            if sent.bodies or holder_rules.STAFF_SUBJECT.match(sent.text) or holder_rules.EVERY_BODY.found_in(sent.text):
                 unread.append(sent)
             prev, prev_found = sent, set()
             continue
@@ -857,7 +832,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             # "The Council had already upheld most of Mr B's complaint": what was upheld
             # is the complaint's topic, not the model's reading of the word "complaint"
             sentence_cats = set()
-        sentence_holders = _holders(sent, sent.start, sent.end) or _fault_bodies(sent, registry, prev)
+        sentence_holders = holder_rules.named_holders(sent, sent.start, sent.end) or holder_rules.fault_bodies(sent, registry, prev)
         found_here: set[str] = set()  # the categories this finding gives, for a "This was fault." after it
         # (a clause naming no topic of its own takes the sentence's, less those another
         # clause names: "fault by the Agency in the timing of calls, and fault by the
@@ -869,9 +844,9 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
                 # "We did not find fault by the Council's actions, but we did find fault
                 # with how it dealt with the complaint": the first clause finds nothing
                 continue
-            points_back = anaphoric or bool(_PRONOUN_SUBJECT.search(clause) or _POINTS_BACK.match(sent.text))
-            holders = _holders(sent, lo, hi) or _listed_holder(sent, lo, hi) \
-                or (_clause_subjects(sent, lo, hi) if len(clauses) > 1 else []) \
+            points_back = anaphoric or bool(holder_rules.PRONOUN_SUBJECT.search(clause) or holder_rules.POINTS_BACK.match(sent.text))
+            holders = holder_rules.named_holders(sent, lo, hi) or holder_rules.listed_holder(sent, lo, hi) \
+                or (holder_rules.clause_subjects(sent, lo, hi) if len(clauses) > 1 else []) \
                 or sentence_holders or (bodies_before() if points_back else []) or default_bodies
             # (a clause of several findings names its own topic, in broad words if need be)
             cats = (strong_categories(clause) or (rule_categories(clause) if len(clauses) > 1 else set())
@@ -943,168 +918,6 @@ def _care_by_whoever_gave_it(faults: list[Fault], registry: BodyRegistry) -> lis
     if not any(f.category == "care_quality" and kind(f.body) in _CARE_GIVERS for f in faults):
         return faults
     return [f for f in faults if not (f.category == "care_quality" and kind(f.body) in _COMMISSIONERS)]
-
-
-# Clauses whose bodies are not the finding's subject: one before the main clause ("When
-# the Agency gave notice, ..."), one after it ("..., although the home reported ...");
-# and a sentence whose subject is a pronoun for the body before ("It did not consider the
-# home she had found").
-_LEADING_SUBORDINATE = re.compile(r"\W*(?:when|after|although|though|because|since|once|if|while|before|until|as soon as)\s[^,;]{3,120},", re.I)
-# ("while in the Home", "when at the hospital": where, not another clause)
-_SUBORDINATE = re.compile(r",?\s+(?:although|even though|though|whereas|while|because|when|after|before|until|once|since|whether|which|who)\s"
-                          r"(?!(?:in|at|on|under|living in|staying in|resident in)\s+(?:the|a|an|his|her|their)\b)", re.I)
-_PRONOUN_START = re.compile(r"\W*(?:(?:however|also|then|instead|but),?\s+)?(?:it|they)\s+(?:also\s+|then\s+|still\s+)?(?!said|says|told|explained|accepts?|accepted|agreed|has agreed)\w", re.I)
-# "This led to unnecessary delay ...": the bodies of the sentence before
-_POINTS_BACK = re.compile(r"\W*(?:this|these|that|those)\b", re.I)
-# "It took the CCG 14 months to decide": an empty "it", and the body after "took" acted.
-_IT_TOOK = re.compile(r"\W*(?:(?:however|also|then|instead|but),?\s+)?it\s+(?:also\s+|then\s+)?took\s+", re.I)
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:failed|did not|was|were|delayed|should|could)\b", re.I)
-
-
-# A joint summary may name a body by its kind alone: "The Ombudsmen found fault by a
-# Council's assessment process", "fault with the way a CCG managed ...".
-# ("We found fault that a council and an NHS trust did not ...": after "that" or "and" too)
-_INDEFINITE_BODY = re.compile(r"\b(?:by|with|of|in|on the part of|that|and)\s+(?:the\s+way\s+)?an?\s+(?:NHS\s+)?(" + "|".join(
-    sorted((re.escape(r) for r in body_rules.ROLE_TYPES), key=len, reverse=True)) + r")\b", re.I)
-
-
-_DONE_BY = re.compile(r"\b(?:made|raised|reported|sent|given|provided|received|referred|commissioned|run|owned|managed|employed)\s+$", re.I)
-
-
-def _indefinite_bodies(sent: Sentence, registry: BodyRegistry) -> list[str]:
-    """The body "a Council" / "an NHS Trust" stands for: the only one of its kind the
-    decision names."""
-    out = []
-    for m in _INDEFINITE_BODY.finditer(sent.text):
-        if _DONE_BY.search(sent.text, max(0, m.start() - 30), m.start()):
-            continue  # what it did, not its failing: "a safeguarding alert made by a Care Provider"
-        body_type = body_rules.ROLE_TYPES[m.group(1).lower()]
-        of_kind = [k for k, b in registry.bodies.items() if b.body_type == body_type]
-        if len(of_kind) == 1:
-            out.append(of_kind[0])
-    return subject_rules.unique(out)
-
-
-# Staff named by their role as the subject of a finding act for their employer: "The
-# social worker did not ...", "Ward staff failed to ...", "Mr A's care coordinator
-# discharged him without ...". Each role names the kinds of body that employ it, most
-# likely first; the employer is the only body of the first kind the decision names.
-_STAFF_EMPLOYERS: list[tuple[str, tuple[str, ...]]] = [
-    (r"social workers?|social work team|(?:housing|planning|case|contracts?|enforcement|council) officers?|officers|caseworkers?|"
-     r"brokerage team|commissioning team", (body_rules.COUNCIL,)),
-    (r"care co-?ordinators?|community mental health team|crisis team|psychiatrists?", (body_rules.NHS_TRUST, body_rules.COUNCIL)),
-    (r"(?:ward|nursing|medical|clinical|hospital|ambulance) staff|(?:the\s+)?ward|nurses|doctors?|consultants?|clinicians?|"
-     r"surgeons?|registrars?|midwi(?:fe|ves)|call handlers?|paramedics|(?:ambulance )?crew|discharge team", (body_rules.NHS_TRUST,)),
-    (r"GPs?|practice nurse|receptionists?", (body_rules.GP_PRACTICE,)),
-    (r"carers|care workers?|care staff|care assistants?|night staff|home's staff|home manager", (body_rules.CARE_PROVIDER,)),
-]
-_STAFF_SUBJECT = re.compile(
-    r"\W*(?:summary:\s*)?(?:(?:however|but|also|then|in addition|instead),?\s+)?(?:(?:we|I) (?:also )?(?:find|found|consider|considered) (?:that )?)?"
-    r"(?:the\s+|(?:mrs?|ms|miss|dr)\s+[A-Z]\w*['’]s\s+|his\s+|her\s+|their\s+)?(?:(?:named|allocated|duty|senior|first|second)\s+)?"
-    r"(?:" + "|".join(f"(?P<r{i}>{roles})" for i, (roles, _) in enumerate(_STAFF_EMPLOYERS)) + r")\s+"
-    r"(?:also\s+|then\s+|still\s+|never\s+)?(?:did|didn['’]t|failed|should|had|has|have|could|took|made|gave|told|decided|"
-    r"discharged|missed|left|ignored|closed|refused|delayed|sent|went|\w+ed\b)", re.I)
-
-
-def _staff_employer(sent: Sentence, registry: BodyRegistry) -> list[str]:
-    """The body whose staff, named by their role, are the subject of the sentence."""
-    m = _STAFF_SUBJECT.match(sent.text)
-    if m is None:
-        return []
-    i = next(int(name[1:]) for name, value in m.groupdict().items() if value)
-    for body_type in _STAFF_EMPLOYERS[i][1]:
-        of_kind = [k for k, b in registry.bodies.items() if b.body_type == body_type]
-        if len(of_kind) == 1:
-            return of_kind
-        if of_kind:
-            return []
-    return []
-
-
-# A finding that blames every body of the decision: "both organisations", "neither
-# organisation", "the two bodies", "these organisations", "both trusts", "neither of them". (Not "This was
-# fault by both": in a decision with three bodies, that is the two just named.)
-_EVERY_BODY = Cue(re.compile(r"\b(?:both|all three|each of the|the|the two|neither|these|those|all these|all of these) (?:organisations?|authorities|bod(?:y|ies))\b|"
-                             r"\bboth (?:trusts|councils|parties|of them)\b|\bneither of them\b|"
-                             # "Neither invoked the local disputes procedure.", "Both knew ..."
-                             r"^\W*(?:neither|both)\s+(?=(?:\w+ed|did|was|were|had|has|have|took|made|kept|knew|went|told)\b)", re.I))
-
-
-_BY_HOLDER = re.compile(r"\W*(?:and\s+)?by\s+(?:the\s+)?")
-_FAULT_BY = re.compile(r"\b(?:faults?|failings?|maladministration|service failure)\s+(?:on the part of|by)\s", re.I)
-
-
-def _listed_holder(sent: Sentence, lo: int, hi: int) -> list[str]:
-    """The body a clause opens with when it continues a list of holders: "We found fault
-    by the Trust, which ...; by the Agency, which ...; and by the ICB, which ..."."""
-    m = _BY_HOLDER.match(sent.text, lo - sent.start)
-    if m is None or not _FAULT_BY.search(sent.text, 0, lo - sent.start):
-        return []
-    # (a name starts after "by the"; a role mention such as "the Agency" starts at its "the")
-    first = [k for off, k in sent.bodies if off == sent.start + m.end() or off == sent.start + m.end() - len("the ")]
-    return first[:1]
-
-
-def _clause_subjects(sent: Sentence, lo: int, hi: int) -> list[str]:
-    """The bodies a clause of a several-finding sentence names, less its objects: "...,
-    that the ICB and the Council were slow to arrange ..." blames those two only."""
-    return subject_rules.unique(k for off, k in sent.bodies if lo <= off < hi
-                                and not subject_rules.OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start]))
-
-
-_EMPTY_HEAD = re.compile(r"\W*(?:this|that|it|all of this|much of this)\s+(?:(?:mainly|largely|partly|only)\s+)?(?:happened|occurred|arose|came about|was)\s*", re.I)
-
-
-def _fault_bodies(sent: Sentence, registry: BodyRegistry, before: Sentence | None = None) -> list[str]:
-    """Bodies a finding sentence blames when it does not say "fault by X": the bodies it
-    names, less those it names as objects ("failed to monitor the Care Home")."""
-    every = next(_EVERY_BODY.match_spans(sent.text), None)  # (a Cue: most sentences hold none of its words)
-    if every:
-        principal = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
-        if re.match(r"both|the two|neither", sent.text[every[0][0]:every[0][1]], re.I):
-            named_before = subject_rules.unique(k for _, k in before.bodies) if before is not None else []
-            if len(principal) > 2 and len(named_before) == 2 and set(named_before) <= set(principal):
-                # "This was fault by both organisations." after a sentence about two of three
-                principal = named_before
-            elif len(principal) > 2:
-                # "both organisations" of a council, an ICB and a care home: the two public bodies
-                public = [k for k in principal if registry.bodies[k].body_type != body_rules.CARE_PROVIDER]
-                principal = public if len(public) == 2 else principal
-            elif len(principal) < 2:
-                # the title names one of the two: the two the decision names
-                named = [k for k in registry.bodies if not k.startswith("role:")]
-                principal = named if len(named) == 2 else principal
-        return principal
-    employer = _staff_employer(sent, registry)
-    if employer:
-        return employer  # "Mr A's care coordinator discharged him without telling the Council"
-    if not sent.bodies:
-        return _indefinite_bodies(sent, registry)
-    took = _IT_TOOK.match(sent.text)
-    if took is not None:
-        after_took = sent.start + took.end()
-        actor = [k for off, k in sent.bodies if off in (after_took, after_took + len("the "))]
-        if actor:
-            return actor[:1]
-    if _PRONOUN_START.match(sent.text):
-        return []  # "It did not consider the home Ms R had found": "it", the body before, acted
-    # The main clause: after a leading subordinate clause ("When the Agency gave notice,
-    # the ICB and the Council argued ..."), before a trailing one ("Mr W's plan was never
-    # reviewed, although the home reported ..."); who acts in those is not who is blamed.
-    lead = _LEADING_SUBORDINATE.match(sent.text)
-    lo = sent.start + lead.end() if lead is not None and any(off >= sent.start + lead.end() for off, _ in sent.bodies) \
-        else sent.start
-    sub = _SUBORDINATE.search(sent.text, lo - sent.start + 1)
-    if sub is not None and _EMPTY_HEAD.fullmatch(sent.text, lo - sent.start, sub.start()):
-        sub = None  # "This happened because the Council and the ICB spent a year arguing": the reason is the finding
-    hi = sent.start + sub.start() if sub is not None else sent.end
-    if sub is not None and not any(lo <= off < hi for off, _ in sent.bodies):
-        return []
-    subjects = [k for off, k in sent.bodies if lo <= off < hi
-                and not subject_rules.OBJECT_LEAD.search(sent.text[max(0, off - sent.start - 30):off - sent.start])]
-    if not subjects and _PRONOUN_SUBJECT.search(sent.text):
-        return []  # "I find it failed to monitor the Care Home": "it" is the body before
-    return subject_rules.unique(subjects or [k for _, k in sent.bodies])
 
 
 def faults_from_complaint(sentences: list[Sentence], bodies: list[str]) -> list[Fault]:
