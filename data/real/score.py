@@ -25,11 +25,11 @@ sys.path.insert(0, str(HERE.parent.parent))
 from pipeline.evaluate import fault_error_kinds, predict, read_gold, score  # noqa: E402
 from pipeline.records import DecisionRecord  # noqa: E402
 
-SETS = ("read", "second", "sixth", "seventh", "eighth", "phso-read", "phso-second", "phso-fourth", "ninth", "sealed", "third", "fourth", "fifth", "phso-third", "ninth-test", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "eighteenth-test", "nineteenth", "nineteenth-test", "twentieth", "twentieth-test", "twentyfirst", "twentyfirst-test")
+SETS = ("read", "second", "sixth", "seventh", "eighth", "phso-read", "phso-second", "phso-fourth", "ninth", "sealed", "third", "fourth", "fifth", "phso-third", "ninth-test", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "eighteenth-test", "nineteenth", "nineteenth-test", "twentieth", "twentieth-test", "twentyfirst", "twentyfirst-test", "twentysecond", "twentysecond-test")
 # Scores only: nobody has read their errors. (The second set's errors were read from
 # session 21 on and the eleventh's from session 25, so they are development sets now, like
 # the read set: data/real/README.md.)
-UNSEEN = ("sealed", "third", "fourth", "fifth", "phso-third", "ninth-test", "twelfth", "fifteenth", "eighteenth-test", "nineteenth-test", "twentieth-test", "twentyfirst-test")
+UNSEEN = ("sealed", "third", "fourth", "fifth", "phso-third", "ninth-test", "twelfth", "fifteenth", "eighteenth-test", "nineteenth-test", "twentieth-test", "twentyfirst-test", "twentysecond-test")
 
 
 def texts_by_key(paths: list[Path]) -> dict[tuple[str, str], str]:
