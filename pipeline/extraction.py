@@ -24,8 +24,8 @@ from pipeline.extract import bodies as body_rules
 from pipeline.extract import dates as date_rules
 from pipeline.extract import vocabulary as vocab
 from pipeline.extract.cues import fold
-from pipeline.extract.faults import (FAULT_SECTIONS, categories_named, faults_from_complaint, read_faults,
-                                     rule_categories, specific_failings)
+from pipeline.extract.faults import (FAULT_SECTIONS, care_to_the_provider, categories_named, faults_from_complaint,
+                                     read_faults, rule_categories, specific_failings)
 from pipeline.extract.outcome import NOT_INVESTIGATED, normalise_outcome, read_date, read_fault_found, read_outcome, sets_out_remedy
 from pipeline.extract.payments import read_payments
 from pipeline.extract.registry import TRADING_AS, TRADING_AS_WORDS, BodyRegistry, name_key
@@ -343,6 +343,8 @@ def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[tuple
     if providers:
         complained = {k for k in complained if registry.bodies[k].body_type != body_rules.CARE_PROVIDER}
     involved |= complained
+    faults = care_to_the_provider(faults, registry, involved, sentences)
+    at_fault = {f.body for f in faults}
     bodies = [b for k, b in registry.bodies.items() if k in involved]
     for key, body in registry.bodies.items():
         body.at_fault = key in at_fault

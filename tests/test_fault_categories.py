@@ -2065,3 +2065,33 @@ def test_a_discharge_named_as_a_time_is_no_planning_failure(sentence: str) -> No
 def test_a_discharge_that_went_wrong_still_is(sentence: str) -> None:
     from pipeline.extract.faults import strong_categories
     assert "care_planning" in strong_categories(sentence)
+
+
+def test_care_found_poor_is_the_providers_that_gave_it(nlp) -> None:
+    """In a decision about a council and the one care provider it commissioned, care found
+    poor with nobody named is the provider's (as annotators of real decisions read it);
+    the council keeps it where a finding holds it to the care its provider gave."""
+    summary = ("Summary: Mrs B complained about the care her father received from Brightwell Homecare Ltd (the "
+               "Care Provider), which Elmshire County Council (the Council) commissioned. There was fault in the care "
+               "provided to Mr C: visits were missed and his medication was given late. The Council has agreed to apologise.")
+    faults = {(f.body, f.category) for f in _faults_of(nlp, "Elmshire County Council (21 900 311)", summary).faults}
+    assert ("Brightwell Homecare Ltd", "care_quality") in faults
+    assert ("Elmshire County Council", "care_quality") not in faults
+
+    held = summary + ("\n\nAnalysis\n\nAs the Care Provider was providing care on the Council's behalf, I find fault "
+                      "by the Council.")
+    faults = {(f.body, f.category) for f in _faults_of(nlp, "Elmshire County Council (21 900 311)", held).faults}
+    assert ("Elmshire County Council", "care_quality") in faults
+    assert ("Brightwell Homecare Ltd", "care_quality") not in faults
+
+
+@pytest.mark.parametrize("finding", [
+    "We found the Council at fault because the care it commissioned was unreliable, with late and missed calls.",
+    "The late and missed calls were fault, and the Council, which commissioned the care, is accountable for them.",
+])
+def test_a_council_held_to_its_providers_care_keeps_it(nlp, finding: str) -> None:
+    summary = ("Summary: Mrs B complained about the home care Elmshire County Council (the Council) arranged through "
+               f"Brightwell Homecare Ltd (the Care Provider). {finding} The Council has agreed to apologise.")
+    faults = {(f.body, f.category) for f in _faults_of(nlp, "Elmshire County Council (21 900 312)", summary).faults}
+    assert ("Elmshire County Council", "care_quality") in faults
+    assert ("Brightwell Homecare Ltd", "care_quality") not in faults

@@ -40,7 +40,7 @@ def named_holders(sent: Sentence, lo: int, hi: int) -> list[str]:
             if vocab.HOLDER_BEFORE.search(before_list):
                 break
         after = sent.text[offset - sent.start:hi - sent.start]
-        after = re.sub(r"^(?:the\s+)?[\w’',\- ]*?(?=\s+(?:was|were|is|are|has|had|failed|did|delayed))", "", after, count=1)
+        after = re.sub(r"^(?:the\s+)?[\w’',\- ]*?(?=\s+(?:was|were|is|are|has|had|failed|did|delayed|at fault\b))", "", after, count=1)
         if vocab.HOLDER_BEFORE.search(before) or vocab.HOLDER_BEFORE.search(before_list) or vocab.HOLDER_AFTER.search(after):
             found.append(key)
     return subject_rules.unique(found)

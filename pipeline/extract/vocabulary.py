@@ -314,7 +314,9 @@ HOLDER_BEFORE = _rx(r"(?:faults?|failings?|failures?|maladministration|service f
                     r"\b(?:communication|delays?|errors?|mistakes?)\s+(?:on the part of|by)\s+$")
 # ("the Council is responsible for it": a provider acting for a council, its fault the council's)
 HOLDER_AFTER = _rx(r"^[\s’']*s?\s*(?:was|were|is|are|has been|had been)\s+(?:also\s+)?(?:at fault|wrong)|^\s*(?:failed|did not|had not|has not|delayed|was wrong)|"
-                   r"^\s*(?:is|was|remains|remained)\s+(?:still\s+)?responsible\s+for\s+(?:it|this|that|them|those|the (?:care|faults?|failings?|actions))\b")
+                   # ("We found the Council at fault for ...")
+                   r"^\s*(?:(?:was|were)\s+)?(?:also\s+)?at fault\b|"
+                   r"^\s*(?:is|was|remains|remained)\s+(?:still\s+)?(?:responsible|accountable)\s+for\s+(?:it|this|that|them|those|the (?:care|faults?|failings?|actions))\b")
 # Old-style remedy summaries state the finding in one formula.
 UPHELD_FORMULA = _cue(r"found (?:fault|maladministration)(?: and service failure)? causing injustice|(?:fault|maladministration) found,? causing injustice|upheld the complaint and found (?:fault|maladministration)|found fault but no injustice|"
                       # "upheld the complaint: there was fault, and it caused injustice", "found
