@@ -2095,3 +2095,20 @@ def test_a_council_held_to_its_providers_care_keeps_it(nlp, finding: str) -> Non
     faults = {(f.body, f.category) for f in _faults_of(nlp, "Elmshire County Council (21 900 312)", summary).faults}
     assert ("Elmshire County Council", "care_quality") in faults
     assert ("Brightwell Homecare Ltd", "care_quality") not in faults
+
+
+def test_no_fault_in_one_thing_but_fault_in_another_finds_only_the_other(nlp) -> None:
+    summary = ("Summary: Mr X complained about how the Council decided his planning application and handled his "
+               "complaint. The Ombudsman finds no fault in how the Council made its decision but has found fault in how "
+               "it handled the complaint.")
+    faults = {f.category for f in _faults_of(nlp, "Elmshire District Council (19 900 720)", summary).faults}
+    assert "complaint_handling" in faults
+    assert "decision_making" not in faults
+
+
+def test_care_short_of_a_standard_is_no_service_withheld() -> None:
+    from pipeline.extract.faults import strong_categories
+
+    assert "service_provision" not in strong_categories(
+        "The Trust's district nurses failed to provide reasonable care and support to him and his wife.")
+    assert "service_provision" in strong_categories("The Council failed to provide the care set out in his plan.")

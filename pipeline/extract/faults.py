@@ -559,6 +559,8 @@ _DECISION_TIMING = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r",?\s+and this\b|;\s+|,\s+but\s+|\.\s+However,?\s+|,\s+which\s+(?:was|is)\s+also\b|"
+                           # "finds no fault in how the Council made its decision but has found fault in ..."
+                           r"(?<=\S)\s+but\s+(?=(?:(?:we|i|it|the ombudsm[ae]n)\s+)?(?:has\s+|have\s+|did\s+)?(?:also\s+)?(?:found|finds?)\s+(?:some\s+)?fault\b)|"
                            # what the body has done or will do about it: "..., and (it) has agreed to", "..., it will apologise"
                            r",?\s+and (?=(?:(?:the \w+|it|they) )?(?:has |have )?(?:now |also )?(?:agreed|accepted|apologised)\b)|"
                            r",\s+(?=(?:the \w+|it|they) (?:will|has agreed|have agreed)\b)|"

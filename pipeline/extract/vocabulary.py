@@ -336,6 +336,9 @@ _CARE_PLANNING_WORD = (r"planning(?! (?:permission|application|officer|committee
 # with all the relevant files", "a copy of her assessment" (both service cues use it).
 _NOT_PAPERS = (r"(?! (?:[\w’']+ ){0,4}?(?:with )?(?:(?:a|all|any|the|its|her|his|their|relevant|full|complete)\s+){0,3}?"
                r"(?:cop(?:y|ies)|files?|documents?|documentation|paperwork|records?)\b)")
+# Care or treatment named by the standard it fell short of ("reasonable care and support",
+# "appropriate treatment"): its quality, not a service withheld.
+_CARE_OF_A_STANDARD = r"(?:adequate|appropriate|reasonable|proper|good|safe|sufficient) (?:care|treatment|nursing)\b"
 # A suitable placement or provider, or a choice of one, not given: commissioning's failing,
 # whichever verb the sentence uses ("failed to provide an appropriate placement").
 SUITABLE_PLACEMENT = (r"(?:provid|find|found|arrang|secur|sourc|offer)\w* (?:him |her |them )?(?:a |an |any )?(?:appropriate|suitable) "
@@ -720,7 +723,8 @@ STRONG_CATEGORY_CUES: dict[str, Cue] = {
                               # (nor a plan: "failed to provide Mr X with a personalised housing plan")
                               r"(?! (?:(?:[\w’']+ ){1,3}?with )?(?:an? |the |any |her |his |their )?(?:[\w-]+ ){0,2}?plan\b)"
                               + _NOT_PAPERS +
-                              r"(?! (?:the |her |his |their |any |adequate |proper )?(?:pressure|personal|nursing|medical|clinical|wound|continence|end of life) care\b)|"
+                              r"(?! (?:the |her |his |their |any |adequate |proper )?(?:pressure|personal|nursing|medical|clinical|wound|continence|end of life) care\b)"
+                              r"(?! (?:[\w’'-]+ ){0,2}?" + _CARE_OF_A_STANDARD + r")|"
                               r"(?:did not|failed to|not) secure (?:the |her |his |their |any )?(?:[\w-]+ )?(?:provision|teaching|education|support|therapy|tuition|help)\b|"
                               # what it had agreed to do, not done: "failed to take the action it agreed to take"
                               r"(?:did not|didn't|failed to|failing to|failure to|never) (?:[\w’'-]+ ){0,3}?(?:the |any )?(?:action|actions|work|works|repairs?) (?:that )?(?:it|they|the \w+) (?:had )?agreed\b|"
