@@ -2112,3 +2112,14 @@ def test_care_short_of_a_standard_is_no_service_withheld() -> None:
     assert "service_provision" not in strong_categories(
         "The Trust's district nurses failed to provide reasonable care and support to him and his wife.")
     assert "service_provision" in strong_categories("The Council failed to provide the care set out in his plan.")
+
+
+def test_what_a_safeguarding_enquiry_found_is_the_care_given(nlp) -> None:
+    summary = ("Summary: Mrs W complains about the care her mother received at Thornbury Lodge Care Home Ltd (the Home). "
+               "The safeguarding enquiry into the Home substantiated neglect, and the Home was at fault. "
+               "The Home has agreed to apologise.")
+    faults = {f.category for f in _faults_of(nlp, "Thornbury Lodge Care Home Ltd (23 900 584)", summary).faults}
+    assert "care_quality" in faults and "safeguarding" not in faults
+    handled = ("Summary: Mr X complains the Council did not make safeguarding enquiries when his mother was at risk. "
+               "The Council was at fault for failing to make safeguarding enquiries.")
+    assert "safeguarding" in {f.category for f in _faults_of(nlp, "Elmshire County Council (23 900 585)", handled).faults}
