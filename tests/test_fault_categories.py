@@ -2143,3 +2143,22 @@ def test_an_upheld_decision_that_names_no_failing_is_not_read_point_by_point_fro
     summary = text.replace("Summary: ", "Summary: Mrs X complained the Council charged her the wrong fees. ")
     ex = _faults_of(nlp, "Elmshire County Council (21 900 313)", summary, outcome="Upheld")
     assert {f.category for f in ex.faults} == {"charging_funding"}
+
+
+@pytest.mark.parametrize("concession, category", [
+    ("The Council accepts it did not act in a timely manner and has proposed a suitable remedy.", "delay"),
+    ("However, the Council did accept there was a delay finding suitable new accommodation for Mr Y.", "delay"),
+    ("The Council accepted it did not make it clear which care he would need to pay for.", "communication"),
+])
+def test_a_body_conceding_its_failing_in_the_summary_found_fault(nlp, concession: str, category: str) -> None:
+    summary = f"Summary: Miss Z complained about the Council's charges for her father's care. {concession}"
+    ex = _faults_of(nlp, "Elmshire County Council (23 900 534)", summary)
+    assert ex.fault_found is True
+    assert ("Elmshire County Council", category) in {(f.body, f.category) for f in ex.faults}
+
+
+def test_a_body_accepting_recommendations_concedes_nothing(nlp) -> None:
+    ex = _faults_of(nlp, "Elmshire County Council (23 900 535)", "Summary: Miss Z complained about the Council's "
+                    "charges for her father's care. The Council accepts our recommendations, so we have completed "
+                    "our investigation.")
+    assert ex.faults == []

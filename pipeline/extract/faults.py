@@ -350,6 +350,9 @@ def is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
     if summary_found_fault and not _OMBUDSMAN_ACTS.match(text) and not _PERSON_SUBJECT.match(text) and (
             _says_what_went_wrong(text) or _BARE_VERDICT.match(text) or _COMPLAINANT_RIGHT.match(text)):
         return True
+    if sent.section == sections_mod.SUMMARY and _CONCEDES.search(text) and _says_what_went_wrong(text):
+        # the body conceding a failing: "The Council accepts it did not act in a timely manner"
+        return True
     view = _VIEW_FRAME.match(text)
     if not view:
         return False
@@ -485,6 +488,12 @@ _VIEW_FRAME = re.compile(
     r"the \w+ (?:accepts?|accepted|has accepted|agrees|agreed|acknowledges?|acknowledged) (?:that )?(?:it|they) (?:should|did not|failed|had not)\b)", re.I)
 
 
+# A body conceding a failing of its own: "The Council accepts it did not ...", "The care
+# provider accepts its services did not meet the required standard", "the Council did accept
+# there was a delay", "has already admitted that it delayed".
+_CONCEDES = re.compile(r"\b(?:has\s+|have\s+|had\s+|did\s+|does\s+)?(?:already\s+|now\s+|since\s+)?"
+                       r"(?:accept(?:s|ed)?|acknowledg(?:es|ed)|admitt?(?:s|ed)|concede[sd]|recogni[sz](?:es|ed))\s+"
+                       r"(?:that\s+)?(?:it|its|they|their|there\s+(?:was|were|had\s+been))\b", re.I)
 _FOUND_VERB = re.compile(r"\b(?:found|find|finds)$", re.I)
 _FAILURE_VERDICT = re.compile(r"\b(?:is|was|were|are) (?:flawed|wrong|unlawful|unreasonable|inadequate|not (?:in line with|lawful|reasonable))\b|"
                               r"\bwrongly\b|\bfailed to\b", re.I)
