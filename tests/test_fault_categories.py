@@ -2162,3 +2162,11 @@ def test_a_body_accepting_recommendations_concedes_nothing(nlp) -> None:
                     "charges for her father's care. The Council accepts our recommendations, so we have completed "
                     "our investigation.")
     assert ex.faults == []
+
+
+def test_a_concession_then_its_remedy_is_still_a_concession(nlp) -> None:
+    ex = _faults_of(nlp, "Elmshire County Council (23 900 536)", "Summary: Mr X complained the Council charged him for "
+                    "reablement care. The Council accepted it did not make it clear to Mr X which care he would need to "
+                    "pay for and agreed to refund the care charges he disputed.")
+    assert ex.fault_found is True
+    assert "communication" in {f.category for f in ex.faults}

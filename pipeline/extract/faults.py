@@ -331,6 +331,8 @@ def is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         return vocab.could_be_finding(text) and not vocab.sets_remedy(text) and (verdict or _says_what_went_wrong(text))
     if _INJUSTICE.match(text) or _AFTERMATH.match(text):
         return False
+    if sent.section == sections_mod.SUMMARY and _concedes_a_failing(text):
+        return True
     if not (sent.can_find if sent.can_find is not None else vocab.could_be_finding(text)) and not _finds_before_remedy(sent):
         return False  # "The Council agreed to pay £500 for the distress caused by its fault"
     if has_fault_word:
@@ -349,9 +351,6 @@ def is_finding(sent: Sentence, summary_found_fault: bool = False) -> bool:
         return False
     if summary_found_fault and not _OMBUDSMAN_ACTS.match(text) and not _PERSON_SUBJECT.match(text) and (
             _says_what_went_wrong(text) or _BARE_VERDICT.match(text) or _COMPLAINANT_RIGHT.match(text)):
-        return True
-    if sent.section == sections_mod.SUMMARY and _CONCEDES.search(text) and _says_what_went_wrong(text):
-        # the body conceding a failing: "The Council accepts it did not act in a timely manner"
         return True
     view = _VIEW_FRAME.match(text)
     if not view:
@@ -494,6 +493,21 @@ _VIEW_FRAME = re.compile(
 _CONCEDES = re.compile(r"\b(?:has\s+|have\s+|had\s+|did\s+|does\s+)?(?:already\s+|now\s+|since\s+)?"
                        r"(?:accept(?:s|ed)?|acknowledg(?:es|ed)|admitt?(?:s|ed)|concede[sd]|recogni[sz](?:es|ed))\s+"
                        r"(?:that\s+)?(?:it|its|they|their|there\s+(?:was|were|had\s+been))\b", re.I)
+# ... up to what it then did about it: "... and agreed to refund the charges", "... and has apologised"
+_THEN_PUT_RIGHT = re.compile(r",?\s+(?:and|so)\s+(?:it\s+)?(?:has\s+|have\s+)?(?:now\s+|also\s+|already\s+)?"
+                             r"(?:agreed|apologi[sz]ed|proposed|offered|refunded|paid|waived)\b", re.I)
+
+
+def _concedes_a_failing(text: str) -> bool:
+    """Does the body concede a failing of its own ("The Council accepts it did not act in a
+    timely manner and has proposed a suitable remedy")?"""
+    conceded = _CONCEDES.search(text)
+    if conceded is None:
+        return False
+    put_right = _THEN_PUT_RIGHT.search(text, conceded.end())
+    return _says_what_went_wrong(text[conceded.start():put_right.start() if put_right else len(text)])
+
+
 _FOUND_VERB = re.compile(r"\b(?:found|find|finds)$", re.I)
 _FAILURE_VERDICT = re.compile(r"\b(?:is|was|were|are) (?:flawed|wrong|unlawful|unreasonable|inadequate|not (?:in line with|lawful|reasonable))\b|"
                               r"\bwrongly\b|\bfailed to\b", re.I)
