@@ -821,3 +821,16 @@ def test_a_trust_named_without_nhs_trust_is_the_same_trust(nlp) -> None:
         "Hospitals NHS Trust planned her husband's discharge badly.\n\nThe complaint\n1. Mrs B complains about how Harwell "
         "Borough Council (the Council) and Wexley and Marsh University Hospitals (the Trust) discharged her husband.\n")), nlp)
     assert sorted(b.name for b in ex.bodies) == ["Harwell Borough Council", "Wexley and Marsh University Hospitals NHS Trust"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Council commissioned care agencies, Radis Community Care, “Radis”, and Aston Home Care Limited, “Aston”.",
+     [("Radis Community Care", "care_provider"), ("Aston Home Care Limited", "care_provider")]),
+    ("The Council employed Aspire Care UK to meet his care needs.", [("Aspire Care UK", "care_provider")]),
+    # services, not providers; and a "Care Centre" is no "... Care"
+    ("Her Education, Health and Care Plan named the school.", []),
+    ("He was referred to Adult Social Care and Continuing Care.", []),
+    ("The only home with a vacancy was Linden Reach Care Centre.", []),
+])
+def test_a_provider_named_by_care_is_a_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected

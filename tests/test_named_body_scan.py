@@ -95,8 +95,9 @@ def test_no_ending_starts_with_a_small_letter_or_a_digit_but_plc_and_a_homes_kin
     letters or digits (not a join word, not "plc", not "care home" or "nursing home"): sound
     while every word of every ending but those starts with a capital. (A trading name, "t/a
     ...", comes only after a company word, never right after a name's first word.)"""
+    # (a lookbehind's words are no part of what an ending matches: "(?<!and\s)Care")
     words = {w for ending, _ in bodies._ENDINGS
-             for w in re.findall(r"(?<!\\)[A-Za-z0-9]+", ending.replace(bodies._TRADING_NAME, ""))}
+             for w in re.findall(r"(?<!\\)[A-Za-z0-9]+", re.sub(r"\(\?<!\w+\\s\)", "", ending.replace(bodies._TRADING_NAME, "")))}
     assert {w for w in words if not w[0].isupper()} == {"plc", "care", "nursing", "home"}
 
 

@@ -64,7 +64,11 @@ _ENDINGS: list[tuple[str, str]] = [
     # People Homecare Services")
     (r"(?:(?:Care\s+Home|Nursing\s+Home|Residential\s+Home|Homecare|Home\s+Care|Healthcare|Care\s+Services|Care\s+Group|Care\s+Agency|"
      # a home's name before the kind in small letters: "Marston Court care home"
-     r"care\s+home|nursing\s+home)"
+     r"care\s+home|nursing\s+home|"
+     # a provider named "... Care": "Radis Community Care", "Aspire Care UK", "Novus Care"
+     # (not "Education, Health and Care", "Social Care", "Continuing Care": services, not providers)
+     r"(?<!Health\s)(?<!Social\s)(?<!Continuing\s)(?<!Personal\s)(?<!Respite\s)(?<!Foster\s)(?<!Kinship\s)"
+     r"(?<!Residential\s)(?<!Nursing\s)(?<!Primary\s)(?<!Intensive\s)(?<!Palliative\s)(?<!Integrated\s)(?<!and\s)Care(?:\s+UK)?(?!\s+Centre))"
      r"(?<!Care\sServices)(?:\s+Services)?(?:\s+Group)?(?:\s+(?:Ltd\.?|Limited|LLP|plc))?|Group\s+(?:Ltd\.?|Limited|plc)|Ltd\.?|Limited|LLP|plc)"
      + _TRADING_NAME, CARE_PROVIDER),
     # Schools and academy trusts: the admission authorities of school admissions cases.
