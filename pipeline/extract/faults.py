@@ -183,6 +183,11 @@ _DECISION_TIMING = re.compile(
     r"(?:delay\w*|slow|late|took too long|taking too long|waited|waiting) (?:(?:in|to|for|before) )?(?:(?:a|the|its) )?(?:make|making|reach|reaching|decid\w*|determin\w*|decision)\b)", re.I)
 
 
+# What a safeguarding enquiry found: "concluded with findings of neglect".
+_ENQUIRY_FOUND_HARM = re.compile(r"\bsafeguarding\b[^.;]{0,80}?\b(?:found|find|finds|concluded|substantiated|upheld|findings?)\b"
+                                 r"[^.;]{0,40}?\b(?:neglect|abuse|harm)\b", re.I)
+
+
 class Reading(NamedTuple):
     """A category a cue names where the words that name it mean something else: dropped,
     or read as the category they do mean (`instead`); some only beside another (`given`)."""
@@ -242,6 +247,9 @@ _READ_AS_SOMETHING_ELSE: tuple[Reading, ...] = (
     Reading("service_provision", _PROVIDER_COULD_NOT, given="commissioning"),
     # "took four months to tell Ms D what it had concluded": the telling was the failing
     Reading("delay", _SLOW_TO_TELL, given="communication"),
+    # "The local safeguarding authority ... concluded with findings of neglect": what the
+    # enquiry found is the care the person was given, not how the concern was handled
+    Reading("safeguarding", _ENQUIRY_FOUND_HARM, instead="care_quality"),
 )
 
 
@@ -574,19 +582,8 @@ def _categories(text: str, scores) -> set[str]:
         # delay's: the classifier reads the word "decision" as decision making
         cats.discard("decision_making")
         cats.add("delay")
-    return _harm_found_is_care(cats, text) or set(rule_categories(text))
+    return cats or set(rule_categories(text))
 
-
-def _harm_found_is_care(cats: set[str], text: str) -> set[str]:
-    """What a safeguarding enquiry found ("concluded with findings of neglect") is the care
-    the person was given, not how the concern was handled."""
-    if "safeguarding" in cats and _ENQUIRY_FOUND_HARM.search(text):
-        return (cats - {"safeguarding"}) | {"care_quality"}
-    return cats
-
-
-_ENQUIRY_FOUND_HARM = re.compile(r"\bsafeguarding\b[^.;]{0,80}?\b(?:found|find|finds|concluded|substantiated|upheld|findings?)\b"
-                                 r"[^.;]{0,40}?\b(?:neglect|abuse|harm)\b", re.I)
 
 
 
@@ -885,7 +882,6 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
             # (a clause of several findings names its own topic, in broad words if need be)
             cats = (strong_categories(clause) or (rule_categories(clause) if len(clauses) > 1 else set())
                     or (sentence_cats.difference(*own) if not bare_verdict else set())) if not vocab.UPHELD_FORMULA.found_in(clause) else set()
-            cats = _harm_found_is_care(set(cats), clause)
             # A summary's topic-less finding after the complaint ("He also complained the
             # Council failed to assess ... We have found fault in the actions of both
             # organisations.") refers to every upheld allegation, not only the last: the
