@@ -2170,3 +2170,14 @@ def test_a_concession_then_its_remedy_is_still_a_concession(nlp) -> None:
                     "pay for and agreed to refund the care charges he disputed.")
     assert ex.fault_found is True
     assert "communication" in {f.category for f in ex.faults}
+
+
+@pytest.mark.parametrize("concession", [
+    "The Trust accepts it did not respond to Mrs Y's complaint within its published timescales.",
+    "The Trust has already admitted that it did not respond to Mrs Y's complaint within its published timescales.",
+])
+def test_a_body_conceding_its_failing_in_the_findings_found_fault(nlp, concession: str) -> None:
+    # one reading of a concession for every section: the summary, the decision and the findings
+    text = f"Summary: Mrs Y complained about the Trust.\nWhat I found\n{concession}"
+    ex = _faults_of(nlp, "Dunmere NHS Trust (25 900 037)", text)
+    assert "complaint_handling" in {f.category for f in ex.faults}
