@@ -69,11 +69,8 @@ def misses(records: Iterable[DecisionRecord], gold: dict[str, dict], nlp=None) -
         g = gold.get(record.reference)
         if g is None:
             continue
-        found = ex.extract_one(record, nlp)
+        found, _, sentences = ex.extract_with_sentences(record, nlp)
         predicted = {(name_key(f.body), f.category) for f in found.faults}
-        docs, names_only = ex._docs_for(record, nlp)
-        docs = list(nlp.pipe(docs))
-        _, sentences = ex.read_sentences(record, docs, names_only)
         sentences = faults.split_at_initials(sentences)
         for fault in g.get("faults") or []:
             body, category = fault["body"], fault["category"]

@@ -35,7 +35,7 @@ from pipeline.nlp import build_nlp
 from pipeline.records import DecisionRecord
 
 # The library's API: the readers and the types they return (defined in pipeline.extracted).
-__all__ = ["extract", "extract_one", "assemble", "read_sentences", "Extraction", "Body", "Fault", "Payment", "Deadline",
+__all__ = ["extract", "extract_one", "extract_with_sentences", "assemble", "read_sentences", "Extraction", "Body", "Fault", "Payment", "Deadline",
            "Provenance", "EXTRACTOR_VERSION"]
 
 # Sections spaCy reads. The role-and-powers and law sections are boilerplate: skipping
@@ -490,3 +490,13 @@ def _extract_batch(records: list[DecisionRecord], nlp: Language) -> Iterator[Ext
 
 def extract_one(record: DecisionRecord, nlp: Language | None = None) -> Extraction:
     return next(extract([record], nlp))
+
+
+def extract_with_sentences(record: DecisionRecord, nlp: Language | None = None) -> tuple[Extraction, BodyRegistry, list[Sentence]]:
+    """One decision's extraction with the bodies and sentences it was read from, for
+    looking into why it reads as it does (`pipeline.diagnose`, `data/real/learned_layer.py`)."""
+    nlp = nlp or build_nlp()
+    docs, names_only = _docs_for(record, nlp)
+    docs = list(nlp.pipe(docs))
+    registry, sentences = read_sentences(record, docs, names_only)
+    return assemble(record, docs, names_only), registry, sentences
