@@ -111,3 +111,33 @@ def test_score_uses_only_the_texts_that_were_annotated(tmp_path, capsys) -> None
     assert f"== read: 0 decisions with their annotated text ({len(lines(REAL / 'read' / 'sources.jsonl'))} missing or different)" in out
     assert f"{first['reference']}: the text given is not the one annotated (SHA-256 differs)" in out
     assert "pooled" not in out  # nothing scored, nothing pooled
+
+
+def test_learned_layer_rows_are_the_extractors_pairs_and_score_as_eval_does(tmp_path, capsys) -> None:
+    # data/real/learned_layer.py (the measurement behind the model card's session 30): one
+    # row per body at fault and category, its "rules gave it" signal the extractor's pairs,
+    # and its F1 for those the one `ombudsman eval` gives, so that its figures compare.
+    # (Run on a written set: the real texts are not in the repository.)
+    import importlib.util
+
+    from pipeline.evaluate import name_key, predict, read_gold, score
+    from pipeline.nlp import build_nlp
+    from pipeline.records import DecisionRecord, read_jsonl
+
+    spec = importlib.util.spec_from_file_location("real_learned_layer", REAL / "learned_layer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = REPO / "data" / "written" / "a"
+    records = [r for r in read_jsonl(written / "records.jsonl") if isinstance(r, DecisionRecord)]
+    gold = read_gold(written / "gold.jsonl")
+    table = module.Table(records, gold, build_nlp())
+    rules = table.x[:, table.names.index("rules_gave_it")] == 1
+    predicted = predict(records)
+    assert int(rules.sum()) == sum(len({(name_key(f["body"]), f["category"]) for f in p["faults"]}) for p in predicted.values())
+    assert len(table.y) == len(FAULT_CATEGORIES) * sum(len({name_key(f["body"]) for f in p["faults"]}) for p in predicted.values())
+    assert table.f1(rules)[0] == pytest.approx(score(predicted, gold).tally("faults: body+category").f1)
+    # without the real texts there is nothing to learn from, and it says so
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(json.dumps({"source": "lgsco", "reference": "none", "text": "no such decision"}) + "\n")
+    assert module.main([str(texts)]) == 2
+    assert "no texts given" in capsys.readouterr().err
