@@ -145,8 +145,7 @@ _SUITABLE_PLACEMENT = re.compile(vocab.SUITABLE_PLACEMENT + "|" + vocab.PLACEMEN
 # hospital", "following a discharge from hospital"): the time, not a failing of planning.
 _DISCHARGE_AS_TIME = re.compile(r"\b(?:before|after|following|when|once|since|on|upon|until)\s+(?:(?:he|she|they|(?:mrs?|ms|miss|dr)\s+\w+)\s+(?:was|were|had been)\s+)?"
                                 r"discharged\b|\b(?:before|after|following|on|upon|since|until)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)?discharge\b", re.I)
-# A discharge held up, or a placement or package reviewed (a funder's look at its provider).
-_DELAYED_DISCHARGE = re.compile(r"\b(?:delay\w*|held up|holding up|hold up|slow\w*)\s+(?:[\w’'-]+\s+){0,2}?discharges?\b", re.I)
+# A placement or package reviewed (a funder's look at its provider).
 _PLACEMENT_REVIEW = re.compile(r"\breview\w*\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|care package|package)\b", re.I)
 # Slow to tell someone something.
 _SLOW_TO_TELL = re.compile(r"\b(?:took|waited)\b[^.;,]{0,40}?\b(?:to|before|until) (?:tell|inform|let)\w*\b", re.I)
@@ -213,8 +212,6 @@ _READ_AS_SOMETHING_ELSE: tuple[Reading, ...] = (
     Reading("communication", _NOT_KEPT_INFORMED_OF_COMPLAINT, given="complaint_handling"),
     # "The Council cannot show it discussed the funding with Mr X before he was discharged"
     Reading("care_planning", _DISCHARGE_AS_TIME),
-    # "this delayed Mr W's discharge by five months": the delay's, not the planning's
-    Reading("care_planning", _DELAYED_DISCHARGE),
     # "knew about the falls but did not visit or review the placement": the funder's
     # oversight of the provider, not a plan
     Reading("care_planning", _PLACEMENT_REVIEW, given="provider_oversight"),
