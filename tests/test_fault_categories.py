@@ -1409,7 +1409,9 @@ def test_not_following_its_own_named_policy_is_decision_making() -> None:
     assert vocab.could_be_finding("It did not follow its own policy, which says a person should be told of concerns first.")
 
 
-def test_an_allegations_model_topic_must_be_surer_where_no_cue_agrees() -> None:
+def test_an_allegations_model_topic_needs_a_broad_cue() -> None:
+    # alone, however sure, the model's topic for an upheld allegation was right 4 times in
+    # 19 on 904 real development decisions (session 30)
     from types import SimpleNamespace
 
     from pipeline.extract.faults import _alleged_categories
@@ -1418,7 +1420,7 @@ def test_an_allegations_model_topic_must_be_surer_where_no_cue_agrees() -> None:
         return _alleged_categories(SimpleNamespace(text=text, scores=SimpleNamespace(categories=scores)))
 
     assert alleged("Mrs B complained about the home care her father received.", communication=0.75) == set()
-    assert alleged("Mrs B complained about the home care her father received.", communication=0.85) == {"communication"}
+    assert alleged("Mrs B complained about the home care her father received.", communication=0.99) == set()
     assert alleged("Mrs B complained the Council did not keep her informed.", communication=0.75) == {"communication"}
 
 

@@ -42,7 +42,6 @@ _IS_FAULT = re.compile(r"\b(?:is|was|were|are|amounts? to|amounted to|constitute
 # one clause, and then the cues are the sentence's.)
 CATEGORY_THRESHOLD = 0.7
 ALLEGATION_CATEGORY_THRESHOLD = 0.7  # an upheld allegation's topic, when a broad cue agrees and no specific one names it
-SOLE_ALLEGATION_CATEGORY_THRESHOLD = 0.8  # ... and when no cue agrees
 
 
 def rule_categories(text: str) -> frozenset[str]:
@@ -550,9 +549,10 @@ _ALLEGATION_ITEM = re.compile(r",?\s+and\s+(?:also\s+)?(?:that|about)\s+", re.I)
 
 
 def _alleged_categories(allegation: Sentence) -> set[str]:
-    """What an upheld allegation was about: its specific cues, else the model's topics,
-    surer where no broad cue backs them up ("complained about the home care her father
-    received" is not about communication at 0.75: dev CV one FP fewer, written sets nine)."""
+    """What an upheld allegation was about: its specific cues, else the model's topics that
+    a broad cue backs up. (Alone, a topic was right 4 times in 19 at 0.8 on 904 real
+    development decisions, 2 in 11 on session 26's 381; dev CV one false pair fewer without.
+    "complained about the home care her father received" is not about communication.)"""
     cats = set(strong_categories(allegation.text))
     parts = _ALLEGATION_ITEM.split(allegation.text)
     if cats and len(parts) > 1:
@@ -563,9 +563,8 @@ def _alleged_categories(allegation: Sentence) -> set[str]:
             if not strong_categories(part):
                 cats |= rule_categories(part)
     if not cats and allegation.scores is not None:
-        broad = rule_categories(allegation.text)
-        cats = {c for c, p in allegation.scores.categories.items()
-                if p >= (ALLEGATION_CATEGORY_THRESHOLD if c in broad else SOLE_ALLEGATION_CATEGORY_THRESHOLD)}
+        cats = {c for c in rule_categories(allegation.text)
+                if allegation.scores.categories.get(c, 0.0) >= ALLEGATION_CATEGORY_THRESHOLD}
     return cats
 
 
