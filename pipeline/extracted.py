@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 # A new version marks every stored decision for re-extraction (`db.pending_records`): bump it
 # when what the extraction reads changes, and say what changed in CHANGELOG.md.
-EXTRACTOR_VERSION = "0.3.30"
+EXTRACTOR_VERSION = "0.3.31"
 
 
 @dataclass

@@ -2183,3 +2183,14 @@ def test_a_body_conceding_its_failing_in_the_findings_found_fault(nlp, concessio
     text = f"Summary: Mrs Y complained about the Trust.\nWhat I found\n{concession}"
     ex = _faults_of(nlp, "Dunmere NHS Trust (25 900 037)", text)
     assert "complaint_handling" in {f.category for f in ex.faults}
+
+
+@pytest.mark.parametrize("summary", [
+    "Mr D complained about the support offered to his father. We have upheld some of Mr D's complaints about the "
+    "way the Council provided information about that support. The Council has agreed to apologise.",
+    "We have upheld part of Mrs H's complaint about the information the Council gave her about respite care.",
+])
+def test_an_upheld_complaint_about_the_information_given_is_communication(nlp, summary: str) -> None:
+    # "provided information" is the guide's communication in broad words; an upheld complaint
+    # about it is read as its allegation (the model's topic, which the broad words back up)
+    assert ("Hollinsby Borough Council", "communication") in _summary_faults(nlp, summary)

@@ -855,7 +855,7 @@ def read_faults(sentences: list[Sentence], registry: BodyRegistry, default_bodie
         # when it read a remedy too: "We find fault ... and the Council has agreed to make
         # payments to Mrs B" is no finding about payments)
         sentence_cats = _categories(finding_text, sent.scores if len(every_clause) == 1 and not _CLEARS.search(sent.text) else None)
-        if not sentence_cats and vocab.UPHELD_ABOUT.found_in(sent.text) and _UPHELD_TOPIC.search(sent.text):
+        if vocab.UPHELD_ABOUT.found_in(sent.text) and _UPHELD_TOPIC.search(sent.text) and not strong_categories(finding_text):
             # "We have upheld some of Mrs G's complaints about the way the Council provided
             # information": an upheld allegation, read as one (not "We partly uphold Miss A's
             # complaint about Moorfields Eye Hospital NHS Foundation Trust (Moorfields).": what

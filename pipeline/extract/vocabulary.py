@@ -361,7 +361,8 @@ CATEGORY_CUES: dict[str, Cue] = {
     "communication": _cue(
         r"communicat|did not (?:tell|inform|explain|update|involve|keep|advise|contact|write)|not (?:told|informed|involved|updated|kept)|"
         r"conflicting|wrong(?:ly)? (?:information|advice|told)|misleading|misinform|keep(?:ing)? (?:\w+ ){0,3}informed|"
-        r"involv\w+ (?:the |her |his |their )?famil|explain\w*|clear information|(?:poor|lack of) information|update (?:her|him|them)"
+        r"involv\w+ (?:the |her |his |their )?famil|explain\w*|clear information|(?:poor|lack of) information|update (?:her|him|them)|"
+        r"(?:provid|giv|shar)\w* (?:\w+ ){0,2}?information\b|information (?:(?:it|they|the \w+) )?(?:provided|gave|given|shared)\b"
     ),
     "assessment": _cue(r"(?<!risk )assess|eligib|decision support tool|\bdst\b|checklist|needs (?:were|was) (?:not )?(?:met|considered)|ehc needs|review (?:of )?(?:his|her|their|the) needs|annual review|reviewed (?:his|her) needs"),
     "decision_making": _cue(
