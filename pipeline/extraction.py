@@ -275,12 +275,16 @@ def _merge_homes_into_their_companies(text: str, registry: BodyRegistry) -> None
 
 
 def assemble(record: DecisionRecord, docs: list[Doc], names_only: Iterable[tuple[int, str]] = ()) -> Extraction:
+    return _assemble_read(record, *read_sentences(record, docs, names_only))
+
+
+def _assemble_read(record: DecisionRecord, registry: BodyRegistry, sentences: list[Sentence]) -> Extraction:
+    """The rows of a decision whose bodies and sentences have been read."""
     categories_named.cache_clear()
     text = record.text
     folded = fold(text)  # for the anchor tests of cues searched in the whole text
     meta = sections_mod.metadata_lines(text)
     decision_date = read_date(record, meta)
-    registry, sentences = read_sentences(record, docs, names_only)
 
     principal = [k for k, b in registry.bodies.items() if b.from_title or b.defined]
     if not principal:
@@ -497,6 +501,5 @@ def extract_with_sentences(record: DecisionRecord, nlp: Language | None = None) 
     looking into why it reads as it does (`pipeline.diagnose`, `data/real/learned_layer.py`)."""
     nlp = nlp or build_nlp()
     docs, names_only = _docs_for(record, nlp)
-    docs = list(nlp.pipe(docs))
-    registry, sentences = read_sentences(record, docs, names_only)
-    return assemble(record, docs, names_only), registry, sentences
+    registry, sentences = read_sentences(record, list(nlp.pipe(docs)), names_only)
+    return _assemble_read(record, registry, sentences), registry, sentences
